@@ -1,0 +1,52 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfigModule } from './config/config.module';
+import { Environment } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrganisationModule } from './modules/organisation/organisation.module';
+import { SystemModule } from './modules/system/system.module';
+import { QueueModule } from './queue/queue.module';
+import { StartupService } from './startup.service';
+
+/** Where the Angular build is: FRONTEND_DIR, or dist/frontend/browser beside dist/backend. */
+export function frontendDir(environment: Environment): string {
+  return environment.FRONTEND_DIR ? resolve(environment.FRONTEND_DIR) : join(__dirname, '..', 'frontend', 'browser');
+}
+
+@Module({})
+export class AppModule {
+  /** One module graph for every process role: HTTP modules only where HTTP runs, processors only where the worker runs. */
+  static forRoot(environment: Environment): DynamicModule {
+    const http = environment.PROCESS_ROLE !== 'worker';
+    const worker = environment.PROCESS_ROLE !== 'http';
+    const staticDir = frontendDir(environment);
+    const serveFrontend = http && existsSync(join(staticDir, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(environment),
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: environment.LOG_LEVEL,
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+        }),
+        DatabaseModule,
+        QueueModule,
+        OrganisationModule,
+        SystemModule.register({ worker }),
+        ...(http ? [HealthModule] : []),
+        ...(serveFrontend
+          ? [ServeStaticModule.forRoot({ rootPath: staticDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
+          : []),
+      ],
+      providers: [StartupService],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { Environment } from './config/environment';
+import { ensureLocalRedis } from './queue/local-redis';
+
+export const API_PREFIX = 'api';
+
+/** The local default for Redis, when REDIS_URL is unset (see local-redis.ts). */
+export async function prepareServices(environment: Environment): Promise<void> {
+  if (environment.REDIS_URL) return;
+  await ensureLocalRedis(environment.DATA_DIR, (line) => console.log(line));
+}
+
+/** Everything an HTTP application needs beyond its modules; the tests use exactly this. */
+export function configureHttpApp(app: NestExpressApplication): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI (under /api/docs) styles itself inline; nothing else needs more than 'self'.
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // Plain-HTTP demos on a LAN address must not be forced to HTTPS by the browser.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rapportflöde API')
+      .setDescription('Report cycles, section tasks and approvals for Swedish municipal committees')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+}
+
+export async function createHttpApp(environment: Environment): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { bufferLogs: true });
+  configureHttpApp(app);
+  return app;
+}
+
+export async function createWorkerContext(environment: Environment): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(environment), { bufferLogs: true });
+  context.useLogger(context.get(Logger));
+  context.enableShutdownHooks();
+  return context;
+}
+
+export type { INestApplication };

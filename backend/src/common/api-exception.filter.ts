@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorResponse } from '@rapportflode/api-contract';
+import type { Response } from 'express';
+
+/** Swedish messages for the statuses a user can meet; an exception may bring its own. */
+const MESSAGES: Record<number, { code: string; message: string }> = {
+  400: { code: 'bad_request', message: 'Begäran är felaktig.' },
+  401: { code: 'unauthenticated', message: 'Du behöver logga in.' },
+  403: { code: 'forbidden', message: 'Du saknar behörighet för detta.' },
+  404: { code: 'not_found', message: 'Det som efterfrågades finns inte.' },
+  409: { code: 'conflict', message: 'Någon annan har ändrat detta under tiden.' },
+  413: { code: 'payload_too_large', message: 'Filen eller texten är för stor.' },
+  429: { code: 'too_many_requests', message: 'För många försök. Vänta en stund och försök igen.' },
+  500: { code: 'internal_error', message: 'Ett oväntat fel inträffade. Försök igen om en stund.' },
+  503: { code: 'unavailable', message: 'Tjänsten är inte tillgänglig just nu.' },
+};
+
+/** An error with a stable code and a Swedish message for the UI. */
+export class AppException extends HttpException {
+  constructor(status: HttpStatus, code: string, message: string, details?: string[]) {
+    super({ code, message, details }, status);
+  }
+}
+
+/** Every error leaves the API in one shape (ApiErrorResponse), and never with a stack trace. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiException');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (!(exception instanceof HttpException)) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      response.status(500).json(this.body(500));
+      return;
+    }
+    const status = exception.getStatus();
+    const raw = exception.getResponse();
+    // The health check's 503 carries the per-service report; monitoring reads it as it is.
+    if (typeof raw === 'object' && raw !== null && 'details' in raw && 'status' in raw && !('code' in raw)) {
+      response.status(status).json(raw);
+      return;
+    }
+    if (typeof raw === 'object' && raw !== null && 'code' in raw && typeof raw.code === 'string') {
+      const own = raw as { code: string; message?: string; details?: string[] };
+      response.status(status).json({ ...this.body(status), code: own.code, message: own.message, details: own.details });
+      return;
+    }
+    // ValidationPipe: the constraint messages become details under a Swedish headline.
+    if (status === 400 && typeof raw === 'object' && raw !== null && Array.isArray((raw as { message?: unknown }).message)) {
+      response.status(400).json({
+        ...this.body(400),
+        code: 'validation_failed',
+        message: 'Uppgifterna är inte giltiga.',
+        details: (raw as { message: string[] }).message,
+      });
+      return;
+    }
+    response.status(status).json(this.body(status));
+  }
+
+  private body(status: number): ApiErrorResponse {
+    const known = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500] : MESSAGES[400]);
+    return { statusCode: status, code: known.code, message: known.message };
+  }
+}

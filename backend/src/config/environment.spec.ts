@@ -1,0 +1,44 @@
+import { EnvironmentError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('gives a developer on one machine working defaults', () => {
+    const env = validateEnvironment({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PROCESS_ROLE).toBe('all');
+    expect(env.SEED_DEMO_DATA).toBe(true);
+  });
+
+  it('reads numbers and booleans from strings', () => {
+    const env = validateEnvironment({ PORT: '8080', SEED_DEMO_DATA: 'false', PROCESS_ROLE: 'worker' });
+    expect(env.PORT).toBe(8080);
+    expect(env.SEED_DEMO_DATA).toBe(false);
+    expect(env.PROCESS_ROLE).toBe('worker');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(validateEnvironment({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('names the variable and the value when a port is not a number', () => {
+    expect(() => validateEnvironment({ PORT: 'abc' })).toThrow(/PORT="abc"/);
+  });
+
+  it('rejects a database URL that is not postgres and says what is expected', () => {
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
+      /DATABASE_URL="mysql:\/\/localhost\/db": must be a postgres:\/\/ URL/,
+    );
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      validateEnvironment({ PROCESS_ROLE: 'both', REDIS_URL: 'localhost:6379' });
+      throw new Error('expected the environment to be rejected');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvironmentError);
+      const problems = (error as EnvironmentError).problems.join('\n');
+      expect(problems).toContain('PROCESS_ROLE="both"');
+      expect(problems).toContain('REDIS_URL="localhost:6379"');
+    }
+  });
+});

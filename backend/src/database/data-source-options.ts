@@ -1,0 +1,26 @@
+import { DataSourceOptions } from 'typeorm';
+import { Committee } from '../modules/organisation/entities/committee.entity';
+import { OrganisationUnit } from '../modules/organisation/entities/organisation-unit.entity';
+import { JobExecution } from '../modules/system/entities/job-execution.entity';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [Committee, OrganisationUnit, JobExecution];
+
+/** The one description of the database connection, for the app, the CLI and the tests. */
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // PGlite has no uuid-ossp; gen_random_uuid() is built in.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    extra: { max: poolSize },
+    logging: ['error', 'warn', 'migration'],
+  };
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.service';
+import { dataSourceOptions } from './data-source-options';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
+
+export interface DatabaseConnection {
+  url: string;
+  embedded: EmbeddedPostgres | null;
+}
+
+/** Stops the embedded database in the right order: DataSource, then socket server, then PGlite. */
+@Injectable()
+export class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('Database');
+
+  constructor(
+    @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    const embedded = this.connection.embedded;
+    if (!embedded) return;
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded.stop();
+    this.logger.log('Embedded PostgreSQL stopped');
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: DATABASE_CONNECTION,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig): Promise<DatabaseConnection> => {
+        const url = config.get('DATABASE_URL');
+        if (url) return { url, embedded: null };
+        const embedded = await EmbeddedPostgres.start(config.get('DATA_DIR'), config.get('DATABASE_POOL_SIZE'));
+        new Logger('Database').log(`DATABASE_URL is unset: embedded PostgreSQL (PGlite) in ${embedded.dataDir}`);
+        return { url: embedded.url, embedded };
+      },
+    },
+  ],
+  exports: [DATABASE_CONNECTION],
+})
+class DatabaseConnectionModule {}
+
+@Module({
+  imports: [
+    DatabaseConnectionModule,
+    TypeOrmModule.forRootAsync({
+      imports: [DatabaseConnectionModule],
+      inject: [DATABASE_CONNECTION, AppConfig],
+      useFactory: (connection: DatabaseConnection, config: AppConfig) =>
+        dataSourceOptions(connection.url, config.get('DATABASE_POOL_SIZE')),
+    }),
+  ],
+  providers: [EmbeddedDatabaseLifecycle],
+})
+export class DatabaseModule {}

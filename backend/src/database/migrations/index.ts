@@ -1,0 +1,5 @@
+import { CreateOrganisation1764000000000 } from './1764000000000-CreateOrganisation';
+import { CreateJobExecution1764000000001 } from './1764000000001-CreateJobExecution';
+
+/** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
+export const MIGRATIONS = [CreateOrganisation1764000000000, CreateJobExecution1764000000001];

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { createHttpApp, createWorkerContext, prepareServices } from './bootstrap';
+import { EnvironmentError, validateEnvironment } from './config/environment';
+import { RedisUnavailableError } from './queue/local-redis';
+
+/**
+ * HTTP entry: the API under /api and the built frontend. With PROCESS_ROLE=all (the default)
+ * the queue worker runs in this process too; PROCESS_ROLE=worker runs only the worker
+ * (the same as `node worker.js`).
+ */
+async function main(): Promise<void> {
+  const environment = validateEnvironment(process.env);
+  await prepareServices(environment);
+  if (environment.PROCESS_ROLE === 'worker') {
+    await createWorkerContext(environment);
+    console.log('Rapportflöde worker is running (PROCESS_ROLE=worker)');
+    return;
+  }
+  const app = await createHttpApp(environment);
+  await app.listen(environment.PORT, environment.HOST);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : environment.PORT;
+  console.log(`Rapportflöde is running on http://localhost:${port} (PROCESS_ROLE=${environment.PROCESS_ROLE})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvironmentError || error instanceof RedisUnavailableError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobName } from '../../queue/queue.constants';
+import { QueueService } from '../../queue/queue.service';
+
+@Injectable()
+export class SystemService {
+  private readonly logger = new Logger('System');
+
+  constructor(
+    private readonly queues: QueueService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Enqueues a delayed queue check; the id is built from the minute, so a burst of start-ups adds one. */
+  async scheduleQueueCheck(now = new Date(), delayMs = 2_000): Promise<string> {
+    const jobId = `queue-check:${now.toISOString().slice(0, 16)}`;
+    await this.queues.enqueue(JobName.QueueCheck, { requestedAt: now.toISOString() }, { jobId, delayMs });
+    return jobId;
+  }
+
+  /**
+   * Records that a job was carried out. Returns false when it already was: a job delivered twice
+   * (a retry after a crash, a second worker, the same id enqueued after removal) does nothing again.
+   */
+  async recordExecution(jobId: string, queue: string, name: string, attempt: number): Promise<boolean> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO job_execution (job_id, queue, name, attempt) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
+      [jobId, queue, name, attempt],
+    );
+    if (inserted.length === 0) this.logger.warn(`Job ${jobId} was already carried out; skipped`);
+    return inserted.length > 0;
+  }
+}

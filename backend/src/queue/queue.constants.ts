@@ -1,0 +1,30 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every queue, named once. */
+export enum QueueName {
+  System = 'system',
+}
+
+/** Every job, named once, with the queue it runs on. */
+export enum JobName {
+  /** A delayed no-op that proves the worker runs and records its work exactly once. */
+  QueueCheck = 'system.queue-check',
+}
+
+/** The payload of each job: ids and small facts only; the worker re-reads the database. */
+export interface JobPayloads {
+  [JobName.QueueCheck]: { requestedAt: string };
+}
+
+export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
+  [JobName.QueueCheck]: QueueName.System,
+};
+
+/** Retries, backoff and retention, in one place for every job. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 5_000 },
+  // Failed jobs are kept for a month so an administrator can see and retry them.
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

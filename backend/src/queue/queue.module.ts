@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.service';
+import { QueueName } from './queue.constants';
+import { QueueService } from './queue.service';
+import { redisOptionsFromUrl } from './redis-options';
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: redisOptionsFromUrl(config.redisUrl),
+        prefix: config.get('REDIS_KEY_PREFIX'),
+      }),
+    }),
+    ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
+  ],
+  providers: [QueueService],
+  exports: [QueueService, BullModule],
+})
+export class QueueModule {}

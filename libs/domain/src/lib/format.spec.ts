@@ -1,0 +1,57 @@
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatSignedNumber } from './format';
+
+const NBSP = '\u00a0';
+const MINUS = '\u2212';
+
+describe('Swedish number formatting', () => {
+  it('groups thousands with a no-break space and uses the true minus sign', () => {
+    // Socialnämndens resultat t.o.m. augusti (Gnesta, reference 003)
+    expect(formatNumber(-9504)).toBe(`${MINUS}9${NBSP}504`);
+    expect(formatNumber(-239326)).toBe(`${MINUS}239${NBSP}326`);
+    expect(formatNumber(43136)).toBe(`43${NBSP}136`);
+  });
+
+  it('uses a decimal comma and the requested number of decimals', () => {
+    expect(formatNumber(3.8, 1)).toBe('3,8');
+    expect(formatNumber(593.401, 1)).toBe('593,4');
+    expect(formatNumber(2.5, 0)).toBe('3');
+  });
+
+  it('shows a plus on positive deviations and none on zero', () => {
+    expect(formatSignedNumber(17)).toBe('+17');
+    expect(formatSignedNumber(13655)).toBe(`+13${NBSP}655`);
+    expect(formatSignedNumber(-458)).toBe(`${MINUS}458`);
+    expect(formatSignedNumber(0)).toBe('0');
+  });
+
+  it('formats per cent with a space before the sign', () => {
+    expect(formatPercent(2.17, 2)).toBe(`2,17${NBSP}%`);
+  });
+
+  it('shows a dash for a figure that is not a number instead of NaN', () => {
+    expect(formatNumber(Number.NaN)).toBe('–');
+    expect(formatPercent(Number.POSITIVE_INFINITY)).toBe('–');
+  });
+
+  it('rejects a nonsensical number of decimals', () => {
+    expect(() => formatNumber(1, -1)).toThrow(RangeError);
+    expect(() => formatNumber(1, 1.5)).toThrow('decimals must be an integer');
+  });
+});
+
+describe('Swedish date formatting', () => {
+  it('prints ISO dates in Stockholm time', () => {
+    expect(formatDate('2021-09-24T10:00:00Z')).toBe('2021-09-24');
+    // 23:30 UTC on 30 June is already 1 July in Stockholm (summer time, UTC+2)
+    expect(formatDate(new Date('2021-06-30T23:30:00Z'))).toBe('2021-07-01');
+  });
+
+  it('prints date and 24-hour time in Stockholm time, winter and summer', () => {
+    expect(formatDateTime('2021-01-15T07:00:00Z')).toBe('2021-01-15 08:00');
+    expect(formatDateTime('2021-09-24T06:05:00Z')).toBe('2021-09-24 08:05');
+  });
+
+  it('shows a dash for an invalid date', () => {
+    expect(formatDate('not a date')).toBe('–');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Swedish (sv-SE) formatting, the one home for how figures and dates look in the UI and
+ * in the documents: a no-break space between thousands, a decimal comma, the true minus
+ * sign (U+2212), ISO dates in Europe/Stockholm time.
+ */
+export const SWEDISH_LOCALE = 'sv-SE';
+export const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(decimals: number, signed: boolean): Intl.NumberFormat {
+  const key = `${decimals}:${signed}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(SWEDISH_LOCALE, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function assertDecimals(decimals: number): void {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
+    throw new RangeError(`decimals must be an integer from 0 to 6, got ${decimals}`);
+  }
+}
+
+/** `-9504` → `−9 504`; `3.8` with one decimal → `3,8`. */
+export function formatNumber(value: number, decimals = 0): string {
+  assertDecimals(decimals);
+  if (!Number.isFinite(value)) return '–';
+  return numberFormat(decimals, false).format(value);
+}
+
+/** As formatNumber, but a positive value gets a plus: deviations read `+17`, `−458`. */
+export function formatSignedNumber(value: number, decimals = 0): string {
+  assertDecimals(decimals);
+  if (!Number.isFinite(value)) return '–';
+  return numberFormat(decimals, true).format(value);
+}
+
+/** `2.17` → `2,17 %` (the value is already in per cent). */
+export function formatPercent(value: number, decimals = 0): string {
+  if (!Number.isFinite(value)) return '–';
+  return `${formatNumber(value, decimals)}\u00a0%`;
+}
+
+const dateFormat = new Intl.DateTimeFormat(SWEDISH_LOCALE, {
+  timeZone: SWEDISH_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const timeFormat = new Intl.DateTimeFormat(SWEDISH_LOCALE, {
+  timeZone: SWEDISH_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function toDate(value: Date | string): Date | null {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The calendar date in Stockholm, ISO style: `2021-09-24`. */
+export function formatDate(value: Date | string): string {
+  const date = toDate(value);
+  return date ? dateFormat.format(date) : '–';
+}
+
+/** `2021-09-24 08:00`, Stockholm time. */
+export function formatDateTime(value: Date | string): string {
+  const date = toDate(value);
+  return date ? `${dateFormat.format(date)} ${timeFormat.format(date)}` : '–';
+}
