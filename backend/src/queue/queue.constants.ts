@@ -28,3 +28,12 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   // Failed jobs are kept for a month so an administrator can see and retry them.
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+/**
+ * A deterministic job id from the data, e.g. buildJobId('reminder', taskId, kind, dueIso).
+ * BullMQ rejects ':' in custom ids (it uses ':' in its own keys), so parts are joined with
+ * '|' and a ':' inside a part (ISO times) becomes '-'.
+ */
+export function buildJobId(kind: string, ...parts: Array<string | number>): string {
+  return [kind, ...parts].map((part) => String(part).replace(/:/g, '-')).join('|');
+}

@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config.service';
+import { QueueLifecycle } from './queue-lifecycle';
 import { QueueName } from './queue.constants';
 import { QueueService } from './queue.service';
 import { redisOptionsFromUrl } from './redis-options';
@@ -8,6 +10,7 @@ import { redisOptionsFromUrl } from './redis-options';
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -17,7 +20,7 @@ import { redisOptionsFromUrl } from './redis-options';
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [QueueService],
+  providers: [QueueService, QueueLifecycle],
   exports: [QueueService, BullModule],
 })
 export class QueueModule {}

@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue.constants';
 
 export interface EnqueueOptions {
-  /** Deterministic, built from the data (e.g. `reminder:<taskId>:<kind>:<due>`): enqueuing twice is a no-op. */
+  /** Deterministic, built from the data with buildJobId (e.g. `reminder|<taskId>|<kind>|<due>`): enqueuing twice is a no-op. */
   jobId: string;
   delayMs?: number;
 }
@@ -12,15 +12,34 @@ export interface EnqueueOptions {
 /** The one place that adds jobs to BullMQ. */
 @Injectable()
 export class QueueService {
+  private readonly logger = new Logger('Queue');
   private readonly queues: Record<QueueName, Queue>;
+  private redisDown = false;
 
   constructor(@InjectQueue(QueueName.System) systemQueue: Queue) {
     this.queues = { [QueueName.System]: systemQueue };
+    // Watched from creation: BullMQ retries forever, and without a listener every attempt is printed.
+    for (const queue of this.allQueues()) {
+      queue.on('error', (error: Error) => this.reportRedisError(error));
+    }
+  }
+
+  /** One log line per Redis outage, not one per reconnect attempt. */
+  reportRedisError(error: Error): void {
+    if (this.redisDown) return;
+    this.redisDown = true;
+    this.logger.error(`Redis is unreachable (${error.message}); queued work waits until it answers again`);
+  }
+
+  reportRedisReady(): void {
+    if (!this.redisDown) return;
+    this.redisDown = false;
+    this.logger.log('Redis answers again');
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<Job> {
-    if (!options.jobId || /^\d+$/.test(options.jobId) || options.jobId.includes(':repeat:')) {
-      throw new Error(`Job id "${options.jobId}" must be a non-numeric id built from the data`);
+    if (!options.jobId || /^\d+$/.test(options.jobId) || options.jobId.includes(':')) {
+      throw new Error(`Job id "${options.jobId}" must be a non-numeric id without ':' built with buildJobId`);
     }
     return this.queue(name).add(name, payload, {
       ...DEFAULT_JOB_OPTIONS,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobName } from '../../queue/queue.constants';
+import { buildJobId, JobName } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
 
 @Injectable()
@@ -15,7 +15,7 @@ export class SystemService {
 
   /** Enqueues a delayed queue check; the id is built from the minute, so a burst of start-ups adds one. */
   async scheduleQueueCheck(now = new Date(), delayMs = 2_000): Promise<string> {
-    const jobId = `queue-check:${now.toISOString().slice(0, 16)}`;
+    const jobId = buildJobId('queue-check', now.toISOString().slice(0, 16));
     await this.queues.enqueue(JobName.QueueCheck, { requestedAt: now.toISOString() }, { jobId, delayMs });
     return jobId;
   }

@@ -1,0 +1,85 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { countOrganisationUnits } from '@rapportflode/domain';
+import { ApiClient, errorMessage } from '../../core/api-client';
+import { SvNumberPipe } from '../../shared/sv-format.pipes';
+import { OrganisationTreeComponent } from './organisation-tree.component';
+
+@Component({
+  selector: 'rf-organisation-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatCardModule, MatButtonModule, MatProgressBarModule, OrganisationTreeComponent, SvNumberPipe],
+  template: `
+    <h1>Organisation</h1>
+    <p class="lead">Nämnder och deras förvaltningar, verksamhetsområden och enheter.</p>
+
+    @if (organisation.isLoading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Hämtar organisationen" />
+    }
+    @if (organisation.error(); as error) {
+      <div class="error" role="alert">
+        <p>Organisationen kunde inte hämtas. {{ message(error) }}</p>
+        <button matButton="outlined" type="button" (click)="organisation.reload()">Försök igen</button>
+      </div>
+    }
+    @if (organisation.hasValue()) {
+      @for (committee of organisation.value().committees; track committee.id) {
+        <mat-card appearance="outlined" class="committee">
+          <mat-card-header>
+            <mat-card-title>
+              <h2>{{ committee.name }}, {{ committee.municipality }}</h2>
+            </mat-card-title>
+            <mat-card-subtitle>
+              {{ count(committee.units) | svNumber }} organisatoriska enheter
+              @if (committee.diaryPrefix) {
+                · diarienummer {{ committee.diaryPrefix }}
+              }
+            </mat-card-subtitle>
+          </mat-card-header>
+          <mat-card-content>
+            @if (committee.units.length > 0) {
+              <rf-organisation-tree
+                [nodes]="committee.units"
+                [label]="'Organisationen under ' + committee.name + ', ' + committee.municipality"
+              />
+            } @else {
+              <p>Nämnden har inga enheter ännu.</p>
+            }
+          </mat-card-content>
+        </mat-card>
+      } @empty {
+        <p>Det finns inga nämnder ännu.</p>
+      }
+    }
+  `,
+  styles: `
+    .lead {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .committee {
+      margin-bottom: 1.5rem;
+    }
+    h2 {
+      margin: 0;
+      font: var(--mat-sys-title-large);
+    }
+    mat-card-content {
+      padding-top: 1rem;
+    }
+    .error {
+      padding: 1rem;
+      border-radius: 0.5rem;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+})
+export class OrganisationPage {
+  private readonly api = inject(ApiClient);
+  protected readonly organisation = rxResource({ stream: () => this.api.getOrganisation() });
+  protected readonly count = countOrganisationUnits;
+  protected readonly message = errorMessage;
+}

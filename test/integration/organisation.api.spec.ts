@@ -1,0 +1,161 @@
+import type { ApiErrorResponse, HealthResponse, OrganisationResponse } from '@rapportflode/api-contract';
+import { countOrganisationUnits } from '@rapportflode/domain';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { RunningApp, startHttpApp } from './support/app';
+import { createTestDatabase, deleteRedisKeys, TestDatabase, uniqueName } from './support/services';
+
+describe('the API on the real PostgreSQL and Redis', () => {
+  let database: TestDatabase;
+  let running: RunningApp;
+  let frontendDir: string;
+  const prefix = uniqueName('redis');
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // A stand-in for the Angular build, so this test does not depend on it.
+    frontendDir = mkdtempSync(join(tmpdir(), 'rf-frontend-'));
+    writeFileSync(join(frontendDir, 'index.html'), '<!doctype html><title>Rapportflöde</title><rf-root></rf-root>');
+    running = await startHttpApp({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix, FRONTEND_DIR: frontendDir });
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    await database?.drop();
+    await deleteRedisKeys(prefix);
+    rmSync(frontendDir, { recursive: true, force: true });
+  });
+
+  it('serves the seeded organisation of both reference municipalities as trees', async () => {
+    const response = await fetch(`${running.baseUrl}/api/organisation`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as OrganisationResponse;
+
+    expect(body.committees.map((c) => `${c.name}, ${c.municipality}`)).toEqual([
+      'Socialnämnden, Gnesta kommun',
+      'Socialnämnden, Nacka kommun',
+    ]);
+    const [gnesta, nacka] = body.committees;
+    expect(gnesta.diaryPrefix).toBe('SN');
+    expect(countOrganisationUnits(gnesta.units)).toBe(19);
+    const administration = gnesta.units[0];
+    expect(administration.name).toBe('Socialförvaltningen');
+    expect(administration.children.map((area) => area.name)).toEqual([
+      'Förvaltningsledning',
+      'Stöd och vägledning',
+      'Äldre, funktionsstöd, hälso- och sjukvård',
+      'Administration och bistånd',
+    ]);
+    const supportAndGuidance = administration.children[1];
+    expect(supportAndGuidance).toMatchObject({ kind: 'operating_area', code: 'SoV' });
+    expect(supportAndGuidance.children.map((unit) => unit.name)).toEqual([
+      'Verksamhetschef',
+      'Utredning och stöd',
+      'Stöd till arbete',
+      'Vuxenutbildning',
+    ]);
+    expect(nacka.units.map((unit) => unit.name)).toEqual(['Barn och familjeenheten', 'Omsorgsenheten']);
+  });
+
+  it('applied the migrations at start-up and seeded the demo data exactly once across restarts', async () => {
+    const dataSource = running.app.get(DataSource);
+    const migrations: Array<{ name: string }> = await dataSource.query(
+      'SELECT name FROM typeorm_migrations ORDER BY id',
+    );
+    expect(migrations.map((m) => m.name)).toEqual(['CreateOrganisation1764000000000', 'CreateJobExecution1764000000001']);
+
+    // A second instance against the same database (as several HTTP instances would start).
+    const second = await startHttpApp({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix });
+    try {
+      const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM committee');
+      expect(count).toBe(2);
+      const units = await dataSource.query('SELECT count(*)::int AS count FROM organisation_unit');
+      expect(units[0].count).toBe(21);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('reports database and Redis as up on /api/health', async () => {
+    const response = await fetch(`${running.baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as HealthResponse;
+    expect(body.status).toBe('ok');
+    expect(body.details['database']?.status).toBe('up');
+    expect(body.details['redis']?.status).toBe('up');
+  });
+
+  it('answers an unknown API path with a JSON 404 in Swedish, not the frontend', async () => {
+    const response = await fetch(`${running.baseUrl}/api/no-such-thing`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const body = (await response.json()) as ApiErrorResponse;
+    expect(body).toEqual({ statusCode: 404, code: 'not_found', message: 'Det som efterfrågades finns inte.' });
+  });
+
+  it('serves the frontend for deep links so a bookmarked page opens', async () => {
+    for (const path of ['/', '/organisation', '/status/anything']) {
+      const response = await fetch(`${running.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<rf-root>');
+    }
+  });
+
+  it('sends security headers (helmet) and no framework banner', async () => {
+    const response = await fetch(`${running.baseUrl}/api/organisation`);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('publishes OpenAPI built from the controllers, with the contract shapes', async () => {
+    const response = await fetch(`${running.baseUrl}/api/docs-json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/organisation', '/api/health']));
+    expect(Object.keys(document.components.schemas.Committee.properties).sort()).toEqual(
+      ['diaryPrefix', 'id', 'municipality', 'name', 'units'].sort(),
+    );
+    const ui = await fetch(`${running.baseUrl}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger-ui');
+  });
+});
+
+describe('health when Redis does not answer', () => {
+  let database: TestDatabase;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Nothing listens on port 1: the API must still serve, and health must say what is wrong.
+    running = await startHttpApp({
+      DATABASE_URL: database.url,
+      REDIS_URL: 'redis://127.0.0.1:1',
+      REDIS_KEY_PREFIX: uniqueName('redis'),
+      PROCESS_ROLE: 'http',
+    });
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    await database?.drop();
+  });
+
+  it('returns 503 naming Redis as down while the database is up, and still serves data', async () => {
+    const response = await fetch(`${running.baseUrl}/api/health`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as HealthResponse;
+    expect(body.status).toBe('error');
+    expect(body.details['redis']?.status).toBe('down');
+    expect(body.details['database']?.status).toBe('up');
+
+    const organisation = await fetch(`${running.baseUrl}/api/organisation`);
+    expect(organisation.status).toBe(200);
+  });
+});
