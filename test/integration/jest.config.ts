@@ -8,7 +8,7 @@ const config: Config = {
   roots: ['<rootDir>/test/integration'],
   testMatch: ['**/*.spec.ts'],
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
   moduleNameMapper: {
     '^@rapportflode/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@rapportflode/api-contract$': '<rootDir>/libs/api-contract/src/index.ts',
