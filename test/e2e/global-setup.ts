@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueName } from '../integration/support/services';
+
+const root = join(__dirname, '../..');
+
+/**
+ * Starts the built application (dist/backend/main.js serving dist/frontend) in a database of
+ * its own, as `npm start` would but on the machine's PostgreSQL; returns the teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  for (const file of ['dist/backend/main.js', 'dist/frontend/browser/index.html']) {
+    if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm test does)`);
+  }
+  const database = await createTestDatabase('e2e');
+  const prefix = uniqueName('redis');
+  const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: prefix,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 30 s:\n${output}`)), 30_000);
+    const check = setInterval(() => {
+      const match = /running on (http:\/\/localhost:\d+)/.exec(output);
+      if (match) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve(match[1].replace('localhost', '127.0.0.1'));
+      }
+    }, 50);
+    server.on('exit', (code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`The server exited with ${code}:\n${output}`));
+    });
+  });
+  process.env['E2E_BASE_URL'] = baseUrl;
+
+  return async () => {
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    await database.drop();
+    await deleteRedisKeys(prefix);
+  };
+}

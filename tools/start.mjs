@@ -1,0 +1,26 @@
+// npm start: install what is missing, build, and serve API + frontend on http://localhost:3000
+// with the embedded database and demo data (see README).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { bin, ensureDependencies, log, nxEnv, root, run } from './lib.mjs';
+
+try {
+  await ensureDependencies();
+  log('building backend and frontend (cached when nothing changed)');
+  const built = await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'], {
+    env: nxEnv,
+  });
+  if (built !== 0) throw new Error('the build failed');
+} catch (error) {
+  console.error(`[rapportflöde] ${error.message}`);
+  process.exit(1);
+}
+
+log('starting (Ctrl+C stops)');
+const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/backend/main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { NODE_ENV: 'development', ...process.env },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
