@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../backend/src/database/data-source-options';
+import { migrateWithLock } from '../../backend/src/database/migrate';
 import { MIGRATIONS } from '../../backend/src/database/migrations';
 import { createTestDatabase, TestDatabase } from './support/services';
 
@@ -16,7 +17,7 @@ describe('migrations on the real PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = new DataSource({ ...dataSourceOptions(database.url, 2), migrationsRun: false, logging: false });
+    dataSource = new DataSource({ ...dataSourceOptions(database.url, 2), logging: false });
     await dataSource.initialize();
   });
 
@@ -69,5 +70,28 @@ describe('migrations on the real PostgreSQL', () => {
     await expect(dataSource.query(`DELETE FROM committee WHERE id = $1`, [committee.id])).rejects.toThrow(
       'fk_organisation_unit_committee',
     );
+  });
+});
+
+describe('migrations when several instances start at once', () => {
+  let database: TestDatabase;
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('are applied exactly once, the other instances waiting on the advisory lock', async () => {
+    database = await createTestDatabase();
+    const sources = await Promise.all(
+      [1, 2, 3].map(() => new DataSource({ ...dataSourceOptions(database.url, 2), logging: false }).initialize()),
+    );
+    try {
+      const applied = await Promise.all(sources.map((source) => migrateWithLock(source)));
+      expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
+      const rows = await sources[0].query('SELECT count(*)::int AS count FROM typeorm_migrations');
+      expect(rows[0].count).toBe(MIGRATIONS.length);
+    } finally {
+      await Promise.all(sources.map((source) => source.destroy()));
+    }
   });
 });

@@ -14,7 +14,8 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
-    migrationsRun: true,
+    // Run by migrateWithLock at start-up, under an advisory lock (several instances may start at once).
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     // PGlite has no uuid-ossp; gen_random_uuid() is built in.

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { migrateWithLock } from './migrate';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
@@ -59,6 +60,14 @@ class DatabaseConnectionModule {}
       inject: [DATABASE_CONNECTION, AppConfig],
       useFactory: (connection: DatabaseConnection, config: AppConfig) =>
         dataSourceOptions(connection.url, config.get('DATABASE_POOL_SIZE')),
+      // Migrations run at start-up, before any module reads the database.
+      dataSourceFactory: async (options?: DataSourceOptions) => {
+        if (!options) throw new Error('No data source options');
+        const dataSource = await new DataSource(options).initialize();
+        const applied = await migrateWithLock(dataSource);
+        if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+        return dataSource;
+      },
     }),
   ],
   providers: [EmbeddedDatabaseLifecycle],

@@ -1,0 +1,95 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+
+export interface LoadResult {
+  label: string;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** autocannon against a URL; latencies are recorded per response, so p95 is exact. */
+export async function load(label: string, url: string, connections: number, durationSeconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1 });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    requests: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    requestsPerSecond: result.requests.total / durationSeconds,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+  };
+}
+
+/** Runs a short warm-up so neither side is measured cold. */
+export async function warmUp(url: string): Promise<void> {
+  await autocannon({ url, connections: 4, duration: 2 });
+}
+
+export function printTable(title: string, rows: LoadResult[]): void {
+  console.log(`\n${title}`);
+  console.log('  server'.padEnd(44) + 'req/s'.padStart(10) + 'p50 ms'.padStart(10) + 'p95 ms'.padStart(10) + 'p99 ms'.padStart(10) + 'errors'.padStart(9));
+  for (const r of rows) {
+    console.log(
+      `  ${r.label}`.padEnd(44) +
+        r.requestsPerSecond.toFixed(0).padStart(10) +
+        r.p50Ms.toFixed(1).padStart(10) +
+        r.p95Ms.toFixed(1).padStart(10) +
+        r.p99Ms.toFixed(1).padStart(10) +
+        String(r.errors + r.non2xx).padStart(9),
+    );
+  }
+}
+
+/** Starts a server process and resolves with the URL it prints (`... running on http://host:port`). */
+export function startServer(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  pattern = /running on (http:\/\/[^\s)]+)/,
+): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(command, args, { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000);
+    const poll = setInterval(() => {
+      const match = pattern.exec(output);
+      if (match) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve({ url: match[1].replace('localhost', '127.0.0.1'), process: child, stop });
+      }
+    }, 50);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
