@@ -47,6 +47,8 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 await stage('lint', bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static']);
+// The test code itself: ts-jest and Playwright transpile it without type-checking.
+await stage('typecheck', 'sh', ['-c', `${bin('tsc')} -p test/tsconfig.json && ${bin('tsc')} -p test/e2e/tsconfig.json`]);
 await stage('unit', bin('jest'), ['-c', 'jest.config.ts', '--json', `--outputFile=${join(reports, 'unit.json')}`], {
   counts: () => jestCounts(join(reports, 'unit.json')),
 });

@@ -1,4 +1,4 @@
-import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { INestApplicationContext, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,8 +6,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
-import { Environment } from './config/environment';
-import { ensureLocalRedis } from './queue/local-redis';
+import { Environment, EnvironmentError } from './config/environment';
+import { ensureLocalRedis, RedisUnavailableError } from './queue/local-redis';
 
 export const API_PREFIX = 'api';
 
@@ -64,4 +64,15 @@ export async function createWorkerContext(environment: Environment): Promise<INe
   return context;
 }
 
-export type { INestApplication };
+
+/** A boot failure: one plain line for a configuration problem, the full error for anything else. */
+export function exitOnBootError(error: unknown): never {
+  if (error instanceof EnvironmentError || error instanceof RedisUnavailableError) {
+    console.error(error.message);
+  } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    console.error(`The port is already in use: ${(error as Error).message}. Set PORT to a free port.`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+}

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { createHttpApp, createWorkerContext, prepareServices } from './bootstrap';
-import { EnvironmentError, validateEnvironment } from './config/environment';
-import { RedisUnavailableError } from './queue/local-redis';
+import { createHttpApp, createWorkerContext, exitOnBootError, prepareServices } from './bootstrap';
+import { validateEnvironment } from './config/environment';
 
 /**
  * HTTP entry: the API under /api and the built frontend. With PROCESS_ROLE=all (the default)
@@ -23,11 +22,4 @@ async function main(): Promise<void> {
   console.log(`Rapportflöde is running on http://localhost:${port} (PROCESS_ROLE=${environment.PROCESS_ROLE})`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EnvironmentError || error instanceof RedisUnavailableError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+main().catch(exitOnBootError);

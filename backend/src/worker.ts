@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { createWorkerContext, prepareServices } from './bootstrap';
-import { EnvironmentError, validateEnvironment } from './config/environment';
-import { RedisUnavailableError } from './queue/local-redis';
+import { createWorkerContext, exitOnBootError, prepareServices } from './bootstrap';
+import { validateEnvironment } from './config/environment';
 
 /** Queue-worker entry: the same modules as the HTTP entry, no HTTP. Scale it separately. */
 async function worker(): Promise<void> {
@@ -11,11 +10,4 @@ async function worker(): Promise<void> {
   console.log('Rapportflöde worker is running');
 }
 
-worker().catch((error: unknown) => {
-  if (error instanceof EnvironmentError || error instanceof RedisUnavailableError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+worker().catch(exitOnBootError);

@@ -20,11 +20,12 @@ function percentile(sorted: number[], p: number): number {
 /** autocannon against a URL; latencies are recorded per response, so p95 is exact. */
 export async function load(label: string, url: string, connections: number, durationSeconds: number): Promise<LoadResult> {
   const latencies: number[] = [];
-  const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1 });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1 }, (error, finished) =>
+      error ? reject(error) : resolve(finished),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
-  const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
     label,

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { ActiveTimestampedEntity } from '../../../database/timestamped.entity';
 import type { OrganisationUnit } from './organisation-unit.entity';
 
 /** A nämnd: the owner of report cycles and the root of an organisation tree. */
 @Entity({ name: 'committee' })
-export class Committee {
+export class Committee extends ActiveTimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -16,14 +17,6 @@ export class Committee {
   @Column({ name: 'diary_prefix', type: 'varchar', length: 20, nullable: true })
   diaryPrefix: string | null;
 
-  @Column({ type: 'boolean', default: true })
-  active: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 
   @OneToMany('OrganisationUnit', (unit: OrganisationUnit) => unit.committee)
   units: OrganisationUnit[];

@@ -1,19 +1,11 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
 import type { OrganisationUnitKind } from '@rapportflode/domain';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ActiveTimestampedEntity } from '../../../database/timestamped.entity';
 import { Committee } from './committee.entity';
 
 /** A node of the organisation under a committee: förvaltning, verksamhetsområde or enhet, at any depth. */
 @Entity({ name: 'organisation_unit' })
-export class OrganisationUnit {
+export class OrganisationUnit extends ActiveTimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -45,12 +37,4 @@ export class OrganisationUnit {
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder: number;
 
-  @Column({ type: 'boolean', default: true })
-  active: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
