@@ -6,9 +6,13 @@ import { join, resolve } from 'node:path';
 import { AppConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MailModule } from './modules/mail/mail.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { SystemModule } from './modules/system/system.module';
+import { UsersModule } from './modules/users/users.module';
 import { QueueModule } from './queue/queue.module';
 import { StartupService } from './startup.service';
 
@@ -39,7 +43,11 @@ export class AppModule {
         }),
         DatabaseModule,
         QueueModule,
+        MailModule,
+        AuditModule,
+        AuthModule,
         OrganisationModule,
+        UsersModule,
         SystemModule.register({ worker }),
         ...(http ? [HealthModule] : []),
         ...(serveFrontend

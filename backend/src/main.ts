@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createHttpApp, createWorkerContext, exitOnBootError, prepareServices } from './bootstrap';
 import { validateEnvironment } from './config/environment';
+import { demoLoginLines } from './modules/users/demo-people.seed';
 
 /**
  * HTTP entry: the API under /api and the built frontend. With PROCESS_ROLE=all (the default)
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await app.listen(environment.PORT, environment.HOST);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : environment.PORT;
+  if (environment.SEED_DEMO_DATA) console.log(demoLoginLines(environment.DEMO_PASSWORD).join('\n'));
   console.log(`Rapportflöde is running on http://localhost:${port} (PROCESS_ROLE=${environment.PROCESS_ROLE})`);
 }
 

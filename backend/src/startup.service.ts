@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from './config/app-config.service';
 import { OrganisationSeeder } from './modules/organisation/organisation.seed';
 import { SystemService } from './modules/system/system.service';
+import { DemoPeopleSeeder } from './modules/users/demo-people.seed';
 
 /** Runs once the database is migrated: demo data (once), and a delayed job that proves the queue works. */
 @Injectable()
@@ -11,12 +12,16 @@ export class StartupService implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly seeder: OrganisationSeeder,
+    private readonly people: DemoPeopleSeeder,
     private readonly system: SystemService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runsHttp) return;
-    if (this.config.get('SEED_DEMO_DATA')) await this.seeder.seedOnce();
+    if (this.config.get('SEED_DEMO_DATA')) {
+      await this.seeder.seedOnce();
+      await this.people.seedOnce(this.config.get('DEMO_PASSWORD'));
+    }
     // Not awaited: the API serves while Redis is away (/api/health reports it), and BullMQ
     // waits for Redis to come back rather than failing.
     this.system.scheduleQueueCheck().then(

@@ -35,11 +35,17 @@ describe('migrations on the real PostgreSQL', () => {
   it('go up, all the way down, and up again', async () => {
     await dataSource.runMigrations();
     expect(await tables(dataSource)).toEqual([
+      'app_user',
+      'audit_event',
+      'captured_mail',
       'committee',
       'job_execution',
       'organisation_unit',
+      'password_reset_token',
+      'role_assignment',
       'seed_run',
       'typeorm_migrations',
+      'user_session',
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
 

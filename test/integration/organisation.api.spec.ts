@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RunningApp, startHttpApp } from './support/app';
+import { DEMO, HttpClient, signedIn } from './support/http';
 import { createTestDatabase, deleteRedisKeys, TestDatabase, uniqueName } from './support/services';
 
 describe('the API on the real PostgreSQL and Redis', () => {
@@ -28,10 +29,11 @@ describe('the API on the real PostgreSQL and Redis', () => {
     rmSync(frontendDir, { recursive: true, force: true });
   });
 
-  it('serves the seeded organisation of both reference municipalities as trees', async () => {
-    const response = await fetch(`${running.baseUrl}/api/organisation`);
+  it('serves the seeded organisation of both reference municipalities as trees to an installation admin', async () => {
+    const admin = await signedIn(running.baseUrl, DEMO.admin);
+    const response = await admin.get<OrganisationResponse>('/api/organisation');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as OrganisationResponse;
+    const body = response.body;
 
     expect(body.committees.map((c) => `${c.name}, ${c.municipality}`)).toEqual([
       'Socialnämnden, Gnesta kommun',
@@ -64,7 +66,11 @@ describe('the API on the real PostgreSQL and Redis', () => {
     const migrations: Array<{ name: string }> = await dataSource.query(
       'SELECT name FROM typeorm_migrations ORDER BY id',
     );
-    expect(migrations.map((m) => m.name)).toEqual(['CreateOrganisation1764000000000', 'CreateJobExecution1764000000001']);
+    expect(migrations.map((m) => m.name)).toEqual([
+      'CreateOrganisation1764000000000',
+      'CreateJobExecution1764000000001',
+      'CreatePeopleAndAccess1764000000002',
+    ]);
 
     // A second instance against the same database (as several HTTP instances would start).
     const second = await startHttpApp({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix });
@@ -103,8 +109,15 @@ describe('the API on the real PostgreSQL and Redis', () => {
     }
   });
 
+  it('refuses the organisation to an anonymous request, with a Swedish message', async () => {
+    const response = await new HttpClient(running.baseUrl).get<{ code: string; message: string }>('/api/organisation');
+    expect(response.status).toBe(401);
+    expect(response.body.code).toBe('unauthenticated');
+    expect(response.body.message).toContain('inte inloggad');
+  });
+
   it('sends security headers (helmet) and no framework banner', async () => {
-    const response = await fetch(`${running.baseUrl}/api/organisation`);
+    const response = await fetch(`${running.baseUrl}/api/health`);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
@@ -147,7 +160,7 @@ describe('health when Redis does not answer', () => {
     await database?.drop();
   });
 
-  it('returns 503 naming Redis as down while the database is up, and still serves data', async () => {
+  it('returns 503 naming Redis as down while the database is up, and still answers the API', async () => {
     const response = await fetch(`${running.baseUrl}/api/health`);
     expect(response.status).toBe(503);
     const body = (await response.json()) as HealthResponse;
@@ -156,6 +169,6 @@ describe('health when Redis does not answer', () => {
     expect(body.details['database']?.status).toBe('up');
 
     const organisation = await fetch(`${running.baseUrl}/api/organisation`);
-    expect(organisation.status).toBe(200);
+    expect(organisation.status).toBe(401);
   });
 });

@@ -42,3 +42,21 @@ describe('validateEnvironment', () => {
     }
   });
 });
+
+describe('validateEnvironment: sign-in settings', () => {
+  it('requires the three OIDC variables together', () => {
+    expect(() => validateEnvironment({ OIDC_ISSUER_URL: 'https://login.example.se' })).toThrow(
+      'OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+    );
+    const env = validateEnvironment({
+      OIDC_ISSUER_URL: 'https://login.example.se',
+      OIDC_CLIENT_ID: 'rapportflode',
+      OIDC_CLIENT_SECRET: 'secret',
+    });
+    expect(env.OIDC_CLIENT_ID).toBe('rapportflode');
+  });
+
+  it('rejects a public URL with a path, since links are built from it', () => {
+    expect(() => validateEnvironment({ PUBLIC_URL: 'https://rapport.gnesta.se/app' })).toThrow(/PUBLIC_URL=/);
+  });
+});

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidationError,
+  validateSync,
+} from 'class-validator';
 
 export const PROCESS_ROLES = ['all', 'http', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -71,6 +83,69 @@ export class Environment {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** The address people reach the app at: links in e-mail and the OIDC redirect are built from it. */
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?$/, { message: 'must be an http(s) origin without a path, e.g. https://rapport.kommun.se' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** A session ends after this many minutes without requests. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this many hours after sign-in, however active. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Sign-in attempts per minute from one address. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Failed sign-ins for one e-mail address within 15 minutes before it is locked for 15 minutes. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** SMTP server for outgoing mail (smtp://user:pass@host:port). Unset: mail is kept in the database (captured_mail). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Rapportflöde <rapportflode@localhost>';
+
+  /** OpenID Connect issuer (e.g. https://login.microsoftonline.com/<tenant>/v2.0); unset: no OIDC sign-in. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** The sign-in button's text. */
+  @IsString()
+  OIDC_LABEL = 'Logga in med kommunens konto';
+
+  /** Password of every demo person (SEED_DEMO_DATA). */
+  @IsString()
+  @MinLength(12)
+  DEMO_PASSWORD = 'Rapportflode-demo-2026';
+
   /** Size of the PostgreSQL connection pool of one process. */
   @Transform(toInteger)
   @IsInt()
@@ -90,13 +165,23 @@ export class EnvironmentError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const relevant: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'FRONTEND_DIR']) {
+  const optional = ['DATABASE_URL', 'REDIS_URL', 'FRONTEND_DIR', 'SMTP_URL', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
+  for (const key of [...known, ...optional]) {
     const value = raw[key];
     // An empty variable means "not set", as a shell or an .env file writes it.
     if (value !== undefined && value !== '') relevant[key] = value;
   }
   const environment = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false, whitelist: false });
+  const oidc = [environment.OIDC_ISSUER_URL, environment.OIDC_CLIENT_ID, environment.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'OIDC_ISSUER_URL',
+        constraints: { oidc: 'OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together' },
+      }),
+    );
+  }
   if (errors.length > 0) {
     throw new EnvironmentError(
       errors.map((error) => {

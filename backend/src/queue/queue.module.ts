@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.service';
 import { QueueLifecycle } from './queue-lifecycle';
 import { QueueName } from './queue.constants';
 import { QueueService } from './queue.service';
+import { RedisClient } from './redis-client';
 import { redisOptionsFromUrl } from './redis-options';
 
 @Global()
@@ -20,7 +21,7 @@ import { redisOptionsFromUrl } from './redis-options';
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [QueueService, QueueLifecycle],
-  exports: [QueueService, BullModule],
+  providers: [QueueService, QueueLifecycle, RedisClient],
+  exports: [QueueService, BullModule, RedisClient],
 })
 export class QueueModule {}

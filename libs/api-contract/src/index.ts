@@ -1,2 +1,4 @@
+export * from './lib/admin';
+export * from './lib/auth';
 export * from './lib/common';
 export * from './lib/organisation';

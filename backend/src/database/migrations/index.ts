@@ -1,5 +1,10 @@
 import { CreateOrganisation1764000000000 } from './1764000000000-CreateOrganisation';
 import { CreateJobExecution1764000000001 } from './1764000000001-CreateJobExecution';
+import { CreatePeopleAndAccess1764000000002 } from './1764000000002-CreatePeopleAndAccess';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
-export const MIGRATIONS = [CreateOrganisation1764000000000, CreateJobExecution1764000000001];
+export const MIGRATIONS = [
+  CreateOrganisation1764000000000,
+  CreateJobExecution1764000000001,
+  CreatePeopleAndAccess1764000000002,
+];

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { HealthResponse } from '@rapportflode/api-contract';
+import { Access } from '../auth/access.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -15,6 +16,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @Access.public()
   @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (200 when both do, 503 otherwise)' })
   check(): Promise<HealthResponse> {
     return this.health.check([

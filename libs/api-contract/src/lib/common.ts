@@ -25,6 +25,20 @@ export interface HealthResponse {
 /** Every API path in one place, for the client and the tests. */
 export const API_PATHS = {
   organisation: '/api/organisation',
+  organisationImport: '/api/organisation/import',
+  units: '/api/units',
+  users: '/api/users',
+  audit: '/api/audit',
   health: '/api/health',
   docs: '/api/docs',
+  auth: {
+    login: '/api/auth/login',
+    logout: '/api/auth/logout',
+    me: '/api/auth/me',
+    options: '/api/auth/options',
+    passwordReset: '/api/auth/password-reset',
+    passwordResetConfirm: '/api/auth/password-reset/confirm',
+    oidcLogin: '/api/auth/oidc/login',
+    oidcCallback: '/api/auth/oidc/callback',
+  },
 } as const;

@@ -3,6 +3,8 @@ import {
   countOrganisationUnits,
   FlatOrganisationUnit,
   isOrganisationUnitKind,
+  pruneOrganisationTree,
+  unitPathOf,
   ORGANISATION_UNIT_KIND_LABELS,
   OrganisationTreeError,
 } from './organisation';
@@ -55,5 +57,33 @@ describe('unit kinds', () => {
     expect(ORGANISATION_UNIT_KIND_LABELS.operating_area).toBe('Verksamhetsområde');
     expect(isOrganisationUnitKind('unit')).toBe(true);
     expect(isOrganisationUnitKind('kommun')).toBe(false);
+  });
+});
+
+describe('pruneOrganisationTree', () => {
+  const tree = buildOrganisationTree([
+    unit('sf', null, 'Socialförvaltningen'),
+    unit('sov', 'sf', 'Stöd och vägledning', 1),
+    unit('vux', 'sov', 'Vuxenutbildning', 1),
+    unit('uos', 'sov', 'Utredning och stöd', 2),
+    unit('aob', 'sf', 'Administration och bistånd', 2),
+  ]);
+
+  it('shows a unit head their unit with its ancestors, and no other branch', () => {
+    const pruned = pruneOrganisationTree(tree, new Set(['vux']));
+    expect(pruned[0].name).toBe('Socialförvaltningen');
+    expect(pruned[0].children.map((n) => n.name)).toEqual(['Stöd och vägledning']);
+    expect(pruned[0].children[0].children.map((n) => n.name)).toEqual(['Vuxenutbildning']);
+    expect(countOrganisationUnits(pruned)).toBe(3);
+  });
+
+  it('keeps the whole subtree below a visible unit', () => {
+    expect(countOrganisationUnits(pruneOrganisationTree(tree, new Set(['sov'])))).toBe(4);
+    expect(pruneOrganisationTree(tree, new Set(['nothing']))).toEqual([]);
+  });
+
+  it('finds the path from the root to a unit', () => {
+    expect(unitPathOf(tree, 'vux')).toEqual(['sf', 'sov', 'vux']);
+    expect(unitPathOf(tree, 'missing')).toBeNull();
   });
 });

@@ -98,3 +98,33 @@ export function buildOrganisationTree(units: readonly FlatOrganisationUnit[]): O
 export function countOrganisationUnits(tree: readonly OrganisationUnitNode[]): number {
   return tree.reduce((sum, node) => sum + 1 + countOrganisationUnits(node.children), 0);
 }
+
+/**
+ * The part of a tree a person may see: the full subtrees of the units their roles are on,
+ * and the ancestors of those units for context (without their other branches).
+ */
+export function pruneOrganisationTree(
+  tree: readonly OrganisationUnitNode[],
+  visibleUnitIds: ReadonlySet<string>,
+): OrganisationUnitNode[] {
+  const result: OrganisationUnitNode[] = [];
+  for (const node of tree) {
+    if (visibleUnitIds.has(node.id)) {
+      result.push(node);
+      continue;
+    }
+    const children = pruneOrganisationTree(node.children, visibleUnitIds);
+    if (children.length > 0) result.push({ ...node, children });
+  }
+  return result;
+}
+
+/** Ids from the root down to the unit itself, or null when the unit is not in the tree. */
+export function unitPathOf(tree: readonly OrganisationUnitNode[], unitId: string): string[] | null {
+  for (const node of tree) {
+    if (node.id === unitId) return [node.id];
+    const below = unitPathOf(node.children, unitId);
+    if (below) return [node.id, ...below];
+  }
+  return null;
+}

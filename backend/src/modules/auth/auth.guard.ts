@@ -1,0 +1,84 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CSRF_HEADER } from '@rapportflode/api-contract';
+import { can } from '@rapportflode/domain';
+import { timingSafeEqual } from 'node:crypto';
+import { AppException } from '../../common/api-exception.filter';
+import { ACCESS_RULE, AccessRule } from './access.decorators';
+import { AccessService, toGrants } from './access.service';
+import { AuthenticatedRequest } from './auth-context';
+import { SESSION_COOKIE, SessionService } from './session.service';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const NOT_SIGNED_IN = () =>
+  new AppException(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
+export const NOT_FOUND = () => new AppException(HttpStatus.NOT_FOUND, 'not_found', 'Det som efterfrågades finns inte.');
+export const FORBIDDEN = () => new AppException(HttpStatus.FORBIDDEN, 'forbidden', 'Du saknar behörighet för detta.');
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The one guard on every route (registered globally). Deny by default: a route without an
+ * access rule is refused (and stops the boot, see RouteCatalog). Writes with a session cookie
+ * need the session's CSRF token in X-XSRF-TOKEN. Resources the person may not even read answer
+ * 404, so ids cannot be probed; resources they may read but not change answer 403.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly access: AccessService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) throw FORBIDDEN();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+
+    const token: string | undefined = request.cookies?.[SESSION_COOKIE];
+    const session = token ? await this.sessions.find(token) : null;
+    if (session) {
+      if (!SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+          throw new AppException(
+            HttpStatus.FORBIDDEN,
+            'csrf_invalid',
+            'Säkerhetskontrollen misslyckades. Ladda om sidan och försök igen.',
+          );
+        }
+      }
+      const assignments = await this.access.grantsOf(session.userId);
+      request.auth = { userId: session.userId, session, assignments, grants: toGrants(assignments), ip: request.ip ?? null };
+    }
+
+    if (rule.kind === 'public') return true;
+    if (!request.auth) throw NOT_SIGNED_IN();
+    if (rule.kind === 'signed-in') return true;
+
+    const resolved = await rule.resolve(request, this.access);
+    if (resolved === null) throw NOT_FOUND();
+    const grants = request.auth.grants;
+    if (resolved === 'anywhere') {
+      if (can(grants, rule.action, 'anywhere')) return true;
+      throw FORBIDDEN();
+    }
+    const scopes = Array.isArray(resolved) ? resolved : [resolved];
+    if (!can(grants, rule.action, 'anywhere')) throw FORBIDDEN();
+    if (scopes.every((scope) => can(grants, rule.action, scope))) return true;
+    if (!scopes.some((scope) => can(grants, 'organisation.read', scope) || can(grants, rule.action, scope))) {
+      throw NOT_FOUND();
+    }
+    throw FORBIDDEN();
+  }
+}

@@ -1,0 +1,229 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PASSWORD_MIN_LENGTH, SessionResponse } from '@rapportflode/api-contract';
+import { ACTIONS, can } from '@rapportflode/domain';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppException } from '../../common/api-exception.filter';
+import { AppConfig } from '../../config/app-config.service';
+import { RedisClient } from '../../queue/redis-client';
+import { AuditService } from '../audit/audit.service';
+import { MailService } from '../mail/mail.service';
+import { AccessService, toGrants } from './access.service';
+import { PasswordService } from './password.service';
+import { ActiveSession, SessionService, sha256 } from './session.service';
+
+const LOCK_WINDOW_SECONDS = 15 * 60;
+const RESET_TOKEN_HOURS = 1;
+
+export const INVALID_CREDENTIALS = () =>
+  new AppException(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'Fel e-postadress eller lösenord.');
+
+interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  title: string | null;
+  password_hash: string | null;
+  active: boolean;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Password sign-in. Wrong e-mail and wrong password answer alike, in about the same time;
+   * after LOGIN_MAX_FAILURES failures an address is locked for 15 minutes, whether or not
+   * an account has it, so the lock reveals nothing either.
+   */
+  async signIn(
+    emailInput: string,
+    password: string,
+    client: { ip: string | null; userAgent: string | null },
+  ): Promise<{ token: string; session: ActiveSession }> {
+    const email = emailInput.trim().toLowerCase();
+    const failuresKey = this.redis.key('signin-failures', sha256(email));
+    const failures = await this.failures(failuresKey);
+    if (failures >= this.config.get('LOGIN_MAX_FAILURES')) {
+      throw new AppException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'signin_locked',
+        'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen, eller återställ lösenordet.',
+      );
+    }
+    const [user]: UserRow[] = await this.dataSource.query(
+      'SELECT id, name, email, title, password_hash, active FROM app_user WHERE email = $1',
+      [email],
+    );
+    const valid = await this.passwords.verify(user?.active ? user.password_hash : null, password);
+    if (!user || !valid) {
+      await this.countFailure(failuresKey);
+      throw INVALID_CREDENTIALS();
+    }
+    await this.clearFailures(failuresKey);
+    const started = await this.sessions.create(user.id, 'password', client);
+    await this.audit.record(this.dataSource.manager, {
+      actorUserId: user.id,
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: user.id,
+      committeeId: null,
+      after: { method: 'password' },
+      ip: client.ip,
+    });
+    return started;
+  }
+
+  async signOut(session: ActiveSession, ip: string | null): Promise<void> {
+    await this.sessions.revoke(session.id);
+    await this.audit.record(this.dataSource.manager, {
+      actorUserId: session.userId,
+      action: 'auth.sign_out',
+      entityType: 'user',
+      entityId: session.userId,
+      committeeId: null,
+      ip,
+    });
+  }
+
+  async describe(session: ActiveSession): Promise<SessionResponse> {
+    const [user]: UserRow[] = await this.dataSource.query(
+      'SELECT id, name, email, title, password_hash, active FROM app_user WHERE id = $1',
+      [session.userId],
+    );
+    const roles = await this.access.grantsOf(user.id);
+    const grants = toGrants(roles);
+    return {
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        title: user.title,
+        roles,
+        actions: ACTIONS.filter((action) => can(grants, action, 'anywhere')),
+      },
+      expiresAt: session.expiresAt.toISOString(),
+    };
+  }
+
+  /** Always answers the same; mails a single-use link only when an active account has the address. */
+  async requestPasswordReset(emailInput: string, ip: string | null): Promise<void> {
+    const email = emailInput.trim().toLowerCase();
+    const [user]: UserRow[] = await this.dataSource.query(
+      'SELECT id, name, email, title, password_hash, active FROM app_user WHERE email = $1 AND active',
+      [email],
+    );
+    if (!user) return;
+    const token = randomBytes(32).toString('base64url');
+    await this.dataSource.transaction(async (manager) => {
+      // Only the newest link works.
+      await manager.query('UPDATE password_reset_token SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
+        user.id,
+      ]);
+      await manager.query(
+        `INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
+        [sha256(token), user.id, RESET_TOKEN_HOURS],
+      );
+      await this.audit.record(manager, {
+        actorUserId: null,
+        action: 'user.password_reset_requested',
+        entityType: 'user',
+        entityId: user.id,
+        committeeId: null,
+        ip,
+      });
+    });
+    const link = `${this.config.get('PUBLIC_URL')}/aterstall-losenord?token=${token}`;
+    await this.mail.send({
+      to: user.email,
+      subject: 'Återställ ditt lösenord till Rapportflöde',
+      text: [
+        `Hej ${user.name},`,
+        '',
+        'Någon (förhoppningsvis du) har bett om att få återställa lösenordet till ditt konto i Rapportflöde.',
+        `Öppna länken inom ${RESET_TOKEN_HOURS} timme för att välja ett nytt lösenord:`,
+        '',
+        link,
+        '',
+        'Länken fungerar en gång. Om du inte bad om detta kan du bortse från meddelandet; ditt lösenord är oförändrat.',
+      ].join('\n'),
+    });
+  }
+
+  async confirmPasswordReset(token: string, password: string, ip: string | null): Promise<void> {
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      throw new AppException(
+        HttpStatus.BAD_REQUEST,
+        'password_too_short',
+        `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`,
+      );
+    }
+    const hash = await this.passwords.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string; user_id: string }> = await manager.query(
+        `UPDATE password_reset_token SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id, user_id`,
+        [sha256(token)],
+      );
+      if (rows.length === 0) {
+        throw new AppException(
+          HttpStatus.BAD_REQUEST,
+          'reset_token_invalid',
+          'Länken för att återställa lösenordet är ogiltig, redan använd eller för gammal. Begär en ny.',
+        );
+      }
+      const userId = rows[0].user_id;
+      await manager.query('UPDATE app_user SET password_hash = $1, password_changed_at = now(), updated_at = now() WHERE id = $2', [
+        hash,
+        userId,
+      ]);
+      await this.sessions.revokeAllFor(userId, manager);
+      await this.audit.record(manager, {
+        actorUserId: userId,
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: userId,
+        committeeId: null,
+        ip,
+      });
+    });
+  }
+
+  private async failures(key: string): Promise<number> {
+    try {
+      return Number((await (await this.redis.ready()).get(key)) ?? 0);
+    } catch (error) {
+      this.logger.warn(`Sign-in lock not checked, Redis does not answer: ${(error as Error).message}`);
+      return 0;
+    }
+  }
+
+  private async countFailure(key: string): Promise<void> {
+    try {
+      const client = await this.redis.ready();
+      await client.multi().incr(key).expire(key, LOCK_WINDOW_SECONDS).exec();
+    } catch {
+      // reported by failures()
+    }
+  }
+
+  private async clearFailures(key: string): Promise<void> {
+    try {
+      await (await this.redis.ready()).del(key);
+    } catch {
+      // reported by failures()
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, HttpStatus, ParseBoolPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ImportResponse } from '@rapportflode/api-contract';
+import { AppException } from '../../common/api-exception.filter';
+import { Access } from '../auth/access.decorators';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { OrganisationImportService } from './organisation-import.service';
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+@ApiTags('organisation')
+@Controller('organisation/import')
+export class OrganisationImportController {
+  constructor(private readonly imports: OrganisationImportService) {}
+
+  @Post()
+  @Access.anywhere('organisation.manage')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({
+    summary: 'Import units and people from CSV (UTF-8, or Windows-1252 with ;): dryRun=true previews, dryRun=false commits all or nothing',
+  })
+  async import(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun: boolean | undefined,
+    @Auth() auth: AuthContext,
+  ): Promise<ImportResponse> {
+    if (!file) throw new AppException(HttpStatus.BAD_REQUEST, 'import_file_missing', 'Välj en CSV-fil att importera.');
+    return this.imports.run(
+      { name: Buffer.from(file.originalname, 'latin1').toString('utf8'), bytes: new Uint8Array(file.buffer) },
+      dryRun ?? true,
+      { userId: auth.userId, grants: auth.grants, ip: auth.ip },
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role, ROLE_LABELS } from '@rapportflode/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { PasswordService } from '../auth/password.service';
+
+export interface DemoPerson {
+  name: string;
+  email: string;
+  title: string;
+  role: Role;
+  /** null: the whole installation; otherwise the committee and the unit path under it ([] = whole committee). */
+  scope: { municipality: string; committee: string; path: string[] } | null;
+}
+
+const GNESTA = { municipality: 'Gnesta kommun', committee: 'Socialnämnden' };
+const NACKA = { municipality: 'Nacka kommun', committee: 'Socialnämnden' };
+const gnesta = (path: string[]) => ({ ...GNESTA, path });
+const nacka = (path: string[]) => ({ ...NACKA, path });
+const SF = 'Socialförvaltningen';
+const SOV = [SF, 'Stöd och vägledning'];
+const AFH = [SF, 'Äldre, funktionsstöd, hälso- och sjukvård'];
+const AOB = [SF, 'Administration och bistånd'];
+
+const head = (name: string, email: string, scope: DemoPerson['scope'], title = 'Enhetschef'): DemoPerson => ({
+  name,
+  email,
+  title,
+  role: 'unit_head',
+  scope,
+});
+
+/** Fictional people for every role, placed in the seeded organisation (see organisation.seed.ts). */
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  { name: 'Eva Andersson', email: 'admin@rapportflode.example.se', title: 'Systemadministratör', role: 'admin', scope: null },
+  { name: 'Karin Lindqvist', email: 'karin.lindqvist@gnesta.example.se', title: 'Förvaltningschef', role: 'director', scope: gnesta([]) },
+  { name: 'Johan Ek', email: 'johan.ek@gnesta.example.se', title: 'Förvaltningsekonom', role: 'economist', scope: gnesta([]) },
+  { name: 'Maria Holm', email: 'maria.holm@gnesta.example.se', title: 'Nämndsekreterare', role: 'secretary', scope: gnesta([]) },
+  { name: 'Sara Nyström', email: 'sara.nystrom@gnesta.example.se', title: 'Kvalitetsstrateg', role: 'reviewer', scope: gnesta([]) },
+  { name: 'Per Ström', email: 'per.strom@gnesta.example.se', title: 'Ordförande, socialnämnden', role: 'reader', scope: gnesta([]) },
+  head('Lars Berg', 'lars.berg@gnesta.example.se', gnesta([...SOV, 'Verksamhetschef']), 'Verksamhetschef'),
+  head('Anna Berg', 'anna.berg@gnesta.example.se', gnesta([...SOV, 'Utredning och stöd'])),
+  head('Mikael Sund', 'mikael.sund@gnesta.example.se', gnesta([...SOV, 'Stöd till arbete'])),
+  head('Lena Wik', 'lena.wik@gnesta.example.se', gnesta([...SOV, 'Vuxenutbildning'])),
+  head('Erik Dahl', 'erik.dahl@gnesta.example.se', gnesta([...AFH, 'Stab'])),
+  head('Sofia Lund', 'sofia.lund@gnesta.example.se', gnesta([...AFH, 'LSS'])),
+  head('Jonas Falk', 'jonas.falk@gnesta.example.se', gnesta([...AFH, 'SoL FN'])),
+  head('Helena Strand', 'helena.strand@gnesta.example.se', gnesta([...AFH, 'SoL ÄO'])),
+  head('Ingrid Sjö', 'ingrid.sjo@gnesta.example.se', gnesta([...AFH, 'Hälso- och sjukvårdsenheten'])),
+  head('Oskar Björk', 'oskar.bjork@gnesta.example.se', gnesta([...AOB, 'Stab'])),
+  head('Maja Norén', 'maja.noren@gnesta.example.se', gnesta([...AOB, 'LSS'])),
+  head('David Holm', 'david.holm@gnesta.example.se', gnesta([...AOB, 'SoL FN'])),
+  head('Elin Rask', 'elin.rask@gnesta.example.se', gnesta([...AOB, 'SoL ÄO'])),
+  head('Peter Lind', 'peter.lind@gnesta.example.se', gnesta([...AOB, 'Övriga beslut'])),
+  head('Camilla Öberg', 'camilla.oberg@nacka.example.se', nacka(['Barn och familjeenheten'])),
+  head('Fredrik Åkesson', 'fredrik.akesson@nacka.example.se', nacka(['Omsorgsenheten'])),
+];
+
+/** One line per demo login, for the console of `npm start` and the README. */
+export function demoLoginLines(password: string): string[] {
+  const width = Math.max(...DEMO_PEOPLE.map((p) => p.email.length));
+  return [
+    `Demo logins (password for all: ${password}):`,
+    ...DEMO_PEOPLE.map((p) => {
+      const where = p.scope
+        ? [p.scope.path.slice(-2).join(' / ') || p.scope.committee, p.scope.municipality].join(', ')
+        : 'hela installationen';
+      return `  ${p.email.padEnd(width)}  ${ROLE_LABELS[p.role]}, ${where}`;
+    }),
+  ];
+}
+
+@Injectable()
+export class DemoPeopleSeeder {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /** Once per database (seed_run marker), after the demo organisation. */
+  async seedOnce(password: string): Promise<boolean> {
+    const hash = await this.passwords.hash(password);
+    return this.dataSource.transaction(async (manager) => {
+      const claimed: unknown[] = await manager.query(
+        `INSERT INTO seed_run (name) VALUES ('demo-people') ON CONFLICT (name) DO NOTHING RETURNING name`,
+      );
+      if (claimed.length === 0) return false;
+      for (const person of DEMO_PEOPLE) {
+        const [user] = await manager.query(
+          `INSERT INTO app_user (name, email, title, password_hash, password_changed_at) VALUES ($1, $2, $3, $4, now())
+           ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+          [person.name, person.email, person.title, hash],
+        );
+        const scope = person.scope ? await this.resolve(manager, person.scope) : { committeeId: null, unitId: null };
+        await manager.query(
+          'INSERT INTO role_assignment (user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+          [user.id, person.role, scope.committeeId, scope.unitId],
+        );
+      }
+      this.logger.log(`Seeded ${DEMO_PEOPLE.length} demo people`);
+      return true;
+    });
+  }
+
+  private async resolve(manager: EntityManager, scope: NonNullable<DemoPerson['scope']>) {
+    const [committee] = await manager.query('SELECT id FROM committee WHERE municipality = $1 AND name = $2', [
+      scope.municipality,
+      scope.committee,
+    ]);
+    if (!committee) throw new Error(`Demo committee ${scope.committee}, ${scope.municipality} is missing`);
+    let parentId: string | null = null;
+    for (const name of scope.path) {
+      const [unit]: Array<{ id: string }> = await manager.query(
+        'SELECT id FROM organisation_unit WHERE committee_id = $1 AND parent_id IS NOT DISTINCT FROM $2 AND name = $3',
+        [committee.id, parentId, name],
+      );
+      if (!unit) throw new Error(`Demo unit ${scope.path.join(' / ')} is missing`);
+      parentId = unit.id;
+    }
+    return { committeeId: committee.id as string, unitId: parentId };
+  }
+}

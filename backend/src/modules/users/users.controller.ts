@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { UserDto, UserListResponse } from '@rapportflode/api-contract';
+import type { ResourceScope } from '@rapportflode/domain';
+import type { Request } from 'express';
+import { Access } from '../auth/access.decorators';
+import { AccessService, isUuid } from '../auth/access.service';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { AssignRoleBody, CreateUserBody, UpdateUserBody } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+/** Stands for "the whole installation": only installation-wide grants cover it. */
+const INSTALLATION: ResourceScope = { committeeId: 'installation', unitPath: [] };
+
+async function scopeOf(access: AccessService, committeeId: string | null, unitId: string | null): Promise<ResourceScope | null> {
+  const scope = await access.assignmentScope(committeeId, unitId);
+  return scope === 'installation' ? INSTALLATION : scope;
+}
+
+/** A person is managed where all their roles are: an admin must cover every one of them. */
+export async function userScopes(request: Request, access: AccessService): Promise<ResourceScope[] | null> {
+  const id = request.params['id'];
+  if (!isUuid(id)) return null;
+  if (!(await access.userExists(id))) return null;
+  const roles = await access.grantsOf(id);
+  const scopes = await Promise.all(roles.map((role) => scopeOf(access, role.committeeId, role.unitId)));
+  return scopes.filter((scope): scope is ResourceScope => scope !== null);
+}
+
+export async function assignmentScope(request: Request, access: AccessService): Promise<ResourceScope | null> {
+  const { id, assignmentId } = request.params;
+  if (!isUuid(id) || !isUuid(assignmentId)) return null;
+  const role = (await access.grantsOf(id)).find((r) => r.id === assignmentId);
+  return role ? scopeOf(access, role.committeeId, role.unitId) : null;
+}
+
+@ApiTags('people')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Access.anywhere('users.read')
+  @ApiOperation({ summary: 'People with roles where the signed-in person may read people' })
+  list(@Auth() auth: AuthContext): Promise<UserListResponse> {
+    return this.users.list(auth.grants);
+  }
+
+  @Post()
+  @Access.anywhere('users.manage')
+  @ApiOperation({ summary: 'Create a person (name, e-mail, title; optional password)' })
+  create(@Body() body: CreateUserBody, @Auth() auth: AuthContext): Promise<UserDto> {
+    return this.users.create(body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
+  }
+
+  @Patch(':id')
+  @Access.on('users.manage', userScopes)
+  @ApiOperation({ summary: 'Change name, e-mail or title; deactivate (ends all sessions) or reactivate' })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserBody, @Auth() auth: AuthContext): Promise<UserDto> {
+    return this.users.update(id, body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
+  }
+
+  @Delete(':id/sessions')
+  @Access.on('users.manage', userScopes)
+  @ApiOperation({ summary: "End all of a person's sessions (sign them out everywhere)" })
+  revokeSessions(@Param('id', ParseUUIDPipe) id: string, @Auth() auth: AuthContext): Promise<{ revoked: number }> {
+    return this.users.revokeSessions(id, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
+  }
+
+  @Post(':id/roles')
+  @Access.anywhere('roles.manage')
+  @ApiOperation({ summary: 'Give a person a role on a unit, a committee or (installation admins) everywhere' })
+  assignRole(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignRoleBody, @Auth() auth: AuthContext): Promise<UserDto> {
+    return this.users.assignRole(id, body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
+  }
+
+  @Delete(':id/roles/:assignmentId')
+  @HttpCode(200)
+  @Access.on('roles.manage', assignmentScope)
+  @ApiOperation({ summary: 'Take a role away' })
+  removeRole(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
+    @Auth() auth: AuthContext,
+  ): Promise<UserDto> {
+    return this.users.removeRole(id, assignmentId, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
+  }
+}

@@ -1,0 +1,87 @@
+import type { Role } from './roles';
+
+/**
+ * What can be done, and by which role. The server's guard asks `can`, the UI asks the same
+ * function to decide what to show; scopes come from role assignments (domain.md, "The people").
+ */
+export const ACTIONS = [
+  'organisation.read',
+  'organisation.manage',
+  'users.read',
+  'users.manage',
+  'roles.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
+  admin: ['organisation.read', 'organisation.manage', 'users.read', 'users.manage', 'roles.manage', 'audit.read'],
+  director: ['organisation.read', 'users.read', 'audit.read'],
+  secretary: ['organisation.read', 'users.read'],
+  economist: ['organisation.read', 'users.read'],
+  reviewer: ['organisation.read'],
+  unit_head: ['organisation.read'],
+  reader: ['organisation.read'],
+};
+
+/**
+ * Where a role holds: the whole installation (committeeId null), a whole committee (unitId
+ * null), or a unit and everything below it.
+ */
+export interface RoleGrant {
+  role: Role;
+  committeeId: string | null;
+  unitId: string | null;
+}
+
+/** Where a resource sits: its committee, and the ids from the committee's root unit down to itself ([] = committee level). */
+export interface ResourceScope {
+  committeeId: string;
+  unitPath: readonly string[];
+}
+
+/** Whether a grant's scope includes the resource (inherited down the tree). */
+export function grantCovers(grant: Pick<RoleGrant, 'committeeId' | 'unitId'>, resource: ResourceScope): boolean {
+  if (grant.committeeId === null) return true;
+  if (grant.committeeId !== resource.committeeId) return false;
+  return grant.unitId === null || resource.unitPath.includes(grant.unitId);
+}
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_PERMISSIONS[role].includes(action);
+}
+
+/**
+ * May a person with these grants do this to that? With `anywhere`, whether they may do it
+ * somewhere (list endpoints then filter by scopesFor).
+ */
+export function can(grants: readonly RoleGrant[], action: Action, resource: ResourceScope | 'anywhere'): boolean {
+  return grants.some(
+    (grant) => roleAllows(grant.role, action) && (resource === 'anywhere' || grantCovers(grant, resource)),
+  );
+}
+
+/** The grants through which the action is allowed: the scopes a list is filtered to. */
+export function scopesFor(grants: readonly RoleGrant[], action: Action): RoleGrant[] {
+  return grants.filter((grant) => roleAllows(grant.role, action));
+}
+
+/** Whether one scope lies within another (an admin may only grant roles inside what they administer). */
+export function scopeContains(outer: Pick<RoleGrant, 'committeeId' | 'unitId'>, inner: ResourceScope): boolean {
+  return grantCovers(outer, inner);
+}
+
+/**
+ * What of a committee a person may see for an action: all of it, the subtrees of some units,
+ * or nothing (null).
+ */
+export function visibleUnitsOf(
+  grants: readonly RoleGrant[],
+  action: Action,
+  committeeId: string,
+): 'all' | ReadonlySet<string> | null {
+  const relevant = scopesFor(grants, action).filter((g) => g.committeeId === null || g.committeeId === committeeId);
+  if (relevant.length === 0) return null;
+  if (relevant.some((g) => g.unitId === null)) return 'all';
+  return new Set(relevant.map((g) => g.unitId as string));
+}
