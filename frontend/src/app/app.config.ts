@@ -1,5 +1,5 @@
 import { registerLocaleData } from '@angular/common';
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import localeSv from '@angular/common/locales/sv';
 import {
   ApplicationConfig,
@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { routes } from './app.routes';
+import { sessionExpiryInterceptor } from './core/session-expiry.interceptor';
 
 registerLocaleData(localeSv, 'sv-SE');
 
@@ -17,7 +18,12 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
-    provideHttpClient(withFetch()),
+    provideHttpClient(
+      withFetch(),
+      // The server sets XSRF-TOKEN; Angular echoes it as X-XSRF-TOKEN on writes.
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      withInterceptors([sessionExpiryInterceptor]),
+    ),
     { provide: LOCALE_ID, useValue: 'sv-SE' },
   ],
 };

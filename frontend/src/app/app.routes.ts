@@ -1,11 +1,47 @@
 import { Routes } from '@angular/router';
+import { allowedGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'organisation' },
   {
+    path: 'logga-in',
+    title: 'Logga in – Rapportflöde',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/sign-in/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'glomt-losenord',
+    title: 'Glömt lösenord – Rapportflöde',
+    loadComponent: () => import('./features/sign-in/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'aterstall-losenord',
+    title: 'Nytt lösenord – Rapportflöde',
+    loadComponent: () => import('./features/sign-in/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
     path: 'organisation',
     title: 'Organisation – Rapportflöde',
+    canActivate: [signedInGuard],
     loadComponent: () => import('./features/organisation/organisation.page').then((m) => m.OrganisationPage),
+  },
+  {
+    path: 'admin/personer',
+    title: 'Personer och roller – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('users.read')],
+    loadComponent: () => import('./features/admin-people/people.page').then((m) => m.PeoplePage),
+  },
+  {
+    path: 'admin/import',
+    title: 'Importera organisation – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('organisation.manage')],
+    loadComponent: () => import('./features/admin-import/import.page').then((m) => m.ImportPage),
+  },
+  {
+    path: 'admin/logg',
+    title: 'Ändringslogg – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('audit.read')],
+    loadComponent: () => import('./features/admin-audit/audit.page').then((m) => m.AuditPage),
   },
   {
     path: 'status',

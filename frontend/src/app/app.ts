@@ -1,19 +1,41 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ROLE_LABELS } from '@rapportflode/domain';
+import { AuthService } from './core/auth.service';
 
 @Component({
   selector: 'rf-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule],
   template: `
     <a class="skip-link" href="#main">Hoppa till innehållet</a>
     <mat-toolbar class="app-bar" role="banner">
       <a class="brand" routerLink="/">Rapportflöde</a>
       <nav aria-label="Huvudmeny">
-        <a routerLink="/organisation" routerLinkActive="active" ariaCurrentWhenActive="page">Organisation</a>
+        @if (auth.signedIn()) {
+          <a routerLink="/organisation" routerLinkActive="active" ariaCurrentWhenActive="page">Organisation</a>
+          @if (auth.can('users.read')) {
+            <a routerLink="/admin/personer" routerLinkActive="active" ariaCurrentWhenActive="page">Personer</a>
+          }
+          @if (auth.can('organisation.manage')) {
+            <a routerLink="/admin/import" routerLinkActive="active" ariaCurrentWhenActive="page">Import</a>
+          }
+          @if (auth.can('audit.read')) {
+            <a routerLink="/admin/logg" routerLinkActive="active" ariaCurrentWhenActive="page">Ändringslogg</a>
+          }
+        }
         <a routerLink="/status" routerLinkActive="active" ariaCurrentWhenActive="page">Systemstatus</a>
       </nav>
+      <span class="spacer"></span>
+      @if (auth.user(); as user) {
+        <div class="person" aria-label="Inloggad som">
+          <span class="name">{{ user.name }}</span>
+          <span class="roles">{{ roles() }}</span>
+        </div>
+        <button matButton class="logout" type="button" (click)="logout()">Logga ut</button>
+      }
     </mat-toolbar>
     <main id="main" tabindex="-1">
       <router-outlet />
@@ -24,6 +46,9 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
       background: var(--mat-sys-primary);
       color: var(--mat-sys-on-primary);
       gap: 2rem;
+      flex-wrap: wrap;
+      height: auto;
+      min-height: 64px;
     }
     .app-bar a {
       color: inherit;
@@ -40,6 +65,28 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
     nav a.active {
       text-decoration: underline;
       text-underline-offset: 6px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .person {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-end;
+      line-height: 1.2;
+    }
+    .person .name {
+      font: var(--mat-sys-label-large);
+    }
+    .person .roles {
+      font: var(--mat-sys-body-small);
+      max-width: 28rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .logout {
+      color: var(--mat-sys-on-primary);
     }
     .skip-link {
       position: absolute;
@@ -63,4 +110,21 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
     }
   `,
 })
-export class App {}
+export class App {
+  protected readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  /** e.g. "Enhetschef – Vuxenutbildning (Socialnämnden, Gnesta kommun)" */
+  protected readonly roles = computed(() =>
+    (this.auth.user()?.roles ?? []).map((r) => `${ROLE_LABELS[r.role]} – ${r.scopeName}`).join('; '),
+  );
+
+  constructor() {
+    void this.auth.ensureLoaded().catch(() => undefined);
+  }
+
+  protected async logout(): Promise<void> {
+    await this.auth.logout().catch(() => undefined);
+    await this.router.navigate(['/logga-in']);
+  }
+}

@@ -18,7 +18,7 @@ export type ScopeResolver = (
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'signed-in' }
-  | { kind: 'permission'; action: Action; resolve: ScopeResolver };
+  | { kind: 'permission'; action: Action; target: 'anywhere' | 'resource'; resolve: ScopeResolver };
 
 /**
  * Every route declares one of these (deny by default: a route without one stops the boot,
@@ -31,8 +31,13 @@ export const Access = {
   signedIn: () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule),
   /** A permission somewhere: the service filters what it returns to the person's scopes. */
   anywhere: (action: Action) =>
-    SetMetadata(ACCESS_RULE, { kind: 'permission', action, resolve: async () => 'anywhere' } satisfies AccessRule),
+    SetMetadata(ACCESS_RULE, {
+      kind: 'permission',
+      action,
+      target: 'anywhere',
+      resolve: async () => 'anywhere',
+    } satisfies AccessRule),
   /** A permission on the resource the request names. */
   on: (action: Action, resolve: ScopeResolver) =>
-    SetMetadata(ACCESS_RULE, { kind: 'permission', action, resolve } satisfies AccessRule),
+    SetMetadata(ACCESS_RULE, { kind: 'permission', action, target: 'resource', resolve } satisfies AccessRule),
 };

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { AppConfig } from '../../config/app-config.service';
+import { changedRows } from '../../database/query';
 import { RedisClient } from '../../queue/redis-client';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
@@ -172,7 +173,8 @@ export class AuthService {
     }
     const hash = await this.passwords.hash(password);
     await this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; user_id: string }> = await manager.query(
+      const rows = await changedRows<{ id: string; user_id: string }>(
+        manager,
         `UPDATE password_reset_token SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id, user_id`,
         [sha256(token)],

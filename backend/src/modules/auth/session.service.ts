@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
+import { changedRows } from '../../database/query';
 
 export const SESSION_COOKIE = 'rf_session';
 
@@ -80,7 +81,8 @@ export class SessionService {
 
   /** Ends every session of a person (deactivation, password change, an admin's revoke). Returns how many. */
   async revokeAllFor(userId: string, manager = this.dataSource.manager): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const rows = await changedRows(
+      manager,
       'UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id',
       [userId],
     );

@@ -5,16 +5,18 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { countOrganisationUnits } from '@rapportflode/domain';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { AuthService } from '../../core/auth.service';
 import { SvNumberPipe } from '../../shared/sv-format.pipes';
 import { OrganisationTreeComponent } from './organisation-tree.component';
+import { UnitAdminComponent } from './unit-admin.component';
 
 @Component({
   selector: 'rf-organisation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule, MatButtonModule, MatProgressBarModule, OrganisationTreeComponent, SvNumberPipe],
+  imports: [MatCardModule, MatButtonModule, MatProgressBarModule, OrganisationTreeComponent, SvNumberPipe, UnitAdminComponent],
   template: `
     <h1>Organisation</h1>
-    <p class="lead">Nämnder och deras förvaltningar, verksamhetsområden och enheter.</p>
+    <p class="lead">De nämnder, förvaltningar, verksamhetsområden och enheter du har en roll i.</p>
 
     @if (organisation.isLoading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Hämtar organisationen" />
@@ -48,10 +50,13 @@ import { OrganisationTreeComponent } from './organisation-tree.component';
             } @else {
               <p>Nämnden har inga enheter ännu.</p>
             }
+            @if (auth.can('organisation.manage')) {
+              <rf-unit-admin [committee]="committee" (changed)="organisation.reload()" />
+            }
           </mat-card-content>
         </mat-card>
       } @empty {
-        <p>Det finns inga nämnder ännu.</p>
+        <p>Du har ingen roll i någon nämnd ännu. Be en administratör ge dig en roll.</p>
       }
     }
   `,
@@ -79,6 +84,7 @@ import { OrganisationTreeComponent } from './organisation-tree.component';
 })
 export class OrganisationPage {
   private readonly api = inject(ApiClient);
+  protected readonly auth = inject(AuthService);
   protected readonly organisation = rxResource({ stream: () => this.api.getOrganisation() });
   protected readonly count = countOrganisationUnits;
   protected readonly message = errorMessage;

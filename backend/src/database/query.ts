@@ -1,0 +1,13 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Runs an UPDATE or DELETE … RETURNING and gives its rows. (TypeORM's postgres driver answers
+ * such statements with [rows, rowCount], INSERT … RETURNING and SELECT with the rows alone.)
+ */
+export async function changedRows<T>(manager: Pick<EntityManager, 'query'>, sql: string, parameters: unknown[]): Promise<T[]> {
+  const result: unknown = await manager.query(sql, parameters);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

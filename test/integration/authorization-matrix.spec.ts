@@ -1,0 +1,206 @@
+import { roleAllows, Role, ROLES } from '@rapportflode/domain';
+import { DataSource } from 'typeorm';
+import { PasswordService } from '../../backend/src/modules/auth/password.service';
+import { CatalogRoute, RouteCatalog } from '../../backend/src/modules/auth/route-catalog';
+import { RunningApp, startHttpApp } from './support/app';
+import { HttpClient } from './support/http';
+import { createTestDatabase, deleteRedisKeys, TestDatabase, uniqueName } from './support/services';
+
+/**
+ * Every route × every role × own scope / foreign scope, plus anonymous, over real HTTP.
+ * The route list comes from the running application (RouteCatalog): a new route without an
+ * access rule, or without a case below, fails this test.
+ */
+
+interface Target {
+  committeeId: string;
+  unitId: string;
+  userId: string;
+  assignmentId: string;
+}
+
+interface Case {
+  path: string;
+  body?: unknown;
+}
+
+/** How to call each route against a target, so that passing the guard changes nothing that matters. */
+const CASES: Record<string, (t: Target) => Case> = {
+  'GET /api/audit': () => ({ path: '/api/audit' }),
+  'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
+  'GET /api/auth/oidc/callback': () => ({ path: '/api/auth/oidc/callback' }),
+  'GET /api/auth/oidc/login': () => ({ path: '/api/auth/oidc/login' }),
+  'GET /api/auth/options': () => ({ path: '/api/auth/options' }),
+  'POST /api/auth/login': () => ({ path: '/api/auth/login', body: {} }),
+  'POST /api/auth/logout': () => ({ path: '/api/auth/logout' }),
+  'POST /api/auth/password-reset': () => ({ path: '/api/auth/password-reset', body: {} }),
+  'POST /api/auth/password-reset/confirm': () => ({ path: '/api/auth/password-reset/confirm', body: {} }),
+  'GET /api/health': () => ({ path: '/api/health' }),
+  'GET /api/organisation': () => ({ path: '/api/organisation' }),
+  'POST /api/organisation/import': () => ({ path: '/api/organisation/import?dryRun=true' }),
+  'POST /api/units': (t) => ({ path: '/api/units', body: { committeeId: t.committeeId, parentId: t.unitId, kind: 'x', name: '' } }),
+  'PATCH /api/units/:id': (t) => ({ path: `/api/units/${t.unitId}`, body: {} }),
+  'GET /api/users': () => ({ path: '/api/users' }),
+  'POST /api/users': () => ({ path: '/api/users', body: {} }),
+  'PATCH /api/users/:id': (t) => ({ path: `/api/users/${t.userId}`, body: {} }),
+  'DELETE /api/users/:id/sessions': (t) => ({ path: `/api/users/${t.userId}/sessions` }),
+  'POST /api/users/:id/roles': (t) => ({ path: `/api/users/${t.userId}/roles`, body: { role: 'x' } }),
+  'DELETE /api/users/:id/roles/:assignmentId': (t) => ({ path: `/api/users/${t.userId}/roles/${t.assignmentId}` }),
+};
+
+type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
+
+function outcomeOf(status: number, body: unknown): Outcome {
+  const code = (body as { code?: string } | undefined)?.code;
+  if (status === 401) return 'unauthenticated';
+  if (status === 403 && code === 'forbidden') return 'forbidden';
+  if (status === 404 && code === 'not_found') return 'hidden';
+  return 'allowed';
+}
+
+function expected(route: CatalogRoute, role: Role | null, scope: 'own' | 'foreign'): Outcome {
+  const rule = route.rule;
+  if (!rule) throw new Error(`${route.method} ${route.path} has no access rule`);
+  if (rule.kind === 'public') return 'allowed';
+  if (role === null) return 'unauthenticated';
+  if (rule.kind === 'signed-in') return 'allowed';
+  if (!roleAllows(role, rule.action)) return 'forbidden';
+  if (rule.target === 'anywhere' || scope === 'own') return 'allowed';
+  return 'hidden'; // the actor has no role at all in the foreign committee: its resources do not exist for them
+}
+
+describe('authorization matrix', () => {
+  let database: TestDatabase;
+  let running: RunningApp;
+  let dataSource: DataSource;
+  let routes: CatalogRoute[];
+  const prefix = uniqueName('redis');
+  const targets: Record<'own' | 'foreign', Target> = {} as never;
+  const actors = new Map<Role, HttpClient>();
+  const password = 'matrix-password-1234';
+
+  async function scopeUnit(municipality: string, names: string[]) {
+    let parentId: string | null = null;
+    const [committee] = await dataSource.query('SELECT id FROM committee WHERE municipality = $1', [municipality]);
+    for (const name of names) {
+      const [unit]: Array<{ id: string }> = await dataSource.query(
+        'SELECT id FROM organisation_unit WHERE committee_id = $1 AND parent_id IS NOT DISTINCT FROM $2 AND name = $3',
+        [committee.id, parentId, name],
+      );
+      parentId = unit.id;
+    }
+    return { committeeId: committee.id as string, unitId: parentId as string };
+  }
+
+  async function createUser(email: string, role: Role, scope: { committeeId: string; unitId: string }, hash: string | null) {
+    const [user] = await dataSource.query(
+      'INSERT INTO app_user (name, email, title, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
+      [email, email, 'Test', hash],
+    );
+    const [assignment] = await dataSource.query(
+      'INSERT INTO role_assignment (user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [user.id, role, scope.committeeId, scope.unitId],
+    );
+    return { userId: user.id as string, assignmentId: assignment.id as string };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    running = await startHttpApp({
+      DATABASE_URL: database.url,
+      REDIS_KEY_PREFIX: prefix,
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      LOGIN_MAX_FAILURES: '100',
+    });
+    dataSource = running.app.get(DataSource);
+    routes = running.app.get(RouteCatalog).routes();
+    const hash = await running.app.get(PasswordService).hash(password);
+
+    // Actors hold their role on Stöd och vägledning (Gnesta); "own" targets sit below it, "foreign" ones in Nacka.
+    const actorScope = await scopeUnit('Gnesta kommun', ['Socialförvaltningen', 'Stöd och vägledning']);
+    const ownUnit = await scopeUnit('Gnesta kommun', ['Socialförvaltningen', 'Stöd och vägledning', 'Vuxenutbildning']);
+    const foreignUnit = await scopeUnit('Nacka kommun', ['Omsorgsenheten']);
+    targets.own = { ...ownUnit, ...(await createUser('target.own@test.se', 'reader', ownUnit, null)) };
+    targets.foreign = { ...foreignUnit, ...(await createUser('target.foreign@test.se', 'reader', foreignUnit, null)) };
+    for (const role of ROLES) {
+      const email = `matrix.${role}@test.se`;
+      await createUser(email, role, actorScope, hash);
+      actors.set(role, await new HttpClient(running.baseUrl).signIn(email, password));
+    }
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    await database?.drop();
+    await deleteRedisKeys(prefix);
+  });
+
+  it('knows every route, and every route declares who may call it', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(CASES).length);
+    const described = routes.map((r) => `${r.method} ${r.path}`);
+    const withoutRule = routes.filter((r) => !r.rule).map((r) => `${r.method} ${r.path}`);
+    expect(withoutRule).toEqual([]);
+    const withoutCase = described.filter((key) => !CASES[key]);
+    expect(withoutCase).toEqual([]); // add a case for a new route above
+    const staleCases = Object.keys(CASES).filter((key) => !described.includes(key));
+    expect(staleCases).toEqual([]);
+  });
+
+  it('enforces each route for each role in own and foreign scope, and refuses anonymous callers', async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const build = CASES[`${route.method} ${route.path}`];
+      for (const scope of ['own', 'foreign'] as const) {
+        const call = build(targets[scope]);
+        for (const role of [null, ...ROLES]) {
+          if (role === null && scope === 'foreign') continue; // anonymous has no scope
+          // Signing out ends the session: use a fresh one for that route.
+          const client =
+            role === null
+              ? new HttpClient(running.baseUrl)
+              : route.path === '/api/auth/logout'
+                ? await new HttpClient(running.baseUrl).signIn(`matrix.${role}@test.se`, password)
+                : (actors.get(role) as HttpClient);
+          const result = await client.request(route.method, call.path, call.body);
+          const got = outcomeOf(result.status, result.body);
+          const want = expected(route, role, scope);
+          checked += 1;
+          if (got !== want) {
+            mismatches.push(`${route.method} ${route.path} as ${role ?? 'anonymous'} (${scope}): expected ${want}, got ${got} (${result.status} ${JSON.stringify(result.body)})`);
+          }
+          if (route.path === '/api/users/:id/roles/:assignmentId' && result.status === 200) {
+            // The removal happened: put the target's role back for the next caller.
+            const t = targets[scope];
+            await dataSource.query(
+              'INSERT INTO role_assignment (id, user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4, $5)',
+              [t.assignmentId, t.userId, 'reader', t.committeeId, t.unitId],
+            );
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // routes × (7 roles × own/foreign + anonymous)
+    expect(checked).toBe(routes.length * (ROLES.length * 2 + 1));
+    console.log(`Authorization matrix: ${routes.length} routes × ${ROLES.length * 2 + 1} callers = ${checked} requests`);
+  });
+
+  it('spells out the cases a municipality would check first', async () => {
+    const unitHead = actors.get('unit_head') as HttpClient;
+    const admin = actors.get('admin') as HttpClient;
+    // A unit head may not change the organisation, not even their own unit.
+    expect((await unitHead.patch(`/api/units/${targets.own.unitId}`, { name: 'Nytt namn' })).status).toBe(403);
+    // An admin of Stöd och vägledning can rename Vuxenutbildning but cannot see Nacka's Omsorgsenheten by guessing its id.
+    const renamed = await admin.patch<{ name: string }>(`/api/units/${targets.own.unitId}`, { name: 'Vuxenutbildningen' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('Vuxenutbildningen');
+    const foreign = await admin.patch(`/api/units/${targets.foreign.unitId}`, { name: 'Kapad' });
+    expect(foreign.status).toBe(404);
+    const [{ name }] = await dataSource.query('SELECT name FROM organisation_unit WHERE id = $1', [targets.foreign.unitId]);
+    expect(name).toBe('Omsorgsenheten');
+    // The unit head's organisation view holds their own part of Gnesta and nothing of Nacka.
+    const tree = await unitHead.get<{ committees: Array<{ municipality: string }> }>('/api/organisation');
+    expect(tree.body.committees.map((c) => c.municipality)).toEqual(['Gnesta kommun']);
+  });
+});
