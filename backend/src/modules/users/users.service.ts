@@ -60,7 +60,7 @@ export class UsersService {
       try {
         const [row]: UserRow[] = await manager.query(
           `INSERT INTO app_user (name, email, title, password_hash, password_changed_at)
-           VALUES ($1, $2, $3, $4, CASE WHEN $4::text IS NULL THEN NULL ELSE now() END) RETURNING ${USER_COLUMNS}`,
+           VALUES ($1, $2, $3, $4::varchar, CASE WHEN $4::varchar IS NULL THEN NULL ELSE now() END) RETURNING ${USER_COLUMNS}`,
           [body.name.trim(), body.email, body.title?.trim() || null, hash],
         );
         const dto = await this.toDto(row, manager);
