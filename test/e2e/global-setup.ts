@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '200',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

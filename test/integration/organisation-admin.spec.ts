@@ -16,7 +16,7 @@ function cp1252(text: string): Buffer {
 
 function csvForm(bytes: Buffer, name = 'organisation.csv'): FormData {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: 'text/csv' }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), name);
   return form;
 }
 

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@rapportflode/domain';
@@ -8,7 +7,7 @@ import { AuthService } from './core/auth.service';
 @Component({
   selector: 'rf-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule],
   template: `
     <a class="skip-link" href="#main">Hoppa till innehållet</a>
     <mat-toolbar class="app-bar" role="banner">
@@ -34,7 +33,7 @@ import { AuthService } from './core/auth.service';
           <span class="name">{{ user.name }}</span>
           <span class="roles">{{ roles() }}</span>
         </div>
-        <button matButton class="logout" type="button" (click)="logout()">Logga ut</button>
+        <button class="logout" type="button" (click)="logout()">Logga ut</button>
       }
     </mat-toolbar>
     <main id="main" tabindex="-1">
@@ -86,7 +85,16 @@ import { AuthService } from './core/auth.service';
       text-overflow: ellipsis;
     }
     .logout {
+      font: var(--mat-sys-label-large);
       color: var(--mat-sys-on-primary);
+      background: transparent;
+      border: 1px solid var(--mat-sys-on-primary);
+      border-radius: 1.25rem;
+      padding: 0.5rem 1rem;
+      cursor: pointer;
+    }
+    .logout:hover {
+      background: rgb(255 255 255 / 12%);
     }
     .skip-link {
       position: absolute;

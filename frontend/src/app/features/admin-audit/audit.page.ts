@@ -1,0 +1,339 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { AuditEventDto } from '@rapportflode/api-contract';
+import { isRole, ROLE_LABELS, SWEDISH_TIME_ZONE } from '@rapportflode/domain';
+import { ApiClient, AuditFilter, errorMessage } from '../../core/api-client';
+import { SvDatePipe } from '../../shared/sv-format.pipes';
+
+/** Swedish names of the audit action codes; an unknown code is shown as it is. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'unit.create': 'Enhet skapad',
+  'unit.update': 'Enhet ändrad',
+  'unit.move': 'Enhet flyttad',
+  'unit.deactivate': 'Enhet inaktiverad',
+  'unit.reactivate': 'Enhet aktiverad',
+  'user.create': 'Person skapad',
+  'user.update': 'Person ändrad',
+  'user.deactivate': 'Person inaktiverad',
+  'user.reactivate': 'Person aktiverad',
+  'user.sessions_revoke': 'Sessioner avslutade',
+  'user.password_reset_requested': 'Lösenordsåterställning begärd',
+  'user.password_reset': 'Lösenord återställt',
+  'role.assign': 'Roll tilldelad',
+  'role.remove': 'Roll borttagen',
+  'committee.create': 'Nämnd skapad',
+  'organisation.import': 'Import',
+  'auth.sign_in': 'Inloggning',
+  'auth.sign_out': 'Utloggning',
+};
+
+/** The entity types the log can be filtered on, in the order of the Typ menu. */
+export const AUDIT_ENTITY_TYPES: ReadonlyArray<{ value: string; label: string }> = [
+  { value: 'unit', label: 'Enhet' },
+  { value: 'user', label: 'Person' },
+  { value: 'role_assignment', label: 'Roll' },
+  { value: 'committee', label: 'Nämnd' },
+  { value: 'import', label: 'Import' },
+];
+
+export function auditActionLabel(action: string): string {
+  return Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action] : action;
+}
+
+function entityTypeLabel(entityType: string): string {
+  return AUDIT_ENTITY_TYPES.find((type) => type.value === entityType)?.label ?? entityType;
+}
+
+/** What the event is about, in a few words: `Person – Anna Andersson`, `Roll – Enhetschef`. */
+export function auditSubject(event: Pick<AuditEventDto, 'entityType' | 'before' | 'after'>): string {
+  const kind = entityTypeLabel(event.entityType);
+  const data = (event.after ?? event.before) as Record<string, unknown> | null | undefined;
+  const text = (key: string) => (data && typeof data[key] === 'string' ? (data[key] as string) : null);
+  let detail: string | null = null;
+  if (data && typeof data === 'object') {
+    if (event.entityType === 'role_assignment') {
+      const role = data['role'];
+      detail = isRole(role) ? ROLE_LABELS[role] : null;
+    } else if (event.entityType === 'import') {
+      detail = text('fileName');
+    } else if (event.entityType === 'committee') {
+      const name = text('name');
+      const municipality = text('municipality');
+      detail = name && municipality ? `${name}, ${municipality}` : name;
+    } else if (typeof data['revoked'] === 'number') {
+      const revoked = data['revoked'];
+      detail = `${revoked} ${revoked === 1 ? 'session' : 'sessioner'}`;
+    } else {
+      detail = text('name');
+    }
+  }
+  return detail ? `${kind} – ${detail}` : kind;
+}
+
+/** Before/after as one line of JSON; null when there is nothing to show. */
+export function compactJson(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return JSON.stringify(value);
+}
+
+const stockholmParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: SWEDISH_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far Stockholm's clock is ahead of UTC at an instant, in milliseconds. */
+function stockholmOffset(instant: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of stockholmParts.formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(
+    parts['year'],
+    parts['month'] - 1,
+    parts['day'],
+    parts['hour'],
+    parts['minute'],
+    parts['second'],
+  );
+  return asUtc - (instant - (instant % 1000));
+}
+
+/**
+ * The instant a calendar day (`2021-09-24`) begins in Stockholm, as ISO; `daysLater` moves
+ * the day. The log shows Stockholm time, so the filter counts days the same way.
+ */
+export function stockholmDayStart(day: string, daysLater = 0): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const guess = Date.UTC(year, month - 1, date + daysLater);
+  let instant = guess - stockholmOffset(guess);
+  instant = guess - stockholmOffset(instant);
+  return new Date(instant).toISOString();
+}
+
+/** The query for the chosen filters: `Till` includes the whole day. */
+export function auditFilterFor(type: string, from: string, to: string, page = 1): AuditFilter {
+  return {
+    entityType: type || undefined,
+    from: from ? stockholmDayStart(from) : undefined,
+    to: to ? stockholmDayStart(to, 1) : undefined,
+    page,
+  };
+}
+
+@Component({
+  selector: 'rf-audit-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, SvDatePipe],
+  template: `
+    <h1>Ändringslogg</h1>
+    <p class="lead">Alla ändringar av organisation, personer och roller, nyast först.</p>
+
+    <form class="filters" (ngSubmit)="filter()" novalidate aria-label="Filtrera ändringsloggen">
+      <mat-form-field appearance="outline">
+        <mat-label>Typ</mat-label>
+        <select matNativeControl name="type" [(ngModel)]="type">
+          <option value="">Alla</option>
+          @for (option of entityTypes; track option.value) {
+            <option [value]="option.value">{{ option.label }}</option>
+          }
+        </select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Från</mat-label>
+        <input matInput type="date" name="from" [(ngModel)]="from" />
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Till</mat-label>
+        <input matInput type="date" name="to" [(ngModel)]="to" />
+      </mat-form-field>
+      <button matButton="filled" type="submit">Filtrera</button>
+    </form>
+    @if (filterError()) {
+      <p class="error" role="alert">{{ filterError() }}</p>
+    }
+
+    @if (log.isLoading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Hämtar händelser" />
+    }
+    @if (log.error(); as error) {
+      <div class="error" role="alert">
+        <p>Ändringsloggen kunde inte hämtas. {{ message(error) }}</p>
+        <button matButton="outlined" type="button" (click)="log.reload()">Försök igen</button>
+      </div>
+    }
+
+    <p class="count" role="status">
+      @if (log.hasValue()) {
+        {{ log.value().total }} {{ log.value().total === 1 ? 'händelse' : 'händelser' }}
+      }
+    </p>
+
+    @if (log.hasValue()) {
+      @if (log.value().events.length > 0) {
+        <div class="scroll" role="region" aria-label="Händelser" tabindex="0">
+          <table>
+            <caption class="visually-hidden">
+              Händelser i ändringsloggen, nyast först
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Tidpunkt</th>
+                <th scope="col">Vem</th>
+                <th scope="col">Händelse</th>
+                <th scope="col">Vad</th>
+                <th scope="col">Före</th>
+                <th scope="col">Efter</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (event of log.value().events; track event.id) {
+                <tr>
+                  <td class="when">{{ event.occurredAt | svDate: true }}</td>
+                  <td>{{ event.actor ? event.actor.name || 'Okänd person' : 'System' }}</td>
+                  <td>{{ actionLabel(event.action) }}</td>
+                  <td>{{ subject(event) }}</td>
+                  <td>
+                    @if (json(event.before); as before) {
+                      <details>
+                        <summary>Visa</summary>
+                        <pre>{{ before }}</pre>
+                      </details>
+                    } @else {
+                      –
+                    }
+                  </td>
+                  <td>
+                    @if (json(event.after); as after) {
+                      <details>
+                        <summary>Visa</summary>
+                        <pre>{{ after }}</pre>
+                      </details>
+                    } @else {
+                      –
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      } @else {
+        <p>Inga händelser matchar filtret.</p>
+      }
+      <nav class="paging" aria-label="Sidor i ändringsloggen">
+        <button matButton="outlined" type="button" [disabled]="page() <= 1" (click)="goTo(page() - 1)">
+          Föregående
+        </button>
+        <span>Sida {{ page() }} av {{ pages() }}</span>
+        <button matButton="outlined" type="button" [disabled]="page() >= pages()" (click)="goTo(page() + 1)">
+          Nästa
+        </button>
+      </nav>
+    }
+  `,
+  styles: `
+    .lead {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 1rem;
+    }
+    .error {
+      padding: 1rem;
+      border-radius: 0.5rem;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .count {
+      font: var(--mat-sys-title-medium);
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      vertical-align: top;
+      padding: 0.5rem 1rem 0.5rem 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .when {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    summary {
+      cursor: pointer;
+      color: var(--mat-sys-primary);
+    }
+    pre {
+      margin: 0.25rem 0 0;
+      max-width: 24rem;
+      white-space: pre-wrap;
+      word-break: break-all;
+      font-size: 0.8125rem;
+    }
+    .paging {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      margin-top: 1rem;
+    }
+  `,
+})
+export class AuditPage {
+  private readonly api = inject(ApiClient);
+
+  protected readonly entityTypes = AUDIT_ENTITY_TYPES;
+  protected readonly type = signal('');
+  protected readonly from = signal('');
+  protected readonly to = signal('');
+  protected readonly filterError = signal<string | null>(null);
+
+  /** The filter in force (what was last submitted) and the page. */
+  private readonly query = signal<AuditFilter>({ page: 1 });
+  protected readonly log = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.audit(params) });
+
+  protected readonly page = computed(() => this.query().page ?? 1);
+  protected readonly pages = computed(() => {
+    const value = this.log.hasValue() ? this.log.value() : null;
+    return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
+  });
+
+  protected readonly actionLabel = auditActionLabel;
+  protected readonly subject = auditSubject;
+  protected readonly json = compactJson;
+  protected readonly message = errorMessage;
+
+  protected filter(): void {
+    const from = this.from();
+    const to = this.to();
+    if (from && to && from > to) {
+      this.filterError.set('Från-datumet måste vara samma dag som eller före Till-datumet.');
+      return;
+    }
+    this.filterError.set(null);
+    this.query.set(auditFilterFor(this.type(), from, to));
+  }
+
+  protected goTo(page: number): void {
+    this.query.update((query) => ({ ...query, page }));
+  }
+}

@@ -1,0 +1,603 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { CommitteeDto, RoleAssignmentDto, UserDto } from '@rapportflode/api-contract';
+import { PASSWORD_MIN_LENGTH } from '@rapportflode/api-contract';
+import {
+  grantCovers,
+  isRole,
+  OrganisationUnitNode,
+  ROLE_LABELS,
+  roleAllows,
+  RoleGrant,
+  ROLES,
+} from '@rapportflode/domain';
+import { firstValueFrom, Observable } from 'rxjs';
+import { ApiClient, errorMessage } from '../../core/api-client';
+import { AuthService } from '../../core/auth.service';
+
+/** One choice of the "Var" menu: where a new role holds. */
+export interface ScopeOption {
+  key: string;
+  label: string;
+  committeeId: string | null;
+  unitId: string | null;
+}
+
+/** The choices of one committee (label null: the installation-wide choice). */
+export interface ScopeOptionGroup {
+  label: string | null;
+  options: ScopeOption[];
+}
+
+export const INSTALLATION_SCOPE_LABEL = 'Hela installationen';
+
+/**
+ * Where the signed-in person may give roles: the whole installation (only with an
+ * installation-wide role that manages roles), each committee as a whole, and each active unit,
+ * indented by depth with `— `. Places the person does not administer are left out, since the
+ * server would refuse them anyway.
+ */
+export function scopeOptionGroups(
+  committees: readonly CommitteeDto[],
+  grants: readonly RoleGrant[],
+): ScopeOptionGroup[] {
+  const managing = grants.filter((grant) => roleAllows(grant.role, 'roles.manage'));
+  const groups: ScopeOptionGroup[] = [];
+  if (managing.some((grant) => grant.committeeId === null)) {
+    groups.push({
+      label: null,
+      options: [{ key: 'installation', label: INSTALLATION_SCOPE_LABEL, committeeId: null, unitId: null }],
+    });
+  }
+  for (const committee of committees) {
+    const covered = (unitPath: string[]) =>
+      managing.some((grant) => grantCovers(grant, { committeeId: committee.id, unitPath }));
+    const options: ScopeOption[] = [];
+    if (covered([])) {
+      options.push({
+        key: committee.id,
+        label: `${committee.name}, ${committee.municipality} (hela nämnden)`,
+        committeeId: committee.id,
+        unitId: null,
+      });
+    }
+    const walk = (nodes: readonly OrganisationUnitNode[], path: string[]) => {
+      for (const node of nodes) {
+        if (!node.active) continue;
+        const unitPath = [...path, node.id];
+        if (covered(unitPath)) {
+          options.push({
+            key: `${committee.id}/${node.id}`,
+            label: `${'— '.repeat(unitPath.length)}${node.name}`,
+            committeeId: committee.id,
+            unitId: node.id,
+          });
+        }
+        walk(node.children, unitPath);
+      }
+    };
+    walk(committee.units, []);
+    if (options.length > 0) groups.push({ label: `${committee.name}, ${committee.municipality}`, options });
+  }
+  return groups;
+}
+
+/** `Enhetschef – Vuxenutbildning (Socialnämnden, Gnesta kommun)` */
+export function roleText(assignment: Pick<RoleAssignmentDto, 'role' | 'scopeName'>): string {
+  return `${ROLE_LABELS[assignment.role]} – ${assignment.scopeName}`;
+}
+
+export function sessionsRevokedText(revoked: number): string {
+  return `${revoked} ${revoked === 1 ? 'session' : 'sessioner'} avslutades.`;
+}
+
+type ErrorArea = 'edit' | 'roles' | 'actions';
+
+@Component({
+  selector: 'rf-people-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  template: `
+    <h1>Personer och roller</h1>
+    <p class="lead">Vilka som kan logga in, och vad de får göra var i organisationen.</p>
+
+    <p class="notice" role="status" aria-live="polite" [class.shown]="notice()">{{ notice() }}</p>
+
+    @if (canManageUsers()) {
+      <section class="new-person" aria-labelledby="new-person-heading">
+        <h2 id="new-person-heading">Ny person</h2>
+        <form (ngSubmit)="create()" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>Namn</mat-label>
+            <input matInput name="name" autocomplete="off" required [(ngModel)]="newName" />
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>E-post</mat-label>
+            <input matInput name="email" type="email" autocomplete="off" required [(ngModel)]="newEmail" />
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Titel</mat-label>
+            <input matInput name="title" autocomplete="off" [(ngModel)]="newTitle" />
+          </mat-form-field>
+          <mat-form-field appearance="outline" class="password" subscriptSizing="dynamic">
+            <mat-label>Lösenord</mat-label>
+            <input matInput name="password" type="password" autocomplete="new-password" [(ngModel)]="newPassword" />
+            <mat-hint
+              >Valfritt: minst 12 tecken; lämna tomt för inloggning via kommunens konto eller återställning</mat-hint
+            >
+          </mat-form-field>
+          @if (createError()) {
+            <p class="error" role="alert">{{ createError() }}</p>
+          }
+          <div class="form-actions">
+            <button matButton="filled" type="submit" [attr.aria-busy]="busy() || null">Lägg till person</button>
+          </div>
+        </form>
+      </section>
+    }
+
+    <h2 id="people-heading">Alla personer</h2>
+    @if (users.isLoading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Hämtar personerna" />
+    }
+    @if (users.error(); as error) {
+      <div class="error" role="alert">
+        <p>Personerna kunde inte hämtas. {{ message(error) }}</p>
+        <button matButton="outlined" type="button" (click)="users.reload()">Försök igen</button>
+      </div>
+    }
+    @if (organisation.error(); as error) {
+      <p class="error" role="alert">
+        Organisationen kunde inte hämtas, så inga roller kan ges just nu. {{ message(error) }}
+      </p>
+    }
+
+    @if (users.hasValue()) {
+      <div class="scroll" role="region" aria-labelledby="people-heading" tabindex="0">
+        <table>
+          <caption class="visually-hidden">
+            Personer, deras roller och status
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Namn</th>
+              <th scope="col">E-post</th>
+              <th scope="col">Titel</th>
+              <th scope="col">Roller</th>
+              <th scope="col">Status</th>
+              @if (canManageUsers()) {
+                <th scope="col">Åtgärder</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            @for (user of users.value().users; track user.id) {
+              @let failure = rowError()?.userId === user.id ? rowError() : null;
+              @if (editing() === user.id) {
+                <tr class="editing">
+                  <td [attr.colspan]="canManageUsers() ? 6 : 5">
+                    <form class="edit" (ngSubmit)="save(user)" novalidate [attr.aria-label]="'Ändra ' + user.name">
+                      <mat-form-field appearance="outline">
+                        <mat-label>Namn</mat-label>
+                        <input matInput [id]="'edit-name-' + user.id" name="name" required [(ngModel)]="editName" />
+                      </mat-form-field>
+                      <mat-form-field appearance="outline">
+                        <mat-label>E-post</mat-label>
+                        <input matInput name="email" type="email" required [(ngModel)]="editEmail" />
+                      </mat-form-field>
+                      <mat-form-field appearance="outline">
+                        <mat-label>Titel</mat-label>
+                        <input matInput name="title" [(ngModel)]="editTitle" />
+                      </mat-form-field>
+                      <div class="form-actions">
+                        <button matButton="filled" type="submit" [attr.aria-busy]="busy() || null">Spara</button>
+                        <button matButton="outlined" type="button" (click)="cancelEdit(user)">Avbryt</button>
+                      </div>
+                      @if (failure?.area === 'edit') {
+                        <p class="error" role="alert">{{ failure?.message }}</p>
+                      }
+                    </form>
+                  </td>
+                </tr>
+              } @else {
+                <tr [class.inactive]="!user.active">
+                  <th scope="row">{{ user.name }}</th>
+                  <td>{{ user.email }}</td>
+                  <td>{{ user.title || '–' }}</td>
+                  <td>
+                    @if (user.roles.length > 0) {
+                      <ul class="roles">
+                        @for (assignment of user.roles; track assignment.id) {
+                          <li>
+                            <span>{{ roleText(assignment) }}</span>
+                            @if (canManageRoles()) {
+                              <button
+                                matButton
+                                type="button"
+                                class="remove"
+                                [attr.aria-label]="'Ta bort rollen ' + roleText(assignment) + ' från ' + user.name"
+                                (click)="removeRole(user, assignment)"
+                              >
+                                Ta bort
+                              </button>
+                            }
+                          </li>
+                        }
+                      </ul>
+                    } @else {
+                      <p class="none">Inga roller</p>
+                    }
+                    @if (canManageRoles() && scopeGroups().length > 0) {
+                      <form class="give-role" (ngSubmit)="assignRole(user, roleSelect.value, scopeSelect.value)">
+                        <label>
+                          <span>Roll</span>
+                          <select #roleSelect name="role" [id]="'role-' + user.id">
+                            <option value="">Välj roll</option>
+                            @for (role of roles; track role) {
+                              <option [value]="role">{{ roleLabels[role] }}</option>
+                            }
+                          </select>
+                        </label>
+                        <label>
+                          <span>Var</span>
+                          <select #scopeSelect name="scope">
+                            <option value="">Välj var</option>
+                            @for (group of scopeGroups(); track group.label) {
+                              @if (group.label) {
+                                <optgroup [label]="group.label">
+                                  @for (option of group.options; track option.key) {
+                                    <option [value]="option.key">{{ option.label }}</option>
+                                  }
+                                </optgroup>
+                              } @else {
+                                @for (option of group.options; track option.key) {
+                                  <option [value]="option.key">{{ option.label }}</option>
+                                }
+                              }
+                            }
+                          </select>
+                        </label>
+                        <button matButton="outlined" type="submit" [attr.aria-label]="'Ge roll till ' + user.name">
+                          Ge roll
+                        </button>
+                      </form>
+                    }
+                    @if (failure?.area === 'roles') {
+                      <p class="error" role="alert">{{ failure?.message }}</p>
+                    }
+                  </td>
+                  <td>{{ user.active ? 'Aktiv' : 'Inaktiv' }}</td>
+                  @if (canManageUsers()) {
+                    <td>
+                      <div class="actions">
+                        <button
+                          matButton="outlined"
+                          type="button"
+                          [id]="'edit-' + user.id"
+                          [attr.aria-label]="'Ändra ' + user.name"
+                          (click)="startEdit(user)"
+                        >
+                          Ändra
+                        </button>
+                        <button
+                          matButton="outlined"
+                          type="button"
+                          [attr.aria-label]="(user.active ? 'Inaktivera ' : 'Aktivera ') + user.name"
+                          (click)="setActive(user, !user.active)"
+                        >
+                          {{ user.active ? 'Inaktivera' : 'Aktivera' }}
+                        </button>
+                        <button
+                          matButton="outlined"
+                          type="button"
+                          [attr.aria-label]="'Logga ut överallt: ' + user.name"
+                          (click)="revokeSessions(user)"
+                        >
+                          Logga ut överallt
+                        </button>
+                      </div>
+                      @if (failure?.area === 'actions') {
+                        <p class="error" role="alert">{{ failure?.message }}</p>
+                      }
+                    </td>
+                  }
+                </tr>
+              }
+            } @empty {
+              <tr>
+                <td [attr.colspan]="canManageUsers() ? 6 : 5">Det finns inga personer att visa.</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    }
+  `,
+  styles: `
+    .lead {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .notice:not(.shown) {
+      margin: 0;
+    }
+    .notice.shown {
+      padding: 0.75rem 1rem;
+      border-radius: 0.5rem;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .error {
+      padding: 0.75rem 1rem;
+      border-radius: 0.5rem;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+    }
+    .new-person form,
+    form.edit {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+      align-items: flex-start;
+    }
+    .new-person .password {
+      flex: 1 1 28rem;
+    }
+    .form-actions {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      min-height: 56px;
+      flex-basis: 100%;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      vertical-align: top;
+      padding: 0.5rem 1rem 0.5rem 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    tbody th {
+      font-weight: 600;
+    }
+    tr.inactive th,
+    tr.inactive td {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .roles {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .roles li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+    }
+    .none {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .give-role {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    .give-role label {
+      display: flex;
+      flex-direction: column;
+      font: var(--mat-sys-label-medium);
+    }
+    .give-role select {
+      font: var(--mat-sys-body-medium);
+      padding: 0.35rem;
+      max-width: 18rem;
+    }
+    .actions {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.5rem;
+    }
+  `,
+})
+export class PeoplePage {
+  private readonly api = inject(ApiClient);
+  private readonly auth = inject(AuthService);
+  private readonly injector = inject(Injector);
+
+  protected readonly canManageUsers = computed(() => this.auth.can('users.manage'));
+  protected readonly canManageRoles = computed(() => this.auth.can('roles.manage'));
+
+  protected readonly users = rxResource({ stream: () => this.api.listUsers() });
+  /** Only needed to give roles: not fetched for those who only read. */
+  protected readonly organisation = rxResource({
+    params: () => (this.canManageRoles() ? true : undefined),
+    stream: () => this.api.getOrganisation(),
+  });
+  protected readonly scopeGroups = computed(() =>
+    this.organisation.hasValue()
+      ? scopeOptionGroups(this.organisation.value().committees, this.auth.user()?.roles ?? [])
+      : [],
+  );
+  private readonly scopeByKey = computed(
+    () => new Map(this.scopeGroups().flatMap((group) => group.options.map((option) => [option.key, option] as const))),
+  );
+
+  protected readonly roles = ROLES;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly roleText = roleText;
+  protected readonly message = errorMessage;
+
+  protected readonly busy = signal(false);
+  protected readonly notice = signal('');
+  protected readonly createError = signal<string | null>(null);
+  protected readonly rowError = signal<{ userId: string; area: ErrorArea; message: string } | null>(null);
+
+  protected readonly newName = signal('');
+  protected readonly newEmail = signal('');
+  protected readonly newTitle = signal('');
+  protected readonly newPassword = signal('');
+
+  protected readonly editing = signal<string | null>(null);
+  protected readonly editName = signal('');
+  protected readonly editEmail = signal('');
+  protected readonly editTitle = signal('');
+
+  protected async create(): Promise<void> {
+    const name = this.newName().trim();
+    const email = this.newEmail().trim();
+    const password = this.newPassword();
+    this.clearMessages();
+    if (!name || !email) {
+      this.createError.set('Fyll i både namn och e-post.');
+      return;
+    }
+    if (password && password.length < PASSWORD_MIN_LENGTH) {
+      this.createError.set(`Lösenordet måste vara minst ${PASSWORD_MIN_LENGTH} tecken, eller lämnas tomt.`);
+      return;
+    }
+    const done = await this.change(
+      this.api.createUser({ name, email, title: this.newTitle().trim() || null, ...(password ? { password } : {}) }),
+      (user) => `${user.name} lades till.`,
+      (message) => this.createError.set(message),
+    );
+    if (done) {
+      this.newName.set('');
+      this.newEmail.set('');
+      this.newTitle.set('');
+      this.newPassword.set('');
+    }
+  }
+
+  protected startEdit(user: UserDto): void {
+    this.clearMessages();
+    this.editName.set(user.name);
+    this.editEmail.set(user.email);
+    this.editTitle.set(user.title ?? '');
+    this.editing.set(user.id);
+    this.focusAfterRender(`edit-name-${user.id}`);
+  }
+
+  protected cancelEdit(user: UserDto): void {
+    this.editing.set(null);
+    this.rowError.set(null);
+    this.focusAfterRender(`edit-${user.id}`);
+  }
+
+  protected async save(user: UserDto): Promise<void> {
+    const name = this.editName().trim();
+    const email = this.editEmail().trim();
+    this.clearMessages();
+    if (!name || !email) {
+      this.rowError.set({ userId: user.id, area: 'edit', message: 'Fyll i både namn och e-post.' });
+      return;
+    }
+    const done = await this.change(
+      this.api.updateUser(user.id, { name, email, title: this.editTitle().trim() || null }),
+      (saved) => `Uppgifterna för ${saved.name} sparades.`,
+      (message) => this.rowError.set({ userId: user.id, area: 'edit', message }),
+    );
+    if (done) {
+      this.editing.set(null);
+      this.focusAfterRender(`edit-${user.id}`);
+    }
+  }
+
+  protected async setActive(user: UserDto, active: boolean): Promise<void> {
+    this.clearMessages();
+    await this.change(
+      this.api.updateUser(user.id, { active }),
+      (saved) => (active ? `${saved.name} aktiverades.` : `${saved.name} inaktiverades och loggades ut överallt.`),
+      (message) => this.rowError.set({ userId: user.id, area: 'actions', message }),
+    );
+  }
+
+  protected async revokeSessions(user: UserDto): Promise<void> {
+    this.clearMessages();
+    await this.change(
+      this.api.revokeSessions(user.id),
+      ({ revoked }) => sessionsRevokedText(revoked),
+      (message) => this.rowError.set({ userId: user.id, area: 'actions', message }),
+    );
+  }
+
+  protected async assignRole(user: UserDto, role: string, scopeKey: string): Promise<void> {
+    this.clearMessages();
+    const scope = this.scopeByKey().get(scopeKey);
+    if (!isRole(role) || !scope) {
+      this.rowError.set({ userId: user.id, area: 'roles', message: 'Välj både roll och var rollen ska gälla.' });
+      return;
+    }
+    await this.change(
+      this.api.assignRole(user.id, { role, committeeId: scope.committeeId, unitId: scope.unitId }),
+      (saved) => {
+        const given = saved.roles.find(
+          (r) => r.role === role && r.committeeId === scope.committeeId && r.unitId === scope.unitId,
+        );
+        return `${saved.name} fick rollen ${given ? roleText(given) : ROLE_LABELS[role]}.`;
+      },
+      (message) => this.rowError.set({ userId: user.id, area: 'roles', message }),
+    );
+  }
+
+  protected async removeRole(user: UserDto, assignment: RoleAssignmentDto): Promise<void> {
+    this.clearMessages();
+    const done = await this.change(
+      this.api.removeRole(user.id, assignment.id),
+      (saved) => `Rollen ${roleText(assignment)} togs bort från ${saved.name}.`,
+      (message) => this.rowError.set({ userId: user.id, area: 'roles', message }),
+    );
+    // The button is gone with the role: keep the keyboard in the same row.
+    if (done) this.focusAfterRender(`role-${user.id}`);
+  }
+
+  private clearMessages(): void {
+    this.notice.set('');
+    this.createError.set(null);
+    this.rowError.set(null);
+  }
+
+  /** Sends one change; on success reloads the list and tells what happened, otherwise shows the server's reason. */
+  private async change<T>(
+    request: Observable<T>,
+    success: (result: T) => string,
+    fail: (message: string) => void,
+  ): Promise<boolean> {
+    // One change at a time; buttons stay enabled meanwhile so keyboard focus is not lost.
+    if (this.busy()) return false;
+    this.busy.set(true);
+    try {
+      const result = await firstValueFrom(request);
+      this.users.reload();
+      this.notice.set(success(result));
+      return true;
+    } catch (error) {
+      fail(errorMessage(error));
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private focusAfterRender(id: string): void {
+    afterNextRender(() => document.getElementById(id)?.focus(), { injector: this.injector });
+  }
+}
