@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueName } from '../integration/support/services';
+import { freePort, startOidcProvider } from '../support/oidc';
 
 const root = join(__dirname, '../..');
 
@@ -15,14 +16,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const database = await createTestDatabase('e2e');
   const prefix = uniqueName('redis');
+  // The municipality's identity provider: a real OIDC provider on loopback.
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const provider = await startOidcProvider(`${publicUrl}/api/auth/oidc/callback`);
   const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
     env: {
       PATH: process.env['PATH'] ?? '',
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
-      PORT: '0',
+      PORT: String(port),
       HOST: '127.0.0.1',
+      PUBLIC_URL: publicUrl,
+      OIDC_ISSUER_URL: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '200',
     },
@@ -49,12 +58,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
   });
   process.env['E2E_BASE_URL'] = baseUrl;
+  process.env['E2E_OIDC_ISSUER'] = provider.issuer;
 
   return async () => {
     const exited = new Promise((resolve) => server.on('exit', resolve));
     server.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    await provider.stop();
     await database.drop();
     await deleteRedisKeys(prefix);
   };

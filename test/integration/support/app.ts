@@ -27,8 +27,9 @@ export interface RunningApp {
 
 /** Boots the real application (the same bootstrap as main.ts) on a free port. */
 export async function startHttpApp(overrides: EnvOverrides): Promise<RunningApp> {
-  const app = await createHttpApp(testEnvironment(overrides));
-  await app.listen(0, '127.0.0.1');
+  const environment = testEnvironment(overrides);
+  const app = await createHttpApp(environment);
+  await app.listen(environment.PORT, '127.0.0.1');
   const address = app.getHttpServer().address();
   if (!address || typeof address !== 'object') throw new Error('The application is not listening');
   return { app, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };

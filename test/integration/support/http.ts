@@ -29,7 +29,7 @@ export class HttpClient {
     method: string,
     path: string,
     body?: unknown,
-    options: { csrf?: boolean; form?: FormData; redirect?: RequestRedirect } = {},
+    options: { csrf?: boolean; form?: FormData | URLSearchParams; redirect?: RequestRedirect } = {},
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
