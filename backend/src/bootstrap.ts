@@ -19,11 +19,12 @@ export async function prepareServices(environment: Environment): Promise<void> {
 }
 
 /** Everything an HTTP application needs beyond its modules; the tests use exactly this. */
-export function configureHttpApp(app: NestExpressApplication): void {
+export function configureHttpApp(app: NestExpressApplication, environment: Environment): void {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  const trust = environment.TRUST_PROXY;
+  app.set('trust proxy', trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -55,7 +56,7 @@ export function configureHttpApp(app: NestExpressApplication): void {
 
 export async function createHttpApp(environment: Environment): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { bufferLogs: true });
-  configureHttpApp(app);
+  configureHttpApp(app, environment);
   return app;
 }
 

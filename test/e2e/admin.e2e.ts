@@ -54,3 +54,33 @@ test.describe('an administrator imports the organisation from CSV', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('an administrator changes the tree in the browser', () => {
+  test('adds a unit under Stöd och vägledning and renames it; a bad move is refused with the reason', async ({ page }) => {
+    await signIn(page, ADMIN);
+    const gnesta = page.getByRole('region', { name: 'Ändra organisationen' }).first();
+    await gnesta.getByLabel('Ny enhet, namn').fill('Mottagningsenheten');
+    await gnesta.getByRole('combobox', { name: 'Under' }).click();
+    await page.getByRole('option', { name: '— Stöd och vägledning' }).click();
+    await gnesta.getByRole('button', { name: 'Lägg till enhet' }).click();
+    await expect(gnesta.getByRole('status')).toHaveText('"Mottagningsenheten" är tillagd.');
+    const tree = page.getByRole('list', { name: 'Organisationen under Socialnämnden, Gnesta kommun' });
+    await expect(tree.getByRole('listitem').filter({ hasText: /^Stöd och vägledning/ }).getByText('Mottagningsenheten')).toBeVisible();
+
+    await gnesta.getByRole('combobox', { name: 'Enhet' }).click();
+    await page.getByRole('option', { name: '— — Mottagningsenheten' }).click();
+    await gnesta.getByLabel('Nytt namn').fill('Mottagningen');
+    await gnesta.getByRole('button', { name: 'Byt namn' }).click();
+    await expect(gnesta.getByRole('status')).toHaveText('"Mottagningsenheten" heter nu "Mottagningen".');
+    await expect(tree.getByText('Mottagningen', { exact: true })).toBeVisible();
+
+    await gnesta.getByRole('combobox', { name: 'Enhet' }).click();
+    await page.getByRole('option', { name: '— Stöd och vägledning' }).click();
+    await gnesta.getByRole('combobox', { name: 'Flytta till' }).click();
+    await page.getByRole('option', { name: '— — Mottagningen' }).click();
+    await gnesta.getByRole('button', { name: 'Flytta' }).click();
+    await expect(gnesta.getByRole('alert')).toHaveText(
+      '"Stöd och vägledning" kan inte flyttas till sig själv eller till en enhet under sig själv.',
+    );
+  });
+});

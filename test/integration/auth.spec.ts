@@ -49,6 +49,18 @@ describe('sign-in, sessions and CSRF', () => {
     expect(me.body.user.actions).toEqual(['organisation.read']);
   });
 
+  it('marks the cookies Secure when the request came over HTTPS through a trusted proxy', async () => {
+    const response = await fetch(`${running.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ email: DEMO.reader, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    const cookies = response.headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith('rf_session='))).toMatch(/; Secure/);
+    expect(cookies.find((c) => c.startsWith('XSRF-TOKEN='))).toMatch(/; Secure/);
+  });
+
   it('stores passwords as argon2id', async () => {
     const rows: Array<{ password_hash: string }> = await dataSource.query('SELECT password_hash FROM app_user WHERE email = $1', [
       DEMO.admin,

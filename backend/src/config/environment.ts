@@ -87,6 +87,17 @@ export class Environment {
   @Matches(/^https?:\/\/[^\s/]+(:\d+)?$/, { message: 'must be an http(s) origin without a path, e.g. https://rapport.kommun.se' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /**
+   * Which reverse proxies to believe about the client's address and HTTPS (Express "trust
+   * proxy"): `loopback`, a hop count, or addresses/subnets separated by commas. Cookies get
+   * the Secure flag when the request, as the proxy reports it, came over HTTPS.
+   */
+  @IsString()
+  @Matches(/^(loopback|false|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be loopback, false, a hop count, or addresses/subnets separated by commas',
+  })
+  TRUST_PROXY = 'loopback';
+
   /** A session ends after this many minutes without requests. */
   @Transform(toInteger)
   @IsInt()
