@@ -74,14 +74,23 @@ export class AuthService {
       throw INVALID_CREDENTIALS();
     }
     await this.clearFailures(failuresKey);
-    const started = await this.sessions.create(user.id, 'password', client);
+    return this.startSession(user.id, client, { method: 'password' });
+  }
+
+  /** Starts a session for a person whose identity is established, and records the sign-in. */
+  async startSession(
+    userId: string,
+    client: { ip: string | null; userAgent: string | null },
+    how: { method: 'password' } | { method: 'oidc'; issuer: string },
+  ): Promise<{ token: string; session: ActiveSession }> {
+    const started = await this.sessions.create(userId, how.method, client);
     await this.audit.record(this.dataSource.manager, {
-      actorUserId: user.id,
+      actorUserId: userId,
       action: 'auth.sign_in',
       entityType: 'user',
-      entityId: user.id,
+      entityId: userId,
       committeeId: null,
-      after: { method: 'password' },
+      after: how,
       ip: client.ip,
     });
     return started;

@@ -7,9 +7,9 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { AppConfig } from '../../config/app-config.service';
 import { RedisClient } from '../../queue/redis-client';
-import { AuditService } from '../audit/audit.service';
 import { clientOf } from './auth-context';
-import { ActiveSession, SessionService } from './session.service';
+import { AuthService } from './auth.service';
+import { ActiveSession } from './session.service';
 
 const FLOW_COOKIE = 'rf_oidc';
 const FLOW_TTL_SECONDS = 10 * 60;
@@ -35,8 +35,7 @@ export class OidcService {
   constructor(
     private readonly config: AppConfig,
     private readonly redis: RedisClient,
-    private readonly sessions: SessionService,
-    private readonly audit: AuditService,
+    private readonly auth: AuthService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     custom.setHttpOptionsDefaults({ timeout: 5_000 });
@@ -146,17 +145,7 @@ export class OidcService {
         user.id,
       ]);
     }
-    const client2 = clientOf(request);
-    const started = await this.sessions.create(user.id, 'oidc', client2);
-    await this.audit.record(this.dataSource.manager, {
-      actorUserId: user.id,
-      action: 'auth.sign_in',
-      entityType: 'user',
-      entityId: user.id,
-      committeeId: null,
-      after: { method: 'oidc', issuer },
-      ip: client2.ip,
-    });
+    const started = await this.auth.startSession(user.id, clientOf(request), { method: 'oidc', issuer });
     return { ok: true, ...started };
   }
 }

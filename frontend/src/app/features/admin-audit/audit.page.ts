@@ -252,12 +252,6 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
       align-items: baseline;
       gap: 0 1rem;
     }
-    .error {
-      padding: 1rem;
-      border-radius: 0.5rem;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
     .count {
       font: var(--mat-sys-title-medium);
     }

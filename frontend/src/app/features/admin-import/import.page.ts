@@ -166,12 +166,6 @@ export function importErrorsText(errors: number): string {
       gap: 0.5rem;
       margin-bottom: 1rem;
     }
-    .error {
-      padding: 0.75rem 1rem;
-      border-radius: 0.5rem;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
     .notice:not(.shown) {
       margin: 0;
     }

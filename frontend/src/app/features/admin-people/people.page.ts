@@ -331,12 +331,6 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
       background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container);
     }
-    .error {
-      padding: 0.75rem 1rem;
-      border-radius: 0.5rem;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
     h2 {
       font: var(--mat-sys-title-large);
     }

@@ -74,12 +74,6 @@ import { UnitAdminComponent } from './unit-admin.component';
     mat-card-content {
       padding-top: 1rem;
     }
-    .error {
-      padding: 1rem;
-      border-radius: 0.5rem;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
   `,
 })
 export class OrganisationPage {

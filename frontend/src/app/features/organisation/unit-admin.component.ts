@@ -34,7 +34,7 @@ const TOP = '__top__';
     <section class="admin" [attr.aria-labelledby]="'admin-' + committee().id">
       <h3 [id]="'admin-' + committee().id">Ändra organisationen</h3>
       @if (message()) {
-        <p class="ok" role="status">{{ message() }}</p>
+        <p class="message-ok" role="status">{{ message() }}</p>
       }
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
@@ -121,17 +121,6 @@ const TOP = '__top__';
     }
     .code {
       width: 9rem;
-    }
-    .ok {
-      background: var(--mat-sys-secondary-container);
-      padding: 0.5rem 0.75rem;
-      border-radius: 0.5rem;
-    }
-    .error {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-      padding: 0.5rem 0.75rem;
-      border-radius: 0.5rem;
     }
   `,
 })

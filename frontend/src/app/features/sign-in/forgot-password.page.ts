@@ -12,11 +12,11 @@ import { ApiClient, errorMessage } from '../../core/api-client';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RouterLink],
   template: `
-    <section class="card">
+    <section class="narrow-page">
       <h1>Glömt lösenordet</h1>
       <p>Ange din e-postadress så skickar vi en länk för att välja ett nytt lösenord.</p>
       @if (sent()) {
-        <p class="notice" role="status">{{ sent() }}</p>
+        <p class="message-ok" role="status">{{ sent() }}</p>
       } @else {
         <form (ngSubmit)="submit()">
           <mat-form-field appearance="outline">
@@ -33,24 +33,9 @@ import { ApiClient, errorMessage } from '../../core/api-client';
     </section>
   `,
   styles: `
-    .card {
-      max-width: 26rem;
-      margin: 2rem auto;
-    }
     form {
       display: flex;
       flex-direction: column;
-    }
-    .notice {
-      background: var(--mat-sys-secondary-container);
-      padding: 0.75rem;
-      border-radius: 0.5rem;
-    }
-    .error {
-      color: var(--mat-sys-on-error-container);
-      background: var(--mat-sys-error-container);
-      padding: 0.75rem;
-      border-radius: 0.5rem;
     }
   `,
 })

@@ -13,10 +13,10 @@ import { ApiClient, errorMessage } from '../../core/api-client';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RouterLink],
   template: `
-    <section class="card">
+    <section class="narrow-page">
       <h1>Välj nytt lösenord</h1>
       @if (done()) {
-        <p class="notice" role="status">Lösenordet är bytt. Du har loggats ut överallt.</p>
+        <p class="message-ok" role="status">Lösenordet är bytt. Du har loggats ut överallt.</p>
         <p><a routerLink="/logga-in">Logga in med det nya lösenordet</a></p>
       } @else if (!token()) {
         <p class="error" role="alert">Länken saknar sin kod. Öppna länken i e-postmeddelandet igen, eller begär en ny.</p>
@@ -41,25 +41,10 @@ import { ApiClient, errorMessage } from '../../core/api-client';
     </section>
   `,
   styles: `
-    .card {
-      max-width: 26rem;
-      margin: 2rem auto;
-    }
     form {
       display: flex;
       flex-direction: column;
       gap: 0.5rem;
-    }
-    .notice {
-      background: var(--mat-sys-secondary-container);
-      padding: 0.75rem;
-      border-radius: 0.5rem;
-    }
-    .error {
-      color: var(--mat-sys-on-error-container);
-      background: var(--mat-sys-error-container);
-      padding: 0.75rem;
-      border-radius: 0.5rem;
     }
   `,
 })

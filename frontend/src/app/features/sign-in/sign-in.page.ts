@@ -14,10 +14,10 @@ import { AuthService } from '../../core/auth.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RouterLink],
   template: `
-    <section class="card" aria-labelledby="sign-in-heading">
+    <section class="narrow-page" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Logga in</h1>
       @if (utgangen()) {
-        <p class="notice" role="status">Sessionen har gått ut. Logga in igen.</p>
+        <p class="message-ok" role="status">Sessionen har gått ut. Logga in igen.</p>
       }
       @if (fel()) {
         <p class="error" role="alert">{{ fel() }}</p>
@@ -44,25 +44,10 @@ import { AuthService } from '../../core/auth.service';
     </section>
   `,
   styles: `
-    .card {
-      max-width: 26rem;
-      margin: 2rem auto;
-    }
     form {
       display: flex;
       flex-direction: column;
       gap: 0.25rem;
-    }
-    .error {
-      color: var(--mat-sys-on-error-container);
-      background: var(--mat-sys-error-container);
-      padding: 0.75rem;
-      border-radius: 0.5rem;
-    }
-    .notice {
-      background: var(--mat-sys-secondary-container);
-      padding: 0.75rem;
-      border-radius: 0.5rem;
     }
     .oidc {
       width: 100%;
