@@ -18,10 +18,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** autocannon against a URL; latencies are recorded per response, so p95 is exact. */
-export async function load(label: string, url: string, connections: number, durationSeconds: number): Promise<LoadResult> {
+export async function load(
+  label: string,
+  url: string,
+  connections: number,
+  durationSeconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1 }, (error, finished) =>
+    const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1, headers }, (error, finished) =>
       error ? reject(error) : resolve(finished),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -40,8 +46,8 @@ export async function load(label: string, url: string, connections: number, dura
 }
 
 /** Runs a short warm-up so neither side is measured cold. */
-export async function warmUp(url: string): Promise<void> {
-  await autocannon({ url, connections: 4, duration: 2 });
+export async function warmUp(url: string, headers: Record<string, string> = {}): Promise<void> {
+  await autocannon({ url, connections: 4, duration: 2, headers });
 }
 
 export function printTable(title: string, rows: LoadResult[]): void {
