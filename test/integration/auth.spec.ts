@@ -46,7 +46,7 @@ describe('sign-in, sessions and CSRF', () => {
     const me = await client.get<SessionResponse>('/api/auth/me');
     expect(me.body.user.name).toBe('Lena Wik');
     expect(me.body.user.roles.map((r) => r.scopeName)).toEqual(['Vuxenutbildning (Socialnämnden, Gnesta kommun)']);
-    expect(me.body.user.actions).toEqual(['organisation.read']);
+    expect(me.body.user.actions).toEqual(['organisation.read', 'task.read', 'task.write', 'task.submit']);
   });
 
   it('marks the cookies Secure when the request came over HTTPS through a trusted proxy', async () => {

@@ -4,3 +4,4 @@ export * from './lib/roles';
 export * from './lib/permissions';
 export * from './lib/csv';
 export * from './lib/organisation-import';
+export * from './lib/workflow';

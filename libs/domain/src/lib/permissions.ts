@@ -11,16 +11,21 @@ export const ACTIONS = [
   'users.manage',
   'roles.manage',
   'audit.read',
+  'task.read',
+  'task.write',
+  'task.submit',
+  'task.review',
+  'task.reopen',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   admin: ['organisation.read', 'organisation.manage', 'users.read', 'users.manage', 'roles.manage', 'audit.read'],
-  director: ['organisation.read', 'users.read', 'audit.read'],
-  secretary: ['organisation.read', 'users.read'],
-  economist: ['organisation.read', 'users.read'],
-  reviewer: ['organisation.read'],
-  unit_head: ['organisation.read'],
+  director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review'],
+  secretary: ['organisation.read', 'users.read', 'task.read', 'task.reopen'],
+  economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen'],
+  reviewer: ['organisation.read', 'task.read', 'task.review'],
+  unit_head: ['organisation.read', 'task.read', 'task.write', 'task.submit'],
   reader: ['organisation.read'],
 };
 

@@ -1,0 +1,137 @@
+import type { Action } from './permissions';
+
+/**
+ * The life of a section task, defined once: the server enforces it, the UI shows the buttons
+ * of the transitions it allows (domain.md, "The workflow").
+ *
+ *   not_started → draft → submitted → approved (locked)
+ *                   ↑          │           │
+ *                   └ returned ┘           └→ reopened → draft
+ */
+export const TASK_STATES = ['not_started', 'draft', 'submitted', 'returned', 'approved', 'reopened'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const TASK_STATE_LABELS: Readonly<Record<TaskState, string>> = {
+  not_started: 'Ej påbörjad',
+  draft: 'Utkast',
+  submitted: 'Inlämnad',
+  returned: 'Återremitterad',
+  approved: 'Godkänd',
+  reopened: 'Återöppnad',
+};
+
+export const TRANSITIONS = ['start', 'submit', 'return', 'approve', 'resume', 'reopen'] as const;
+export type Transition = (typeof TRANSITIONS)[number];
+
+export interface TransitionRule {
+  from: readonly TaskState[];
+  to: TaskState;
+  /** What the person must be allowed to do on the task's unit. */
+  action: Action;
+  /** A comment (return) or reason (reopen) that must accompany the transition. */
+  requiresText: boolean;
+  /** The button's text. */
+  label: string;
+  /** "kan inte … nu": the passive form for messages. */
+  passive: string;
+}
+
+export const WORKFLOW: Readonly<Record<Transition, TransitionRule>> = {
+  start: {
+    from: ['not_started'],
+    to: 'draft',
+    action: 'task.write',
+    requiresText: false,
+    label: 'Börja skriva',
+    passive: 'påbörjas',
+  },
+  submit: {
+    from: ['draft'],
+    to: 'submitted',
+    action: 'task.submit',
+    requiresText: false,
+    label: 'Lämna in',
+    passive: 'lämnas in',
+  },
+  return: {
+    from: ['submitted'],
+    to: 'returned',
+    action: 'task.review',
+    requiresText: true,
+    label: 'Återremittera',
+    passive: 'återremitteras',
+  },
+  approve: {
+    from: ['submitted'],
+    to: 'approved',
+    action: 'task.review',
+    requiresText: false,
+    label: 'Godkänn',
+    passive: 'godkännas',
+  },
+  resume: {
+    from: ['returned', 'reopened'],
+    to: 'draft',
+    action: 'task.write',
+    requiresText: false,
+    label: 'Fortsätt skriva',
+    passive: 'återupptas',
+  },
+  reopen: {
+    from: ['approved'],
+    to: 'reopened',
+    action: 'task.reopen',
+    requiresText: true,
+    label: 'Återöppna',
+    passive: 'öppnas igen',
+  },
+};
+
+/** Content may be changed only while the unit holds the pen. */
+export const EDITABLE_STATES: readonly TaskState[] = ['not_started', 'draft', 'returned', 'reopened'];
+
+export function isEditable(state: TaskState): boolean {
+  return EDITABLE_STATES.includes(state);
+}
+
+export type TransitionCheck =
+  | { ok: true; to: TaskState }
+  | { ok: false; code: 'illegal_transition' | 'text_required' | 'not_allowed'; message: string };
+
+/**
+ * Whether a transition may happen now: legal from this state, by someone allowed to (the
+ * caller passes whether the person holds the rule's action on the task), with the required text.
+ */
+export function checkTransition(
+  state: TaskState,
+  transition: Transition,
+  options: { allowed: boolean; text?: string | null },
+): TransitionCheck {
+  const rule = WORKFLOW[transition];
+  if (!rule.from.includes(state)) {
+    return {
+      ok: false,
+      code: 'illegal_transition',
+      message: `Uppgiften är ${TASK_STATE_LABELS[state].toLowerCase()} och kan inte ${rule.passive} nu.`,
+    };
+  }
+  if (!options.allowed) {
+    return { ok: false, code: 'not_allowed', message: `Du har inte behörighet att göra detta: ${rule.label}.` };
+  }
+  if (rule.requiresText && !options.text?.trim()) {
+    return {
+      ok: false,
+      code: 'text_required',
+      message:
+        transition === 'return'
+          ? 'Skriv en kommentar om vad som behöver ändras.'
+          : 'Ange varför uppgiften öppnas igen.',
+    };
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** The transitions a person could make from a state, given the actions they hold on the task: the buttons to show. */
+export function availableTransitions(state: TaskState, heldActions: readonly Action[]): Transition[] {
+  return TRANSITIONS.filter((t) => WORKFLOW[t].from.includes(state) && heldActions.includes(WORKFLOW[t].action));
+}
