@@ -84,3 +84,29 @@ test.describe('an administrator changes the tree in the browser', () => {
     );
   });
 });
+
+test.describe('people and roles in the browser', () => {
+  test('an administrator gives a person a role; the change is listed and logged', async ({ page }) => {
+    await signIn(page, ADMIN);
+    await page.getByRole('link', { name: 'Personer' }).click();
+    const row = page.getByRole('row', { name: /Per Ström/ });
+    await row.getByRole('combobox', { name: /^Roll/ }).selectOption({ label: 'Granskare' });
+    await row.getByRole('combobox', { name: /^Var/ }).selectOption({ label: 'Socialnämnden, Gnesta kommun (hela nämnden)' });
+    await row.getByRole('button', { name: 'Ge roll till Per Ström' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Per Ström fick rollen Granskare/ })).toBeVisible();
+    await expect(row).toContainText('Granskare – Socialnämnden, Gnesta kommun');
+    await page.getByRole('link', { name: 'Ändringslogg' }).click();
+    await expect(page.getByRole('cell', { name: 'Roll tilldelad' }).first()).toBeVisible();
+  });
+
+  test('a förvaltningschef may read the list of people but is offered no changes', async ({ page }) => {
+    await signIn(page, 'karin.lindqvist@gnesta.example.se');
+    await page.getByRole('link', { name: 'Personer' }).click();
+    await expect(page.getByRole('row', { name: /Lena Wik/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Lägg till person' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Inaktivera / })).toHaveCount(0);
+    // Nacka's people are outside her committee.
+    await expect(page.getByRole('row', { name: /Camilla Öberg/ })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+});
