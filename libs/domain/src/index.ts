@@ -5,3 +5,5 @@ export * from './lib/permissions';
 export * from './lib/csv';
 export * from './lib/organisation-import';
 export * from './lib/workflow';
+export * from './lib/rich-text';
+export * from './lib/text-diff';

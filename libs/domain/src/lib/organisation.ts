@@ -71,7 +71,9 @@ export function buildOrganisationTree(units: readonly FlatOrganisationUnit[]): O
       continue;
     }
     if (!nodes.has(unit.parentId)) {
-      throw new OrganisationTreeError(`Unit ${unit.id} (${unit.name}) has a parent ${unit.parentId} that does not exist`);
+      throw new OrganisationTreeError(
+        `Unit ${unit.id} (${unit.name}) has a parent ${unit.parentId} that does not exist`,
+      );
     }
     const siblings = childrenOf.get(unit.parentId) ?? [];
     siblings.push(unit);

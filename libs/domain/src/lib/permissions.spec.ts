@@ -61,11 +61,17 @@ describe('can', () => {
 
 describe('visibleUnitsOf', () => {
   it('gives committee-wide roles everything, unit roles their units, others nothing', () => {
-    expect(visibleUnitsOf([{ role: 'economist', committeeId: GNESTA, unitId: null }], 'organisation.read', GNESTA)).toBe('all');
-    expect(visibleUnitsOf([{ role: 'admin', committeeId: null, unitId: null }], 'organisation.read', NACKA)).toBe('all');
+    expect(
+      visibleUnitsOf([{ role: 'economist', committeeId: GNESTA, unitId: null }], 'organisation.read', GNESTA),
+    ).toBe('all');
+    expect(visibleUnitsOf([{ role: 'admin', committeeId: null, unitId: null }], 'organisation.read', NACKA)).toBe(
+      'all',
+    );
     expect(
       visibleUnitsOf([{ role: 'unit_head', committeeId: GNESTA, unitId: 'vux' }], 'organisation.read', GNESTA),
     ).toEqual(new Set(['vux']));
-    expect(visibleUnitsOf([{ role: 'unit_head', committeeId: GNESTA, unitId: 'vux' }], 'organisation.read', NACKA)).toBeNull();
+    expect(
+      visibleUnitsOf([{ role: 'unit_head', committeeId: GNESTA, unitId: 'vux' }], 'organisation.read', NACKA),
+    ).toBeNull();
   });
 });

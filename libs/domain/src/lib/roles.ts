@@ -23,7 +23,13 @@ export function isRole(value: unknown): value is Role {
 export function parseRole(value: string): Role | null {
   const wanted = value.trim().toLowerCase();
   if (isRole(wanted)) return wanted;
-  const aliases: Record<string, Role> = { verksamhetschef: 'unit_head', ekonom: 'economist', sekreterare: 'secretary', kvalitetsteam: 'reviewer', controller: 'reviewer' };
+  const aliases: Record<string, Role> = {
+    verksamhetschef: 'unit_head',
+    ekonom: 'economist',
+    sekreterare: 'secretary',
+    kvalitetsteam: 'reviewer',
+    controller: 'reviewer',
+  };
   if (aliases[wanted]) return aliases[wanted];
   const byLabel = ROLES.find((role) => ROLE_LABELS[role].toLowerCase() === wanted);
   return byLabel ?? null;
