@@ -18,8 +18,8 @@ export function redisAnswers(host: string, port: number, timeoutMs = 500): Promi
   });
 }
 
-function findOnPath(binary: string): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+function findOnPath(binary: string, searchPath: string): string | null {
+  for (const dir of searchPath.split(delimiter)) {
     const candidate = join(dir, binary);
     try {
       accessSync(candidate, constants.X_OK);
@@ -37,14 +37,18 @@ export class RedisUnavailableError extends Error {}
  * The developer default when REDIS_URL is unset: use the Redis on 127.0.0.1:6379, or start
  * `redis-server` from PATH with its data under DATA_DIR. The child stops with this process.
  */
-export async function ensureLocalRedis(dataDir: string, log: (line: string) => void): Promise<ChildProcess | null> {
+export async function ensureLocalRedis(
+  dataDir: string,
+  log: (line: string) => void,
+  options: { port?: number; searchPath?: string } = {},
+): Promise<ChildProcess | null> {
   const host = '127.0.0.1';
-  const port = 6379;
+  const port = options.port ?? 6379;
   if (await redisAnswers(host, port)) return null;
-  const binary = findOnPath('redis-server');
+  const binary = findOnPath('redis-server', options.searchPath ?? process.env['PATH'] ?? '');
   if (!binary) {
     throw new RedisUnavailableError(
-      'No Redis answers on 127.0.0.1:6379 and redis-server is not on PATH: install Redis (apt-get install redis-server) or set REDIS_URL.',
+      `No Redis answers on ${host}:${port} and redis-server is not on PATH: install Redis (apt-get install redis-server) or set REDIS_URL.`,
     );
   }
   const dir = resolve(dataDir, 'redis');
