@@ -16,8 +16,32 @@ export class AccessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async grantsOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<RoleAssignmentDto[]> {
-    const rows: RoleRow[] = await manager.query(`${ROLE_ROWS_SQL} WHERE r.user_id = $1 ${ROLE_ROWS_ORDER}`, [userId]);
-    return assignmentsFromRows(rows);
+    const rows: Array<{
+      id: string;
+      role: string;
+      committee_id: string | null;
+      unit_id: string | null;
+      unit_name: string | null;
+      committee_name: string | null;
+      municipality: string | null;
+    }> = await manager.query(
+      `SELECT r.id, r.role, r.committee_id, r.unit_id, u.name AS unit_name, c.name AS committee_name, c.municipality
+         FROM role_assignment r
+         LEFT JOIN committee c ON c.id = r.committee_id
+         LEFT JOIN organisation_unit u ON u.id = r.unit_id
+        WHERE r.user_id = $1
+        ORDER BY c.municipality NULLS FIRST, c.name, u.name NULLS FIRST, r.role`,
+      [userId],
+    );
+    return rows
+      .filter((row) => isRole(row.role))
+      .map((row) => ({
+        id: row.id,
+        role: row.role as RoleAssignmentDto['role'],
+        committeeId: row.committee_id,
+        unitId: row.unit_id,
+        scopeName: scopeName(row.unit_name, row.committee_name, row.municipality),
+      }));
   }
 
   /** Where a unit sits (its committee and the ids from the root down to it), or null if there is no such unit. */
@@ -59,35 +83,6 @@ export class AccessService {
     if (committeeId) return this.committeeScope(committeeId);
     return 'installation';
   }
-}
-
-/** A role assignment with the names of where it holds, as the queries below return it. */
-export interface RoleRow {
-  id: string;
-  role: string;
-  committee_id: string | null;
-  unit_id: string | null;
-  unit_name: string | null;
-  committee_name: string | null;
-  municipality: string | null;
-}
-
-export const ROLE_ROWS_SQL = `SELECT r.id, r.role, r.committee_id, r.unit_id, u.name AS unit_name, c.name AS committee_name, c.municipality
-  FROM role_assignment r
-  LEFT JOIN committee c ON c.id = r.committee_id
-  LEFT JOIN organisation_unit u ON u.id = r.unit_id`;
-export const ROLE_ROWS_ORDER = 'ORDER BY c.municipality NULLS FIRST, c.name, u.name NULLS FIRST, r.role';
-
-export function assignmentsFromRows(rows: readonly RoleRow[]): RoleAssignmentDto[] {
-  return rows
-    .filter((row) => isRole(row.role))
-    .map((row) => ({
-      id: row.id,
-      role: row.role as RoleAssignmentDto['role'],
-      committeeId: row.committee_id,
-      unitId: row.unit_id,
-      scopeName: scopeName(row.unit_name, row.committee_name, row.municipality),
-    }));
 }
 
 export function toGrants(assignments: readonly RoleAssignmentDto[]): RoleGrant[] {

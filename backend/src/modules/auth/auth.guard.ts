@@ -46,9 +46,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
 
     const token: string | undefined = request.cookies?.[SESSION_COOKIE];
-    const found = token ? await this.sessions.find(token) : null;
-    if (found) {
-      const { session, roles: assignments } = found;
+    const session = token ? await this.sessions.find(token) : null;
+    if (session) {
       if (!SAFE_METHODS.has(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
@@ -59,6 +58,7 @@ export class AuthGuard implements CanActivate {
           );
         }
       }
+      const assignments = await this.access.grantsOf(session.userId);
       request.auth = { userId: session.userId, session, assignments, grants: toGrants(assignments), ip: request.ip ?? null };
     }
 

@@ -4,8 +4,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
 import { changedRows } from '../../database/query';
-import type { RoleAssignmentDto } from '@rapportflode/api-contract';
-import { assignmentsFromRows, ROLE_ROWS_ORDER, ROLE_ROWS_SQL, RoleRow } from './access.service';
 
 export const SESSION_COOKIE = 'rf_session';
 
@@ -15,12 +13,6 @@ export interface ActiveSession {
   csrfToken: string;
   expiresAt: Date;
   lastSeenAt: Date;
-}
-
-/** A live session with its person's role assignments, read in one round trip for every request. */
-export interface SessionWithRoles {
-  session: ActiveSession;
-  roles: RoleAssignmentDto[];
 }
 
 export function sha256(value: string): string {
@@ -56,38 +48,28 @@ export class SessionService {
    * The live session behind a cookie token: not revoked, not past its absolute expiry, not
    * idle too long, and its person still active. Marks it seen (at most once a minute).
    */
-  async find(token: string | undefined): Promise<SessionWithRoles | null> {
+  async find(token: string | undefined): Promise<ActiveSession | null> {
     if (!token || token.length > 200) return null;
     const idleMinutes = this.config.get('SESSION_IDLE_MINUTES');
-    const rows: Array<{
-      id: string;
-      user_id: string;
-      csrf_token: string;
-      expires_at: Date;
-      last_seen_at: Date;
-      roles: RoleRow[];
-    }> = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at,
-              COALESCE((SELECT json_agg(roles) FROM (${ROLE_ROWS_SQL} WHERE r.user_id = s.user_id ${ROLE_ROWS_ORDER}) roles), '[]'::json) AS roles
-         FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
-      [sha256(token), idleMinutes],
-    );
+    const rows: Array<{ id: string; user_id: string; csrf_token: string; expires_at: Date; last_seen_at: Date }> =
+      await this.dataSource.query(
+        `SELECT s.id, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at
+           FROM user_session s JOIN app_user u ON u.id = s.user_id
+          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
+        [sha256(token), idleMinutes],
+      );
     const row = rows[0];
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
       await this.dataSource.query('UPDATE user_session SET last_seen_at = now() WHERE id = $1', [row.id]);
     }
     return {
-      session: {
-        id: row.id,
-        userId: row.user_id,
-        csrfToken: row.csrf_token,
-        expiresAt: new Date(row.expires_at),
-        lastSeenAt: new Date(row.last_seen_at),
-      },
-      roles: assignmentsFromRows(row.roles),
+      id: row.id,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      expiresAt: new Date(row.expires_at),
+      lastSeenAt: new Date(row.last_seen_at),
     };
   }
 
