@@ -182,7 +182,7 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
     @if (log.hasValue()) {
       @if (log.value().events.length > 0) {
         <div class="scroll" role="region" aria-label="Händelser" tabindex="0">
-          <table>
+          <table class="data">
             <caption class="visually-hidden">
               Händelser i ändringsloggen, nyast först
             </caption>
@@ -254,20 +254,6 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
     }
     .count {
       font: var(--mat-sys-title-medium);
-    }
-    .scroll {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: left;
-      vertical-align: top;
-      padding: 0.5rem 1rem 0.5rem 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
     .when {
       white-space: nowrap;

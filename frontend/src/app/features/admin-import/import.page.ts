@@ -91,7 +91,7 @@ export function importErrorsText(errors: number): string {
         @if (result.errors.length > 0) {
           <h3 id="errors-heading">Fel i filen</h3>
           <p class="error" role="alert">{{ errorsText(result.errors.length) }}</p>
-          <table aria-labelledby="errors-heading">
+          <table class="data" aria-labelledby="errors-heading">
             <thead>
               <tr>
                 <th scope="col">Rad</th>
@@ -114,7 +114,7 @@ export function importErrorsText(errors: number): string {
         @if (result.rows.length > 0) {
           <h3 id="rows-heading">Rader i filen</h3>
           <div class="scroll" role="region" aria-labelledby="rows-heading" tabindex="0">
-            <table aria-labelledby="rows-heading">
+            <table class="data" aria-labelledby="rows-heading">
               <thead>
                 <tr>
                   <th scope="col">Rad</th>
@@ -166,29 +166,8 @@ export function importErrorsText(errors: number): string {
       gap: 0.5rem;
       margin-bottom: 1rem;
     }
-    .notice:not(.shown) {
-      margin: 0;
-    }
-    .notice.shown {
-      padding: 0.75rem 1rem;
-      border-radius: 0.5rem;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .scroll {
-      overflow-x: auto;
-    }
     table {
-      border-collapse: collapse;
-      width: 100%;
       margin-bottom: 1.5rem;
-    }
-    th,
-    td {
-      text-align: left;
-      vertical-align: top;
-      padding: 0.5rem 1rem 0.5rem 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
     td.figure {
       text-align: right;

@@ -159,7 +159,7 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
 
     @if (users.hasValue()) {
       <div class="scroll" role="region" aria-labelledby="people-heading" tabindex="0">
-        <table>
+        <table class="data">
           <caption class="visually-hidden">
             Personer, deras roller och status
           </caption>
@@ -322,15 +322,6 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
     .lead {
       color: var(--mat-sys-on-surface-variant);
     }
-    .notice:not(.shown) {
-      margin: 0;
-    }
-    .notice.shown {
-      padding: 0.75rem 1rem;
-      border-radius: 0.5rem;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
     h2 {
       font: var(--mat-sys-title-large);
     }
@@ -350,20 +341,6 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
       align-items: center;
       min-height: 56px;
       flex-basis: 100%;
-    }
-    .scroll {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: left;
-      vertical-align: top;
-      padding: 0.5rem 1rem 0.5rem 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
     tbody th {
       font-weight: 600;
