@@ -7,3 +7,4 @@ export * from './lib/organisation-import';
 export * from './lib/workflow';
 export * from './lib/rich-text';
 export * from './lib/text-diff';
+export * from './lib/template';

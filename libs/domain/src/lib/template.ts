@@ -1,0 +1,132 @@
+import type { Role } from './roles';
+
+/**
+ * Report templates are data an administrator edits, never code: the ordered, nestable
+ * sections of a report kind, what kind of content each holds, who must deliver it and who
+ * reviews it (domain.md, "The reports" and "Sections and their content").
+ */
+export const REPORT_KINDS = ['tertial_report', 'interim_report', 'annual_report', 'monthly_report'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = {
+  tertial_report: 'Tertialrapport (T1)',
+  interim_report: 'Delårsrapport (T2)',
+  annual_report: 'Årsredovisning',
+  monthly_report: 'Månadsuppföljning',
+};
+
+export const SECTION_KINDS = [
+  'narrative',
+  'economy',
+  'sick_leave',
+  'action_plan',
+  'internal_control',
+  'goals',
+  'table',
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+export const SECTION_KIND_LABELS: Readonly<Record<SectionKind, string>> = {
+  narrative: 'Text',
+  economy: 'Ekonomi',
+  sick_leave: 'Sjukfrånvaro',
+  action_plan: 'Åtgärdsplan',
+  internal_control: 'Intern kontroll',
+  goals: 'Mål och indikatorer',
+  table: 'Tabell',
+};
+
+/** Who delivers a section: the nämnd level (one task), every unit, or the units chosen. */
+export const RESPONSIBILITIES = ['committee', 'all_units', 'chosen_units'] as const;
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+
+export const RESPONSIBILITY_LABELS: Readonly<Record<Responsibility, string>> = {
+  committee: 'Nämndnivå',
+  all_units: 'Alla enheter',
+  chosen_units: 'Valda enheter',
+};
+
+export const TEMPLATE_MAX_DEPTH = 4;
+
+export interface TemplateSectionInput {
+  /** Stable within the template (e.g. `ekonomi`); children point to it. */
+  key: string;
+  parentKey: string | null;
+  title: string;
+  kind: SectionKind;
+  responsibility: Responsibility;
+  /** With chosen_units: the units that deliver. */
+  unitIds?: readonly string[];
+  reviewerRole: Role;
+}
+
+export interface NumberedSection extends TemplateSectionInput {
+  /** `3`, `3.1`, … in template order. */
+  number: string;
+  depth: number;
+}
+
+export type TemplateCheck = { ok: true; sections: NumberedSection[] } | { ok: false; errors: string[] };
+
+/**
+ * Checks a template's sections (unique keys, parents that exist, no section inside itself,
+ * at most TEMPLATE_MAX_DEPTH levels, chosen units given) and numbers them in order:
+ * siblings keep the order they are listed in.
+ */
+export function checkTemplateSections(sections: readonly TemplateSectionInput[]): TemplateCheck {
+  const errors: string[] = [];
+  const byKey = new Map<string, TemplateSectionInput>();
+  for (const section of sections) {
+    if (!/^[a-z0-9][a-z0-9_-]{0,59}$/.test(section.key)) {
+      errors.push(`Avsnittsnyckeln "${section.key}" får bara innehålla små bokstäver a–z, siffror, - och _.`);
+    }
+    if (byKey.has(section.key)) errors.push(`Avsnittsnyckeln "${section.key}" förekommer två gånger.`);
+    byKey.set(section.key, section);
+    if (!section.title.trim()) errors.push(`Avsnittet "${section.key}" saknar rubrik.`);
+    if (section.responsibility === 'chosen_units' && !section.unitIds?.length) {
+      errors.push(`Avsnittet "${section.title}" ska levereras av valda enheter men inga enheter är valda.`);
+    }
+  }
+  for (const section of sections) {
+    if (section.parentKey !== null && !byKey.has(section.parentKey)) {
+      errors.push(`Avsnittet "${section.title}" ligger under "${section.parentKey}", som inte finns.`);
+    }
+  }
+  // Walk up from each section: a key seen twice on the way is a cycle in the nesting.
+  const depthOf = new Map<string, number>();
+  for (const section of sections) {
+    const seen = new Set<string>();
+    let current: TemplateSectionInput | undefined = section;
+    let depth = 0;
+    while (current && current.parentKey !== null) {
+      if (seen.has(current.key)) break;
+      seen.add(current.key);
+      depth += 1;
+      current = byKey.get(current.parentKey);
+    }
+    if (current && seen.has(current.key)) {
+      errors.push(`Avsnittet "${section.title}" ligger inuti sig självt (en cirkel i strukturen).`);
+      continue;
+    }
+    depthOf.set(section.key, depth + 1);
+    if (depth + 1 > TEMPLATE_MAX_DEPTH) {
+      errors.push(
+        `Avsnittet "${section.title}" ligger på nivå ${depth + 1}; högst ${TEMPLATE_MAX_DEPTH} nivåer är tillåtna.`,
+      );
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
+
+  const numbered: NumberedSection[] = [];
+  const visit = (parentKey: string | null, prefix: string) => {
+    sections
+      .filter((s) => s.parentKey === parentKey)
+      .forEach((section, index) => {
+        const number = prefix ? `${prefix}.${index + 1}` : String(index + 1);
+        numbered.push({ ...section, number, depth: depthOf.get(section.key) ?? 1 });
+        visit(section.key, number);
+      });
+  };
+  visit(null, '');
+  return { ok: true, sections: numbered };
+}
