@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { SystemModule } from './modules/system/system.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 import { QueueModule } from './queue/queue.module';
 import { StartupService } from './startup.service';
@@ -48,6 +49,7 @@ export class AppModule {
         AuthModule,
         OrganisationModule,
         UsersModule,
+        TemplatesModule,
         SystemModule.register({ worker }),
         ...(http ? [HealthModule] : []),
         ...(serveFrontend

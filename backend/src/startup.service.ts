@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from './config/app-config.service';
 import { OrganisationSeeder } from './modules/organisation/organisation.seed';
 import { SystemService } from './modules/system/system.service';
+import { DemoTemplatesSeeder } from './modules/templates/demo-templates.seed';
 import { DemoPeopleSeeder } from './modules/users/demo-people.seed';
 
 /** Runs once the database is migrated: demo data (once), and a delayed job that proves the queue works. */
@@ -13,6 +14,7 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly seeder: OrganisationSeeder,
     private readonly people: DemoPeopleSeeder,
+    private readonly templates: DemoTemplatesSeeder,
     private readonly system: SystemService,
   ) {}
 
@@ -21,6 +23,7 @@ export class StartupService implements OnApplicationBootstrap {
     if (this.config.get('SEED_DEMO_DATA')) {
       await this.seeder.seedOnce();
       await this.people.seedOnce(this.config.get('DEMO_PASSWORD'));
+      await this.templates.seedOnce();
     }
     // Not awaited: the API serves while Redis is away (/api/health reports it), and BullMQ
     // waits for Redis to come back rather than failing.

@@ -1,4 +1,4 @@
-import { roleAllows, Role, ROLES } from '@rapportflode/domain';
+import { can, ResourceScope, roleAllows, Role, ROLES } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../../backend/src/modules/auth/password.service';
 import { CatalogRoute, RouteCatalog } from '../../backend/src/modules/auth/route-catalog';
@@ -15,13 +15,17 @@ import { createTestDatabase, deleteRedisKeys, TestDatabase, uniqueName } from '.
 interface Target {
   committeeId: string;
   unitId: string;
+  unitPath: string[];
   userId: string;
   assignmentId: string;
+  templateId: string;
 }
 
 interface Case {
   path: string;
   body?: unknown;
+  /** Where the resource sits, when it is not the target unit (e.g. a committee's template). */
+  scope?: ResourceScope;
 }
 
 /** How to call each route against a target, so that passing the guard changes nothing that matters. */
@@ -46,6 +50,8 @@ const CASES: Record<string, (t: Target) => Case> = {
   'DELETE /api/users/:id/sessions': (t) => ({ path: `/api/users/${t.userId}/sessions` }),
   'POST /api/users/:id/roles': (t) => ({ path: `/api/users/${t.userId}/roles`, body: { role: 'x' } }),
   'DELETE /api/users/:id/roles/:assignmentId': (t) => ({ path: `/api/users/${t.userId}/roles/${t.assignmentId}` }),
+  'GET /api/templates': () => ({ path: '/api/templates' }),
+  'GET /api/templates/:id': (t) => ({ path: `/api/templates/${t.templateId}`, scope: { committeeId: t.committeeId, unitPath: [] } }),
 };
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
@@ -58,16 +64,24 @@ function outcomeOf(status: number, body: unknown): Outcome {
   return 'allowed';
 }
 
-function expected(route: CatalogRoute, role: Role | null, scope: 'own' | 'foreign'): Outcome {
+/**
+ * What the caller should meet: computed from the role table and where the actor's role and
+ * the resource sit (actors hold their role on Stöd och vägledning in Gnesta).
+ */
+function expected(route: CatalogRoute, role: Role | null, resource: ResourceScope, actorScope: ActorScope): Outcome {
   const rule = route.rule;
   if (!rule) throw new Error(`${route.method} ${route.path} has no access rule`);
   if (rule.kind === 'public') return 'allowed';
   if (role === null) return 'unauthenticated';
   if (rule.kind === 'signed-in') return 'allowed';
   if (!roleAllows(role, rule.action)) return 'forbidden';
-  if (rule.target === 'anywhere' || scope === 'own') return 'allowed';
-  return 'hidden'; // the actor has no role at all in the foreign committee: its resources do not exist for them
+  if (rule.target === 'anywhere') return 'allowed';
+  const grants = [{ role, ...actorScope }];
+  if (can(grants, rule.action, resource)) return 'allowed';
+  return can(grants, 'organisation.read', resource) ? 'forbidden' : 'hidden';
 }
+
+type ActorScope = { committeeId: string; unitId: string };
 
 describe('authorization matrix', () => {
   let database: TestDatabase;
@@ -76,6 +90,7 @@ describe('authorization matrix', () => {
   let routes: CatalogRoute[];
   const prefix = uniqueName('redis');
   const targets: Record<'own' | 'foreign', Target> = {} as never;
+  let actorScope: ActorScope;
   const actors = new Map<Role, HttpClient>();
   const password = 'matrix-password-1234';
 
@@ -117,11 +132,24 @@ describe('authorization matrix', () => {
     const hash = await running.app.get(PasswordService).hash(password);
 
     // Actors hold their role on Stöd och vägledning (Gnesta); "own" targets sit below it, "foreign" ones in Nacka.
-    const actorScope = await scopeUnit('Gnesta kommun', ['Socialförvaltningen', 'Stöd och vägledning']);
+    actorScope = await scopeUnit('Gnesta kommun', ['Socialförvaltningen', 'Stöd och vägledning']);
     const ownUnit = await scopeUnit('Gnesta kommun', ['Socialförvaltningen', 'Stöd och vägledning', 'Vuxenutbildning']);
     const foreignUnit = await scopeUnit('Nacka kommun', ['Omsorgsenheten']);
-    targets.own = { ...ownUnit, ...(await createUser('target.own@test.se', 'reader', ownUnit, null)) };
-    targets.foreign = { ...foreignUnit, ...(await createUser('target.foreign@test.se', 'reader', foreignUnit, null)) };
+    const templateOf = async (committeeId: string) =>
+      (await dataSource.query('SELECT id FROM report_template WHERE committee_id = $1', [committeeId]))[0].id as string;
+    const sf = await scopeUnit('Gnesta kommun', ['Socialförvaltningen']);
+    targets.own = {
+      ...ownUnit,
+      unitPath: [sf.unitId, actorScope.unitId, ownUnit.unitId],
+      templateId: await templateOf(ownUnit.committeeId),
+      ...(await createUser('target.own@test.se', 'reader', ownUnit, null)),
+    };
+    targets.foreign = {
+      ...foreignUnit,
+      unitPath: [foreignUnit.unitId],
+      templateId: await templateOf(foreignUnit.committeeId),
+      ...(await createUser('target.foreign@test.se', 'reader', foreignUnit, null)),
+    };
     for (const role of ROLES) {
       const email = `matrix.${role}@test.se`;
       await createUser(email, role, actorScope, hash);
@@ -164,7 +192,8 @@ describe('authorization matrix', () => {
                 : (actors.get(role) as HttpClient);
           const result = await client.request(route.method, call.path, call.body);
           const got = outcomeOf(result.status, result.body);
-          const want = expected(route, role, scope);
+          const target = targets[scope];
+          const want = expected(route, role, call.scope ?? { committeeId: target.committeeId, unitPath: target.unitPath }, actorScope);
           checked += 1;
           if (got !== want) {
             mismatches.push(`${route.method} ${route.path} as ${role ?? 'anonymous'} (${scope}): expected ${want}, got ${got} (${result.status} ${JSON.stringify(result.body)})`);

@@ -42,8 +42,11 @@ describe('migrations on the real PostgreSQL', () => {
       'job_execution',
       'organisation_unit',
       'password_reset_token',
+      'report_template',
       'role_assignment',
       'seed_run',
+      'template_section',
+      'template_section_unit',
       'typeorm_migrations',
       'user_session',
     ]);

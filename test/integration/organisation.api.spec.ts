@@ -70,6 +70,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'CreateOrganisation1764000000000',
       'CreateJobExecution1764000000001',
       'CreatePeopleAndAccess1764000000002',
+      'CreateReportTemplates1764000000003',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

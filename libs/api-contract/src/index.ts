@@ -2,3 +2,4 @@ export * from './lib/admin';
 export * from './lib/auth';
 export * from './lib/common';
 export * from './lib/organisation';
+export * from './lib/templates';

@@ -1,10 +1,12 @@
 import { CreateOrganisation1764000000000 } from './1764000000000-CreateOrganisation';
 import { CreateJobExecution1764000000001 } from './1764000000001-CreateJobExecution';
 import { CreatePeopleAndAccess1764000000002 } from './1764000000002-CreatePeopleAndAccess';
+import { CreateReportTemplates1764000000003 } from './1764000000003-CreateReportTemplates';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
   CreateOrganisation1764000000000,
   CreateJobExecution1764000000001,
   CreatePeopleAndAccess1764000000002,
+  CreateReportTemplates1764000000003,
 ];

@@ -69,6 +69,15 @@ export class AccessService {
     return rows.length ? { committeeId, unitPath: [] } : null;
   }
 
+  /** The committee a template belongs to: an id, null for a shared template, undefined when there is no such template. */
+  async templateCommittee(templateId: string): Promise<string | null | undefined> {
+    const rows: Array<{ committee_id: string | null }> = await this.dataSource.query(
+      'SELECT committee_id FROM report_template WHERE id = $1',
+      [templateId],
+    );
+    return rows.length ? rows[0].committee_id : undefined;
+  }
+
   async userExists(userId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM app_user WHERE id = $1', [userId]);
     return rows.length > 0;

@@ -27,6 +27,7 @@ export const API_PATHS = {
   organisation: '/api/organisation',
   organisationImport: '/api/organisation/import',
   units: '/api/units',
+  templates: '/api/templates',
   users: '/api/users',
   audit: '/api/audit',
   health: '/api/health',

@@ -16,14 +16,25 @@ export const ACTIONS = [
   'task.submit',
   'task.review',
   'task.reopen',
+  'template.read',
+  'template.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
-  admin: ['organisation.read', 'organisation.manage', 'users.read', 'users.manage', 'roles.manage', 'audit.read'],
-  director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review'],
-  secretary: ['organisation.read', 'users.read', 'task.read', 'task.reopen'],
-  economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen'],
+  admin: [
+    'organisation.read',
+    'organisation.manage',
+    'users.read',
+    'users.manage',
+    'roles.manage',
+    'audit.read',
+    'template.read',
+    'template.manage',
+  ],
+  director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review', 'template.read'],
+  secretary: ['organisation.read', 'users.read', 'task.read', 'task.reopen', 'template.read'],
+  economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen', 'template.read'],
   reviewer: ['organisation.read', 'task.read', 'task.review'],
   unit_head: ['organisation.read', 'task.read', 'task.write', 'task.submit'],
   reader: ['organisation.read'],

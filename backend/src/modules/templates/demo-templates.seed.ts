@@ -1,0 +1,133 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { checkTemplateSections, ReportKind, TemplateSectionInput } from '@rapportflode/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+type SeedSection = Omit<TemplateSectionInput, 'unitIds'> & { unitNames?: string[] };
+
+interface SeedTemplate {
+  municipality: string;
+  committee: string;
+  name: string;
+  reportKind: ReportKind;
+  sections: SeedSection[];
+}
+
+const s = (
+  key: string,
+  parentKey: string | null,
+  title: string,
+  kind: SeedSection['kind'] = 'narrative',
+  responsibility: SeedSection['responsibility'] = 'committee',
+  reviewerRole: SeedSection['reviewerRole'] = 'economist',
+  unitNames?: string[],
+): SeedSection => ({ key, parentKey, title, kind, responsibility, reviewerRole, unitNames });
+
+/**
+ * The structures of the reference reports: Nacka's Tertialbokslut 2 (chapters 1–9 of
+ * reference 000) and Gnesta's Delårsrapport (reference 003).
+ */
+export const DEMO_TEMPLATES: readonly SeedTemplate[] = [
+  {
+    municipality: 'Nacka kommun',
+    committee: 'Socialnämnden',
+    name: 'Tertialbokslut 2',
+    reportKind: 'interim_report',
+    sections: [
+      s('sammanfattning', null, 'Sammanfattning'),
+      s('viktigaste-handelserna', 'sammanfattning', 'Tre viktigaste händelserna'),
+      s('nulagesbeskrivning', 'sammanfattning', 'Nulägesbeskrivning', 'narrative', 'all_units'),
+      s('verksamhetsresultat', null, 'Verksamhetsresultat'),
+      s('skattepengarna', 'verksamhetsresultat', 'Maximalt värde för skattepengarna', 'goals'),
+      s('utveckling', 'verksamhetsresultat', 'Bästa utveckling för alla', 'goals'),
+      s('livsmiljoer', 'verksamhetsresultat', 'Attraktiva livsmiljöer i hela Nacka', 'goals'),
+      s('tillvaxt', 'verksamhetsresultat', 'Stark balanserad tillväxt', 'goals'),
+      s('ekonomiskt-resultat', null, 'Ekonomiskt resultat', 'economy', 'all_units'),
+      s('investeringar', null, 'Investeringar', 'table'),
+      s('statsbidrag', null, 'Redovisning riktade statsbidrag', 'table'),
+      s('sjukfranvaro', null, 'Sjukfrånvaro', 'sick_leave', 'all_units'),
+      s('atgardsplan', null, 'Åtgärdsplan', 'action_plan', 'chosen_units', 'economist', ['Barn och familjeenheten']),
+      s('intern-kontroll', null, 'Intern kontrollplan', 'internal_control', 'committee', 'reviewer'),
+      s('framtidsfonder', null, 'Uppföljning av medel ur framtidsfonder', 'table'),
+    ],
+  },
+  {
+    municipality: 'Gnesta kommun',
+    committee: 'Socialnämnden',
+    name: 'Delårsrapport',
+    reportKind: 'interim_report',
+    sections: [
+      s('inledning', null, 'Inledning och syfte'),
+      s('styrdokument', 'inledning', 'Styrdokument'),
+      s('omvarldsbevakning', 'inledning', 'Omvärldsbevakning'),
+      s('handelser', null, 'Händelser av väsentlig betydelse', 'narrative', 'all_units'),
+      s('ledning', null, 'Ledning och styrning'),
+      s('volymbaserad-budget', 'ledning', 'Volymbaserad budget'),
+      s('upphandling', 'ledning', 'Upphandling och avtal'),
+      s('styrning', null, 'Styrning och uppföljning av den kommunala verksamheten'),
+      s('kf-mal', 'styrning', 'Kommunfullmäktiges mål', 'goals', 'committee', 'director'),
+      s('maluppfyllelse', 'styrning', 'Sammanfattning måluppfyllelse', 'goals', 'committee', 'director'),
+      s('ekonomisk-hushallning', null, 'God ekonomisk hushållning och ekonomisk ställning'),
+      s('atgardsplan', 'ekonomisk-hushallning', 'Åtgärdsplan för budget i balans', 'action_plan'),
+      s('resultat', 'ekonomisk-hushallning', 'Nämndens resultat per augusti', 'economy'),
+      s('ekonomi-per-omrade', 'ekonomisk-hushallning', 'Ekonomisk uppföljning per verksamhetsområde', 'economy', 'all_units'),
+      s('investeringar', 'ekonomisk-hushallning', 'Nämndens investeringsuppföljning', 'table'),
+      s('intern-kontroll', null, 'Redovisning av internkontrollplan', 'internal_control', 'committee', 'reviewer'),
+    ],
+  },
+];
+
+@Injectable()
+export class DemoTemplatesSeeder {
+  private readonly logger = new Logger('Seed');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Once per database (seed_run marker), after the demo organisation. */
+  async seedOnce(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed: unknown[] = await manager.query(
+        `INSERT INTO seed_run (name) VALUES ('demo-templates') ON CONFLICT (name) DO NOTHING RETURNING name`,
+      );
+      if (claimed.length === 0) return false;
+      for (const template of DEMO_TEMPLATES) await this.insert(manager, template);
+      this.logger.log(`Seeded ${DEMO_TEMPLATES.length} report templates`);
+      return true;
+    });
+  }
+
+  private async insert(manager: EntityManager, template: SeedTemplate): Promise<void> {
+    const [committee] = await manager.query('SELECT id FROM committee WHERE municipality = $1 AND name = $2', [
+      template.municipality,
+      template.committee,
+    ]);
+    const sections: TemplateSectionInput[] = [];
+    for (const section of template.sections) {
+      const unitIds: string[] = [];
+      for (const name of section.unitNames ?? []) {
+        const [unit] = await manager.query('SELECT id FROM organisation_unit WHERE committee_id = $1 AND name = $2', [
+          committee.id,
+          name,
+        ]);
+        unitIds.push(unit.id);
+      }
+      sections.push({ ...section, unitIds });
+    }
+    const checked = checkTemplateSections(sections);
+    if (!checked.ok) throw new Error(`Demo template ${template.name} is invalid: ${checked.errors.join('; ')}`);
+    const [row] = await manager.query(
+      'INSERT INTO report_template (committee_id, name, report_kind) VALUES ($1, $2, $3) RETURNING id',
+      [committee.id, template.name, template.reportKind],
+    );
+    for (const [index, section] of checked.sections.entries()) {
+      const [created] = await manager.query(
+        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [row.id, section.key, section.parentKey, index + 1, section.title, section.kind, section.responsibility, section.reviewerRole],
+      );
+      for (const unitId of section.unitIds ?? []) {
+        await manager.query('INSERT INTO template_section_unit (section_id, unit_id) VALUES ($1, $2)', [created.id, unitId]);
+      }
+    }
+  }
+}

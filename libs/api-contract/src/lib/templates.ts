@@ -1,0 +1,36 @@
+import type { ReportKind, Responsibility, Role, SectionKind } from '@rapportflode/domain';
+
+export interface TemplateSectionDto {
+  key: string;
+  parentKey: string | null;
+  /** `3`, `3.1`, … */
+  number: string;
+  depth: number;
+  title: string;
+  kind: SectionKind;
+  responsibility: Responsibility;
+  reviewerRole: Role;
+  /** With responsibility chosen_units: the units that deliver. */
+  unitIds: string[];
+}
+
+export interface ReportTemplateSummaryDto {
+  id: string;
+  /** null: shared by the whole installation. */
+  committeeId: string | null;
+  committeeName: string | null;
+  name: string;
+  reportKind: ReportKind;
+  active: boolean;
+  sectionCount: number;
+}
+
+/** GET /api/templates */
+export interface TemplateListResponse {
+  templates: ReportTemplateSummaryDto[];
+}
+
+/** GET /api/templates/:id */
+export interface ReportTemplateDto extends ReportTemplateSummaryDto {
+  sections: TemplateSectionDto[];
+}
