@@ -1,6 +1,6 @@
 import type { ApiErrorResponse, SessionResponse, UserDto } from '@rapportflode/api-contract';
 import { DataSource } from 'typeorm';
-import { RunningApp, startHttpApp } from './support/app';
+import { RunningApp, startHttpApp, useTestApp } from './support/app';
 import { DEMO, DEMO_PASSWORD, HttpClient, signedIn } from './support/http';
 import { createTestDatabase, deleteRedisKeys, TestDatabase, uniqueName, waitFor } from './support/services';
 import { mailText, startSmtpCatcher } from './support/smtp';
@@ -169,23 +169,10 @@ describe('sign-in, sessions and CSRF', () => {
 });
 
 describe('sign-in rate limit', () => {
-  let database: TestDatabase;
-  let running: RunningApp;
-  const prefix = uniqueName('redis');
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    running = await startHttpApp({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix, LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await database?.drop();
-    await deleteRedisKeys(prefix);
-  });
+  const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
 
   it('allows LOGIN_RATE_LIMIT_PER_MINUTE attempts per address and minute, then answers 429 in Swedish', async () => {
-    const client = new HttpClient(running.baseUrl);
+    const client = new HttpClient(app.running.baseUrl);
     const statuses: number[] = [];
     for (const email of [DEMO.admin, 'a@b.se', 'c@d.se', DEMO.admin]) {
       statuses.push((await client.post('/api/auth/login', { email, password: DEMO_PASSWORD })).status);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { RunningApp, startHttpApp } from './support/app';
+import { RunningApp, startHttpApp, useTestApp } from './support/app';
 import { DEMO, HttpClient, signedIn } from './support/http';
 import { createTestDatabase, deleteRedisKeys, TestDatabase, uniqueName } from './support/services';
 
@@ -142,34 +142,18 @@ describe('the API on the real PostgreSQL and Redis', () => {
 });
 
 describe('health when Redis does not answer', () => {
-  let database: TestDatabase;
-  let running: RunningApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    // Nothing listens on port 1: the API must still serve, and health must say what is wrong.
-    running = await startHttpApp({
-      DATABASE_URL: database.url,
-      REDIS_URL: 'redis://127.0.0.1:1',
-      REDIS_KEY_PREFIX: uniqueName('redis'),
-      PROCESS_ROLE: 'http',
-    });
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await database?.drop();
-  });
+  // Nothing listens on port 1: the API must still serve, and health must say what is wrong.
+  const app = useTestApp({ REDIS_URL: 'redis://127.0.0.1:1', PROCESS_ROLE: 'http' });
 
   it('returns 503 naming Redis as down while the database is up, and still answers the API', async () => {
-    const response = await fetch(`${running.baseUrl}/api/health`);
+    const response = await fetch(`${app.running.baseUrl}/api/health`);
     expect(response.status).toBe(503);
     const body = (await response.json()) as HealthResponse;
     expect(body.status).toBe('error');
     expect(body.details['redis']?.status).toBe('down');
     expect(body.details['database']?.status).toBe('up');
 
-    const organisation = await fetch(`${running.baseUrl}/api/organisation`);
+    const organisation = await fetch(`${app.running.baseUrl}/api/organisation`);
     expect(organisation.status).toBe(401);
   });
 });

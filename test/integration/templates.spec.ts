@@ -1,26 +1,12 @@
 import type { ReportTemplateDto, TemplateListResponse } from '@rapportflode/api-contract';
-import { RunningApp, startHttpApp } from './support/app';
+import { useTestApp } from './support/app';
 import { DEMO, signedIn } from './support/http';
-import { createTestDatabase, deleteRedisKeys, TestDatabase, uniqueName } from './support/services';
 
 describe('report templates', () => {
-  let database: TestDatabase;
-  let running: RunningApp;
-  const prefix = uniqueName('redis');
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    running = await startHttpApp({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    await database?.drop();
-    await deleteRedisKeys(prefix);
-  });
+  const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
 
   it("seeds Nacka's Tertialbokslut 2 with chapters 1–9 numbered as in the reference report", async () => {
-    const admin = await signedIn(running.baseUrl, DEMO.admin);
+    const admin = await signedIn(app.running.baseUrl, DEMO.admin);
     const list = await admin.get<TemplateListResponse>('/api/templates');
     const nacka = list.body.templates.find((t) => t.committeeName === 'Socialnämnden, Nacka kommun');
     expect(nacka).toMatchObject({ name: 'Tertialbokslut 2', reportKind: 'interim_report', sectionCount: 15 });
@@ -44,14 +30,14 @@ describe('report templates', () => {
   });
 
   it("shows Gnesta's förvaltningsekonom Gnesta's template only, and refuses Nacka's by id", async () => {
-    const economist = await signedIn(running.baseUrl, DEMO.economist);
+    const economist = await signedIn(app.running.baseUrl, DEMO.economist);
     const list = await economist.get<TemplateListResponse>('/api/templates');
     expect(list.body.templates.map((t) => `${t.name} (${t.committeeName})`)).toEqual(['Delårsrapport (Socialnämnden, Gnesta kommun)']);
-    const admin = await signedIn(running.baseUrl, DEMO.admin);
+    const admin = await signedIn(app.running.baseUrl, DEMO.admin);
     const all = (await admin.get<TemplateListResponse>('/api/templates')).body.templates;
     const nackaId = all.find((t) => t.committeeName?.includes('Nacka'))?.id;
     expect((await economist.get(`/api/templates/${nackaId}`)).status).toBe(404);
-    const unitHead = await signedIn(running.baseUrl, DEMO.unitHeadVuxenutbildning);
+    const unitHead = await signedIn(app.running.baseUrl, DEMO.unitHeadVuxenutbildning);
     expect((await unitHead.get('/api/templates')).status).toBe(403);
   });
 });

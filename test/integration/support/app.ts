@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp, createWorkerContext } from '../../../backend/src/bootstrap';
 import { Environment, validateEnvironment } from '../../../backend/src/config/environment';
-import { TEST_REDIS_URL } from './services';
+import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, TestDatabase, uniqueName } from './services';
 
 export type EnvOverrides = Record<string, string | undefined>;
 
@@ -37,4 +37,29 @@ export async function startHttpApp(overrides: EnvOverrides): Promise<RunningApp>
 
 export async function startWorker(overrides: EnvOverrides): Promise<INestApplicationContext> {
   return createWorkerContext(testEnvironment({ ...overrides, PROCESS_ROLE: 'worker' }));
+}
+
+/**
+ * The usual setup of a test file: the real application on a database and Redis prefix of its
+ * own, created before the tests and removed after them. Read `app.running` inside tests.
+ */
+export function useTestApp(overrides: EnvOverrides = {}): { readonly running: RunningApp } {
+  let database: TestDatabase | undefined;
+  let running: RunningApp | undefined;
+  const prefix = uniqueName('redis');
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    running = await startHttpApp({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix, ...overrides });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await database?.drop();
+    await deleteRedisKeys(prefix);
+  });
+  return {
+    get running() {
+      if (!running) throw new Error('The test application is not running (use it inside a test)');
+      return running;
+    },
+  };
 }
