@@ -7,6 +7,7 @@ import { AppConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { CyclesModule } from './modules/cycles/cycles.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -50,6 +51,7 @@ export class AppModule {
         OrganisationModule,
         UsersModule,
         TemplatesModule,
+        CyclesModule,
         SystemModule.register({ worker }),
         ...(http ? [HealthModule] : []),
         ...(serveFrontend

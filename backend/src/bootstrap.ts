@@ -6,7 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ApiExceptionFilter, JSON_BODY_LIMIT } from './common/api-exception.filter';
 import { Environment, EnvironmentError } from './config/environment';
 import { ensureLocalRedis, RedisUnavailableError } from './queue/local-redis';
 
@@ -38,6 +38,7 @@ export function configureHttpApp(app: NestExpressApplication, environment: Envir
       strictTransportSecurity: false,
     }),
   );
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -19,6 +19,8 @@ interface Target {
   userId: string;
   assignmentId: string;
   templateId: string;
+  cycleId: string;
+  taskId: string;
 }
 
 interface Case {
@@ -51,8 +53,55 @@ const CASES: Record<string, (t: Target) => Case> = {
   'POST /api/users/:id/roles': (t) => ({ path: `/api/users/${t.userId}/roles`, body: { role: 'x' } }),
   'DELETE /api/users/:id/roles/:assignmentId': (t) => ({ path: `/api/users/${t.userId}/roles/${t.assignmentId}` }),
   'GET /api/templates': () => ({ path: '/api/templates' }),
-  'GET /api/templates/:id': (t) => ({ path: `/api/templates/${t.templateId}`, scope: { committeeId: t.committeeId, unitPath: [] } }),
+  'GET /api/templates/:id': (t) => ({ path: `/api/templates/${t.templateId}`, scope: committeeOf(t) }),
+  'POST /api/templates': (t) => ({ path: '/api/templates', body: { committeeId: t.committeeId }, scope: committeeOf(t) }),
+  'PUT /api/templates/:id': (t) => ({ path: `/api/templates/${t.templateId}`, body: {}, scope: committeeOf(t) }),
+  'GET /api/cycles': () => ({ path: '/api/cycles' }),
+  'POST /api/cycles': (t) => ({ path: '/api/cycles', body: { templateId: t.templateId }, scope: committeeOf(t) }),
+  'GET /api/cycles/:id': (t) => ({ path: `/api/cycles/${t.cycleId}`, scope: committeeOf(t) }),
+  'PATCH /api/cycles/:id': (t) => ({ path: `/api/cycles/${t.cycleId}`, body: {}, scope: committeeOf(t) }),
+  'GET /api/tasks/mine': () => ({ path: '/api/tasks/mine' }),
+  'GET /api/tasks/review-queue': () => ({ path: '/api/tasks/review-queue' }),
+  'GET /api/tasks/:id': (t) => ({ path: `/api/tasks/${t.taskId}` }),
+  'PATCH /api/tasks/:id': (t) => ({ path: `/api/tasks/${t.taskId}`, body: {} }),
+  'PUT /api/tasks/:id/content': (t) => ({ path: `/api/tasks/${t.taskId}/content`, body: {} }),
+  'POST /api/tasks/:id/transitions': (t) => ({ path: `/api/tasks/${t.taskId}/transitions`, body: {} }),
+  'GET /api/tasks/:id/diff': (t) => ({ path: `/api/tasks/${t.taskId}/diff` }),
+  'POST /api/tasks/:id/comments': (t) => ({ path: `/api/tasks/${t.taskId}/comments`, body: {} }),
+  'PATCH /api/tasks/:id/comments/:commentId': (t) => ({
+    path: `/api/tasks/${t.taskId}/comments/00000000-0000-4000-8000-000000000000`,
+    body: {},
+  }),
+  'GET /api/notifications': () => ({ path: '/api/notifications' }),
+  'POST /api/notifications/read': () => ({ path: '/api/notifications/read', body: { ids: [] } }),
 };
+
+/** A resource that sits at the nämnd itself (a template, a cycle). */
+function committeeOf(t: Target): ResourceScope {
+  return { committeeId: t.committeeId, unitPath: [] };
+}
+
+/** A cycle with one task on the target's unit, made directly in the database. */
+async function cycleWithTask(dataSource: DataSource, committeeId: string, unitId: string): Promise<{ cycleId: string; taskId: string }> {
+  const [cycle] = await dataSource.query(
+    `INSERT INTO report_cycle (committee_id, title, report_kind, year, period_end, diary_number, submission_deadline,
+       review_deadline, assembly_deadline, meeting_date)
+     VALUES ($1, 'Matris', 'interim_report', 2030, '2030-08-31', 'SN.2030.1', '2030-09-10', '2030-09-17', '2030-09-24', '2030-10-05')
+     RETURNING id`,
+    [committeeId],
+  );
+  const [section] = await dataSource.query(
+    `INSERT INTO cycle_section (cycle_id, key, number, depth, sort_order, title, kind, reviewer_role)
+     VALUES ($1, 'text', '1', 1, 1, 'Text', 'narrative', 'economist') RETURNING id`,
+    [cycle.id],
+  );
+  const [task] = await dataSource.query('INSERT INTO task (cycle_id, section_id, unit_id) VALUES ($1, $2, $3) RETURNING id', [
+    cycle.id,
+    section.id,
+    unitId,
+  ]);
+  return { cycleId: cycle.id, taskId: task.id };
+}
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
 
@@ -142,12 +191,14 @@ describe('authorization matrix', () => {
       ...ownUnit,
       unitPath: [sf.unitId, actorScope.unitId, ownUnit.unitId],
       templateId: await templateOf(ownUnit.committeeId),
+      ...(await cycleWithTask(dataSource, ownUnit.committeeId, ownUnit.unitId)),
       ...(await createUser('target.own@test.se', 'reader', ownUnit, null)),
     };
     targets.foreign = {
       ...foreignUnit,
       unitPath: [foreignUnit.unitId],
       templateId: await templateOf(foreignUnit.committeeId),
+      ...(await cycleWithTask(dataSource, foreignUnit.committeeId, foreignUnit.unitId)),
       ...(await createUser('target.foreign@test.se', 'reader', foreignUnit, null)),
     };
     for (const role of ROLES) {

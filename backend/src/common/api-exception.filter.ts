@@ -2,6 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ApiErrorResponse } from '@rapportflode/api-contract';
 import type { Response } from 'express';
 
+/** The largest JSON body accepted (a full rich-text section is well below it). */
+export const JSON_BODY_LIMIT = '1mb';
+
 /** Swedish messages for the statuses a user can meet; an exception may bring its own. */
 const MESSAGES: Record<number, { code: string; message: string }> = {
   400: { code: 'bad_request', message: 'Begäran är felaktig.' },
@@ -17,8 +20,9 @@ const MESSAGES: Record<number, { code: string; message: string }> = {
 
 /** An error with a stable code and a Swedish message for the UI. */
 export class AppException extends HttpException {
-  constructor(status: HttpStatus, code: string, message: string, details?: string[]) {
-    super({ code, message, details }, status);
+  /** `extra`: more of the body for the client, e.g. both versions of a stale save (409). */
+  constructor(status: HttpStatus, code: string, message: string, details?: string[], extra?: Record<string, unknown>) {
+    super({ ...extra, code, message, details }, status);
   }
 }
 
@@ -29,6 +33,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // The JSON body parser's own errors: a body over the limit, or one that is not JSON.
+    const parserError = (exception as { type?: unknown } | null)?.type;
+    if (parserError === 'entity.too.large') {
+      response.status(413).json({
+        ...this.body(413),
+        message: `Innehållet är för stort (högst ${JSON_BODY_LIMIT}). Dela upp texten eller kontakta administratören.`,
+      });
+      return;
+    }
+    if (parserError === 'entity.parse.failed') {
+      response.status(400).json({ ...this.body(400), code: 'invalid_json', message: 'Begäran är inte giltig JSON.' });
+      return;
+    }
     if (!(exception instanceof HttpException)) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       response.status(500).json(this.body(500));
@@ -43,7 +60,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (typeof raw === 'object' && raw !== null && 'code' in raw && typeof raw.code === 'string') {
       const own = raw as { code: string; message?: string; details?: string[] };
-      response.status(status).json({ ...this.body(status), code: own.code, message: own.message, details: own.details });
+      response.status(status).json({ ...raw, ...this.body(status), code: own.code, message: own.message, details: own.details });
       return;
     }
     // ValidationPipe: the constraint messages become details under a Swedish headline.

@@ -3,3 +3,4 @@ export * from './lib/auth';
 export * from './lib/common';
 export * from './lib/organisation';
 export * from './lib/templates';
+export * from './lib/cycles';

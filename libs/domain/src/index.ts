@@ -8,3 +8,5 @@ export * from './lib/workflow';
 export * from './lib/rich-text';
 export * from './lib/text-diff';
 export * from './lib/template';
+export * from './lib/cycle';
+export * from './lib/merge';

@@ -68,6 +68,10 @@ export class HttpClient {
     return this.request<T>('POST', path, body);
   }
 
+  put<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+
   patch<T = unknown>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body);
   }
@@ -97,4 +101,6 @@ export const DEMO = {
   unitHeadVuxenutbildning: 'lena.wik@gnesta.example.se',
   unitHeadOmsorgsenheten: 'fredrik.akesson@nacka.example.se',
   unitHeadBarnOchFamilj: 'camilla.oberg@nacka.example.se',
+  nackaEconomist: 'anders.nilsson@nacka.example.se',
+  nackaSecretary: 'birgitta.sandberg@nacka.example.se',
 } as const;

@@ -2,6 +2,7 @@ import { CreateOrganisation1764000000000 } from './1764000000000-CreateOrganisat
 import { CreateJobExecution1764000000001 } from './1764000000001-CreateJobExecution';
 import { CreatePeopleAndAccess1764000000002 } from './1764000000002-CreatePeopleAndAccess';
 import { CreateReportTemplates1764000000003 } from './1764000000003-CreateReportTemplates';
+import { CreateCyclesAndTasks1764000000004 } from './1764000000004-CreateCyclesAndTasks';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateJobExecution1764000000001,
   CreatePeopleAndAccess1764000000002,
   CreateReportTemplates1764000000003,
+  CreateCyclesAndTasks1764000000004,
 ];

@@ -78,6 +78,34 @@ export class AccessService {
     return rows.length ? rows[0].committee_id : undefined;
   }
 
+  /** A cycle sits at its nämnd. */
+  async cycleScope(cycleId: unknown): Promise<ResourceScope | null> {
+    if (!isUuid(cycleId)) return null;
+    const rows: Array<{ committee_id: string }> = await this.dataSource.query(
+      'SELECT committee_id FROM report_cycle WHERE id = $1',
+      [cycleId],
+    );
+    return rows.length ? { committeeId: rows[0].committee_id, unitPath: [] } : null;
+  }
+
+  /** A task sits at its unit (the path from the nämnd's root down to it), or at the nämnd for a nämnd-level task. */
+  async taskScope(taskId: unknown, manager: EntityManager = this.dataSource.manager): Promise<ResourceScope | null> {
+    if (!isUuid(taskId)) return null;
+    const rows: Array<{ committee_id: string; path: string[] | null }> = await manager.query(
+      `WITH RECURSIVE t AS (
+         SELECT c.committee_id, t.unit_id FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.id = $1
+       ), up AS (
+         SELECT u.id, u.parent_id, 0 AS depth FROM organisation_unit u JOIN t ON u.id = t.unit_id
+         UNION ALL
+         SELECT p.id, p.parent_id, up.depth + 1 FROM organisation_unit p JOIN up ON p.id = up.parent_id
+       )
+       SELECT t.committee_id, (SELECT array_agg(id::text ORDER BY depth DESC) FROM up) AS path FROM t`,
+      [taskId],
+    );
+    if (!rows.length) return null;
+    return { committeeId: rows[0].committee_id, unitPath: rows[0].path ?? [] };
+  }
+
   async userExists(userId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM app_user WHERE id = $1', [userId]);
     return rows.length > 0;

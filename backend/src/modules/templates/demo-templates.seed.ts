@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkTemplateSections, ReportKind, TemplateSectionInput } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { TemplatesService } from './templates.service';
 
 type SeedSection = Omit<TemplateSectionInput, 'unitIds'> & { unitNames?: string[] };
 
@@ -81,7 +82,10 @@ export const DEMO_TEMPLATES: readonly SeedTemplate[] = [
 export class DemoTemplatesSeeder {
   private readonly logger = new Logger('Seed');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly templates: TemplatesService,
+  ) {}
 
   /** Once per database (seed_run marker), after the demo organisation. */
   async seedOnce(): Promise<boolean> {
@@ -119,15 +123,6 @@ export class DemoTemplatesSeeder {
       'INSERT INTO report_template (committee_id, name, report_kind) VALUES ($1, $2, $3) RETURNING id',
       [committee.id, template.name, template.reportKind],
     );
-    for (const [index, section] of checked.sections.entries()) {
-      const [created] = await manager.query(
-        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [row.id, section.key, section.parentKey, index + 1, section.title, section.kind, section.responsibility, section.reviewerRole],
-      );
-      for (const unitId of section.unitIds ?? []) {
-        await manager.query('INSERT INTO template_section_unit (section_id, unit_id) VALUES ($1, $2)', [created.id, unitId]);
-      }
-    }
+    await this.templates.insertSections(manager, row.id, checked.sections);
   }
 }

@@ -52,6 +52,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   head('David Holm', 'david.holm@gnesta.example.se', gnesta([...AOB, 'SoL FN'])),
   head('Elin Rask', 'elin.rask@gnesta.example.se', gnesta([...AOB, 'SoL ÄO'])),
   head('Peter Lind', 'peter.lind@gnesta.example.se', gnesta([...AOB, 'Övriga beslut'])),
+  { name: 'Anders Nilsson', email: 'anders.nilsson@nacka.example.se', title: 'Förvaltningsekonom', role: 'economist', scope: nacka([]) },
+  { name: 'Birgitta Sandberg', email: 'birgitta.sandberg@nacka.example.se', title: 'Nämndsekreterare', role: 'secretary', scope: nacka([]) },
   head('Camilla Öberg', 'camilla.oberg@nacka.example.se', nacka(['Barn och familjeenheten'])),
   head('Fredrik Åkesson', 'fredrik.akesson@nacka.example.se', nacka(['Omsorgsenheten'])),
 ];

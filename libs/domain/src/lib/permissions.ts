@@ -18,6 +18,7 @@ export const ACTIONS = [
   'task.reopen',
   'template.read',
   'template.manage',
+  'cycle.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,7 +34,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'template.manage',
   ],
   director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review', 'template.read'],
-  secretary: ['organisation.read', 'users.read', 'task.read', 'task.reopen', 'template.read'],
+  // The secretary writes the nämnd-level sections (Sammanfattning …) and runs the cycles.
+  secretary: [
+    'organisation.read',
+    'users.read',
+    'task.read',
+    'task.write',
+    'task.submit',
+    'task.reopen',
+    'template.read',
+    'cycle.manage',
+  ],
   economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen', 'template.read'],
   reviewer: ['organisation.read', 'task.read', 'task.review'],
   unit_head: ['organisation.read', 'task.read', 'task.write', 'task.submit'],

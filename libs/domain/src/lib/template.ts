@@ -1,4 +1,5 @@
-import type { Role } from './roles';
+import { isRole, ROLE_LABELS, Role } from './roles';
+import { isReviewerRole } from './workflow';
 
 /**
  * Report templates are data an administrator edits, never code: the ordered, nestable
@@ -83,6 +84,19 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
     if (byKey.has(section.key)) errors.push(`Avsnittsnyckeln "${section.key}" förekommer två gånger.`);
     byKey.set(section.key, section);
     if (!section.title.trim()) errors.push(`Avsnittet "${section.key}" saknar rubrik.`);
+    if (!(SECTION_KINDS as readonly string[]).includes(section.kind)) {
+      errors.push(`Avsnittet "${section.title}" har en okänd avsnittstyp.`);
+    }
+    if (!(RESPONSIBILITIES as readonly string[]).includes(section.responsibility)) {
+      errors.push(`Avsnittet "${section.title}" saknar uppgift om vem som levererar det.`);
+    }
+    if (!isRole(section.reviewerRole)) {
+      errors.push(`Avsnittet "${section.title}" har en okänd granskarroll.`);
+    } else if (!isReviewerRole(section.reviewerRole)) {
+      errors.push(
+        `Avsnittet "${section.title}" kan inte granskas av ${ROLE_LABELS[section.reviewerRole].toLowerCase()}: välj en roll som får granska.`,
+      );
+    }
     if (section.responsibility === 'chosen_units' && !section.unitIds?.length) {
       errors.push(`Avsnittet "${section.title}" ska levereras av valda enheter men inga enheter är valda.`);
     }

@@ -1,4 +1,5 @@
-import type { Action } from './permissions';
+import { Action, grantCovers, ResourceScope, RoleGrant, roleAllows } from './permissions';
+import type { Role } from './roles';
 
 /**
  * The life of a section task, defined once: the server enforces it, the UI shows the buttons
@@ -134,4 +135,36 @@ export function checkTransition(
 /** The transitions a person could make from a state, given the actions they hold on the task: the buttons to show. */
 export function availableTransitions(state: TaskState, heldActions: readonly Action[]): Transition[] {
   return TRANSITIONS.filter((t) => WORKFLOW[t].from.includes(state) && heldActions.includes(WORKFLOW[t].action));
+}
+
+/**
+ * Who holds the pen on a task: a grant on a unit writes the tasks of that unit and the units
+ * below it; a committee-wide grant writes only the nämnd-level tasks (a secretary drafts the
+ * Sammanfattning, not an enhet's text). `Mina uppgifter` lists exactly these tasks.
+ */
+export function writesTask(grant: RoleGrant, task: ResourceScope, action: Action = 'task.write'): boolean {
+  if (!roleAllows(grant.role, action)) return false;
+  if (grant.unitId === null) return task.unitPath.length === 0 && grantCovers(grant, task);
+  return grantCovers(grant, task);
+}
+
+/** The reviewer of a task holds the section's reviewer role, with review rights, where the task sits. */
+export function reviewsTask(grant: RoleGrant, task: ResourceScope, reviewerRole: Role): boolean {
+  return grant.role === reviewerRole && roleAllows(grant.role, 'task.review') && grantCovers(grant, task);
+}
+
+/** The roles that can be named a section's reviewer. */
+export function isReviewerRole(role: Role): boolean {
+  return roleAllows(role, 'task.review');
+}
+
+/** The workflow actions a person holds on one task: what decides their buttons and what the server allows. */
+export function taskActionsHeld(grants: readonly RoleGrant[], task: ResourceScope, reviewerRole: Role): Action[] {
+  const held: Action[] = [];
+  if (grants.some((g) => roleAllows(g.role, 'task.read') && grantCovers(g, task))) held.push('task.read');
+  if (grants.some((g) => writesTask(g, task))) held.push('task.write');
+  if (grants.some((g) => writesTask(g, task, 'task.submit'))) held.push('task.submit');
+  if (grants.some((g) => reviewsTask(g, task, reviewerRole))) held.push('task.review');
+  if (grants.some((g) => roleAllows(g.role, 'task.reopen') && grantCovers(g, task))) held.push('task.reopen');
+  return held;
 }

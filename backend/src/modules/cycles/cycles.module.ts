@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TemplatesModule } from '../templates/templates.module';
+import { CyclesController } from './cycles.controller';
+import { CyclesService } from './cycles.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+
+@Module({
+  imports: [TemplatesModule],
+  controllers: [CyclesController, TasksController, NotificationsController],
+  providers: [CyclesService, TasksService, NotificationsService],
+})
+export class CyclesModule {}

@@ -1,0 +1,356 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateCycleRequest,
+  CycleListResponse,
+  CycleOverviewDto,
+  CycleSummaryDto,
+  OverviewTaskDto,
+  OverviewUnitDto,
+  UpdateCycleRequest,
+} from '@rapportflode/api-contract';
+import {
+  can,
+  checkCycleDates,
+  CycleDates,
+  daysLate,
+  isRole,
+  matchesFilter,
+  OverviewFilter,
+  periodLabel,
+  progressOf,
+  ReportKind,
+  responsibleUnits,
+  reviewsTask,
+  Role,
+  RoleGrant,
+  scopesFor,
+  swedishToday,
+  TaskState,
+} from '@rapportflode/domain';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AppException } from '../../common/api-exception.filter';
+import { AuditService } from '../audit/audit.service';
+import { TemplatesService } from '../templates/templates.service';
+
+export interface CycleActor {
+  userId: string;
+  grants: readonly RoleGrant[];
+  ip: string | null;
+}
+
+export const CycleErrors = {
+  invalid: (errors: string[]) => new AppException(HttpStatus.BAD_REQUEST, 'cycle_invalid', 'Rapportcykelns uppgifter är inte giltiga.', errors),
+  exists: () =>
+    new AppException(
+      HttpStatus.CONFLICT,
+      'cycle_exists',
+      'Det finns redan en rapportcykel för den här nämnden, rapporttypen och perioden.',
+    ),
+  templateInactive: () => new AppException(HttpStatus.CONFLICT, 'template_inactive', 'Mallen är inaktiverad och kan inte användas för nya rapportcykler.'),
+  templateNotFound: () => new AppException(HttpStatus.NOT_FOUND, 'template_not_found', 'Mallen finns inte.'),
+  stale: () =>
+    new AppException(
+      HttpStatus.CONFLICT,
+      'version_conflict',
+      'Någon annan har ändrat rapportcykeln under tiden. Ladda om sidan och gör ändringen igen.',
+    ),
+  nothingToChange: () => new AppException(HttpStatus.BAD_REQUEST, 'nothing_to_change', 'Ange något att ändra.'),
+};
+
+interface CycleRow {
+  id: string;
+  committee_id: string;
+  committee_name: string;
+  template_id: string | null;
+  title: string;
+  report_kind: ReportKind;
+  year: number;
+  period_end: string;
+  diary_number: string;
+  submission_deadline: string;
+  review_deadline: string;
+  assembly_deadline: string;
+  meeting_date: string;
+  version: number;
+  created_at: Date;
+}
+
+const CYCLE_SQL = `
+  SELECT c.id, c.committee_id, m.name || ', ' || m.municipality AS committee_name, c.template_id, c.title, c.report_kind,
+         c.year, c.period_end::text, c.diary_number, c.submission_deadline::text, c.review_deadline::text,
+         c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at
+    FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
+
+/** The deadline a task answers to: its own, or its cycle's. */
+export const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
+
+const DATE_COLUMNS: Record<keyof CycleDates, string> = {
+  periodEnd: 'period_end',
+  submissionDeadline: 'submission_deadline',
+  reviewDeadline: 'review_deadline',
+  assemblyDeadline: 'assembly_deadline',
+  meetingDate: 'meeting_date',
+};
+
+function datesOf(row: CycleRow): CycleDates {
+  return {
+    periodEnd: row.period_end,
+    submissionDeadline: row.submission_deadline,
+    reviewDeadline: row.review_deadline,
+    assemblyDeadline: row.assembly_deadline,
+    meetingDate: row.meeting_date,
+  };
+}
+
+function summaryOf(row: CycleRow, progress: CycleSummaryDto['progress']): CycleSummaryDto {
+  return {
+    id: row.id,
+    committeeId: row.committee_id,
+    committeeName: row.committee_name,
+    templateId: row.template_id,
+    title: row.title,
+    reportKind: row.report_kind,
+    year: row.year,
+    period: periodLabel(row.report_kind, row.period_end),
+    diaryNumber: row.diary_number,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    ...datesOf(row),
+    progress,
+  };
+}
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly templates: TemplatesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Opens a cycle from a template: copies the template's sections and creates every task
+   * (section × responsible unit) in one transaction.
+   */
+  async create(body: CreateCycleRequest, actor: CycleActor): Promise<CycleSummaryDto> {
+    const errors = checkCycleDates(body);
+    if (body.periodEnd.slice(0, 4) !== String(body.year)) errors.push(`Periodens slut (${body.periodEnd}) ligger inte år ${body.year}.`);
+    if (!body.diaryNumber.trim()) errors.push('Ange diarienummer.');
+    if (errors.length) throw CycleErrors.invalid(errors);
+
+    const template = await this.templates.get(body.templateId).catch(() => null);
+    if (!template || template.committeeId === null) throw CycleErrors.templateNotFound();
+    if (!template.active) throw CycleErrors.templateInactive();
+    const committeeId = template.committeeId;
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      const units: Array<{ id: string; parentId: string | null; active: boolean }> = await manager.query(
+        'SELECT id, parent_id AS "parentId", active FROM organisation_unit WHERE committee_id = $1 ORDER BY sort_order, name',
+        [committeeId],
+      );
+      const taskSections: string[] = [];
+      const taskUnits: Array<string | null> = [];
+      const undelivered: string[] = [];
+      let cycle: { id: string };
+      try {
+        [cycle] = await manager.query(
+          `INSERT INTO report_cycle (committee_id, template_id, title, report_kind, year, period_end, diary_number,
+             submission_deadline, review_deadline, assembly_deadline, meeting_date, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          [
+            committeeId,
+            template.id,
+            body.title?.trim() || `${template.name} ${body.year}`,
+            template.reportKind,
+            body.year,
+            body.periodEnd,
+            body.diaryNumber.trim(),
+            body.submissionDeadline,
+            body.reviewDeadline,
+            body.assemblyDeadline,
+            body.meetingDate,
+            actor.userId,
+          ],
+        );
+      } catch (error) {
+        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_report_cycle_period') {
+          throw CycleErrors.exists();
+        }
+        throw error;
+      }
+      for (const [index, section] of template.sections.entries()) {
+        const [row] = await manager.query(
+          `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [cycle.id, section.key, section.parentKey, section.number, section.depth, index + 1, section.title, section.kind, section.reviewerRole],
+        );
+        const unitIds = responsibleUnits(section.responsibility, section.unitIds, units);
+        if (unitIds.length === 0) undelivered.push(`${section.number} ${section.title}`);
+        for (const unitId of unitIds) {
+          taskSections.push(row.id);
+          taskUnits.push(unitId);
+        }
+      }
+      if (undelivered.length) {
+        throw CycleErrors.invalid(undelivered.map((name) => `Avsnittet ${name} har inga aktiva enheter som ska leverera det. Ändra mallen.`));
+      }
+      await manager.query(
+        `INSERT INTO task (cycle_id, section_id, unit_id) SELECT $1, s, u FROM unnest($2::uuid[], $3::uuid[]) AS x(s, u)`,
+        [cycle.id, taskSections, taskUnits],
+      );
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'cycle.create',
+        entityType: 'cycle',
+        entityId: cycle.id,
+        committeeId,
+        after: { ...body, templateName: template.name, sections: template.sections.length, tasks: taskSections.length },
+        ip: actor.ip,
+      });
+      return cycle.id;
+    });
+    return this.summary(id);
+  }
+
+  async list(grants: readonly RoleGrant[]): Promise<CycleListResponse> {
+    const scopes = scopesFor(grants, 'task.read').filter((g) => g.unitId === null);
+    if (scopes.length === 0) return { cycles: [] };
+    const everywhere = scopes.some((g) => g.committeeId === null);
+    const committees = scopes.map((g) => g.committeeId).filter((id): id is string => id !== null);
+    const rows: CycleRow[] = await this.dataSource.query(
+      `${CYCLE_SQL} WHERE $1 OR c.committee_id = ANY($2::uuid[]) ORDER BY c.period_end DESC, m.municipality, c.title LIMIT 500`,
+      [everywhere, committees],
+    );
+    const progress = await this.progressByCycle(rows.map((row) => row.id));
+    return { cycles: rows.map((row) => summaryOf(row, progress.get(row.id) ?? progressOf([], swedishToday()))) };
+  }
+
+  async summary(id: string): Promise<CycleSummaryDto> {
+    const [row]: CycleRow[] = await this.dataSource.query(`${CYCLE_SQL} WHERE c.id = $1`, [id]);
+    const progress = await this.progressByCycle([id]);
+    return summaryOf(row, progress.get(id) ?? progressOf([], swedishToday()));
+  }
+
+  private async progressByCycle(ids: string[]): Promise<Map<string, CycleSummaryDto['progress']>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ cycle_id: string; state: TaskState; deadline: string; count: number }> = await this.dataSource.query(
+      `SELECT t.cycle_id, t.state, ${TASK_DEADLINE_SQL} AS deadline, count(*)::int AS count
+         FROM task t JOIN report_cycle c ON c.id = t.cycle_id
+        WHERE t.cycle_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
+      [ids],
+    );
+    const today = swedishToday();
+    const grouped = new Map<string, typeof rows>();
+    for (const row of rows) grouped.set(row.cycle_id, [...(grouped.get(row.cycle_id) ?? []), row]);
+    return new Map([...grouped].map(([id, group]) => [id, progressOf(group, today)]));
+  }
+
+  /** The matrix: units × sections, each task's state, deadline, days late and reviewers. */
+  async overview(id: string, filter: OverviewFilter, grants: readonly RoleGrant[]): Promise<CycleOverviewDto> {
+    const [row]: CycleRow[] = await this.dataSource.query(`${CYCLE_SQL} WHERE c.id = $1`, [id]);
+    const today = swedishToday();
+    const [sections, tasks, units, reviewerGrants] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, key, number, depth, title, kind, reviewer_role AS "reviewerRole" FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order`,
+        [id],
+      ) as Promise<CycleOverviewDto['sections']>,
+      this.dataSource.query(
+        `SELECT t.id, t.section_id AS "sectionId", t.unit_id AS "unitId", t.state, ${TASK_DEADLINE_SQL} AS deadline
+           FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.cycle_id = $1`,
+        [id],
+      ) as Promise<Array<{ id: string; sectionId: string; unitId: string | null; state: TaskState; deadline: string }>>,
+      this.dataSource.query(
+        'SELECT id, parent_id, name, sort_order FROM organisation_unit WHERE committee_id = $1',
+        [row.committee_id],
+      ) as Promise<Array<{ id: string; parent_id: string | null; name: string; sort_order: number }>>,
+      this.dataSource.query(
+        `SELECT r.role, r.committee_id AS "committeeId", r.unit_id AS "unitId", u.name
+           FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+          WHERE u.active AND (r.committee_id IS NULL OR r.committee_id = $1)
+            AND r.role IN (SELECT DISTINCT reviewer_role FROM cycle_section WHERE cycle_id = $2)`,
+        [row.committee_id, id],
+      ) as Promise<Array<RoleGrant & { name: string }>>,
+    ]);
+
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const pathIds = (unitId: string): string[] => {
+      const path: string[] = [];
+      for (let current = byId.get(unitId); current; current = current.parent_id ? byId.get(current.parent_id) : undefined) {
+        path.unshift(current.id);
+      }
+      return path;
+    };
+    const reviewerRoleOf = new Map(sections.map((s) => [s.id, s.reviewerRole as Role]));
+    const matrix: OverviewTaskDto[] = [];
+    const perUnit = new Map<string | null, Array<{ state: TaskState; deadline: string }>>();
+    for (const task of tasks) {
+      perUnit.set(task.unitId, [...(perUnit.get(task.unitId) ?? []), task]);
+      if (!matchesFilter(task, filter, today)) continue;
+      const scope = { committeeId: row.committee_id, unitPath: task.unitId ? pathIds(task.unitId) : [] };
+      const role = reviewerRoleOf.get(task.sectionId);
+      const reviewers = reviewerGrants
+        .filter((g) => isRole(g.role) && role && reviewsTask(g, scope, role))
+        .map((g) => g.name);
+      matrix.push({ ...task, daysLate: daysLate(task, today), reviewers: [...new Set(reviewers)].sort((a, b) => a.localeCompare(b, 'sv')) });
+    }
+    const unitRows: Array<OverviewUnitDto & { order: string }> = [...perUnit.entries()].map(([unitId, unitTasks]) => {
+      if (unitId === null) return { id: null, name: 'Nämndnivå', path: '', progress: progressOf(unitTasks, today), order: '' };
+      const path = pathIds(unitId).map((pid) => byId.get(pid));
+      return {
+        id: unitId,
+        name: byId.get(unitId)?.name ?? '',
+        path: path.slice(0, -1).map((u) => u?.name).join(' / '),
+        progress: progressOf(unitTasks, today),
+        order: path.map((u) => `${String(u?.sort_order ?? 0).padStart(6, '0')}${u?.name}`).join('/'),
+      };
+    });
+    unitRows.sort((a, b) => a.order.localeCompare(b.order, 'sv'));
+    return {
+      cycle: summaryOf(row, progressOf(tasks, today)),
+      filter,
+      sections,
+      units: unitRows.map(({ order: _order, ...unit }) => unit),
+      tasks: matrix,
+      canManage: can(grants, 'cycle.manage', { committeeId: row.committee_id, unitPath: [] }),
+    };
+  }
+
+  /** Dates, diarienummer or title; refused when someone changed the cycle since it was read. */
+  async update(id: string, body: UpdateCycleRequest, actor: CycleActor): Promise<CycleSummaryDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row]: CycleRow[] = await manager.query(`${CYCLE_SQL} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
+      if (row.version !== body.version) throw CycleErrors.stale();
+      const before = datesOf(row);
+      const after: CycleDates = { ...before };
+      for (const key of Object.keys(DATE_COLUMNS) as Array<keyof CycleDates>) {
+        const value = body[key];
+        if (value !== undefined) after[key] = value;
+      }
+      const changed = (Object.keys(DATE_COLUMNS) as Array<keyof CycleDates>).filter((key) => after[key] !== before[key]);
+      const diaryNumber = body.diaryNumber?.trim() ?? row.diary_number;
+      const title = body.title?.trim() ?? row.title;
+      if (changed.length === 0 && diaryNumber === row.diary_number && title === row.title) throw CycleErrors.nothingToChange();
+      const errors = checkCycleDates(after);
+      if (after.periodEnd.slice(0, 4) !== String(row.year)) errors.push(`Periodens slut (${after.periodEnd}) ligger inte år ${row.year}.`);
+      if (!diaryNumber) errors.push('Ange diarienummer.');
+      if (errors.length) throw CycleErrors.invalid(errors);
+      await manager.query(
+        `UPDATE report_cycle SET period_end = $2, submission_deadline = $3, review_deadline = $4, assembly_deadline = $5,
+                meeting_date = $6, diary_number = $7, title = $8, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, after.periodEnd, after.submissionDeadline, after.reviewDeadline, after.assemblyDeadline, after.meetingDate, diaryNumber, title],
+      );
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'cycle.update',
+        entityType: 'cycle',
+        entityId: id,
+        committeeId: row.committee_id,
+        before: { ...before, diaryNumber: row.diary_number, title: row.title },
+        after: { ...after, diaryNumber, title },
+        ip: actor.ip,
+      });
+    });
+    return this.summary(id);
+  }
+}

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SaveContentResponse, TaskCommentDto, TaskDiffDto, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
+import type { Request } from 'express';
+import { AppException } from '../../common/api-exception.filter';
+import { Access } from '../auth/access.decorators';
+import { AccessService } from '../auth/access.service';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { CreateCommentBody, SaveContentBody, TransitionBody, UpdateCommentBody, UpdateTaskBody } from './dto/cycle.dto';
+import { TasksService } from './tasks.service';
+
+export const taskFromParam = (request: Request, access: AccessService) => access.taskScope(request.params['id']);
+
+function round(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(value)) throw new AppException(HttpStatus.BAD_REQUEST, 'round_invalid', `${name} måste vara ett inlämningsnummer.`);
+  return Number(value);
+}
+
+function actor(auth: AuthContext) {
+  return { userId: auth.userId, grants: auth.grants, ip: auth.ip };
+}
+
+@ApiTags('tasks')
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get('mine')
+  @Access.signedIn()
+  @ApiOperation({ summary: '"Mina uppgifter": the unapproved tasks the person writes, by deadline' })
+  mine(@Auth() auth: AuthContext): Promise<TaskListResponse> {
+    return this.tasks.mine(auth.userId);
+  }
+
+  @Get('review-queue')
+  @Access.anywhere('task.review')
+  @ApiOperation({ summary: 'Submitted tasks waiting for the person’s review' })
+  reviewQueue(@Auth() auth: AuthContext): Promise<TaskListResponse> {
+    return this.tasks.reviewQueue(auth.userId);
+  }
+
+  @Get(':id')
+  @Access.on('task.read', taskFromParam)
+  @ApiOperation({ summary: 'One task: content, version, the person’s workflow actions, history, snapshots, comments' })
+  get(@Param('id', ParseUUIDPipe) id: string, @Auth() auth: AuthContext): Promise<TaskDto> {
+    return this.tasks.get(id, auth);
+  }
+
+  @Put(':id/content')
+  @Access.on('task.write', taskFromParam)
+  @ApiOperation({ summary: 'Autosave the draft (sanitized; 409 with both versions when stale)' })
+  save(@Param('id', ParseUUIDPipe) id: string, @Body() body: SaveContentBody, @Auth() auth: AuthContext): Promise<SaveContentResponse> {
+    return this.tasks.saveContent(id, body.version, body.content, actor(auth));
+  }
+
+  @Post(':id/transitions')
+  @Access.on('task.read', taskFromParam)
+  @ApiOperation({ summary: 'A workflow step (start, submit, return, approve, resume, reopen), checked against the workflow table' })
+  transition(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionBody, @Auth() auth: AuthContext): Promise<TaskDto> {
+    return this.tasks.transition(id, body, actor(auth));
+  }
+
+  @Patch(':id')
+  @Access.on('cycle.manage', taskFromParam)
+  @ApiOperation({ summary: 'Set the task’s own deadline (null: the cycle’s)' })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTaskBody, @Auth() auth: AuthContext): Promise<TaskDto> {
+    return this.tasks.setDeadline(id, body.deadline, actor(auth));
+  }
+
+  @Get(':id/diff')
+  @Access.on('task.read', taskFromParam)
+  @ApiOperation({ summary: 'What changed between two submissions (default: the latest against the one before)' })
+  diff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+  ): Promise<TaskDiffDto> {
+    return this.tasks.diff(id, round(from, 'from'), round(to, 'to'));
+  }
+
+  @Post(':id/comments')
+  @Access.on('task.read', taskFromParam)
+  @ApiOperation({ summary: 'Comment on a task or reply in a thread, optionally on a paragraph' })
+  comment(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateCommentBody, @Auth() auth: AuthContext): Promise<TaskCommentDto> {
+    return this.tasks.addComment(id, body, actor(auth));
+  }
+
+  @Patch(':id/comments/:commentId')
+  @Access.on('task.read', taskFromParam)
+  @ApiOperation({ summary: 'Mark a comment thread resolved or open' })
+  resolve(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('commentId', ParseUUIDPipe) commentId: string,
+    @Body() body: UpdateCommentBody,
+    @Auth() auth: AuthContext,
+  ): Promise<TaskCommentDto> {
+    return this.tasks.setCommentResolved(id, commentId, body.resolved, actor(auth));
+  }
+}

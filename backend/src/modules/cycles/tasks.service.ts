@@ -1,0 +1,475 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateCommentRequest,
+  SaveContentResponse,
+  TaskCommentDto,
+  TaskDiffDto,
+  TaskDto,
+  TaskListItemDto,
+  TaskListResponse,
+  TransitionRequest,
+} from '@rapportflode/api-contract';
+import {
+  checkTransition,
+  daysLate,
+  diffDocuments,
+  emptyDocument,
+  isEditable,
+  isIsoDate,
+  paragraphTexts,
+  plainText,
+  ResourceScope,
+  RichTextDocument,
+  Role,
+  ROLE_PERMISSIONS,
+  ROLES,
+  RoleGrant,
+  sanitizeRichText,
+  swedishToday,
+  taskActionsHeld,
+  TaskState,
+  Transition,
+  WORKFLOW,
+} from '@rapportflode/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppException } from '../../common/api-exception.filter';
+import { changedRows } from '../../database/query';
+import { AuditService } from '../audit/audit.service';
+import { AccessService } from '../auth/access.service';
+import { TASK_DEADLINE_SQL } from './cycles.service';
+import { NotificationsService } from './notifications.service';
+
+export interface TaskActor {
+  userId: string;
+  grants: readonly RoleGrant[];
+  ip: string | null;
+}
+
+const TaskErrors = {
+  notWriter: () =>
+    new AppException(HttpStatus.FORBIDDEN, 'not_task_writer', 'Du är inte ansvarig för den här uppgiften och kan inte ändra den.'),
+  locked: (state: TaskState) =>
+    new AppException(
+      HttpStatus.CONFLICT,
+      'task_locked',
+      state === 'approved'
+        ? 'Uppgiften är godkänd och låst. Be granskaren eller nämndsekreteraren att öppna den igen.'
+        : 'Uppgiften är inlämnad och väntar på granskning; den kan inte ändras nu.',
+    ),
+  invalidContent: (errors: string[]) => new AppException(HttpStatus.BAD_REQUEST, 'content_invalid', 'Innehållet kan inte sparas.', errors),
+  stale: () =>
+    new AppException(
+      HttpStatus.CONFLICT,
+      'version_conflict',
+      'Uppgiften har ändrats sedan du öppnade den. Ladda om sidan och försök igen.',
+    ),
+  empty: () => new AppException(HttpStatus.BAD_REQUEST, 'content_empty', 'Avsnittet är tomt. Skriv innehållet innan du lämnar in.'),
+  roundNotFound: (round: number) => new AppException(HttpStatus.NOT_FOUND, 'snapshot_not_found', `Inlämning ${round} finns inte.`),
+  badDeadline: () => new AppException(HttpStatus.BAD_REQUEST, 'deadline_invalid', 'Sista dag måste vara ett datum (ÅÅÅÅ-MM-DD).'),
+  commentEmpty: () => new AppException(HttpStatus.BAD_REQUEST, 'comment_empty', 'Skriv en kommentar.'),
+  commentParent: () => new AppException(HttpStatus.BAD_REQUEST, 'comment_parent_invalid', 'Kommentaren du svarar på finns inte på den här uppgiften.'),
+  commentAnchor: () => new AppException(HttpStatus.BAD_REQUEST, 'comment_anchor_invalid', 'Stycket kommentaren gäller finns inte längre i texten.'),
+  commentNotFound: () => new AppException(HttpStatus.NOT_FOUND, 'comment_not_found', 'Kommentaren finns inte.'),
+};
+
+const TRANSITION_STATUS: Record<'illegal_transition' | 'text_required' | 'not_allowed', HttpStatus> = {
+  illegal_transition: HttpStatus.CONFLICT,
+  text_required: HttpStatus.BAD_REQUEST,
+  not_allowed: HttpStatus.FORBIDDEN,
+};
+
+const NOTIFY_KIND: Partial<Record<Transition, 'returned' | 'approved' | 'reopened'>> = {
+  return: 'returned',
+  approve: 'approved',
+  reopen: 'reopened',
+};
+
+interface TaskRow {
+  id: string;
+  cycle_id: string;
+  cycle_title: string;
+  cycle_diary_number: string;
+  committee_id: string;
+  committee_name: string;
+  section_number: string;
+  section_title: string;
+  kind: TaskDto['kind'];
+  reviewer_role: Role;
+  unit_id: string | null;
+  unit_name: string | null;
+  state: TaskState;
+  deadline: string;
+  content: RichTextDocument;
+  version: number;
+  submit_round: number;
+  updated_at: Date;
+  updated_by_name: string | null;
+}
+
+const LIST_COLUMNS = `
+  t.id, t.cycle_id, c.title AS cycle_title, c.diary_number AS cycle_diary_number, c.committee_id,
+  m.name || ', ' || m.municipality AS committee_name, s.number AS section_number, s.title AS section_title, s.kind,
+  s.reviewer_role, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
+  t.updated_at`;
+
+const LIST_FROM = `
+  FROM task t
+  JOIN report_cycle c ON c.id = t.cycle_id
+  JOIN committee m ON m.id = c.committee_id
+  JOIN cycle_section s ON s.id = t.section_id
+  LEFT JOIN organisation_unit u ON u.id = t.unit_id`;
+
+/** Roles whose grants hold the pen, and roles that review: from the one permission table. */
+const WRITER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('task.write'));
+const REVIEWER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('task.review'));
+
+function listItem(row: TaskRow, today: string): TaskListItemDto {
+  return {
+    id: row.id,
+    cycleId: row.cycle_id,
+    cycleTitle: row.cycle_title,
+    committeeName: row.committee_name,
+    sectionNumber: row.section_number,
+    sectionTitle: row.section_title,
+    kind: row.kind,
+    unitId: row.unit_id,
+    unitName: row.unit_name ?? 'Nämndnivå',
+    state: row.state,
+    deadline: row.deadline,
+    daysLate: daysLate(row, today),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /**
+   * "Mina uppgifter": the unapproved tasks the person holds the pen on (see writesTask in
+   * libs/domain: unit grants cover their subtree, committee-wide grants the nämnd-level tasks),
+   * by deadline.
+   */
+  async mine(userId: string): Promise<TaskListResponse> {
+    const rows: TaskRow[] = await this.dataSource.query(
+      `WITH RECURSIVE g AS (
+         SELECT committee_id, unit_id FROM role_assignment WHERE user_id = $1 AND role = ANY($2::text[])
+       ), scope_units AS (
+         SELECT ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
+         UNION
+         SELECT child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
+       ), mine AS (
+         SELECT t.id FROM task t JOIN scope_units su ON su.id = t.unit_id WHERE t.state <> 'approved'
+         UNION ALL
+         SELECT t.id FROM task t JOIN report_cycle c ON c.id = t.cycle_id
+          WHERE t.unit_id IS NULL AND t.state <> 'approved'
+            AND EXISTS (SELECT 1 FROM g WHERE g.unit_id IS NULL AND (g.committee_id IS NULL OR g.committee_id = c.committee_id))
+       )
+       SELECT ${LIST_COLUMNS} ${LIST_FROM} JOIN mine ON mine.id = t.id
+        ORDER BY deadline, c.title, s.sort_order, u.name LIMIT 500`,
+      [userId, WRITER_ROLES],
+    );
+    const today = swedishToday();
+    return { tasks: rows.map((row) => listItem(row, today)) };
+  }
+
+  /** The reviewer's queue: submitted tasks whose section names a reviewer role the person holds where the task sits. */
+  async reviewQueue(userId: string): Promise<TaskListResponse> {
+    const rows: TaskRow[] = await this.dataSource.query(
+      `WITH RECURSIVE g AS (
+         SELECT role, committee_id, unit_id FROM role_assignment WHERE user_id = $1 AND role = ANY($2::text[])
+       ), scope_units AS (
+         SELECT g.role, ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
+         UNION
+         SELECT su.role, child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
+       )
+       SELECT ${LIST_COLUMNS} ${LIST_FROM}
+        WHERE t.state = 'submitted'
+          AND (EXISTS (SELECT 1 FROM g WHERE g.role = s.reviewer_role AND g.unit_id IS NULL
+                         AND (g.committee_id IS NULL OR g.committee_id = c.committee_id))
+               OR EXISTS (SELECT 1 FROM scope_units su WHERE su.role = s.reviewer_role AND su.id = t.unit_id))
+        ORDER BY t.state_changed_at, s.sort_order LIMIT 500`,
+      [userId, REVIEWER_ROLES],
+    );
+    const today = swedishToday();
+    return { tasks: rows.map((row) => listItem(row, today)) };
+  }
+
+  private async row(manager: EntityManager, id: string, lock = false): Promise<TaskRow> {
+    const [row]: TaskRow[] = await manager.query(
+      `SELECT ${LIST_COLUMNS}, t.content, w.name AS updated_by_name ${LIST_FROM}
+         LEFT JOIN app_user w ON w.id = t.updated_by
+        WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,
+      [id],
+    );
+    return row;
+  }
+
+  async get(id: string, actor: Pick<TaskActor, 'userId' | 'grants'>): Promise<TaskDto> {
+    const manager = this.dataSource.manager;
+    const [row, scope, history, snapshots, comments] = await Promise.all([
+      this.row(manager, id),
+      this.access.taskScope(id),
+      manager.query(
+        `SELECT tr.transition, tr.from_state AS "from", tr.to_state AS "to", COALESCE(u.name, 'Okänd') AS "actorName",
+                tr.text, tr.occurred_at AS at
+           FROM task_transition tr LEFT JOIN app_user u ON u.id = tr.actor_id WHERE tr.task_id = $1 ORDER BY tr.id`,
+        [id],
+      ),
+      manager.query(
+        `SELECT sn.round, sn.version, u.name AS "submittedBy", sn.submitted_at AS "submittedAt"
+           FROM task_snapshot sn JOIN app_user u ON u.id = sn.submitted_by WHERE sn.task_id = $1 ORDER BY sn.round`,
+        [id],
+      ),
+      this.comments(manager, id),
+    ]);
+    return {
+      ...listItem(row, swedishToday()),
+      reviewerRole: row.reviewer_role,
+      cycleDiaryNumber: row.cycle_diary_number,
+      content: row.content,
+      version: row.version,
+      updatedByName: row.updated_by_name,
+      heldActions: scope ? taskActionsHeld(actor.grants, scope, row.reviewer_role) : [],
+      history: history.map((h: { at: Date }) => ({ ...h, at: h.at.toISOString() })),
+      snapshots: snapshots.map((s: { submittedAt: Date }) => ({ ...s, submittedAt: s.submittedAt.toISOString() })),
+      comments,
+    };
+  }
+
+  private async scopeOrThrow(manager: EntityManager, id: string): Promise<ResourceScope> {
+    const scope = await this.access.taskScope(id, manager);
+    if (!scope) throw new AppException(HttpStatus.NOT_FOUND, 'not_found', 'Det som efterfrågades finns inte.');
+    return scope;
+  }
+
+  /**
+   * Autosave: only the writer, only while the unit holds the pen, only from the version the
+   * edit started from (else 409 with both versions). A first save starts the draft; a save on a
+   * returned or reopened task resumes it: both are workflow transitions, recorded as such.
+   */
+  async saveContent(id: string, version: number, content: unknown, actor: TaskActor): Promise<SaveContentResponse> {
+    const sanitized = sanitizeRichText(content);
+    if (!sanitized.ok) throw TaskErrors.invalidContent(sanitized.errors);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.row(manager, id, true);
+      const scope = await this.scopeOrThrow(manager, id);
+      const held = taskActionsHeld(actor.grants, scope, row.reviewer_role);
+      if (!held.includes('task.write')) throw TaskErrors.notWriter();
+      if (!isEditable(row.state)) throw TaskErrors.locked(row.state);
+      if (row.version !== version) {
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          'version_conflict',
+          `${row.updated_by_name ?? 'Någon annan'} har sparat en nyare version medan du skrev. Jämför versionerna och slå ihop dem; inget av det du skrivit har gått förlorat.`,
+          undefined,
+          {
+            current: {
+              version: row.version,
+              content: row.content,
+              updatedByName: row.updated_by_name,
+              updatedAt: row.updated_at.toISOString(),
+              state: row.state,
+            },
+            yours: { version, content: sanitized.document },
+          },
+        );
+      }
+      let state = row.state;
+      const start: Transition | null = state === 'not_started' ? 'start' : state === 'returned' || state === 'reopened' ? 'resume' : null;
+      if (start) {
+        const check = checkTransition(state, start, { allowed: held.includes(WORKFLOW[start].action) });
+        if (!check.ok) throw new AppException(TRANSITION_STATUS[check.code], check.code, check.message);
+        await this.recordTransition(manager, row, start, check.to, null, actor);
+        state = check.to;
+      }
+      const [updated] = await changedRows<{ version: number; updated_at: Date }>(
+        manager,
+        `UPDATE task SET content = $2, version = version + 1, state = $3, updated_by = $4, updated_at = now()
+          WHERE id = $1 RETURNING version, updated_at`,
+        [id, JSON.stringify(sanitized.document), state, actor.userId],
+      );
+      return { version: updated.version, state, updatedAt: updated.updated_at.toISOString(), removed: sanitized.removed };
+    });
+  }
+
+  /** A workflow step, checked against the one table in libs/domain; submit keeps an immutable snapshot. */
+  async transition(id: string, body: TransitionRequest, actor: TaskActor): Promise<TaskDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.row(manager, id, true);
+      const scope = await this.scopeOrThrow(manager, id);
+      if (row.version !== body.version) throw TaskErrors.stale();
+      const held = taskActionsHeld(actor.grants, scope, row.reviewer_role);
+      const rule = WORKFLOW[body.transition];
+      const check = checkTransition(row.state, body.transition, { allowed: held.includes(rule.action), text: body.text });
+      if (!check.ok) {
+        const code = check.code === 'not_allowed' ? 'transition_not_allowed' : check.code;
+        throw new AppException(TRANSITION_STATUS[check.code], code, check.message);
+      }
+      let round = row.submit_round;
+      if (body.transition === 'submit') {
+        if (!plainText(row.content).trim()) throw TaskErrors.empty();
+        round += 1;
+        await manager.query(
+          'INSERT INTO task_snapshot (task_id, round, version, content, submitted_by) VALUES ($1, $2, $3, $4, $5)',
+          [id, round, row.version, JSON.stringify(row.content), actor.userId],
+        );
+      }
+      await manager.query(
+        'UPDATE task SET state = $2, submit_round = $3, version = version + 1, state_changed_at = now() WHERE id = $1',
+        [id, check.to, round],
+      );
+      await this.recordTransition(manager, row, body.transition, check.to, body.text?.trim() || null, actor, round);
+      const kind = NOTIFY_KIND[body.transition];
+      if (kind) {
+        const [submitter] = await manager.query(
+          'SELECT submitted_by FROM task_snapshot WHERE task_id = $1 ORDER BY round DESC LIMIT 1',
+          [id],
+        );
+        const unit = row.unit_name ?? 'nämndnivå';
+        const what = `${row.section_number} ${row.section_title} (${unit})`;
+        const text =
+          kind === 'returned'
+            ? `${what} har återremitterats: ${body.text?.trim()}`
+            : kind === 'approved'
+              ? `${what} har godkänts.`
+              : `${what} har öppnats igen: ${body.text?.trim()}`;
+        await this.notifications.notify(manager, submitter ? [submitter.submitted_by] : [], actor.userId, kind, text, id);
+      }
+    });
+    return this.get(id, actor);
+  }
+
+  private async recordTransition(
+    manager: EntityManager,
+    row: TaskRow,
+    transition: Transition,
+    to: TaskState,
+    text: string | null,
+    actor: TaskActor,
+    round?: number,
+  ): Promise<void> {
+    await manager.query(
+      'INSERT INTO task_transition (task_id, transition, from_state, to_state, actor_id, text) VALUES ($1, $2, $3, $4, $5, $6)',
+      [row.id, transition, row.state, to, actor.userId, text],
+    );
+    await this.audit.record(manager, {
+      actorUserId: actor.userId,
+      action: `task.${transition}`,
+      entityType: 'task',
+      entityId: row.id,
+      committeeId: row.committee_id,
+      before: { state: row.state, version: row.version },
+      after: { state: to, text, ...(transition === 'submit' ? { round } : {}) },
+      ip: actor.ip,
+    });
+  }
+
+  /** The task's own deadline (null: the cycle's). */
+  async setDeadline(id: string, deadline: string | null, actor: TaskActor): Promise<TaskDto> {
+    if (deadline !== null && !isIsoDate(deadline)) throw TaskErrors.badDeadline();
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.row(manager, id, true);
+      await manager.query('UPDATE task SET deadline = $2 WHERE id = $1', [id, deadline]);
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'task.deadline',
+        entityType: 'task',
+        entityId: id,
+        committeeId: row.committee_id,
+        before: { deadline: row.deadline },
+        after: { deadline },
+        ip: actor.ip,
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  /** What changed between two submissions (0 = nothing yet): by default the latest against the one before it. */
+  async diff(id: string, from: number | undefined, to: number | undefined): Promise<TaskDiffDto> {
+    const [row]: Array<{ submit_round: number }> = await this.dataSource.query('SELECT submit_round FROM task WHERE id = $1', [id]);
+    const last = row.submit_round;
+    const target = to ?? last;
+    const base = from ?? Math.max(0, target - 1);
+    const load = async (round: number): Promise<RichTextDocument> => {
+      if (round === 0) return emptyDocument();
+      const [snapshot] = await this.dataSource.query('SELECT content FROM task_snapshot WHERE task_id = $1 AND round = $2', [id, round]);
+      if (!snapshot) throw TaskErrors.roundNotFound(round);
+      return snapshot.content;
+    };
+    const [before, after] = await Promise.all([load(base), load(target)]);
+    return { from: base, to: target, blocks: diffDocuments(before, after) };
+  }
+
+  private async comments(manager: EntityManager, taskId: string): Promise<TaskCommentDto[]> {
+    const rows: Array<TaskCommentDto & { createdAt: Date; resolved_at: Date | null }> = await manager.query(
+      `SELECT cm.id, cm.parent_id AS "parentId", cm.anchor, a.name AS "authorName", cm.author_id AS "authorId", cm.body,
+              cm.created_at AS "createdAt", cm.resolved_at, r.name AS "resolvedByName"
+         FROM task_comment cm JOIN app_user a ON a.id = cm.author_id LEFT JOIN app_user r ON r.id = cm.resolved_by
+        WHERE cm.task_id = $1 ORDER BY cm.created_at, cm.id`,
+      [taskId],
+    );
+    return rows.map(({ resolved_at, createdAt, ...rest }) => ({
+      ...rest,
+      createdAt: createdAt.toISOString(),
+      resolved: resolved_at !== null,
+    }));
+  }
+
+  /** A comment or a reply, optionally on a paragraph; the people it concerns are notified in-app. */
+  async addComment(id: string, body: CreateCommentRequest, actor: TaskActor): Promise<TaskCommentDto> {
+    const text = body.body.trim();
+    if (!text) throw TaskErrors.commentEmpty();
+    const commentId = await this.dataSource.transaction(async (manager) => {
+      const row = await this.row(manager, id);
+      let parentId: string | null = null;
+      let parentAuthor: string | null = null;
+      if (body.parentId) {
+        const [parent] = await manager.query(
+          'SELECT id, parent_id, author_id FROM task_comment WHERE id = $1 AND task_id = $2',
+          [body.parentId, id],
+        );
+        if (!parent) throw TaskErrors.commentParent();
+        parentId = parent.parent_id ?? parent.id; // replies hang on the thread's first comment
+        parentAuthor = parent.author_id;
+      }
+      if (body.anchor && !paragraphTexts(row.content).some((p) => p.id === body.anchor)) throw TaskErrors.commentAnchor();
+      const [created] = await manager.query(
+        'INSERT INTO task_comment (task_id, parent_id, anchor, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [id, parentId, body.anchor ?? null, actor.userId, text],
+      );
+      const [author] = await manager.query('SELECT name FROM app_user WHERE id = $1', [actor.userId]);
+      const [lastEditor] = await manager.query('SELECT updated_by FROM task WHERE id = $1', [id]);
+      const where = `${row.section_number} ${row.section_title} (${row.unit_name ?? 'nämndnivå'})`;
+      const snippet = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+      await this.notifications.notify(
+        manager,
+        [parentAuthor, lastEditor?.updated_by].filter((u): u is string => Boolean(u)),
+        actor.userId,
+        'comment',
+        `${author.name} kommenterade ${where}: ${snippet}`,
+        id,
+      );
+      return created.id as string;
+    });
+    return (await this.comments(this.dataSource.manager, id)).find((c) => c.id === commentId) as TaskCommentDto;
+  }
+
+  async setCommentResolved(id: string, commentId: string, resolved: boolean, actor: TaskActor): Promise<TaskCommentDto> {
+    const rows = await changedRows(
+      this.dataSource.manager,
+      `UPDATE task_comment SET resolved_at = CASE WHEN $3 THEN COALESCE(resolved_at, now()) END,
+              resolved_by = CASE WHEN $3 THEN COALESCE(resolved_by, $4::uuid) END
+        WHERE id = $1 AND task_id = $2 RETURNING id`,
+      [commentId, id, resolved, actor.userId],
+    );
+    if (rows.length === 0) throw TaskErrors.commentNotFound();
+    return (await this.comments(this.dataSource.manager, id)).find((c) => c.id === commentId) as TaskCommentDto;
+  }
+}

@@ -1,0 +1,265 @@
+import type {
+  Action,
+  BlockDiff,
+  IsoDate,
+  OverviewFilter,
+  Progress,
+  ReportKind,
+  RichTextDocument,
+  Role,
+  SectionKind,
+  TaskState,
+  Transition,
+} from '@rapportflode/domain';
+import type { TemplateSectionInput } from '@rapportflode/domain';
+
+/* ---------- Templates (editing) ---------- */
+
+/** POST /api/templates and PUT /api/templates/:id: the whole template, sections in order. */
+export interface SaveTemplateRequest {
+  committeeId: string;
+  name: string;
+  reportKind: ReportKind;
+  active?: boolean;
+  sections: Array<Omit<TemplateSectionInput, 'unitIds'> & { unitIds?: string[] }>;
+}
+
+/* ---------- Cycles ---------- */
+
+export interface CycleDatesDto {
+  periodEnd: IsoDate;
+  submissionDeadline: IsoDate;
+  reviewDeadline: IsoDate;
+  assemblyDeadline: IsoDate;
+  meetingDate: IsoDate;
+}
+
+/** POST /api/cycles */
+export interface CreateCycleRequest extends CycleDatesDto {
+  templateId: string;
+  year: number;
+  /** e.g. `SN.2021.73` or `SN 2019/1703` */
+  diaryNumber: string;
+  /** Defaults to "<template name> <year>". */
+  title?: string;
+}
+
+/** PATCH /api/cycles/:id: any of the dates, the diarienummer or the title; `version` from the last read. */
+export interface UpdateCycleRequest extends Partial<CycleDatesDto> {
+  version: number;
+  diaryNumber?: string;
+  title?: string;
+}
+
+export interface CycleSummaryDto extends CycleDatesDto {
+  id: string;
+  committeeId: string;
+  committeeName: string;
+  templateId: string | null;
+  title: string;
+  reportKind: ReportKind;
+  year: number;
+  /** `T1`, `T2`, `Helår`, or the month. */
+  period: string;
+  diaryNumber: string;
+  version: number;
+  createdAt: string;
+  progress: Progress;
+}
+
+/** GET /api/cycles */
+export interface CycleListResponse {
+  cycles: CycleSummaryDto[];
+}
+
+export interface CycleSectionDto {
+  id: string;
+  key: string;
+  number: string;
+  depth: number;
+  title: string;
+  kind: SectionKind;
+  reviewerRole: Role;
+}
+
+/** One cell of the overview matrix: a task. */
+export interface OverviewTaskDto {
+  id: string;
+  sectionId: string;
+  unitId: string | null;
+  state: TaskState;
+  deadline: IsoDate;
+  daysLate: number;
+  /** The people who review it (the section's reviewer role where the task sits). */
+  reviewers: string[];
+}
+
+export interface OverviewUnitDto {
+  /** null: the nämnd-level row. */
+  id: string | null;
+  name: string;
+  /** The path above it, e.g. `Socialförvaltningen / Stöd och vägledning`. */
+  path: string;
+  progress: Progress;
+}
+
+/** GET /api/cycles/:id?filter=late */
+export interface CycleOverviewDto {
+  cycle: CycleSummaryDto;
+  filter: OverviewFilter;
+  sections: CycleSectionDto[];
+  units: OverviewUnitDto[];
+  /** The tasks matching the filter (the cells of the matrix). */
+  tasks: OverviewTaskDto[];
+  /** Whether the person may change dates and deadlines. */
+  canManage: boolean;
+}
+
+/* ---------- Tasks ---------- */
+
+/** A row of "Mina uppgifter" or of the review queue. */
+export interface TaskListItemDto {
+  id: string;
+  cycleId: string;
+  cycleTitle: string;
+  committeeName: string;
+  sectionNumber: string;
+  sectionTitle: string;
+  kind: SectionKind;
+  unitId: string | null;
+  unitName: string;
+  state: TaskState;
+  deadline: IsoDate;
+  daysLate: number;
+  updatedAt: string;
+}
+
+/** GET /api/tasks/mine and GET /api/tasks/review-queue */
+export interface TaskListResponse {
+  tasks: TaskListItemDto[];
+}
+
+export interface TaskTransitionDto {
+  transition: Transition;
+  from: TaskState;
+  to: TaskState;
+  actorName: string;
+  text: string | null;
+  at: string;
+}
+
+export interface TaskSnapshotSummaryDto {
+  round: number;
+  version: number;
+  submittedBy: string;
+  submittedAt: string;
+}
+
+/** GET /api/tasks/:id */
+export interface TaskDto extends TaskListItemDto {
+  reviewerRole: Role;
+  cycleDiaryNumber: string;
+  content: RichTextDocument;
+  /** Optimistic concurrency: send it back with the next save. */
+  version: number;
+  updatedByName: string | null;
+  /** The workflow actions the signed-in person holds on this task (the buttons: availableTransitions). */
+  heldActions: Action[];
+  history: TaskTransitionDto[];
+  snapshots: TaskSnapshotSummaryDto[];
+  comments: TaskCommentDto[];
+}
+
+/** PUT /api/tasks/:id/content */
+export interface SaveContentRequest {
+  /** The version the edit started from. */
+  version: number;
+  content: RichTextDocument;
+}
+
+export interface SaveContentResponse {
+  version: number;
+  state: TaskState;
+  updatedAt: string;
+  /** What the sanitizer removed (e.g. an unsafe link), for the editor to tell the person. */
+  removed: string[];
+}
+
+/** The body of the 409 a stale save gets: both versions, so the editor can merge. */
+export interface ContentConflictResponse {
+  statusCode: 409;
+  code: 'version_conflict';
+  message: string;
+  current: { version: number; content: RichTextDocument; updatedByName: string | null; updatedAt: string; state: TaskState };
+  yours: { version: number; content: RichTextDocument };
+}
+
+/** POST /api/tasks/:id/transitions */
+export interface TransitionRequest {
+  transition: Transition;
+  /** The version the person saw: a transition on a changed task is refused (409). */
+  version: number;
+  /** Required to return (comment) and to reopen (reason). */
+  text?: string;
+}
+
+/** PATCH /api/tasks/:id: the task's own deadline (null: the cycle's). */
+export interface UpdateTaskRequest {
+  deadline: IsoDate | null;
+}
+
+/** GET /api/tasks/:id/diff?from=1&to=2 (to defaults to the latest snapshot, from to the one before it; 0 = empty). */
+export interface TaskDiffDto {
+  from: number;
+  to: number;
+  blocks: BlockDiff[];
+}
+
+/* ---------- Comments ---------- */
+
+export interface TaskCommentDto {
+  id: string;
+  parentId: string | null;
+  /** The paragraph it is anchored to (a paragraph id of the content), if any. */
+  anchor: string | null;
+  authorName: string;
+  authorId: string;
+  body: string;
+  createdAt: string;
+  resolved: boolean;
+  resolvedByName: string | null;
+}
+
+/** POST /api/tasks/:id/comments */
+export interface CreateCommentRequest {
+  body: string;
+  parentId?: string;
+  anchor?: string;
+}
+
+/** PATCH /api/tasks/:id/comments/:commentId */
+export interface UpdateCommentRequest {
+  resolved: boolean;
+}
+
+/* ---------- Notifications (in-app) ---------- */
+
+export interface NotificationDto {
+  id: string;
+  kind: 'comment' | 'returned' | 'approved' | 'reopened' | 'submitted';
+  text: string;
+  taskId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** GET /api/notifications */
+export interface NotificationListResponse {
+  unread: number;
+  notifications: NotificationDto[];
+}
+
+/** POST /api/notifications/read: the ids to mark read, or all when omitted. */
+export interface MarkNotificationsReadRequest {
+  ids?: string[];
+}
