@@ -71,6 +71,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'CreateJobExecution1764000000001',
       'CreatePeopleAndAccess1764000000002',
       'CreateReportTemplates1764000000003',
+      'CreateCyclesAndTasks1764000000004',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

@@ -24,10 +24,11 @@ export async function load(
   connections: number,
   durationSeconds: number,
   headers: Record<string, string> = {},
+  extra: Partial<autocannon.Options> = {},
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1, headers }, (error, finished) =>
+    const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1, headers, ...extra }, (error, finished) =>
       error ? reject(error) : resolve(finished),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -99,4 +100,43 @@ export function startServer(
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+}
+
+/**
+ * The baseline side: `concurrency` loops running `run` back to back for `durationSeconds`,
+ * every call's latency recorded.
+ */
+export async function loadInProcess(
+  label: string,
+  concurrency: number,
+  durationSeconds: number,
+  run: (worker: number) => Promise<void>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + durationSeconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (Date.now() < end) {
+        const start = performance.now();
+        try {
+          await run(worker);
+          latencies.push(performance.now() - start);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    requests: latencies.length,
+    errors,
+    non2xx: 0,
+    requestsPerSecond: latencies.length / durationSeconds,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+  };
 }

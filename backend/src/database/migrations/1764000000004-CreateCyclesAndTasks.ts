@@ -79,7 +79,8 @@ export class CreateCyclesAndTasks1764000000004 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "ix_task_cycle" ON "task" ("cycle_id")`);
     await queryRunner.query(`CREATE INDEX "ix_task_unit_state" ON "task" ("unit_id", "state")`);
-    await queryRunner.query(`CREATE INDEX "ix_task_state" ON "task" ("state") WHERE "state" = 'submitted'`);
+    await queryRunner.query(`CREATE INDEX "ix_task_submitted" ON "task" ("cycle_id") WHERE "state" = 'submitted'`);
+    await queryRunner.query(`CREATE INDEX "ix_task_committee_level" ON "task" ("cycle_id") WHERE "unit_id" IS NULL`);
 
     // What was handed in, each round: never changed, never removed.
     await queryRunner.query(`

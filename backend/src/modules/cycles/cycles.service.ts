@@ -32,6 +32,13 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { AuditService } from '../audit/audit.service';
 import { TemplatesService } from '../templates/templates.service';
+import {
+  OVERVIEW_REVIEWERS_SQL,
+  OVERVIEW_SECTIONS_SQL,
+  OVERVIEW_TASKS_SQL,
+  OVERVIEW_UNITS_SQL,
+  TASK_DEADLINE_SQL,
+} from './task.queries';
 
 export interface CycleActor {
   userId: string;
@@ -82,8 +89,6 @@ const CYCLE_SQL = `
          c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at
     FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
 
-/** The deadline a task answers to: its own, or its cycle's. */
-export const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
 
 const DATE_COLUMNS: Record<keyof CycleDates, string> = {
   periodEnd: 'period_end',
@@ -252,23 +257,19 @@ export class CyclesService {
     const today = swedishToday();
     const [sections, tasks, units, reviewerGrants] = await Promise.all([
       this.dataSource.query(
-        `SELECT id, key, number, depth, title, kind, reviewer_role AS "reviewerRole" FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order`,
+        OVERVIEW_SECTIONS_SQL,
         [id],
       ) as Promise<CycleOverviewDto['sections']>,
       this.dataSource.query(
-        `SELECT t.id, t.section_id AS "sectionId", t.unit_id AS "unitId", t.state, ${TASK_DEADLINE_SQL} AS deadline
-           FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.cycle_id = $1`,
+        OVERVIEW_TASKS_SQL,
         [id],
       ) as Promise<Array<{ id: string; sectionId: string; unitId: string | null; state: TaskState; deadline: string }>>,
       this.dataSource.query(
-        'SELECT id, parent_id, name, sort_order FROM organisation_unit WHERE committee_id = $1',
+        OVERVIEW_UNITS_SQL,
         [row.committee_id],
       ) as Promise<Array<{ id: string; parent_id: string | null; name: string; sort_order: number }>>,
       this.dataSource.query(
-        `SELECT r.role, r.committee_id AS "committeeId", r.unit_id AS "unitId", u.name
-           FROM role_assignment r JOIN app_user u ON u.id = r.user_id
-          WHERE u.active AND (r.committee_id IS NULL OR r.committee_id = $1)
-            AND r.role IN (SELECT DISTINCT reviewer_role FROM cycle_section WHERE cycle_id = $2)`,
+        OVERVIEW_REVIEWERS_SQL,
         [row.committee_id, id],
       ) as Promise<Array<RoleGrant & { name: string }>>,
     ]);

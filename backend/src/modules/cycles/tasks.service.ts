@@ -22,8 +22,6 @@ import {
   ResourceScope,
   RichTextDocument,
   Role,
-  ROLE_PERMISSIONS,
-  ROLES,
   RoleGrant,
   sanitizeRichText,
   swedishToday,
@@ -37,7 +35,7 @@ import { AppException } from '../../common/api-exception.filter';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../auth/access.service';
-import { TASK_DEADLINE_SQL } from './cycles.service';
+import { LIST_COLUMNS, LIST_FROM, MY_TASKS_SQL, REVIEW_QUEUE_SQL, REVIEWER_ROLES, WRITER_ROLES } from './task.queries';
 import { NotificationsService } from './notifications.service';
 
 export interface TaskActor {
@@ -107,23 +105,6 @@ interface TaskRow {
   updated_by_name: string | null;
 }
 
-const LIST_COLUMNS = `
-  t.id, t.cycle_id, c.title AS cycle_title, c.diary_number AS cycle_diary_number, c.committee_id,
-  m.name || ', ' || m.municipality AS committee_name, s.number AS section_number, s.title AS section_title, s.kind,
-  s.reviewer_role, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
-  t.updated_at`;
-
-const LIST_FROM = `
-  FROM task t
-  JOIN report_cycle c ON c.id = t.cycle_id
-  JOIN committee m ON m.id = c.committee_id
-  JOIN cycle_section s ON s.id = t.section_id
-  LEFT JOIN organisation_unit u ON u.id = t.unit_id`;
-
-/** Roles whose grants hold the pen, and roles that review: from the one permission table. */
-const WRITER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('task.write'));
-const REVIEWER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('task.review'));
-
 function listItem(row: TaskRow, today: string): TaskListItemDto {
   return {
     id: row.id,
@@ -158,21 +139,7 @@ export class TasksService {
    */
   async mine(userId: string): Promise<TaskListResponse> {
     const rows: TaskRow[] = await this.dataSource.query(
-      `WITH RECURSIVE g AS (
-         SELECT committee_id, unit_id FROM role_assignment WHERE user_id = $1 AND role = ANY($2::text[])
-       ), scope_units AS (
-         SELECT ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
-         UNION
-         SELECT child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
-       ), mine AS (
-         SELECT t.id FROM task t JOIN scope_units su ON su.id = t.unit_id WHERE t.state <> 'approved'
-         UNION ALL
-         SELECT t.id FROM task t JOIN report_cycle c ON c.id = t.cycle_id
-          WHERE t.unit_id IS NULL AND t.state <> 'approved'
-            AND EXISTS (SELECT 1 FROM g WHERE g.unit_id IS NULL AND (g.committee_id IS NULL OR g.committee_id = c.committee_id))
-       )
-       SELECT ${LIST_COLUMNS} ${LIST_FROM} JOIN mine ON mine.id = t.id
-        ORDER BY deadline, c.title, s.sort_order, u.name LIMIT 500`,
+      MY_TASKS_SQL,
       [userId, WRITER_ROLES],
     );
     const today = swedishToday();
@@ -182,19 +149,7 @@ export class TasksService {
   /** The reviewer's queue: submitted tasks whose section names a reviewer role the person holds where the task sits. */
   async reviewQueue(userId: string): Promise<TaskListResponse> {
     const rows: TaskRow[] = await this.dataSource.query(
-      `WITH RECURSIVE g AS (
-         SELECT role, committee_id, unit_id FROM role_assignment WHERE user_id = $1 AND role = ANY($2::text[])
-       ), scope_units AS (
-         SELECT g.role, ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
-         UNION
-         SELECT su.role, child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
-       )
-       SELECT ${LIST_COLUMNS} ${LIST_FROM}
-        WHERE t.state = 'submitted'
-          AND (EXISTS (SELECT 1 FROM g WHERE g.role = s.reviewer_role AND g.unit_id IS NULL
-                         AND (g.committee_id IS NULL OR g.committee_id = c.committee_id))
-               OR EXISTS (SELECT 1 FROM scope_units su WHERE su.role = s.reviewer_role AND su.id = t.unit_id))
-        ORDER BY t.state_changed_at, s.sort_order LIMIT 500`,
+      REVIEW_QUEUE_SQL,
       [userId, REVIEWER_ROLES],
     );
     const today = swedishToday();

@@ -1,0 +1,70 @@
+import { ROLE_PERMISSIONS, ROLES } from '@rapportflode/domain';
+
+/**
+ * The task list queries, kept apart from the service so the benchmark runs exactly the SQL the
+ * application runs (its bare-pg baseline).
+ */
+
+/** The deadline a task answers to: its own, or its cycle's. */
+export const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
+
+export const LIST_COLUMNS = `
+  t.id, t.cycle_id, c.title AS cycle_title, c.diary_number AS cycle_diary_number, c.committee_id,
+  m.name || ', ' || m.municipality AS committee_name, s.number AS section_number, s.title AS section_title, s.kind,
+  s.reviewer_role, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
+  t.updated_at`;
+
+export const LIST_FROM = `
+  FROM task t
+  JOIN report_cycle c ON c.id = t.cycle_id
+  JOIN committee m ON m.id = c.committee_id
+  JOIN cycle_section s ON s.id = t.section_id
+  LEFT JOIN organisation_unit u ON u.id = t.unit_id`;
+
+/** Roles whose grants hold the pen, and roles that review: from the one permission table. */
+export const WRITER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('task.write'));
+export const REVIEWER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('task.review'));
+
+/** $1 user id, $2 WRITER_ROLES. */
+export const MY_TASKS_SQL = `WITH RECURSIVE g AS (
+         SELECT committee_id, unit_id FROM role_assignment WHERE user_id = $1 AND role = ANY($2::text[])
+       ), scope_units AS (
+         SELECT ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
+         UNION
+         SELECT child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
+       ), mine AS (
+         SELECT t.id FROM scope_units su JOIN task t ON t.unit_id = su.id WHERE t.state <> 'approved'
+         UNION
+         SELECT t.id FROM g
+           JOIN report_cycle c ON g.committee_id IS NULL OR c.committee_id = g.committee_id
+           JOIN task t ON t.cycle_id = c.id AND t.unit_id IS NULL
+          WHERE g.unit_id IS NULL AND t.state <> 'approved'
+       )
+       SELECT ${LIST_COLUMNS} ${LIST_FROM}
+        WHERE t.id IN (SELECT id FROM mine)
+        ORDER BY deadline, c.title, s.sort_order, u.name LIMIT 500`;
+
+/** $1 user id, $2 REVIEWER_ROLES. */
+export const REVIEW_QUEUE_SQL = `WITH RECURSIVE g AS (
+         SELECT role, committee_id, unit_id FROM role_assignment WHERE user_id = $1 AND role = ANY($2::text[])
+       ), scope_units AS (
+         SELECT g.role, ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
+         UNION
+         SELECT su.role, child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
+       )
+       SELECT ${LIST_COLUMNS} ${LIST_FROM}
+        WHERE t.state = 'submitted'
+          AND (EXISTS (SELECT 1 FROM g WHERE g.role = s.reviewer_role AND g.unit_id IS NULL
+                         AND (g.committee_id IS NULL OR g.committee_id = c.committee_id))
+               OR EXISTS (SELECT 1 FROM scope_units su WHERE su.role = s.reviewer_role AND su.id = t.unit_id))
+        ORDER BY t.state_changed_at, s.sort_order LIMIT 500`;
+
+/** The overview's four reads: $1 cycle id (units: $1 committee id; reviewers: $1 committee id, $2 cycle id). */
+export const OVERVIEW_SECTIONS_SQL = `SELECT id, key, number, depth, title, kind, reviewer_role AS "reviewerRole" FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order`;
+export const OVERVIEW_TASKS_SQL = `SELECT t.id, t.section_id AS "sectionId", t.unit_id AS "unitId", t.state, ${TASK_DEADLINE_SQL} AS deadline
+           FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.cycle_id = $1`;
+export const OVERVIEW_UNITS_SQL = 'SELECT id, parent_id, name, sort_order FROM organisation_unit WHERE committee_id = $1';
+export const OVERVIEW_REVIEWERS_SQL = `SELECT r.role, r.committee_id AS "committeeId", r.unit_id AS "unitId", u.name
+           FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+          WHERE u.active AND (r.committee_id IS NULL OR r.committee_id = $1)
+            AND r.role IN (SELECT DISTINCT reviewer_role FROM cycle_section WHERE cycle_id = $2)`;
