@@ -78,4 +78,17 @@ describe('checkTemplateSections', () => {
       'Avsnittet "L5" ligger på nivå 5; högst 4 nivåer är tillåtna.',
     ]);
   });
+
+  it('refuses a reviewer role that may not review, and kinds it does not know', () => {
+    const result = checkTemplateSections([
+      section('a', null, 'Sammanfattning', { reviewerRole: 'secretary' }),
+      section('b', null, 'Ekonomi', { reviewerRole: 'director' }),
+      section('c', null, 'Okänt', { kind: 'poem' as never, reviewerRole: 'boss' as never }),
+    ]);
+    expect(!result.ok && result.errors).toEqual([
+      'Avsnittet "Sammanfattning" kan inte granskas av nämndsekreterare: välj en roll som får granska.',
+      'Avsnittet "Okänt" har en okänd avsnittstyp.',
+      'Avsnittet "Okänt" har en okänd granskarroll.',
+    ]);
+  });
 });
