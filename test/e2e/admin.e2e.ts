@@ -58,6 +58,7 @@ test.describe('an administrator imports the organisation from CSV', () => {
 test.describe('an administrator changes the tree in the browser', () => {
   test('adds a unit under Stöd och vägledning and renames it; a bad move is refused with the reason', async ({ page }) => {
     await signIn(page, ADMIN);
+    await page.getByRole('link', { name: 'Organisation' }).click();
     const gnesta = page.getByRole('region', { name: 'Ändra organisationen' }).first();
     await gnesta.getByLabel('Ny enhet, namn').fill('Mottagningsenheten');
     await gnesta.getByRole('combobox', { name: 'Under' }).click();

@@ -24,6 +24,7 @@ test.describe('the organisation page', () => {
 
   test('shows a unit head only their own unit and its ancestors, and no administration', async ({ page }) => {
     await signIn(page, UNIT_HEAD);
+    await page.goto('/organisation');
     await expect(page.getByLabel('Inloggad som')).toContainText('Lena Wik');
     await expect(page.getByLabel('Inloggad som')).toContainText('Enhetschef – Vuxenutbildning (Socialnämnden, Gnesta kommun)');
     const tree = page.getByRole('list', { name: 'Organisationen under Socialnämnden, Gnesta kommun' });
@@ -34,9 +35,9 @@ test.describe('the organisation page', () => {
     await expect(page.getByRole('heading', { name: /Nacka/ })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Personer' })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Ändra organisationen' })).toHaveCount(0);
-    // The server refuses what the UI hides: the admin page redirects away.
+    // The server refuses what the UI hides: the admin page redirects away, to the person's tasks.
     await page.goto('/admin/import');
-    await expect(page).toHaveURL(/\/organisation$/);
+    await expect(page).toHaveURL(/\/uppgifter$/);
   });
 
   test('is reachable by keyboard: the skip link moves focus to the content', async ({ page }) => {

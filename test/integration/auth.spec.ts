@@ -23,6 +23,8 @@ describe('sign-in, sessions and CSRF', () => {
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       LOGIN_MAX_FAILURES: '3',
       SESSION_IDLE_MINUTES: '30',
+      // These tests age and revoke sessions in the database behind the application's back.
+      SESSION_CACHE_SECONDS: '0',
     });
     dataSource = running.app.get(DataSource);
   });

@@ -134,6 +134,24 @@ describe('organisation and people administration', () => {
     expect(audit.body.events[0]).toMatchObject({ action: 'role.assign', actor: { name: 'Gun Gnesta' } });
   });
 
+  it('applies a removed role and a deactivation to the person’s very next request, although sessions and roles are cached', async () => {
+    const created = await admin.post<UserDto>('/api/users', {
+      name: 'Tove Tillfällig',
+      email: 'tove@gnesta.example.se',
+      title: 'Förvaltningsekonom',
+      password: 'tove-har-ett-långt-lösenord',
+    });
+    const [gnesta] = await dataSource.query(`SELECT id FROM committee WHERE municipality = 'Gnesta kommun'`);
+    const role = await admin.post<UserDto>(`/api/users/${created.body.id}/roles`, { role: 'economist', committeeId: gnesta.id, unitId: null });
+    const tove = await new HttpClient(running.baseUrl).signIn('tove@gnesta.example.se', 'tove-har-ett-långt-lösenord');
+    expect((await tove.get('/api/tasks/review-queue')).status).toBe(200);
+    expect((await tove.get('/api/tasks/review-queue')).status).toBe(200); // now answered from the cache
+    await admin.delete(`/api/users/${created.body.id}/roles/${role.body.roles[0].id}`);
+    expect((await tove.get('/api/tasks/review-queue')).status).toBe(403);
+    await admin.patch(`/api/users/${created.body.id}`, { active: false });
+    expect((await tove.get('/api/auth/me')).status).toBe(401);
+  });
+
   it('keeps the audit log append-only in the database itself', async () => {
     await expect(dataSource.query('UPDATE audit_event SET action = $1', ['forged'])).rejects.toThrow('append-only');
     await expect(dataSource.query('DELETE FROM audit_event')).rejects.toThrow('append-only');

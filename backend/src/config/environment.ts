@@ -112,6 +112,13 @@ export class Environment {
   @Max(24 * 14)
   SESSION_ABSOLUTE_HOURS = 12;
 
+  /** How long a session and its roles are remembered between requests (0: look them up on every request). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  SESSION_CACHE_SECONDS = 5;
+
   /** Sign-in attempts per minute from one address. */
   @Transform(toInteger)
   @IsInt()

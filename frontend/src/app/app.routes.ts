@@ -2,7 +2,7 @@ import { Routes } from '@angular/router';
 import { allowedGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
 
 export const routes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'organisation' },
+  { path: '', pathMatch: 'full', redirectTo: 'uppgifter' },
   {
     path: 'logga-in',
     title: 'Logga in – Rapportflöde',
@@ -18,6 +18,54 @@ export const routes: Routes = [
     path: 'aterstall-losenord',
     title: 'Nytt lösenord – Rapportflöde',
     loadComponent: () => import('./features/sign-in/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'uppgifter',
+    title: 'Mina uppgifter – Rapportflöde',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/tasks/my-tasks.page').then((m) => m.MyTasksPage),
+  },
+  {
+    path: 'uppgifter/:id',
+    title: 'Uppgift – Rapportflöde',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/tasks/task.page').then((m) => m.TaskPage),
+  },
+  {
+    path: 'granskning',
+    title: 'Att granska – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('task.review')],
+    loadComponent: () => import('./features/tasks/review-queue.page').then((m) => m.ReviewQueuePage),
+  },
+  {
+    path: 'notiser',
+    title: 'Notiser – Rapportflöde',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/tasks/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'cykler',
+    title: 'Rapportcykler – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('task.read')],
+    loadComponent: () => import('./features/cycles/cycles.page').then((m) => m.CyclesPage),
+  },
+  {
+    path: 'cykler/:id',
+    title: 'Översikt – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('task.read')],
+    loadComponent: () => import('./features/cycles/cycle-overview.page').then((m) => m.CycleOverviewPage),
+  },
+  {
+    path: 'admin/mallar',
+    title: 'Rapportmallar – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('template.read')],
+    loadComponent: () => import('./features/templates/templates.page').then((m) => m.TemplatesPage),
+  },
+  {
+    path: 'admin/mallar/:id',
+    title: 'Rapportmall – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('template.read')],
+    loadComponent: () => import('./features/templates/template-editor.page').then((m) => m.TemplateEditorPage),
   },
   {
     path: 'organisation',

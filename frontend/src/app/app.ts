@@ -1,7 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@rapportflode/domain';
+import { catchError, EMPTY, filter, switchMap } from 'rxjs';
+import { ApiClient } from './core/api-client';
 import { AuthService } from './core/auth.service';
 
 @Component({
@@ -14,6 +17,21 @@ import { AuthService } from './core/auth.service';
       <a class="brand" routerLink="/">Rapportflöde</a>
       <nav aria-label="Huvudmeny">
         @if (auth.signedIn()) {
+          <a routerLink="/uppgifter" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Mina uppgifter</a>
+          @if (auth.can('task.review')) {
+            <a routerLink="/granskning" routerLinkActive="active" ariaCurrentWhenActive="page">Att granska</a>
+          }
+          @if (auth.can('task.read')) {
+            <a routerLink="/cykler" routerLinkActive="active" ariaCurrentWhenActive="page">Rapportcykler</a>
+          }
+          @if (auth.can('template.read')) {
+            <a routerLink="/admin/mallar" routerLinkActive="active" ariaCurrentWhenActive="page">Mallar</a>
+          }
+          <a routerLink="/notiser" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Notiser@if (unread() > 0) {
+              <span class="unread"> ({{ unread() }}<span class="visually-hidden"> olästa</span>)</span>
+            }</a
+          >
           <a routerLink="/organisation" routerLinkActive="active" ariaCurrentWhenActive="page">Organisation</a>
           @if (auth.can('users.read')) {
             <a routerLink="/admin/personer" routerLinkActive="active" ariaCurrentWhenActive="page">Personer</a>
@@ -121,14 +139,26 @@ import { AuthService } from './core/auth.service';
 export class App {
   protected readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly api = inject(ApiClient);
 
   /** e.g. "Enhetschef – Vuxenutbildning (Socialnämnden, Gnesta kommun)" */
   protected readonly roles = computed(() =>
     (this.auth.user()?.roles ?? []).map((r) => `${ROLE_LABELS[r.role]} – ${r.scopeName}`).join('; '),
   );
 
+  /** Unread in-app notifications, refreshed on every navigation. */
+  protected readonly unread = signal(0);
+
   constructor() {
     void this.auth.ensureLoaded().catch(() => undefined);
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        filter(() => this.auth.signedIn()),
+        switchMap(() => this.api.notifications().pipe(catchError(() => EMPTY))),
+        takeUntilDestroyed(),
+      )
+      .subscribe((list) => this.unread.set(list.unread));
   }
 
   protected async logout(): Promise<void> {

@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppException } from '../../common/api-exception.filter';
 import { ACCESS_RULE, AccessRule } from './access.decorators';
 import { AccessService, toGrants } from './access.service';
+import { AuthCache } from './auth-cache';
 import { AuthenticatedRequest } from './auth-context';
 import { SESSION_COOKIE, SessionService } from './session.service';
 
@@ -34,6 +35,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly access: AccessService,
+    private readonly cache: AuthCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,8 +48,9 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
 
     const token: string | undefined = request.cookies?.[SESSION_COOKIE];
-    const session = token ? await this.sessions.find(token) : null;
-    if (session) {
+    const known = token ? await this.signedIn(token) : null;
+    if (known) {
+      const { session, assignments } = known;
       if (!SAFE_METHODS.has(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
@@ -58,7 +61,6 @@ export class AuthGuard implements CanActivate {
           );
         }
       }
-      const assignments = await this.access.grantsOf(session.userId);
       request.auth = { userId: session.userId, session, assignments, grants: toGrants(assignments), ip: request.ip ?? null };
     }
 
@@ -80,5 +82,16 @@ export class AuthGuard implements CanActivate {
       throw NOT_FOUND();
     }
     throw FORBIDDEN();
+  }
+
+  /** The session and the person's roles: remembered briefly (AuthCache), else read from the database. */
+  private async signedIn(token: string) {
+    const cached = this.cache.get(token);
+    if (cached) return cached;
+    const session = await this.sessions.find(token);
+    if (!session) return null;
+    const assignments = await this.access.grantsOf(session.userId);
+    this.cache.set(token, session, assignments);
+    return { session, assignments };
   }
 }

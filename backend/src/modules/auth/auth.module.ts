@@ -6,6 +6,7 @@ import { RedisClient } from '../../queue/redis-client';
 import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { AccessService } from './access.service';
+import { AuthCache } from './auth-cache';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -32,6 +33,7 @@ import { SessionService } from './session.service';
   controllers: [AuthController],
   providers: [
     AccessService,
+    AuthCache,
     AuthService,
     OidcService,
     PasswordService,
@@ -39,6 +41,6 @@ import { SessionService } from './session.service';
     RouteCatalog,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessService, PasswordService, SessionService, RouteCatalog],
+  exports: [AccessService, AuthCache, PasswordService, SessionService, RouteCatalog],
 })
 export class AuthModule {}

@@ -11,6 +11,7 @@ import { RedisClient } from '../../queue/redis-client';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
 import { AccessService, toGrants } from './access.service';
+import { AuthCache } from './auth-cache';
 import { PasswordService } from './password.service';
 import { ActiveSession, SessionService, sha256 } from './session.service';
 
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly mail: MailService,
     private readonly redis: RedisClient,
     private readonly config: AppConfig,
+    private readonly cache: AuthCache,
   ) {}
 
   /**
@@ -181,7 +183,7 @@ export class AuthService {
       );
     }
     const hash = await this.passwords.hash(password);
-    await this.dataSource.transaction(async (manager) => {
+    await this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
       const rows = await changedRows<{ id: string; user_id: string }>(
         manager,
         `UPDATE password_reset_token SET used_at = now()
@@ -209,7 +211,7 @@ export class AuthService {
         committeeId: null,
         ip,
       });
-    });
+    }));
   }
 
   private async failures(key: string): Promise<number> {

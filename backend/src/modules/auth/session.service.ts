@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
+import { AuthCache } from './auth-cache';
 import { changedRows } from '../../database/query';
 
 export const SESSION_COOKIE = 'rf_session';
@@ -25,6 +26,7 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly cache: AuthCache,
   ) {}
 
   /** Starts a session; the returned token goes into the cookie and is never stored. */
@@ -74,12 +76,13 @@ export class SessionService {
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.dataSource.query('UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
-      sessionId,
-    ]);
+    await this.cache.clearAfter(
+      this.dataSource.query('UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]),
+    );
   }
 
   /** Ends every session of a person (deactivation, password change, an admin's revoke). Returns how many. */
+  /** Inside a caller's transaction, the caller clears the AuthCache after its commit (AuthCache.clearAfter). */
   async revokeAllFor(userId: string, manager = this.dataSource.manager): Promise<number> {
     const rows = await changedRows(
       manager,

@@ -247,7 +247,11 @@ export class CyclesService {
     );
     const today = swedishToday();
     const grouped = new Map<string, typeof rows>();
-    for (const row of rows) grouped.set(row.cycle_id, [...(grouped.get(row.cycle_id) ?? []), row]);
+    for (const row of rows) {
+      const group = grouped.get(row.cycle_id) ?? [];
+      group.push(row);
+      grouped.set(row.cycle_id, group);
+    }
     return new Map([...grouped].map(([id, group]) => [id, progressOf(group, today)]));
   }
 
@@ -286,7 +290,9 @@ export class CyclesService {
     const matrix: OverviewTaskDto[] = [];
     const perUnit = new Map<string | null, Array<{ state: TaskState; deadline: string }>>();
     for (const task of tasks) {
-      perUnit.set(task.unitId, [...(perUnit.get(task.unitId) ?? []), task]);
+      const unitTasks = perUnit.get(task.unitId) ?? [];
+      unitTasks.push(task);
+      perUnit.set(task.unitId, unitTasks);
       if (!matchesFilter(task, filter, today)) continue;
       const scope = { committeeId: row.committee_id, unitPath: task.unitId ? pathIds(task.unitId) : [] };
       const role = reviewerRoleOf.get(task.sectionId);

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { AuditService } from '../audit/audit.service';
+import { AuthCache } from '../auth/auth-cache';
 import type { Actor } from './units.service';
 
 interface PlannedUnit {
@@ -49,6 +50,7 @@ export class OrganisationImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: AuthCache,
   ) {}
 
   async run(file: { name: string; bytes: Uint8Array }, dryRun: boolean, actor: Actor): Promise<ImportResponse> {
@@ -60,7 +62,7 @@ export class OrganisationImportService {
     const base = { fileName: file.name, encoding: parsed.encoding };
     let outcome: { plan: Plan; committed: boolean } | null = null;
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
         const plan = await this.plan(manager, parsed.rows, actor);
         const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.line - b.line);
         plan.errors = errors;
@@ -79,7 +81,7 @@ export class OrganisationImportService {
           ip: actor.ip,
         });
         outcome = { plan, committed: true };
-      });
+      }));
     } catch (error) {
       if (!(error instanceof RollbackSignal)) throw error;
     }

@@ -4,6 +4,7 @@ import type { AssignRoleRequest, CreateUserRequest, UpdateUserRequest, UserDto, 
 import { can, grantCovers, ResourceScope, roleAllows, RoleGrant, scopesFor } from '@rapportflode/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AuthCache } from '../auth/auth-cache';
 import { AccessService } from '../auth/access.service';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
@@ -34,6 +35,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
+    private readonly cache: AuthCache,
   ) {}
 
   /** The people with a role where the reader may read people; role-less people for those who manage people. */
@@ -56,7 +58,7 @@ export class UsersService {
 
   async create(body: CreateUserRequest, actor: Actor): Promise<UserDto> {
     const hash = body.password ? await this.passwords.hash(body.password) : null;
-    return this.dataSource.transaction(async (manager) => {
+    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
       try {
         const [row]: UserRow[] = await manager.query(
           `INSERT INTO app_user (name, email, title, password_hash, password_changed_at)
@@ -78,12 +80,12 @@ export class UsersService {
         if (isUniqueViolation(error, 'uq_app_user_email')) throw UserErrors.emailTaken(body.email);
         throw error;
       }
-    });
+    }));
   }
 
   async update(id: string, body: UpdateUserRequest, actor: Actor): Promise<UserDto> {
     if (Object.values(body).every((value) => value === undefined)) throw UserErrors.nothingToChange();
-    return this.dataSource.transaction(async (manager) => {
+    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
       const [before]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
       if (!before) throw UserErrors.notFound();
       const next = {
@@ -118,11 +120,11 @@ export class UsersService {
         ip: actor.ip,
       });
       return this.toDto(next, manager);
-    });
+    }));
   }
 
   async revokeSessions(id: string, actor: Actor): Promise<{ revoked: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
       const revoked = await this.sessions.revokeAllFor(id, manager);
       await this.audit.record(manager, {
         actorUserId: actor.userId,
@@ -134,7 +136,7 @@ export class UsersService {
         ip: actor.ip,
       });
       return { revoked };
-    });
+    }));
   }
 
   /** A role where the acting admin administers roles: a unit, a committee, or (installation-wide admins only) everywhere. */
@@ -146,7 +148,7 @@ export class UsersService {
         ? actor.grants.some((g) => g.committeeId === null && roleAllows(g.role, 'roles.manage'))
         : can(actor.grants, 'roles.manage', target);
     if (!administered) throw UserErrors.scopeNotAdministered(await this.describeScope(target));
-    return this.dataSource.transaction(async (manager) => {
+    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
       const [user]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [userId]);
       if (!user) throw UserErrors.notFound();
       try {
@@ -168,11 +170,11 @@ export class UsersService {
         throw error;
       }
       return this.toDto(user, manager);
-    });
+    }));
   }
 
   async removeRole(userId: string, assignmentId: string, actor: Actor): Promise<UserDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
       const [assignment]: Array<{ id: string; role: string; committee_id: string | null; unit_id: string | null }> =
         await manager.query('SELECT id, role, committee_id, unit_id FROM role_assignment WHERE id = $1 AND user_id = $2 FOR UPDATE', [
           assignmentId,
@@ -192,7 +194,7 @@ export class UsersService {
       });
       const [user]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [userId]);
       return this.toDto(user, manager);
-    });
+    }));
   }
 
   private async toDto(row: UserRow, manager?: EntityManager): Promise<UserDto> {

@@ -6,6 +6,24 @@ import {
   AssignRoleRequest,
   AuditListResponse,
   AuthOptionsResponse,
+  CreateCommentRequest,
+  CreateCycleRequest,
+  CycleListResponse,
+  CycleOverviewDto,
+  CycleSummaryDto,
+  NotificationListResponse,
+  ReportTemplateDto,
+  SaveContentRequest,
+  SaveContentResponse,
+  SaveTemplateRequest,
+  TaskCommentDto,
+  TaskDiffDto,
+  TaskDto,
+  TaskListResponse,
+  TemplateListResponse,
+  TransitionRequest,
+  UpdateCycleRequest,
+  UpdateTaskRequest,
   CreateUnitRequest,
   CreateUserRequest,
   HealthResponse,
@@ -92,6 +110,74 @@ export class ApiClient {
   }
   removeRole(id: string, assignmentId: string): Observable<UserDto> {
     return this.http.delete<UserDto>(`${API_PATHS.users}/${id}/roles/${assignmentId}`);
+  }
+
+  // Templates
+  listTemplates(): Observable<TemplateListResponse> {
+    return this.http.get<TemplateListResponse>(API_PATHS.templates);
+  }
+  getTemplate(id: string): Observable<ReportTemplateDto> {
+    return this.http.get<ReportTemplateDto>(`${API_PATHS.templates}/${id}`);
+  }
+  createTemplate(body: SaveTemplateRequest): Observable<ReportTemplateDto> {
+    return this.http.post<ReportTemplateDto>(API_PATHS.templates, body);
+  }
+  updateTemplate(id: string, body: SaveTemplateRequest): Observable<ReportTemplateDto> {
+    return this.http.put<ReportTemplateDto>(`${API_PATHS.templates}/${id}`, body);
+  }
+
+  // Report cycles
+  listCycles(): Observable<CycleListResponse> {
+    return this.http.get<CycleListResponse>(API_PATHS.cycles);
+  }
+  createCycle(body: CreateCycleRequest): Observable<CycleSummaryDto> {
+    return this.http.post<CycleSummaryDto>(API_PATHS.cycles, body);
+  }
+  cycleOverview(id: string, filter = 'all'): Observable<CycleOverviewDto> {
+    return this.http.get<CycleOverviewDto>(`${API_PATHS.cycles}/${id}`, { params: { filter } });
+  }
+  updateCycle(id: string, body: UpdateCycleRequest): Observable<CycleSummaryDto> {
+    return this.http.patch<CycleSummaryDto>(`${API_PATHS.cycles}/${id}`, body);
+  }
+
+  // Tasks
+  myTasks(): Observable<TaskListResponse> {
+    return this.http.get<TaskListResponse>(API_PATHS.myTasks);
+  }
+  reviewQueue(): Observable<TaskListResponse> {
+    return this.http.get<TaskListResponse>(API_PATHS.reviewQueue);
+  }
+  getTask(id: string): Observable<TaskDto> {
+    return this.http.get<TaskDto>(`${API_PATHS.tasks}/${id}`);
+  }
+  saveContent(id: string, body: SaveContentRequest): Observable<SaveContentResponse> {
+    return this.http.put<SaveContentResponse>(`${API_PATHS.tasks}/${id}/content`, body);
+  }
+  transition(id: string, body: TransitionRequest): Observable<TaskDto> {
+    return this.http.post<TaskDto>(`${API_PATHS.tasks}/${id}/transitions`, body);
+  }
+  updateTask(id: string, body: UpdateTaskRequest): Observable<TaskDto> {
+    return this.http.patch<TaskDto>(`${API_PATHS.tasks}/${id}`, body);
+  }
+  taskDiff(id: string, from?: number, to?: number): Observable<TaskDiffDto> {
+    const params: Record<string, string> = {};
+    if (from !== undefined) params['from'] = String(from);
+    if (to !== undefined) params['to'] = String(to);
+    return this.http.get<TaskDiffDto>(`${API_PATHS.tasks}/${id}/diff`, { params });
+  }
+  addComment(id: string, body: CreateCommentRequest): Observable<TaskCommentDto> {
+    return this.http.post<TaskCommentDto>(`${API_PATHS.tasks}/${id}/comments`, body);
+  }
+  setCommentResolved(id: string, commentId: string, resolved: boolean): Observable<TaskCommentDto> {
+    return this.http.patch<TaskCommentDto>(`${API_PATHS.tasks}/${id}/comments/${commentId}`, { resolved });
+  }
+
+  // In-app notifications
+  notifications(): Observable<NotificationListResponse> {
+    return this.http.get<NotificationListResponse>(API_PATHS.notifications);
+  }
+  markNotificationsRead(ids?: string[]): Observable<void> {
+    return this.http.post<void>(API_PATHS.notificationsRead, ids ? { ids } : {});
   }
 
   // Audit

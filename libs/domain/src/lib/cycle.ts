@@ -114,6 +114,12 @@ export function daysLate(task: TaskProgressInput, today: IsoDate): number {
   return Math.max(0, daysBetween(task.deadline, today));
 }
 
+/** `1 dag sen`, `5 dagar sen`; empty when on time. */
+export function daysLateLabel(days: number): string {
+  if (!(days > 0)) return '';
+  return days === 1 ? '1 dag sen' : `${days} dagar sen`;
+}
+
 export const OVERVIEW_FILTERS = ['all', 'late', 'waiting_for_review', 'returned'] as const;
 export type OverviewFilter = (typeof OVERVIEW_FILTERS)[number];
 

@@ -1,0 +1,491 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { CycleOverviewDto, CycleSummaryDto } from '@rapportflode/api-contract';
+import {
+  CYCLE_DATE_LABELS,
+  CycleDates,
+  daysLateLabel,
+  OVERVIEW_FILTER_LABELS,
+  OVERVIEW_FILTERS,
+  OverviewFilter,
+  REPORT_KIND_LABELS,
+  TASK_STATE_LABELS,
+} from '@rapportflode/domain';
+import { firstValueFrom } from 'rxjs';
+import { ApiClient, errorMessage } from '../../core/api-client';
+import {
+  abbreviate,
+  buildMatrix,
+  checkCycleChange,
+  CYCLE_DATE_KEYS,
+  CycleChangeForm,
+  cycleChangeForm,
+  emptyFilterText,
+  isOverviewFilter,
+  periodText,
+  progressText,
+} from './cycle-view';
+
+const HEADER_LENGTH = 26;
+
+/**
+ * One report cycle at a glance: its facts and the matrix of units × sections with each task's
+ * state, deadline and lateness; the secretary changes the dates here.
+ */
+@Component({
+  selector: 'rf-cycle-overview-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    RouterLink,
+  ],
+  template: `
+    <p class="back"><a routerLink="/cykler">Alla rapportcykler</a></p>
+    @if (data(); as overview) {
+      @let cycle = overview.cycle;
+      <h1>{{ cycle.title }}</h1>
+      <p class="lead">{{ cycle.committeeName }} · {{ kindLabels[cycle.reportKind] }} · {{ period(cycle) }}</p>
+
+      <dl class="facts">
+        <div>
+          <dt>Diarienummer</dt>
+          <dd>{{ cycle.diaryNumber }}</dd>
+        </div>
+        @for (key of dateKeys; track key) {
+          <div>
+            <dt>{{ dateLabels[key] }}</dt>
+            <dd>{{ cycle[key] }}</dd>
+          </div>
+        }
+        <div>
+          <dt>Godkända avsnitt</dt>
+          <dd>
+            {{ progress(cycle.progress) }}
+            @if (cycle.progress.late > 0) {
+              · <span class="late">{{ cycle.progress.late }} försenade</span>
+            }
+          </dd>
+        </div>
+      </dl>
+
+      <h2 id="matrix-heading">Avsnitt per enhet</h2>
+      <mat-radio-group
+        class="filter"
+        aria-labelledby="filter-label"
+        [value]="activeFilter()"
+        (change)="setFilter($event.value)"
+      >
+        <span id="filter-label" class="filter-label">Visa</span>
+        @for (filter of filters; track filter) {
+          <mat-radio-button [value]="filter">{{ filterLabels[filter] }}</mat-radio-button>
+        }
+      </mat-radio-group>
+      @if (overviewResource.isLoading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Hämtar översikten" />
+      }
+      <p class="visually-hidden" role="status">{{ matrixStatus() }}</p>
+
+      @if (rows().length === 0) {
+        <p>{{ emptyText(overview.filter) }}</p>
+      } @else {
+        <div class="scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
+          <table class="data matrix">
+            <caption id="matrix-caption">
+              Avsnitt per enhet, {{ filterLabels[overview.filter].toLowerCase() }}: status, deadline och
+              förseningar
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" class="unit-col">Enhet</th>
+                @for (section of overview.sections; track section.id) {
+                  <th scope="col" class="section-col" [class.sub]="section.depth > 1">
+                    <span aria-hidden="true" [title]="section.number + ' ' + section.title"
+                      >{{ section.number }} {{ short(section.title) }}</span
+                    >
+                    <span class="visually-hidden">{{ section.number }} {{ section.title }}</span>
+                  </th>
+                }
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of rows(); track row.key) {
+                <tr>
+                  <th scope="row" class="unit-col">
+                    <span class="unit-name">{{ row.unit.name }}</span>
+                    @if (row.unit.path) {
+                      <span class="path">{{ row.unit.path }}</span>
+                    }
+                    <span class="unit-progress">{{ progress(row.unit.progress) }}</span>
+                  </th>
+                  @for (cell of row.cells; track cell.section.id) {
+                    @if (cell.task; as task) {
+                      <td [class.is-late]="task.daysLate > 0" [attr.title]="reviewersText(task.reviewers)">
+                        <a
+                          [routerLink]="['/uppgifter', task.id]"
+                          [class]="'state-badge state-' + task.state"
+                          [attr.aria-label]="
+                            stateLabels[task.state] + ': ' + cell.section.number + ' ' + cell.section.title + ', ' + row.unit.name
+                          "
+                          >{{ stateLabels[task.state] }}</a
+                        >
+                        <span class="deadline"><span class="visually-hidden">Deadline </span>{{ task.deadline }}</span>
+                        @if (task.daysLate > 0) {
+                          <span class="late">{{ lateText(task.daysLate) }}</span>
+                        }
+                        <span class="visually-hidden">{{ reviewersText(task.reviewers) }}</span>
+                      </td>
+                    } @else {
+                      <td class="empty">
+                        <span aria-hidden="true">–</span>
+                        <span class="visually-hidden">{{
+                          overview.filter === 'all' ? 'Levereras inte' : 'Inget i urvalet'
+                        }}</span>
+                      </td>
+                    }
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      }
+
+      @if (overview.canManage) {
+        <section class="change" aria-labelledby="change-heading">
+          <h2 id="change-heading">Ändra datum</h2>
+          <p class="hint">
+            Gäller alla avsnitt utom de som fått en egen deadline. Påminnelser flyttas med. En enskild uppgifts deadline
+            ändras på uppgiftens sida.
+          </p>
+          @if (changeForm(); as form) {
+            <form (ngSubmit)="saveChange()" novalidate>
+              <div class="change-fields">
+                <mat-form-field appearance="outline">
+                  <mat-label>Diarienummer</mat-label>
+                  <input
+                    matInput
+                    name="diaryNumber"
+                    autocomplete="off"
+                    required
+                    [ngModel]="form.diaryNumber"
+                    (ngModelChange)="setField('diaryNumber', $event)"
+                  />
+                </mat-form-field>
+                @for (key of dateKeys; track key) {
+                  <mat-form-field appearance="outline">
+                    <mat-label>{{ dateLabels[key] }}</mat-label>
+                    <input
+                      matInput
+                      type="date"
+                      required
+                      [name]="'change-' + key"
+                      [ngModel]="form[key]"
+                      (ngModelChange)="setField(key, $event)"
+                    />
+                  </mat-form-field>
+                }
+              </div>
+              @if (changeErrors().length > 0) {
+                <div class="error" role="alert">
+                  <ul>
+                    @for (error of changeErrors(); track error) {
+                      <li>{{ error }}</li>
+                    }
+                  </ul>
+                </div>
+              }
+              <p class="notice" role="status" [class.shown]="changeNotice()">{{ changeNotice() }}</p>
+              <div class="form-actions">
+                <button matButton="filled" type="submit" [attr.aria-busy]="busy() || null">Spara datum</button>
+                <button matButton="outlined" type="button" (click)="resetChange()">Återställ</button>
+              </div>
+            </form>
+          }
+        </section>
+      }
+    } @else if (overviewResource.error(); as error) {
+      @if (notFound(error)) {
+        <h1>Översikten kan inte visas</h1>
+        <div class="error" role="alert">
+          <p>
+            Rapportcykeln finns inte, eller så har du inte tillgång till nämndens översikt. Översikten visas för dem som
+            följer hela nämndens arbete, till exempel nämndsekreterare och förvaltningsekonomer.
+          </p>
+        </div>
+        <p>Avsnitt som du själv ska skriva eller granska hittar du under <a routerLink="/uppgifter">Mina uppgifter</a>.</p>
+      } @else {
+        <h1>Rapportcykel</h1>
+        <div class="error" role="alert">
+          <p>Översikten kunde inte hämtas. {{ message(error) }}</p>
+          <button matButton="outlined" type="button" (click)="overviewResource.reload()">Försök igen</button>
+        </div>
+      }
+    } @else {
+      <h1>Rapportcykel</h1>
+      <mat-progress-bar mode="indeterminate" aria-label="Hämtar översikten" />
+    }
+  `,
+  styles: `
+    .back {
+      margin: 0 0 0.5rem;
+    }
+    .lead,
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin-top: 2rem;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+      gap: 0.75rem 1.5rem;
+      margin: 1rem 0;
+    }
+    .facts dt {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .facts dd {
+      margin: 0;
+      font-variant-numeric: tabular-nums;
+    }
+    .filter {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0 0.5rem;
+      margin-bottom: 0.5rem;
+    }
+    .filter-label {
+      font: var(--mat-sys-label-large);
+      margin-right: 0.5rem;
+    }
+    .matrix caption {
+      text-align: left;
+      font: var(--mat-sys-title-small);
+      padding-bottom: 0.5rem;
+    }
+    .matrix th,
+    .matrix td {
+      padding: 0.5rem 0.75rem 0.5rem 0;
+    }
+    .section-col {
+      min-width: 8rem;
+      max-width: 11rem;
+      font: var(--mat-sys-label-medium);
+      vertical-align: bottom;
+    }
+    .section-col.sub {
+      font-weight: 400;
+    }
+    .unit-col {
+      min-width: 12rem;
+      position: sticky;
+      left: 0;
+      background: var(--mat-sys-surface);
+      z-index: 1;
+    }
+    .unit-name {
+      display: block;
+      font-weight: 600;
+    }
+    .path,
+    .unit-progress {
+      display: block;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .unit-progress {
+      font-weight: 400;
+    }
+    td .state-badge {
+      font: var(--mat-sys-label-medium);
+    }
+    .deadline,
+    td .late {
+      display: block;
+      margin-top: 0.25rem;
+      font: var(--mat-sys-body-small);
+      font-variant-numeric: tabular-nums;
+    }
+    td .late {
+      font-weight: 700;
+    }
+    td.is-late {
+      box-shadow: inset 3px 0 0 var(--mat-sys-error);
+      padding-left: 0.5rem;
+    }
+    td.empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .change-fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .change-fields mat-form-field {
+      flex: 1 1 16rem;
+    }
+    .error ul {
+      margin: 0;
+      padding-left: 1.25rem;
+    }
+    .form-actions {
+      display: flex;
+      gap: 0.5rem;
+    }
+  `,
+})
+export class CycleOverviewPage {
+  private readonly api = inject(ApiClient);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  /** The route's `:id`. */
+  readonly id = input.required<string>();
+  /** The `?filter=` query parameter. */
+  readonly filter = input<string>();
+
+  protected readonly activeFilter = computed<OverviewFilter>(() => {
+    const filter = this.filter();
+    return isOverviewFilter(filter) ? filter : 'all';
+  });
+
+  protected readonly overviewResource = rxResource({
+    params: () => ({ id: this.id(), filter: this.activeFilter() }),
+    stream: ({ params }) => this.api.cycleOverview(params.id, params.filter),
+  });
+
+  /** The overview shown: while a new filter loads, the previous one stays (and the focus with it). */
+  protected readonly data = linkedSignal<
+    { value: CycleOverviewDto | undefined; loading: boolean; id: string },
+    CycleOverviewDto | null
+  >({
+    source: () => ({
+      value: this.overviewResource.hasValue() ? this.overviewResource.value() : undefined,
+      loading: this.overviewResource.isLoading(),
+      id: this.id(),
+    }),
+    computation: (source, previous) => {
+      if (source.value) return source.value;
+      const kept = previous?.value;
+      return source.loading && kept && kept.cycle.id === source.id ? kept : null;
+    },
+  });
+
+  protected readonly rows = computed(() => {
+    const overview = this.data();
+    return overview ? buildMatrix(overview) : [];
+  });
+  protected readonly matrixStatus = computed(() => {
+    const overview = this.data();
+    if (!overview || this.overviewResource.isLoading()) return '';
+    const label = OVERVIEW_FILTER_LABELS[overview.filter];
+    return `${label}: ${overview.tasks.length} avsnitt hos ${this.rows().length} ${this.rows().length === 1 ? 'enhet' : 'enheter'}.`;
+  });
+
+  /** The cycle as far as the change form cares: a new version (saved, or changed by someone else) resets the form. */
+  private readonly cycle = computed<CycleSummaryDto | null>(() => this.data()?.cycle ?? null, {
+    equal: (a, b) => a?.id === b?.id && a?.version === b?.version,
+  });
+  protected readonly changeForm = linkedSignal<CycleChangeForm | null>(() => {
+    const cycle = this.cycle();
+    return cycle ? cycleChangeForm(cycle) : null;
+  });
+  protected readonly changeErrors = signal<string[]>([]);
+  protected readonly changeNotice = signal('');
+  protected readonly busy = signal(false);
+
+  protected readonly filters = OVERVIEW_FILTERS;
+  protected readonly filterLabels = OVERVIEW_FILTER_LABELS;
+  protected readonly stateLabels = TASK_STATE_LABELS;
+  protected readonly kindLabels = REPORT_KIND_LABELS;
+  protected readonly dateKeys = CYCLE_DATE_KEYS;
+  protected readonly dateLabels = CYCLE_DATE_LABELS;
+  protected readonly period = periodText;
+  protected readonly progress = progressText;
+  protected readonly lateText = daysLateLabel;
+  protected readonly emptyText = emptyFilterText;
+  protected readonly message = errorMessage;
+
+  protected short(title: string): string {
+    return abbreviate(title, HEADER_LENGTH);
+  }
+
+  protected reviewersText(reviewers: readonly string[]): string {
+    return reviewers.length ? `Granskas av ${reviewers.join(', ')}` : 'Ingen granskare utsedd';
+  }
+
+  protected notFound(error: unknown): boolean {
+    return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400);
+  }
+
+  protected setFilter(filter: OverviewFilter): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { filter: filter === 'all' ? null : filter },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  protected setField(key: keyof CycleDates | 'diaryNumber', value: string): void {
+    this.changeForm.update((form) => (form ? { ...form, [key]: value ?? '' } : form));
+  }
+
+  protected resetChange(): void {
+    const cycle = this.cycle();
+    this.changeForm.set(cycle ? cycleChangeForm(cycle) : null);
+    this.changeErrors.set([]);
+    this.changeNotice.set('');
+  }
+
+  protected async saveChange(): Promise<void> {
+    const cycle = this.cycle();
+    const form = this.changeForm();
+    if (!cycle || !form || this.busy()) return;
+    this.changeNotice.set('');
+    const checked = checkCycleChange(cycle, form);
+    if (!checked.ok) {
+      this.changeErrors.set(checked.errors);
+      return;
+    }
+    if (!checked.changed) {
+      this.changeErrors.set([]);
+      this.changeNotice.set('Inget är ändrat.');
+      return;
+    }
+    this.changeErrors.set([]);
+    this.busy.set(true);
+    try {
+      await firstValueFrom(this.api.updateCycle(cycle.id, checked.request));
+      this.changeNotice.set('Ändringarna sparades.');
+      this.overviewResource.reload();
+    } catch (error) {
+      const conflict = error instanceof HttpErrorResponse && error.status === 409;
+      this.changeErrors.set([
+        conflict
+          ? `${errorMessage(error)} Uppgifterna har hämtats på nytt: gör din ändring igen om den fortfarande behövs.`
+          : errorMessage(error),
+      ]);
+      if (conflict) this.overviewResource.reload();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+import { APIRequestContext, Browser, BrowserContext, expect, Page, request, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support';
+
+// The whole cycle of one section, through the browser, as three people of Nacka's Socialnämnden:
+// the secretary opens the cycle (through the API), the unit head writes and submits, the
+// economist reviews, returns with a comment and finally approves.
+
+const SECRETARY = 'birgitta.sandberg@nacka.example.se';
+const UNIT_HEAD = 'camilla.oberg@nacka.example.se';
+const ECONOMIST = 'anders.nilsson@nacka.example.se';
+const YEAR = 2023;
+const CYCLE_TITLE = `Tertialbokslut 2 ${YEAR}`;
+const UNIT = 'Barn och familjeenheten';
+
+const baseURL = () => {
+  const url = process.env['E2E_BASE_URL'];
+  if (!url) throw new Error('E2E_BASE_URL is not set (global-setup starts the server)');
+  return url;
+};
+
+/** A signed-in API client, sending the CSRF cookie back as X-XSRF-TOKEN on writes (as Angular does). */
+async function apiAs(email: string): Promise<{ api: APIRequestContext; xsrf: () => Promise<Record<string, string>> }> {
+  const api = await request.newContext({ baseURL: baseURL() });
+  const login = await api.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  const xsrf = async () => {
+    const token = (await api.storageState()).cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
+    if (!token) throw new Error('no XSRF-TOKEN cookie after sign-in');
+    return { 'X-XSRF-TOKEN': token };
+  };
+  return { api, xsrf };
+}
+
+/** A browser of its own for one person. */
+async function personPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+/** Opens a task of this cycle from "Mina uppgifter" or "Att granska". */
+async function openTask(page: Page, sectionTitle: string): Promise<void> {
+  const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: UNIT }).filter({ hasText: sectionTitle });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('link', { name: new RegExp(sectionTitle) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(sectionTitle) })).toBeVisible();
+}
+
+function editor(page: Page) {
+  return page.getByRole('textbox', { name: /^Text för/ });
+}
+
+/** The section's text, read-only or in the editor. */
+function textSection(page: Page) {
+  return page.getByRole('region', { name: 'Text', exact: true });
+}
+
+function state(page: Page) {
+  return page.getByTestId('task-state');
+}
+
+/** Types at the end of the editor's text, on a new line when there is text already. */
+async function typeAtEnd(page: Page, text: string, newParagraph: boolean): Promise<void> {
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  if (newParagraph) await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
+async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible({ timeout: 10_000 });
+}
+
+test.describe('a section through write, review, return and approval in the browser', () => {
+  test.beforeAll(async () => {
+    // The secretary opens the cycle (the cycles page is tested on its own).
+    const { api, xsrf } = await apiAs(SECRETARY);
+    const templates = await api.get('/api/templates');
+    expect(templates.status()).toBe(200);
+    const template = ((await templates.json()) as { templates: Array<{ id: string; name: string }> }).templates.find(
+      (t) => t.name === 'Tertialbokslut 2',
+    );
+    expect(template, 'the Nacka template "Tertialbokslut 2"').toBeDefined();
+    const created = await api.post('/api/cycles', {
+      headers: await xsrf(),
+      data: {
+        templateId: template?.id,
+        year: YEAR,
+        diaryNumber: `SN.${YEAR}.73`,
+        periodEnd: `${YEAR}-08-31`,
+        submissionDeadline: `${YEAR}-09-10`,
+        reviewDeadline: `${YEAR}-09-17`,
+        assemblyDeadline: `${YEAR}-09-24`,
+        meetingDate: `${YEAR}-10-05`,
+      },
+    });
+    // 409 cycle_exists: opened already by an earlier attempt in this run (a retried worker runs beforeAll again).
+    const body = await created.text();
+    expect(created.status() === 201 || (created.status() === 409 && body.includes('cycle_exists')), body).toBe(true);
+    await api.dispose();
+  });
+
+  test('the unit head writes and submits, the economist returns it, it comes back and is approved', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const camilla = await personPage(browser, UNIT_HEAD);
+    const anders = await personPage(browser, ECONOMIST);
+    const first = 'Periodens resultat är +5,6 miljoner kronor jämfört med budget.';
+    const second = 'Prognosen för helåret är ett överskott på 4 miljoner kronor.';
+
+    // Camilla writes her unit's "Ekonomiskt resultat" and submits it.
+    let page = camilla.page;
+    await page.getByRole('link', { name: 'Mina uppgifter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: 'Ekonomiskt resultat' });
+    await expect(row).toContainText('Ej påbörjad');
+    await expect(row).toContainText(/\d+ dagar sen/); // the 2023 deadline has passed
+    await expectNoAxeViolations(page);
+    await openTask(page, 'Ekonomiskt resultat');
+    await expect(page.getByText(`SN.${YEAR}.73`)).toBeVisible();
+    await expect(state(page)).toHaveText('Ej påbörjad');
+    await typeAtEnd(page, first, false);
+    await expectSaved(page);
+    await expect(state(page)).toHaveText('Utkast'); // the first save starts the draft
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Lämna in' }).click();
+    await expect(state(page)).toHaveText('Inlämnad');
+    await expect(editor(page)).toHaveCount(0);
+    await expect(textSection(page)).toContainText(first);
+
+    // Anders finds it in his queue, sees what was submitted, comments and returns it.
+    page = anders.page;
+    await page.getByRole('link', { name: 'Att granska' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Att granska' })).toBeVisible();
+    await openTask(page, 'Ekonomiskt resultat');
+    await expect(page.getByRole('heading', { name: 'Första inlämningen' })).toBeVisible();
+    await expect(page.locator('ins').filter({ hasText: first })).toBeVisible();
+    await expect(editor(page)).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Kommentar', { exact: true }).fill('Stämmer siffran mot bokslutet?');
+    await page.getByRole('button', { name: 'Lägg till kommentar' }).click();
+    await expect(page.getByRole('article').filter({ hasText: 'Stämmer siffran mot bokslutet?' })).toContainText('Anders Nilsson');
+    await page.getByRole('button', { name: 'Återremittera' }).click();
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Skriv en kommentar' })).toBeVisible();
+    await page.getByLabel('Kommentar till enheten').fill('Ange prognosen för helåret också.');
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await expect(state(page)).toHaveText('Återremitterad');
+
+    // Camilla is told, continues writing and submits again.
+    page = camilla.page;
+    await page.getByRole('link', { name: 'Notiser' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Notiser' })).toBeVisible();
+    const note = page.getByRole('link', { name: /Ange prognosen för helåret också/ });
+    await expect(note).toBeVisible();
+    await expectNoAxeViolations(page);
+    await note.click();
+    await expect(state(page)).toHaveText('Återremitterad');
+    const thread = page.getByRole('article').filter({ hasText: 'Stämmer siffran mot bokslutet?' });
+    await thread.getByRole('button', { name: /^Svara/ }).click();
+    await page.getByLabel('Svar till Anders Nilsson').fill('Ja, enligt bokslutet.');
+    await page.getByRole('button', { name: 'Skicka svar' }).click();
+    await expect(thread).toContainText('Ja, enligt bokslutet.');
+    await thread.getByRole('button', { name: /^Markera som löst/ }).click();
+    await expect(thread).toContainText('Löst av Camilla Öberg');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Ange prognosen för helåret också.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Fortsätt skriva' }).click();
+    await expect(state(page)).toHaveText('Utkast');
+    await typeAtEnd(page, second, true);
+    await expectSaved(page);
+    await page.getByRole('button', { name: 'Lämna in' }).click();
+    await expect(state(page)).toHaveText('Inlämnad');
+
+    // Anders sees exactly what changed since the first submission, and approves.
+    page = anders.page;
+    await page.getByRole('link', { name: 'Att granska' }).click();
+    await openTask(page, 'Ekonomiskt resultat');
+    await expect(page.getByRole('heading', { name: 'Ändringar sedan inlämning 1' })).toBeVisible();
+    await expect(page.locator('ins').filter({ hasText: second })).toBeVisible();
+    await expect(page.locator('ins').filter({ hasText: first })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Godkänn' }).click();
+    await expect(state(page)).toHaveText('Godkänd');
+
+    // Approved content is locked: Camilla sees it read-only.
+    page = camilla.page;
+    await page.reload();
+    await expect(state(page)).toHaveText('Godkänd');
+    await expect(editor(page)).toHaveCount(0);
+    await expect(textSection(page)).toContainText(second);
+    await expect(page.getByRole('button', { name: 'Lämna in' })).toHaveCount(0);
+
+    await camilla.context.close();
+    await anders.context.close();
+  });
+
+  test('two tabs edit the same section: the stale save gets both versions, and a merge keeps both', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const one = await personPage(browser, UNIT_HEAD);
+    const two = await personPage(browser, UNIT_HEAD);
+    for (const { page } of [one, two]) {
+      await page.goto('/uppgifter');
+      await openTask(page, 'Nulägesbeskrivning');
+    }
+    await typeAtEnd(one.page, 'Text från flik ett.', false);
+    await expectSaved(one.page);
+
+    await typeAtEnd(two.page, 'Text från flik två.', false);
+    const panel = two.page.getByRole('region', { name: 'Någon annan har sparat ändringar' });
+    await expect(panel).toBeVisible({ timeout: 10_000 });
+    await expect(panel.getByRole('heading', { name: 'Sparad version (av Camilla Öberg)' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Din version' })).toBeVisible();
+    await expect(panel).toContainText('Text från flik ett.');
+    await expect(panel).toContainText('Text från flik två.');
+    await expectNoAxeViolations(two.page);
+    await panel.getByRole('button', { name: 'Slå ihop' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(editor(two.page)).toContainText('Text från flik ett.');
+    await expect(editor(two.page)).toContainText('Text från flik två.');
+    await expectSaved(two.page);
+
+    await two.page.reload();
+    await expect(editor(two.page)).toContainText('Text från flik ett.');
+    await expect(editor(two.page)).toContainText('Text från flik två.');
+    await one.page.reload();
+    await expect(editor(one.page)).toContainText('Text från flik två.');
+
+    await one.context.close();
+    await two.context.close();
+  });
+});
