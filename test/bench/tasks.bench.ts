@@ -45,6 +45,23 @@ function check(result: LoadResult): LoadResult {
   return result;
 }
 
+/** 50 people each asking once a second: what a person waits for when the service is not saturated. */
+async function paced(label: string, url: string, headers: Record<string, string>): Promise<LoadResult> {
+  return check(
+    await loadInProcess(
+      label,
+      connections,
+      duration,
+      async () => {
+        const response = await fetch(url, { headers });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${label}: ${response.status}`);
+      },
+      1000,
+    ),
+  );
+}
+
 interface Run {
   size: MunicipalitySize;
   municipality: GeneratedMunicipality;
@@ -80,6 +97,7 @@ async function run(size: MunicipalitySize, full: boolean): Promise<Run> {
     const mineUrl = `${server.url}/api/tasks/mine`;
     await warmUp(mineUrl, head.headers);
     results.push(check(await load(`my tasks, app (${label})`, mineUrl, connections, duration, head.headers)));
+    results.push(await paced(`my tasks, app, 1 req/s each (${label})`, mineUrl, head.headers));
     results.push(
       check(await loadInProcess(`my tasks, bare pg (${label})`, connections, duration, async () => {
         await pool.query(MY_TASKS_SQL, [headId, WRITER_ROLES]);
@@ -93,6 +111,7 @@ async function run(size: MunicipalitySize, full: boolean): Promise<Run> {
     await warmUp(overviewUrl, secretary.headers);
     const overviewLabel = `overview ${municipality.bigCycleUnits} units`;
     results.push(check(await load(`${overviewLabel}, app`, overviewUrl, connections, duration, secretary.headers)));
+    results.push(await paced(`${overviewLabel}, app, 1 req/s each`, overviewUrl, secretary.headers));
     const [{ committee_id: committeeId }] = (
       await client.query('SELECT committee_id FROM report_cycle WHERE id = $1', [municipality.bigCycleId])
     ).rows;
@@ -129,7 +148,7 @@ async function run(size: MunicipalitySize, full: boolean): Promise<Run> {
     // version each save must carry is tracked by a fetch loop per client instead.)
     const versions = new Map<number, number>();
     let saves = 0;
-    const saveResult = await loadInProcess('draft save, app', connections, duration, async (worker) => {
+    const save = async (worker: number) => {
       const taskId = ids[worker % ids.length];
       saves += 1;
       const response = await fetch(`${server.url}/api/tasks/${taskId}/content`, {
@@ -140,8 +159,10 @@ async function run(size: MunicipalitySize, full: boolean): Promise<Run> {
       const body = (await response.json()) as { version: number };
       if (response.status !== 200) throw new Error(`save answered ${response.status}`);
       versions.set(worker, body.version);
-    });
+    };
+    const saveResult = await loadInProcess('draft save, app', connections, duration, save);
     results.push(check(saveResult));
+    results.push(check(await loadInProcess('draft save, app, 1 req/s each', connections, duration, save, 1000)));
     const baseIds = ids.slice(100, 100 + connections);
     results.push(
       check(await loadInProcess('draft save, bare pg', connections, duration, async (worker) => {

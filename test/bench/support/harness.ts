@@ -111,12 +111,16 @@ export async function loadInProcess(
   concurrency: number,
   durationSeconds: number,
   run: (worker: number) => Promise<void>,
+  /** With a pace, each worker starts one call per `paceMs` (a person clicking now and then) instead of back to back. */
+  paceMs = 0,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const end = Date.now() + durationSeconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
+      // paced workers start spread over the first interval
+      if (paceMs) await new Promise((resolve) => setTimeout(resolve, (worker * paceMs) / concurrency));
       while (Date.now() < end) {
         const start = performance.now();
         try {
@@ -125,6 +129,8 @@ export async function loadInProcess(
         } catch {
           errors += 1;
         }
+        const wait = paceMs - (performance.now() - start);
+        if (paceMs && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }),
   );

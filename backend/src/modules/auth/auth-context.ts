@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { RoleAssignmentDto } from '@rapportflode/api-contract';
-import type { RoleGrant } from '@rapportflode/domain';
+import type { ResourceScope, RoleGrant } from '@rapportflode/domain';
 import type { Request } from 'express';
 import type { ActiveSession } from './session.service';
 
@@ -11,6 +11,8 @@ export interface AuthContext {
   assignments: RoleAssignmentDto[];
   grants: RoleGrant[];
   ip: string | null;
+  /** Where the resource the route names sits, as the guard resolved it (permission rules on one resource). */
+  resource?: ResourceScope;
 }
 
 export type AuthenticatedRequest = Request & { auth?: AuthContext };

@@ -77,7 +77,10 @@ export class AuthGuard implements CanActivate {
     }
     const scopes = Array.isArray(resolved) ? resolved : [resolved];
     if (!can(grants, rule.action, 'anywhere')) throw FORBIDDEN();
-    if (scopes.every((scope) => can(grants, rule.action, scope))) return true;
+    if (scopes.every((scope) => can(grants, rule.action, scope))) {
+      if (scopes.length === 1) request.auth.resource = scopes[0];
+      return true;
+    }
     if (!scopes.some((scope) => can(grants, 'organisation.read', scope) || can(grants, rule.action, scope))) {
       throw NOT_FOUND();
     }

@@ -90,6 +90,9 @@ const CYCLE_SQL = `
     FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
 
 
+/** One collator for every sort (localeCompare with a locale builds a new one per call). */
+const SWEDISH = new Intl.Collator('sv-SE');
+
 const DATE_COLUMNS: Record<keyof CycleDates, string> = {
   periodEnd: 'period_end',
   submissionDeadline: 'submission_deadline',
@@ -279,11 +282,15 @@ export class CyclesService {
     ]);
 
     const byId = new Map(units.map((u) => [u.id, u]));
+    const paths = new Map<string, string[]>();
     const pathIds = (unitId: string): string[] => {
+      const known = paths.get(unitId);
+      if (known) return known;
       const path: string[] = [];
       for (let current = byId.get(unitId); current; current = current.parent_id ? byId.get(current.parent_id) : undefined) {
         path.unshift(current.id);
       }
+      paths.set(unitId, path);
       return path;
     };
     const reviewerRoleOf = new Map(sections.map((s) => [s.id, s.reviewerRole as Role]));
@@ -299,7 +306,7 @@ export class CyclesService {
       const reviewers = reviewerGrants
         .filter((g) => isRole(g.role) && role && reviewsTask(g, scope, role))
         .map((g) => g.name);
-      matrix.push({ ...task, daysLate: daysLate(task, today), reviewers: [...new Set(reviewers)].sort((a, b) => a.localeCompare(b, 'sv')) });
+      matrix.push({ ...task, daysLate: daysLate(task, today), reviewers: [...new Set(reviewers)].sort(SWEDISH.compare) });
     }
     const unitRows: Array<OverviewUnitDto & { order: string }> = [...perUnit.entries()].map(([unitId, unitTasks]) => {
       if (unitId === null) return { id: null, name: 'Nämndnivå', path: '', progress: progressOf(unitTasks, today), order: '' };
@@ -312,7 +319,7 @@ export class CyclesService {
         order: path.map((u) => `${String(u?.sort_order ?? 0).padStart(6, '0')}${u?.name}`).join('/'),
       };
     });
-    unitRows.sort((a, b) => a.order.localeCompare(b.order, 'sv'));
+    unitRows.sort((a, b) => SWEDISH.compare(a.order, b.order));
     return {
       cycle: summaryOf(row, progressOf(tasks, today)),
       filter,

@@ -32,16 +32,13 @@ export const MY_TASKS_SQL = `WITH RECURSIVE g AS (
          SELECT ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
          UNION
          SELECT child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
-       ), mine AS (
-         SELECT t.id FROM scope_units su JOIN task t ON t.unit_id = su.id WHERE t.state <> 'approved'
-         UNION
-         SELECT t.id FROM g
-           JOIN report_cycle c ON g.committee_id IS NULL OR c.committee_id = g.committee_id
-           JOIN task t ON t.cycle_id = c.id AND t.unit_id IS NULL
-          WHERE g.unit_id IS NULL AND t.state <> 'approved'
        )
        SELECT ${LIST_COLUMNS} ${LIST_FROM}
-        WHERE t.id IN (SELECT id FROM mine)
+        WHERE t.state <> 'approved'
+          AND (t.unit_id = ANY (ARRAY(SELECT id FROM scope_units))
+               OR (t.unit_id IS NULL AND t.cycle_id = ANY (ARRAY(
+                     SELECT rc.id FROM g JOIN report_cycle rc ON g.committee_id IS NULL OR rc.committee_id = g.committee_id
+                      WHERE g.unit_id IS NULL))))
         ORDER BY deadline, c.title, s.sort_order, u.name LIMIT 500`;
 
 /** $1 user id, $2 REVIEWER_ROLES. */

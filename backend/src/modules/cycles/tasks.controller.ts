@@ -18,7 +18,7 @@ function round(value: string | undefined, name: string): number | undefined {
 }
 
 function actor(auth: AuthContext) {
-  return { userId: auth.userId, grants: auth.grants, ip: auth.ip };
+  return { userId: auth.userId, grants: auth.grants, ip: auth.ip, resource: auth.resource };
 }
 
 @ApiTags('tasks')

@@ -20,15 +20,26 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return date.toISOString().slice(0, 10) === value;
 }
 
+// sv-SE formats dates as YYYY-MM-DD.
+const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in Stockholm, as `YYYY-MM-DD`. */
 export function swedishToday(now: Date = new Date()): IsoDate {
-  // sv-SE formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return STOCKHOLM_DATE.format(now);
+}
+
+function epochDay(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
 /** Whole days from one date to another (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return from === to ? 0 : epochDay(to) - epochDay(from);
 }
 
 export interface CycleDates {
@@ -110,7 +121,7 @@ export interface TaskProgressInput {
 
 /** Days past the deadline while the unit still holds the pen; 0 when on time or handed in. */
 export function daysLate(task: TaskProgressInput, today: IsoDate): number {
-  if (!EDITABLE_STATES.includes(task.state)) return 0;
+  if (task.deadline >= today || !EDITABLE_STATES.includes(task.state)) return 0;
   return Math.max(0, daysBetween(task.deadline, today));
 }
 
