@@ -243,9 +243,6 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
     }
   `,
   styles: `
-    .lead {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .filters {
       display: flex;
       flex-wrap: wrap;

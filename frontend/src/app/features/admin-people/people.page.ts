@@ -319,9 +319,6 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
     }
   `,
   styles: `
-    .lead {
-      color: var(--mat-sys-on-surface-variant);
-    }
     h2 {
       font: var(--mat-sys-title-large);
     }

@@ -341,14 +341,6 @@ const HEADER_LENGTH = 26;
     .change-fields mat-form-field {
       flex: 1 1 16rem;
     }
-    .error ul {
-      margin: 0;
-      padding-left: 1.25rem;
-    }
-    .form-actions {
-      display: flex;
-      gap: 0.5rem;
-    }
   `,
 })
 export class CycleOverviewPage {

@@ -189,14 +189,6 @@ import { checkNewCycle, CYCLE_DATE_KEYS, periodText, progressText } from './cycl
     .dates mat-form-field {
       flex: 1 1 16rem;
     }
-    .error ul {
-      margin: 0;
-      padding-left: 1.25rem;
-    }
-    .form-actions {
-      display: flex;
-      gap: 0.5rem;
-    }
   `,
 })
 export class CyclesPage {

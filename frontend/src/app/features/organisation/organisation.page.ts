@@ -61,9 +61,6 @@ import { UnitAdminComponent } from './unit-admin.component';
     }
   `,
   styles: `
-    .lead {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .committee {
       margin-bottom: 1.5rem;
     }

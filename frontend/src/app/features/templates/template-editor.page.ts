@@ -482,8 +482,6 @@ function sectionName(row: EditorSection, number: string): string {
       margin: 0.5rem 0 0;
     }
     .form-actions {
-      display: flex;
-      gap: 0.5rem;
       margin: 1rem 0;
     }
     th.indented {

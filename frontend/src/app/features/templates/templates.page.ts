@@ -63,9 +63,6 @@ import { AuthService } from '../../core/auth.service';
     }
   `,
   styles: `
-    .lead {
-      color: var(--mat-sys-on-surface-variant);
-    }
     tbody th {
       font-weight: 600;
     }
