@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from './config/app-config.service';
+import { DemoCyclesSeeder } from './modules/cycles/demo-cycles.seed';
 import { OrganisationSeeder } from './modules/organisation/organisation.seed';
 import { SystemService } from './modules/system/system.service';
 import { DemoTemplatesSeeder } from './modules/templates/demo-templates.seed';
@@ -15,6 +16,7 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly seeder: OrganisationSeeder,
     private readonly people: DemoPeopleSeeder,
     private readonly templates: DemoTemplatesSeeder,
+    private readonly cycles: DemoCyclesSeeder,
     private readonly system: SystemService,
   ) {}
 
@@ -24,6 +26,7 @@ export class StartupService implements OnApplicationBootstrap {
       await this.seeder.seedOnce();
       await this.people.seedOnce(this.config.get('DEMO_PASSWORD'));
       await this.templates.seedOnce();
+      await this.cycles.seedOnce();
     }
     // Not awaited: the API serves while Redis is away (/api/health reports it), and BullMQ
     // waits for Redis to come back rather than failing.

@@ -1,5 +1,5 @@
-import type { ApiErrorResponse, HealthResponse, OrganisationResponse } from '@rapportflode/api-contract';
-import { countOrganisationUnits } from '@rapportflode/domain';
+import type { ApiErrorResponse, HealthResponse, OrganisationResponse, TaskListResponse } from '@rapportflode/api-contract';
+import { countOrganisationUnits, swedishToday } from '@rapportflode/domain';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,9 +81,24 @@ describe('the API on the real PostgreSQL and Redis', () => {
       expect(count).toBe(2);
       const units = await dataSource.query('SELECT count(*)::int AS count FROM organisation_unit');
       expect(units[0].count).toBe(21);
+      const cycles = await dataSource.query('SELECT title FROM report_cycle ORDER BY title');
+      expect(cycles.map((c: { title: string }) => c.title)).toEqual([
+        `Delårsrapport ${swedishToday().slice(0, 4)}`,
+        `Tertialbokslut 2 ${swedishToday().slice(0, 4)}`,
+      ]);
     } finally {
       await second.close();
     }
+  });
+
+  it('starts the demo with a running delårsrapport: a submitted section waits for the economist, a draft for its unit head', async () => {
+    const economist = await signedIn(running.baseUrl, DEMO.economist);
+    const queue = (await economist.get<TaskListResponse>('/api/tasks/review-queue')).body.tasks;
+    expect(queue.map((t) => `${t.sectionTitle} (${t.unitName})`)).toEqual(['Händelser av väsentlig betydelse (Vuxenutbildning)']);
+    const mikael = await signedIn(running.baseUrl, 'mikael.sund@gnesta.example.se');
+    const mine = (await mikael.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
+    expect(mine.find((t) => t.sectionTitle === 'Händelser av väsentlig betydelse')?.state).toBe('draft');
+    expect(mine.every((t) => t.unitName === 'Stöd till arbete' && t.daysLate === 0)).toBe(true);
   });
 
   it('reports database and Redis as up on /api/health', async () => {

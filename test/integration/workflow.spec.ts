@@ -86,7 +86,7 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
     const again = await secretary.post('/api/cycles', { templateId, year: 2021, diaryNumber: 'SN.2021.74', ...DATES });
     expect(again).toMatchObject({ status: 409, body: { code: 'cycle_exists' } });
     const db = app.running.app.get(DataSource);
-    const [{ count }] = await db.query('SELECT count(*)::int FROM report_cycle WHERE committee_id = $1', [cycle.committeeId]);
+    const [{ count }] = await db.query('SELECT count(*)::int FROM report_cycle WHERE committee_id = $1 AND year = 2021', [cycle.committeeId]);
     expect(count).toBe(1);
   });
 

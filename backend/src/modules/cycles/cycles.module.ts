@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TemplatesModule } from '../templates/templates.module';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
+import { DemoCyclesSeeder } from './demo-cycles.seed';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { TasksController } from './tasks.controller';
@@ -10,6 +11,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [TemplatesModule],
   controllers: [CyclesController, TasksController, NotificationsController],
-  providers: [CyclesService, TasksService, NotificationsService],
+  providers: [CyclesService, TasksService, NotificationsService, DemoCyclesSeeder],
+  exports: [DemoCyclesSeeder],
 })
 export class CyclesModule {}
