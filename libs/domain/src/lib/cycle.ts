@@ -1,3 +1,4 @@
+import { formatDate } from './format';
 import type { FlatOrganisationUnit } from './organisation';
 import type { ReportKind, Responsibility } from './template';
 import { EDITABLE_STATES, TaskState } from './workflow';
@@ -20,17 +21,9 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return date.toISOString().slice(0, 10) === value;
 }
 
-// sv-SE formats dates as YYYY-MM-DD.
-const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today's date in Stockholm, as `YYYY-MM-DD`. */
 export function swedishToday(now: Date = new Date()): IsoDate {
-  return STOCKHOLM_DATE.format(now);
+  return formatDate(now);
 }
 
 function epochDay(date: IsoDate): number {

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatSignedNumber } from './format';
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatSignedNumber, parseSwedishNumber } from './format';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
@@ -53,5 +53,36 @@ describe('Swedish date formatting', () => {
 
   it('shows a dash for an invalid date', () => {
     expect(formatDate('not a date')).toBe('–');
+  });
+});
+
+describe('parseSwedishNumber', () => {
+  it('reads what Swedes type and Swedish Excel writes', () => {
+    const read = (text: string, options?: Parameters<typeof parseSwedishNumber>[1]) => {
+      const result = parseSwedishNumber(text, options);
+      return result.ok ? result.value : result.message;
+    };
+    expect(read('-9 504')).toBe(-9504);
+    expect(read('\u22129\u00a0504')).toBe(-9504);
+    expect(read('–239 326')).toBe(-239326);
+    expect(read('+17')).toBe(17);
+    expect(read('3,8')).toBe(3.8);
+    expect(read('12,5 %', { percent: true })).toBe(12.5);
+    expect(read('1234567')).toBe(1234567);
+    expect(read('3.8', { decimal: 'dot' })).toBe(3.8);
+    expect(read('')).toBeNull();
+    expect(read('  ')).toBeNull();
+  });
+
+  it('says exactly what is wrong', () => {
+    const message = (text: string, options?: Parameters<typeof parseSwedishNumber>[1]) => {
+      const result = parseSwedishNumber(text, options);
+      return result.ok ? null : result.message;
+    };
+    expect(message('abc')).toBe('"abc" är inte ett tal.');
+    expect(message('3.8')).toBe('"3.8" har decimalpunkt; skriv decimalkomma (3,8).');
+    expect(message('3,8', { decimal: 'dot' })).toBe('"3,8" har decimalkomma, men filen använder decimalpunkt.');
+    expect(message('12 34')).toBe('"12 34" är inte ett tal.');
+    expect(message('12 %')).toBe('"12 %" är inte ett tal.');
   });
 });

@@ -77,3 +77,36 @@ export function formatDateTime(value: Date | string): string {
   const date = toDate(value);
   return date ? `${dateFormat.format(date)} ${timeFormat.format(date)}` : '–';
 }
+
+export type ParsedNumber = { ok: true; value: number | null } | { ok: false; message: string };
+
+/**
+ * Reads a number as Swedes type it and Swedish Excel writes it: `-9 504`, `−9 504`, `3,8`,
+ * `+17`, `12 %` (with `percent`). Thousands may be separated by spaces (any kind); the decimal
+ * separator is a comma, or a dot when `decimal` is 'dot' (files that say so). Empty text is
+ * null (no value). Anything else is an error saying exactly what is wrong, in Swedish.
+ */
+export function parseSwedishNumber(
+  text: string,
+  options: { decimal?: 'comma' | 'dot'; percent?: boolean } = {},
+): ParsedNumber {
+  const decimal = options.decimal ?? 'comma';
+  let t = text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  if (t === '' || t === '-' || t === '–') return { ok: true, value: null };
+  if (options.percent) t = t.replace(/\s?%$/, '');
+  t = t.replace(/^[\u2212\u2013]/, '-');
+  const shown = text.trim();
+  const thousands = /^[+-]?\d{1,3}( \d{3})+([.,]\d+)?$/;
+  const plain = /^[+-]?\d+([.,]\d+)?$/;
+  if (!thousands.test(t) && !plain.test(t)) {
+    return { ok: false, message: `"${shown}" är inte ett tal.` };
+  }
+  const wrong = decimal === 'comma' ? '.' : ',';
+  if (t.includes(wrong)) {
+    return decimal === 'comma'
+      ? { ok: false, message: `"${shown}" har decimalpunkt; skriv decimalkomma (${t.replace('.', ',')}).` }
+      : { ok: false, message: `"${shown}" har decimalkomma, men filen använder decimalpunkt.` };
+  }
+  const value = Number(t.replace(/ /g, '').replace(',', '.'));
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, message: `"${shown}" är inte ett tal.` };
+}
