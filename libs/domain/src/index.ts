@@ -10,3 +10,4 @@ export * from './lib/text-diff';
 export * from './lib/template';
 export * from './lib/cycle';
 export * from './lib/merge';
+export * from './lib/sections/economy';

@@ -81,7 +81,8 @@ export function formatDateTime(value: Date | string): string {
 export type ParsedNumber = { ok: true; value: number | null } | { ok: false; message: string };
 
 /**
- * Reads a number as Swedes type it and Swedish Excel writes it: `-9 504`, `−9 504`, `3,8`,
+ * Reads a number as Swedes type it and Swedish Excel writes it: `-9 504`, `−9 504` (true minus,
+ * no-break space), `3,8`,
  * `+17`, `12 %` (with `percent`). Thousands may be separated by spaces (any kind); the decimal
  * separator is a comma, or a dot when `decimal` is 'dot' (files that say so). Empty text is
  * null (no value). Anything else is an error saying exactly what is wrong, in Swedish.
