@@ -108,15 +108,15 @@ test.describe('a section through write, review, return and approval in the brows
     const first = 'Periodens resultat är +5,6 miljoner kronor jämfört med budget.';
     const second = 'Prognosen för helåret är ett överskott på 4 miljoner kronor.';
 
-    // Camilla writes her unit's "Ekonomiskt resultat" and submits it.
+    // Camilla writes her unit's "Nulägesbeskrivning" and submits it.
     let page = camilla.page;
     await page.getByRole('link', { name: 'Mina uppgifter' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible();
-    const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: 'Ekonomiskt resultat' });
+    const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: 'Nulägesbeskrivning' });
     await expect(row).toContainText('Ej påbörjad');
     await expect(row).toContainText(/\d+ dagar sen/); // the 2023 deadline has passed
     await expectNoAxeViolations(page);
-    await openTask(page, 'Ekonomiskt resultat');
+    await openTask(page, 'Nulägesbeskrivning');
     await expect(page.getByText(`SN.${YEAR}.73`)).toBeVisible();
     await expect(state(page)).toHaveText('Ej påbörjad');
     await typeAtEnd(page, first, false);
@@ -132,7 +132,7 @@ test.describe('a section through write, review, return and approval in the brows
     page = anders.page;
     await page.getByRole('link', { name: 'Att granska' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Att granska' })).toBeVisible();
-    await openTask(page, 'Ekonomiskt resultat');
+    await openTask(page, 'Nulägesbeskrivning');
     await expect(page.getByRole('heading', { name: 'Första inlämningen' })).toBeVisible();
     await expect(page.locator('ins').filter({ hasText: first })).toBeVisible();
     await expect(editor(page)).toHaveCount(0);
@@ -174,7 +174,7 @@ test.describe('a section through write, review, return and approval in the brows
     // Anders sees exactly what changed since the first submission, and approves.
     page = anders.page;
     await page.getByRole('link', { name: 'Att granska' }).click();
-    await openTask(page, 'Ekonomiskt resultat');
+    await openTask(page, 'Nulägesbeskrivning');
     await expect(page.getByRole('heading', { name: 'Ändringar sedan inlämning 1' })).toBeVisible();
     await expect(page.locator('ins').filter({ hasText: second })).toBeVisible();
     await expect(page.locator('ins').filter({ hasText: first })).toHaveCount(0);
@@ -200,7 +200,7 @@ test.describe('a section through write, review, return and approval in the brows
     const two = await personPage(browser, UNIT_HEAD);
     for (const { page } of [one, two]) {
       await page.goto('/uppgifter');
-      await openTask(page, 'Nulägesbeskrivning');
+      await openTask(page, 'Sjukfrånvaro');
     }
     await typeAtEnd(one.page, 'Text från flik ett.', false);
     await expectSaved(one.page);

@@ -72,6 +72,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'CreatePeopleAndAccess1764000000002',
       'CreateReportTemplates1764000000003',
       'CreateCyclesAndTasks1764000000004',
+      'AddSectionConfig1764000000005',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

@@ -162,7 +162,7 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
       [1, 'Camilla Öberg'],
       [2, 'Camilla Öberg'],
     ]);
-    expect(plainText(bof.content)).toBe(plainText(second));
+    expect(plainText(bof.content as RichTextDocument)).toBe(plainText(second));
     const db = app.running.app.get(DataSource);
     const snapshots = await db.query('SELECT round, content FROM task_snapshot WHERE task_id = $1 ORDER BY round', [bof.id]);
     expect(snapshots.map((s: { content: RichTextDocument }) => plainText(s.content))).toEqual([plainText(first), plainText(second)]);
@@ -182,22 +182,23 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
   });
 
   it('answers a stale save with 409 and both versions; after a merge both edits are there', async () => {
-    const task = await myTask(camilla, 'Ekonomiskt resultat');
-    const tab1 = camilla;
-    const tab2 = await signedIn(app.running.baseUrl, DEMO.unitHeadBarnOchFamilj);
+    // The secretary writes the nämnd-level "Tre viktigaste händelserna", in two tabs.
+    const task = await myTask(secretary, 'Tre viktigaste händelserna');
+    const tab1 = secretary;
+    const tab2 = await signedIn(app.running.baseUrl, DEMO.nackaSecretary);
     const one = await tab1.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: doc('Intäkterna ökade.') });
     expect(one.status).toBe(200);
     const two = await tab2.put<ContentConflictResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: doc('Kostnaderna minskade.') });
     expect(two.status).toBe(409);
     expect(two.body.code).toBe('version_conflict');
-    expect(two.body.message).toContain('Camilla Öberg har sparat en nyare version');
-    expect(plainText(two.body.current.content)).toBe('Intäkterna ökade.');
-    expect(plainText(two.body.yours.content)).toBe('Kostnaderna minskade.');
-    const merged = mergeDocuments(two.body.current.content, two.body.yours.content);
+    expect(two.body.message).toContain('Birgitta Sandberg har sparat en nyare version');
+    expect(plainText(two.body.current.content as RichTextDocument)).toBe('Intäkterna ökade.');
+    expect(plainText(two.body.yours.content as RichTextDocument)).toBe('Kostnaderna minskade.');
+    const merged = mergeDocuments(two.body.current.content as RichTextDocument, two.body.yours.content as RichTextDocument);
     const saved = await tab2.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: two.body.current.version, content: merged });
     expect(saved.status).toBe(200);
     const stored = (await tab1.get<TaskDto>(`/api/tasks/${task.id}`)).body;
-    expect(plainText(stored.content)).toBe('Intäkterna ökade.\n\nKostnaderna minskade.');
+    expect(plainText(stored.content as RichTextDocument)).toBe('Intäkterna ökade.\n\nKostnaderna minskade.');
   });
 
   it('refuses bad input with a clear message and changes nothing', async () => {
@@ -263,16 +264,16 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
   });
 
   it('keeps threaded comments on a paragraph, resolves them and tells the author', async () => {
-    const task = (await myTask(camilla, 'Ekonomiskt resultat'));
+    const task = await myTask(secretary, 'Tre viktigaste händelserna');
     const comment = await economist.post<{ id: string; anchor: string }>(`/api/tasks/${task.id}/comments`, { body: 'Stämmer siffran?', anchor: 'p1' });
     expect(comment).toMatchObject({ status: 201, body: { anchor: 'p1' } });
-    const reply = await camilla.post<{ parentId: string }>(`/api/tasks/${task.id}/comments`, { body: 'Ja, enligt bokslutet.', parentId: comment.body.id });
+    const reply = await secretary.post<{ parentId: string }>(`/api/tasks/${task.id}/comments`, { body: 'Ja, enligt bokslutet.', parentId: comment.body.id });
     expect(reply.body.parentId).toBe(comment.body.id);
     const resolved = await economist.patch<{ resolved: boolean; resolvedByName: string }>(`/api/tasks/${task.id}/comments/${comment.body.id}`, { resolved: true });
     expect(resolved.body).toMatchObject({ resolved: true, resolvedByName: 'Anders Nilsson' });
     const economistNotes = (await economist.get<NotificationListResponse>('/api/notifications')).body.notifications;
     expect(economistNotes.some((n) => n.kind === 'comment' && n.text.includes('Ja, enligt bokslutet.'))).toBe(true);
-    const empty = await camilla.post(`/api/tasks/${task.id}/comments`, { body: '   ' });
+    const empty = await secretary.post(`/api/tasks/${task.id}/comments`, { body: '   ' });
     expect(empty).toMatchObject({ status: 400, body: { code: 'comment_empty' } });
   });
 });

@@ -11,3 +11,4 @@ export * from './lib/template';
 export * from './lib/cycle';
 export * from './lib/merge';
 export * from './lib/sections/economy';
+export * from './lib/sections/content';

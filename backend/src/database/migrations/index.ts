@@ -3,6 +3,7 @@ import { CreateJobExecution1764000000001 } from './1764000000001-CreateJobExecut
 import { CreatePeopleAndAccess1764000000002 } from './1764000000002-CreatePeopleAndAccess';
 import { CreateReportTemplates1764000000003 } from './1764000000003-CreateReportTemplates';
 import { CreateCyclesAndTasks1764000000004 } from './1764000000004-CreateCyclesAndTasks';
+import { AddSectionConfig1764000000005 } from './1764000000005-AddSectionConfig';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreatePeopleAndAccess1764000000002,
   CreateReportTemplates1764000000003,
   CreateCyclesAndTasks1764000000004,
+  AddSectionConfig1764000000005,
 ];

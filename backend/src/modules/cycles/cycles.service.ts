@@ -13,7 +13,11 @@ import {
   can,
   checkCycleDates,
   CycleDates,
+  carryEconomyForward,
   daysLate,
+  economyConfigOf,
+  EconomyContent,
+  emptyContent,
   isRole,
   matchesFilter,
   OverviewFilter,
@@ -25,6 +29,7 @@ import {
   Role,
   RoleGrant,
   scopesFor,
+  SectionConfig,
   swedishToday,
   TaskState,
 } from '@rapportflode/domain';
@@ -157,8 +162,19 @@ export class CyclesService {
         'SELECT id, parent_id AS "parentId", active FROM organisation_unit WHERE committee_id = $1 ORDER BY sort_order, name',
         [committeeId],
       );
+      // Last period's approved tables, so a new cycle's economy sections start from them (nothing retyped).
+      const previous: Array<{ key: string; unit_id: string | null; content: EconomyContent; config: SectionConfig | null; year: number }> =
+        await manager.query(
+          `SELECT DISTINCT ON (s.key, t.unit_id) s.key, t.unit_id, t.content, s.config, c.year
+             FROM task t JOIN cycle_section s ON s.id = t.section_id JOIN report_cycle c ON c.id = t.cycle_id
+            WHERE c.committee_id = $1 AND c.period_end < $2 AND s.kind = 'economy' AND t.state = 'approved'
+            ORDER BY s.key, t.unit_id, c.period_end DESC`,
+          [committeeId, body.periodEnd],
+        );
+      const previousOf = (key: string, unitId: string | null) => previous.find((p) => p.key === key && p.unit_id === unitId);
       const taskSections: string[] = [];
       const taskUnits: Array<string | null> = [];
+      const taskContents: string[] = [];
       const undelivered: string[] = [];
       let cycle: { id: string };
       try {
@@ -189,23 +205,40 @@ export class CyclesService {
       }
       for (const [index, section] of template.sections.entries()) {
         const [row] = await manager.query(
-          `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [cycle.id, section.key, section.parentKey, section.number, section.depth, index + 1, section.title, section.kind, section.reviewerRole],
+          `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [
+            cycle.id,
+            section.key,
+            section.parentKey,
+            section.number,
+            section.depth,
+            index + 1,
+            section.title,
+            section.kind,
+            section.reviewerRole,
+            section.config ? JSON.stringify(section.config) : null,
+          ],
         );
         const unitIds = responsibleUnits(section.responsibility, section.unitIds, units);
         if (unitIds.length === 0) undelivered.push(`${section.number} ${section.title}`);
         for (const unitId of unitIds) {
           taskSections.push(row.id);
           taskUnits.push(unitId);
+          const earlier = section.kind === 'economy' ? previousOf(section.key, unitId) : undefined;
+          const content = earlier
+            ? carryEconomyForward(economyConfigOf(section.config), economyConfigOf(earlier.config), earlier.content, earlier.year === body.year)
+            : emptyContent(section.kind);
+          taskContents.push(JSON.stringify(content));
         }
       }
       if (undelivered.length) {
         throw CycleErrors.invalid(undelivered.map((name) => `Avsnittet ${name} har inga aktiva enheter som ska leverera det. Ändra mallen.`));
       }
       await manager.query(
-        `INSERT INTO task (cycle_id, section_id, unit_id) SELECT $1, s, u FROM unnest($2::uuid[], $3::uuid[]) AS x(s, u)`,
-        [cycle.id, taskSections, taskUnits],
+        `INSERT INTO task (cycle_id, section_id, unit_id, content)
+         SELECT $1, s, u, c FROM unnest($2::uuid[], $3::uuid[], $4::jsonb[]) AS x(s, u, c)`,
+        [cycle.id, taskSections, taskUnits, taskContents],
       );
       await this.audit.record(manager, {
         actorUserId: actor.userId,

@@ -11,7 +11,7 @@ export const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::t
 export const LIST_COLUMNS = `
   t.id, t.cycle_id, c.title AS cycle_title, c.diary_number AS cycle_diary_number, c.committee_id,
   m.name || ', ' || m.municipality AS committee_name, s.number AS section_number, s.title AS section_title, s.kind,
-  s.reviewer_role, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
+  s.reviewer_role, s.config AS section_config, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
   t.updated_at`;
 
 export const LIST_FROM = `

@@ -11,16 +11,20 @@ import type {
   TransitionRequest,
 } from '@rapportflode/api-contract';
 import {
+  checkContent,
   checkTransition,
+  diffContent,
+  emptyContent,
+  isEmptyContent,
   daysLate,
-  diffDocuments,
-  emptyDocument,
   isEditable,
   isIsoDate,
   paragraphTexts,
-  plainText,
   ResourceScope,
-  RichTextDocument,
+  SectionConfig,
+  SectionKind,
+  STRUCTURED_KINDS,
+  TaskContent,
   Role,
   RoleGrant,
   sanitizeRichText,
@@ -97,11 +101,12 @@ interface TaskRow {
   section_title: string;
   kind: TaskDto['kind'];
   reviewer_role: Role;
+  section_config: SectionConfig | null;
   unit_id: string | null;
   unit_name: string | null;
   state: TaskState;
   deadline: string;
-  content: RichTextDocument;
+  content: TaskContent;
   version: number;
   submit_round: number;
   updated_at: Date;
@@ -192,6 +197,7 @@ export class TasksService {
       reviewerRole: row.reviewer_role,
       cycleDiaryNumber: row.cycle_diary_number,
       content: row.content,
+      sectionConfig: row.section_config,
       version: row.version,
       updatedByName: row.updated_by_name,
       heldActions: scope ? taskActionsHeld(actor.grants, scope, row.reviewer_role) : [],
@@ -213,25 +219,29 @@ export class TasksService {
    * returned or reopened task resumes it: both are workflow transitions, recorded as such.
    */
   async saveContent(id: string, version: number, content: unknown, actor: TaskActor): Promise<SaveContentResponse> {
-    const sanitized = sanitizeRichText(content);
-    if (!sanitized.ok) throw TaskErrors.invalidContent(sanitized.errors);
-    // The common case, an autosave of a draft by its writer: one statement, no transaction.
-    if (actor.resource && actor.grants.some((grant) => writesTask(grant, actor.resource as ResourceScope))) {
+    // The common case, an autosave of a text draft by its writer: one statement, no transaction.
+    const richText = typeof content === 'object' && content !== null && (content as { type?: unknown }).type === 'doc';
+    if (richText && actor.resource && actor.grants.some((grant) => writesTask(grant, actor.resource as ResourceScope))) {
+      const sanitized = sanitizeRichText(content);
+      if (!sanitized.ok) throw TaskErrors.invalidContent(sanitized.errors);
       const [saved] = await changedRows<{ version: number; updated_at: Date }>(
         this.dataSource.manager,
         `UPDATE task SET content = $3, version = version + 1, updated_by = $4, updated_at = now()
-          WHERE id = $1 AND version = $2 AND state = 'draft' RETURNING version, updated_at`,
-        [id, version, JSON.stringify(sanitized.document), actor.userId],
+          WHERE id = $1 AND version = $2 AND state = 'draft'
+            AND section_id IN (SELECT id FROM cycle_section WHERE kind <> ALL($5::text[])) RETURNING version, updated_at`,
+        [id, version, JSON.stringify(sanitized.document), actor.userId, STRUCTURED_KINDS],
       );
       if (saved) return { version: saved.version, state: 'draft', updatedAt: saved.updated_at.toISOString(), removed: sanitized.removed };
     }
-    // Otherwise: a first save, a resumed draft, a stale version or a locked task, decided under a row lock.
+    // Otherwise (a table, a first save, a resumed draft, a stale version, a locked task): decided under a row lock.
     return this.dataSource.transaction(async (manager) => {
       const row = await this.row(manager, id, true);
       const scope = await this.scopeOrThrow(manager, id);
       const held = taskActionsHeld(actor.grants, scope, row.reviewer_role);
       if (!held.includes('task.write')) throw TaskErrors.notWriter();
       if (!isEditable(row.state)) throw TaskErrors.locked(row.state);
+      const checked = checkContent(row.kind, row.section_config, content);
+      if (!checked.ok) throw TaskErrors.invalidContent(checked.errors);
       if (row.version !== version) {
         throw new AppException(
           HttpStatus.CONFLICT,
@@ -246,7 +256,7 @@ export class TasksService {
               updatedAt: row.updated_at.toISOString(),
               state: row.state,
             },
-            yours: { version, content: sanitized.document },
+            yours: { version, content: checked.content },
           },
         );
       }
@@ -262,9 +272,9 @@ export class TasksService {
         manager,
         `UPDATE task SET content = $2, version = version + 1, state = $3, updated_by = $4, updated_at = now()
           WHERE id = $1 RETURNING version, updated_at`,
-        [id, JSON.stringify(sanitized.document), state, actor.userId],
+        [id, JSON.stringify(checked.content), state, actor.userId],
       );
-      return { version: updated.version, state, updatedAt: updated.updated_at.toISOString(), removed: sanitized.removed };
+      return { version: updated.version, state, updatedAt: updated.updated_at.toISOString(), removed: checked.removed };
     });
   }
 
@@ -283,7 +293,7 @@ export class TasksService {
       }
       let round = row.submit_round;
       if (body.transition === 'submit') {
-        if (!plainText(row.content).trim()) throw TaskErrors.empty();
+        if (isEmptyContent(row.content)) throw TaskErrors.empty();
         round += 1;
         await manager.query(
           'INSERT INTO task_snapshot (task_id, round, version, content, submitted_by) VALUES ($1, $2, $3, $4, $5)',
@@ -362,19 +372,22 @@ export class TasksService {
 
   /** What changed between two submissions (0 = nothing yet): by default the latest against the one before it. */
   async diff(id: string, from: number | undefined, to: number | undefined): Promise<TaskDiffDto> {
-    const [row]: Array<{ submit_round: number }> = await this.dataSource.query('SELECT submit_round FROM task WHERE id = $1', [id]);
-    const last = row.submit_round;
-    const target = to ?? last;
+    const [row]: Array<{ submit_round: number; kind: SectionKind; config: SectionConfig | null }> = await this.dataSource.query(
+      'SELECT t.submit_round, s.kind, s.config FROM task t JOIN cycle_section s ON s.id = t.section_id WHERE t.id = $1',
+      [id],
+    );
+    const target = to ?? row.submit_round;
     const base = from ?? Math.max(0, target - 1);
-    const load = async (round: number): Promise<RichTextDocument> => {
-      if (round === 0) return emptyDocument();
+    const load = async (round: number): Promise<TaskContent> => {
+      if (round === 0) return emptyContent(row.kind);
       const [snapshot] = await this.dataSource.query('SELECT content FROM task_snapshot WHERE task_id = $1 AND round = $2', [id, round]);
       if (!snapshot) throw TaskErrors.roundNotFound(round);
       return snapshot.content;
     };
     const [before, after] = await Promise.all([load(base), load(target)]);
-    return { from: base, to: target, blocks: diffDocuments(before, after) };
+    return { from: base, to: target, ...diffContent(row.kind, row.config, before, after) };
   }
+
 
   private async comments(manager: EntityManager, taskId: string): Promise<TaskCommentDto[]> {
     const rows: Array<TaskCommentDto & { createdAt: Date; resolved_at: Date | null }> = await manager.query(
@@ -408,7 +421,9 @@ export class TasksService {
         parentId = parent.parent_id ?? parent.id; // replies hang on the thread's first comment
         parentAuthor = parent.author_id;
       }
-      if (body.anchor && !paragraphTexts(row.content).some((p) => p.id === body.anchor)) throw TaskErrors.commentAnchor();
+      if (body.anchor && (row.content.type !== 'doc' || !paragraphTexts(row.content).some((p) => p.id === body.anchor))) {
+        throw TaskErrors.commentAnchor();
+      }
       const [created] = await manager.query(
         'INSERT INTO task_comment (task_id, parent_id, anchor, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id',
         [id, parentId, body.anchor ?? null, actor.userId, text],

@@ -1,10 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { checkTemplateSections, ReportKind, TemplateSectionInput } from '@rapportflode/domain';
+import { checkTemplateSections, ReportKind, SectionConfig, TemplateSectionInput } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { TemplatesService } from './templates.service';
 
 type SeedSection = Omit<TemplateSectionInput, 'unitIds'> & { unitNames?: string[] };
+
+/** Gnesta's economy tables (reference 003): helårsbudget, result and forecast per april and per augusti. */
+const GNESTA_ECONOMY: SectionConfig = {
+  economy: {
+    unit: 'tkr',
+    columns: ['annual_budget', 'earlier_result', 'earlier_forecast', 'budget_deviation', 'forecast_deviation'],
+    labels: {
+      annual_budget: 'Budget',
+      earlier_result: 'Resultat per april',
+      earlier_forecast: 'Prognos per april',
+      budget_deviation: 'Resultat per augusti',
+      forecast_deviation: 'Prognos per augusti',
+    },
+  },
+};
+
+const withConfig = (section: SeedSection, config: SectionConfig): SeedSection => ({ ...section, config });
 
 interface SeedTemplate {
   municipality: string;
@@ -70,8 +87,11 @@ export const DEMO_TEMPLATES: readonly SeedTemplate[] = [
       s('maluppfyllelse', 'styrning', 'Sammanfattning måluppfyllelse', 'goals', 'committee', 'director'),
       s('ekonomisk-hushallning', null, 'God ekonomisk hushållning och ekonomisk ställning'),
       s('atgardsplan', 'ekonomisk-hushallning', 'Åtgärdsplan för budget i balans', 'action_plan'),
-      s('resultat', 'ekonomisk-hushallning', 'Nämndens resultat per augusti', 'economy'),
-      s('ekonomi-per-omrade', 'ekonomisk-hushallning', 'Ekonomisk uppföljning per verksamhetsområde', 'economy', 'all_units'),
+      withConfig(s('resultat', 'ekonomisk-hushallning', 'Nämndens resultat per augusti', 'economy'), GNESTA_ECONOMY),
+      withConfig(
+        s('ekonomi-per-omrade', 'ekonomisk-hushallning', 'Ekonomisk uppföljning per verksamhetsområde', 'economy', 'all_units'),
+        GNESTA_ECONOMY,
+      ),
       s('investeringar', 'ekonomisk-hushallning', 'Nämndens investeringsuppföljning', 'table'),
       s('intern-kontroll', null, 'Redovisning av internkontrollplan', 'internal_control', 'committee', 'reviewer'),
     ],

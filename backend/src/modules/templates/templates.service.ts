@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportTemplateDto, ReportTemplateSummaryDto, SaveTemplateRequest, TemplateListResponse } from '@rapportflode/api-contract';
-import { checkTemplateSections, grantCovers, RoleGrant, scopesFor, TemplateSectionInput } from '@rapportflode/domain';
+import { checkTemplateSections, grantCovers, RoleGrant, scopesFor, SectionConfig, TemplateSectionInput } from '@rapportflode/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { AuditService } from '../audit/audit.service';
@@ -117,6 +117,7 @@ export class TemplatesService {
       responsibility: section.responsibility,
       reviewerRole: section.reviewerRole,
       unitIds: section.responsibility === 'chosen_units' ? [...new Set(section.unitIds ?? [])] : [],
+      config: section.config ?? null,
     }));
     const checked = checkTemplateSections(sections);
     if (!checked.ok) throw TemplateErrors.invalid(checked.errors);
@@ -150,9 +151,19 @@ export class TemplatesService {
   async insertSections(manager: EntityManager, templateId: string, sections: readonly TemplateSectionInput[]): Promise<void> {
     for (const [index, section] of sections.entries()) {
       const [created] = await manager.query(
-        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [templateId, section.key, section.parentKey, index + 1, section.title, section.kind, section.responsibility, section.reviewerRole],
+        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role, config)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          templateId,
+          section.key,
+          section.parentKey,
+          index + 1,
+          section.title,
+          section.kind,
+          section.responsibility,
+          section.reviewerRole,
+          section.config ? JSON.stringify(section.config) : null,
+        ],
       );
       if (section.unitIds?.length) {
         await manager.query(
@@ -190,8 +201,9 @@ export class TemplatesService {
       responsibility: TemplateSectionInput['responsibility'];
       reviewer_role: TemplateSectionInput['reviewerRole'];
       unit_ids: string[];
+      config: SectionConfig | null;
     }> = await this.dataSource.query(
-      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role,
+      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.config,
               COALESCE(array_agg(u.unit_id::text) FILTER (WHERE u.unit_id IS NOT NULL), '{}') AS unit_ids
          FROM template_section s LEFT JOIN template_section_unit u ON u.section_id = s.id
         WHERE s.template_id = $1 GROUP BY s.id ORDER BY s.sort_order`,
@@ -206,6 +218,7 @@ export class TemplatesService {
         responsibility: s.responsibility,
         reviewerRole: s.reviewer_role,
         unitIds: s.unit_ids,
+        config: s.config,
       })),
     );
     if (!checked.ok) throw new Error(`Stored template ${id} is invalid: ${checked.errors.join('; ')}`);
@@ -221,6 +234,7 @@ export class TemplatesService {
         responsibility: s.responsibility,
         reviewerRole: s.reviewerRole,
         unitIds: [...(s.unitIds ?? [])],
+        config: s.config ?? null,
       })),
     };
   }

@@ -5,9 +5,11 @@ import type {
   OverviewFilter,
   Progress,
   ReportKind,
-  RichTextDocument,
+  CellChange,
   Role,
+  SectionConfig,
   SectionKind,
+  TaskContent,
   TaskState,
   Transition,
 } from '@rapportflode/domain';
@@ -159,7 +161,10 @@ export interface TaskSnapshotSummaryDto {
 export interface TaskDto extends TaskListItemDto {
   reviewerRole: Role;
   cycleDiaryNumber: string;
-  content: RichTextDocument;
+  /** Rich text, or for structured kinds (economy) the table's entered figures. */
+  content: TaskContent;
+  /** The section's layout (economy: columns, unit, headings). */
+  sectionConfig: SectionConfig | null;
   /** Optimistic concurrency: send it back with the next save. */
   version: number;
   updatedByName: string | null;
@@ -174,7 +179,7 @@ export interface TaskDto extends TaskListItemDto {
 export interface SaveContentRequest {
   /** The version the edit started from. */
   version: number;
-  content: RichTextDocument;
+  content: TaskContent;
 }
 
 export interface SaveContentResponse {
@@ -190,8 +195,8 @@ export interface ContentConflictResponse {
   statusCode: 409;
   code: 'version_conflict';
   message: string;
-  current: { version: number; content: RichTextDocument; updatedByName: string | null; updatedAt: string; state: TaskState };
-  yours: { version: number; content: RichTextDocument };
+  current: { version: number; content: TaskContent; updatedByName: string | null; updatedAt: string; state: TaskState };
+  yours: { version: number; content: TaskContent };
 }
 
 /** POST /api/tasks/:id/transitions */
@@ -212,7 +217,10 @@ export interface UpdateTaskRequest {
 export interface TaskDiffDto {
   from: number;
   to: number;
+  /** Rich text: what changed, block by block. */
   blocks: BlockDiff[];
+  /** Tables: every changed cell with its old and new value, computed cells included. */
+  cells: CellChange[];
 }
 
 /* ---------- Comments ---------- */

@@ -1,4 +1,4 @@
-import type { ReportKind, Responsibility, Role, SectionKind } from '@rapportflode/domain';
+import type { ReportKind, Responsibility, Role, SectionConfig, SectionKind } from '@rapportflode/domain';
 
 export interface TemplateSectionDto {
   key: string;
@@ -12,6 +12,8 @@ export interface TemplateSectionDto {
   reviewerRole: Role;
   /** With responsibility chosen_units: the units that deliver. */
   unitIds: string[];
+  /** The layout beyond the kind (economy: columns, unit, headings); null: the default. */
+  config: SectionConfig | null;
 }
 
 export interface ReportTemplateSummaryDto {

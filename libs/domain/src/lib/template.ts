@@ -1,4 +1,5 @@
 import { isRole, ROLE_LABELS, Role } from './roles';
+import { checkEconomyConfig, SectionConfig } from './sections/content';
 import { isReviewerRole } from './workflow';
 
 /**
@@ -59,6 +60,8 @@ export interface TemplateSectionInput {
   /** With chosen_units: the units that deliver. */
   unitIds?: readonly string[];
   reviewerRole: Role;
+  /** The section's layout beyond its kind (economy: the table's columns). */
+  config?: SectionConfig | null;
 }
 
 export interface NumberedSection extends TemplateSectionInput {
@@ -96,6 +99,11 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
       errors.push(
         `Avsnittet "${section.title}" kan inte granskas av ${ROLE_LABELS[section.reviewerRole].toLowerCase()}: välj en roll som får granska.`,
       );
+    }
+    if (section.config?.economy !== undefined) {
+      if (section.kind !== 'economy') errors.push(`Avsnittet "${section.title}" har ett ekonomiupplägg men är inte ett ekonomiavsnitt.`);
+      const layout = checkEconomyConfig(section.config.economy);
+      if (!layout.ok) errors.push(...layout.errors.map((e) => `Avsnittet "${section.title}": ${e}`));
     }
     if (section.responsibility === 'chosen_units' && !section.unitIds?.length) {
       errors.push(`Avsnittet "${section.title}" ska levereras av valda enheter men inga enheter är valda.`);

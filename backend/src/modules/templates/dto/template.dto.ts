@@ -8,6 +8,7 @@ import {
   Role,
   ROLES,
   SECTION_KINDS,
+  SectionConfig,
   SectionKind,
 } from '@rapportflode/domain';
 import { Type } from 'class-transformer';
@@ -16,6 +17,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -61,6 +63,12 @@ export class TemplateSectionBody {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES, { message: 'Okänd granskarroll.' })
   reviewerRole: Role;
+
+  /** Checked by checkTemplateSections (libs/domain). */
+  @ApiPropertyOptional({ type: Object, nullable: true })
+  @IsOptional()
+  @IsObject({ message: 'Avsnittets upplägg har fel format.' })
+  config?: SectionConfig | null;
 }
 
 export class SaveTemplateBody implements SaveTemplateRequest {

@@ -24,9 +24,14 @@ import {
   availableTransitions,
   checkTransition,
   daysLateLabel,
+  type EconomyContent,
+  economyConfigOf,
+  emptyDocument,
+  formatNumber,
   isEditable,
+  MONEY_DECIMALS,
   mergeDocuments,
-  type RichTextDocument,
+  type TaskContent,
   TASK_STATE_LABELS,
   type Transition,
   WORKFLOW,
@@ -34,6 +39,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
+import { EconomyTableEditorComponent } from './economy-table-editor.component';
 import { RichTextEditorComponent } from './rich-text-editor.component';
 import { documentToHtml } from './rich-text-dom';
 import { anchorOptions, commentThreads, diffHeading, diffRounds, savedAtText } from './task-format';
@@ -47,7 +53,19 @@ type SaveStatus =
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
   | { kind: 'error'; message: string }
+  | { kind: 'invalid'; message: string }
   | { kind: 'conflict' };
+
+/** What an editor (rich text or table) has now, ready to save. */
+type EditorRead = { ok: true; content: TaskContent; removed: string[] } | { ok: false; errors: string[] };
+
+interface ContentEditor {
+  read(): EditorRead;
+  setContent(content: TaskContent): void;
+  focus(): void;
+}
+
+const EMPTY_ECONOMY: EconomyContent = { type: 'economy', rows: [] };
 
 export function isVersionConflict(error: unknown): error is HttpErrorResponse & { error: ContentConflictResponse } {
   return (
@@ -66,7 +84,7 @@ export function transitionTextLabel(transition: Transition): string {
 @Component({
   selector: 'rf-task-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NgTemplateOutlet, MatButtonModule, MatProgressBarModule, RichTextEditorComponent, SvDatePipe],
+  imports: [FormsModule, NgTemplateOutlet, MatButtonModule, MatProgressBarModule, RichTextEditorComponent, EconomyTableEditorComponent, SvDatePipe],
   template: `
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Hämtar uppgiften" />
@@ -159,17 +177,33 @@ export function transitionTextLabel(transition: Transition): string {
       }
 
       <section class="text" aria-labelledby="text-heading">
-        <h2 id="text-heading">Text</h2>
+        <h2 id="text-heading">{{ t.content.type === 'economy' ? 'Tabell' : 'Text' }}</h2>
         @if (canEdit()) {
-          <rf-rich-text-editor
-            [content]="t.content"
-            [label]="'Text för ' + t.sectionNumber + ' ' + t.sectionTitle"
-            describedBy="save-status"
-            [readonly]="conflict() !== null"
-            (changed)="onChanged()"
-            (blurred)="flush()"
-          />
+          @if (t.content.type === 'economy') {
+            <rf-economy-table
+              #economyEditor
+              [content]="t.content"
+              [config]="economyConfig()"
+              [title]="t.sectionNumber + ' ' + t.sectionTitle"
+              describedBy="save-status"
+              [locked]="conflict() !== null"
+              (changed)="onChanged()"
+              (blurred)="flush()"
+            />
+          } @else {
+            <rf-rich-text-editor
+              [content]="t.content"
+              [label]="'Text för ' + t.sectionNumber + ' ' + t.sectionTitle"
+              describedBy="save-status"
+              [readonly]="conflict() !== null"
+              (changed)="onChanged()"
+              (blurred)="flush()"
+            />
+          }
           <p id="save-status" class="save-status" role="status" aria-live="polite">{{ saveText() }}</p>
+          @if (saveStatus().kind === 'invalid') {
+            <p class="error">Ändringarna sparas när felen i tabellen är rättade.</p>
+          }
           @if (saveStatus().kind === 'error') {
             <button matButton="outlined" type="button" (click)="flush()">Försök spara igen</button>
           }
@@ -189,23 +223,55 @@ export function transitionTextLabel(transition: Transition): string {
               <p class="error" role="alert">
                 {{ c.message }} Välj hur du vill fortsätta.
               </p>
-              <div class="versions">
-                <div class="version">
-                  <h4>Sparad version (av {{ c.current.updatedByName ?? 'okänd' }})</h4>
-                  <div class="rich-content view" [innerHTML]="html(c.current.content)"></div>
+              @if (c.current.content.type === 'economy' || c.yours.content.type === 'economy') {
+                <div class="versions tables">
+                  <div class="version">
+                    <h4>Sparad version (av {{ c.current.updatedByName ?? 'okänd' }})</h4>
+                    <rf-economy-table
+                      [content]="asEconomy(c.current.content)"
+                      [config]="economyConfig()"
+                      [title]="'Sparad version'"
+                      [readonly]="true"
+                    />
+                  </div>
+                  <div class="version">
+                    <h4>Din version</h4>
+                    <rf-economy-table
+                      [content]="asEconomy(c.yours.content)"
+                      [config]="economyConfig()"
+                      [title]="'Din version'"
+                      [readonly]="true"
+                    />
+                  </div>
                 </div>
-                <div class="version">
-                  <h4>Din version</h4>
-                  <div class="rich-content view" [innerHTML]="html(c.yours.content)"></div>
+              } @else {
+                <div class="versions">
+                  <div class="version">
+                    <h4>Sparad version (av {{ c.current.updatedByName ?? 'okänd' }})</h4>
+                    <div class="rich-content view" [innerHTML]="html(c.current.content)"></div>
+                  </div>
+                  <div class="version">
+                    <h4>Din version</h4>
+                    <div class="rich-content view" [innerHTML]="html(c.yours.content)"></div>
+                  </div>
                 </div>
-              </div>
+              }
               <div class="form-actions">
-                <button matButton="filled" type="button" (click)="resolveMerge()">Slå ihop</button>
+                @if (c.current.content.type === 'doc' && c.yours.content.type === 'doc') {
+                  <button matButton="filled" type="button" (click)="resolveMerge()">Slå ihop</button>
+                }
                 <button matButton="outlined" type="button" (click)="resolveKeepMine()">Behåll min version</button>
                 <button matButton="outlined" type="button" (click)="resolveUseSaved()">Använd den sparade</button>
               </div>
             </section>
           }
+        } @else if (t.content.type === 'economy') {
+          <rf-economy-table
+            [content]="t.content"
+            [config]="economyConfig()"
+            [title]="t.sectionNumber + ' ' + t.sectionTitle"
+            [readonly]="true"
+          />
         } @else {
           @if (contentHtml()) {
             <div class="rich-content view" [innerHTML]="contentHtml()"></div>
@@ -249,6 +315,37 @@ export function transitionTextLabel(transition: Transition): string {
           }
           @if (diffShown(); as d) {
             <h3>{{ heading(d.from, d.to) }}</h3>
+            @if (t.content.type === 'economy') {
+              @if (d.cells.length > 0) {
+                <div class="table-wrap">
+                  <table class="cell-diff">
+                    <caption>
+                      Ändrade celler
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Rad</th>
+                        <th scope="col">Kolumn</th>
+                        <th scope="col">Före</th>
+                        <th scope="col">Efter</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (cell of d.cells; track $index) {
+                        <tr>
+                          <th scope="row">{{ cell.row }}</th>
+                          <td class="text-cell">{{ cell.column }}</td>
+                          <td>{{ cellValue(cell.before) }}</td>
+                          <td>{{ cellValue(cell.after) }}</td>
+                        </tr>
+                      }
+                    </tbody>
+                  </table>
+                </div>
+              } @else {
+                <p class="muted">Inga ändrade celler.</p>
+              }
+            } @else {
             <p class="muted">Tillagd text är understruken, borttagen text är överstruken.</p>
             <div class="diff">
               @for (block of d.blocks; track $index) {
@@ -271,6 +368,7 @@ export function transitionTextLabel(transition: Transition): string {
                 <p class="muted">Ingen text i någon av versionerna.</p>
               }
             </div>
+            }
           }
         </section>
       </ng-template>
@@ -478,6 +576,32 @@ export function transitionTextLabel(transition: Transition): string {
       border: 2px solid var(--mat-sys-error);
       border-radius: 0.5rem;
     }
+    .versions.tables {
+      grid-template-columns: 1fr;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    .cell-diff {
+      border-collapse: collapse;
+    }
+    .cell-diff caption {
+      text-align: left;
+      font: var(--mat-sys-title-small);
+      padding: 0.25rem 0;
+    }
+    .cell-diff th,
+    .cell-diff td {
+      border: 1px solid var(--mat-sys-outline-variant);
+      padding: 0.25rem 0.5rem;
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .cell-diff th[scope='row'],
+    .cell-diff .text-cell,
+    .cell-diff thead th {
+      text-align: left;
+    }
     .versions {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
@@ -568,8 +692,9 @@ export class TaskPage implements OnDestroy {
   private readonly api = inject(ApiClient);
   private readonly injector = inject(Injector);
   private readonly editorQuery = viewChild(RichTextEditorComponent);
+  private readonly economyQuery = viewChild('economyEditor', { read: EconomyTableEditorComponent });
   /** The editor, also while the page is being left (its text is still readable then). */
-  private lastEditor: RichTextEditorComponent | undefined;
+  private lastEditor: ContentEditor | undefined;
 
   protected readonly stateLabels = TASK_STATE_LABELS;
   protected readonly workflow = WORKFLOW;
@@ -598,8 +723,10 @@ export class TaskPage implements OnDestroy {
   });
   protected readonly contentHtml = computed(() => {
     const task = this.task();
-    return task ? documentToHtml(task.content) : '';
+    return task && task.content.type === 'doc' ? documentToHtml(task.content) : '';
   });
+  /** The economy table's layout (columns, unit, headings). */
+  protected readonly economyConfig = computed(() => economyConfigOf(this.task()?.sectionConfig));
 
   /* ---------- Autosave ---------- */
 
@@ -619,6 +746,8 @@ export class TaskPage implements OnDestroy {
         return savedAtText(status.at);
       case 'error':
         return `Kunde inte spara: ${status.message}`;
+      case 'invalid':
+        return `Inte sparat: ${status.message}`;
       case 'conflict':
         return 'Inte sparat: någon annan har sparat en nyare version (se nedan).';
     }
@@ -660,7 +789,7 @@ export class TaskPage implements OnDestroy {
   protected readonly threads = computed(() => commentThreads(this.task()?.comments ?? []));
   protected readonly anchors = computed(() => {
     const task = this.task();
-    return task ? anchorOptions(task.content) : [];
+    return task && task.content.type === 'doc' ? anchorOptions(task.content) : [];
   });
   private readonly anchorTexts = computed(() => new Map(this.anchors().map((anchor) => [anchor.id, anchor.label])));
   protected readonly newComment = signal('');
@@ -672,7 +801,7 @@ export class TaskPage implements OnDestroy {
 
   constructor() {
     effect(() => {
-      const editor = this.editorQuery();
+      const editor = this.currentEditor();
       if (editor) this.lastEditor = editor;
     });
     effect(() => {
@@ -700,8 +829,32 @@ export class TaskPage implements OnDestroy {
     void this.flush();
   }
 
-  private editor(): RichTextEditorComponent | undefined {
-    return this.editorQuery() ?? (this.canEdit() ? this.lastEditor : undefined);
+  /** The editor on the page, rich text or table, behind one face. */
+  private readonly currentEditor = computed<ContentEditor | undefined>(() => {
+    const rich = this.editorQuery();
+    if (rich) {
+      return {
+        read: () => {
+          const read = rich.read();
+          return read.ok ? { ok: true, content: read.document, removed: read.removed } : read;
+        },
+        setContent: (content) => rich.setContent(content.type === 'doc' ? content : emptyDocument()),
+        focus: () => rich.focus(),
+      };
+    }
+    const table = this.economyQuery();
+    if (table) {
+      return {
+        read: () => table.read(),
+        setContent: (content) => table.setContent(content.type === 'economy' ? content : EMPTY_ECONOMY),
+        focus: () => table.focus(),
+      };
+    }
+    return undefined;
+  });
+
+  private editor(): ContentEditor | undefined {
+    return this.currentEditor() ?? (this.canEdit() ? this.lastEditor : undefined);
   }
 
   async load(id: string): Promise<void> {
@@ -765,17 +918,21 @@ export class TaskPage implements OnDestroy {
     if (!this.dirty || this.conflict() || !editor || !task) return;
     const read = editor.read();
     if (!read.ok) {
-      this.saveStatus.set({ kind: 'error', message: read.errors.join(' ') });
+      this.saveStatus.set(
+        task.content.type === 'economy'
+          ? { kind: 'invalid', message: 'rätta de markerade cellerna i tabellen.' }
+          : { kind: 'error', message: read.errors.join(' ') },
+      );
       return;
     }
     this.dirty = false;
     this.saveStatus.set({ kind: 'saving' });
     try {
-      const saved = await firstValueFrom(this.api.saveContent(task.id, { version: this.version, content: read.document }));
+      const saved = await firstValueFrom(this.api.saveContent(task.id, { version: this.version, content: read.content }));
       this.version = saved.version;
       const stateBefore = task.state;
       this.task.update((current) =>
-        current && { ...current, version: saved.version, state: saved.state, content: read.document, updatedAt: saved.updatedAt },
+        current && { ...current, version: saved.version, state: saved.state, content: read.content, updatedAt: saved.updatedAt },
       );
       // The save moved the task (not started → draft, returned → draft): its history has a new line.
       if (saved.state !== stateBefore) void this.refreshHistory(task.id);
@@ -787,7 +944,7 @@ export class TaskPage implements OnDestroy {
         // Stop saving: both versions side by side, the person decides. "Din version" is what the editor holds now.
         const body = error.error;
         const now = editor.read();
-        this.conflict.set({ ...body, yours: { version: this.version, content: now.ok ? now.document : read.document } });
+        this.conflict.set({ ...body, yours: { version: this.version, content: now.ok ? now.content : read.content } });
         this.saveStatus.set({ kind: 'conflict' });
         afterNextRender(() => document.getElementById('conflict')?.focus(), { injector: this.injector });
       } else {
@@ -800,7 +957,9 @@ export class TaskPage implements OnDestroy {
   protected resolveMerge(): void {
     const conflict = this.conflict();
     if (!conflict) return;
-    const merged = mergeDocuments(conflict.current.content, conflict.yours.content);
+    const { current, yours } = { current: conflict.current.content, yours: conflict.yours.content };
+    if (current.type !== 'doc' || yours.type !== 'doc') return;
+    const merged = mergeDocuments(current, yours);
     this.settleConflict(conflict, merged);
     this.notice.set('Versionerna är ihopslagna. Gå igenom texten; den sparas nu.');
     void this.flush();
@@ -825,7 +984,7 @@ export class TaskPage implements OnDestroy {
     this.notice.set('Den sparade versionen visas nu.');
   }
 
-  private settleConflict(conflict: ContentConflictResponse, content: RichTextDocument): void {
+  private settleConflict(conflict: ContentConflictResponse, content: TaskContent): void {
     this.version = conflict.current.version;
     this.task.update(
       (task) =>
@@ -843,8 +1002,20 @@ export class TaskPage implements OnDestroy {
     afterNextRender(() => this.editor()?.focus(), { injector: this.injector });
   }
 
-  protected html(doc: RichTextDocument): string {
-    return documentToHtml(doc);
+  protected html(content: TaskContent): string {
+    return content.type === 'doc' ? documentToHtml(content) : '';
+  }
+
+  protected asEconomy(content: TaskContent): EconomyContent {
+    return content.type === 'economy' ? content : EMPTY_ECONOMY;
+  }
+
+  /** A changed cell's value: a figure the Swedish way, `–` for none. */
+  protected cellValue(value: number | string | null): string {
+    if (value === null || value === '') return '–';
+    if (typeof value === 'string') return value;
+    const decimals = MONEY_DECIMALS[this.economyConfig().unit];
+    return formatNumber(value, Number.isInteger(value) ? decimals : Math.max(decimals, 1));
   }
 
   /* ---------- Transitions ---------- */

@@ -1,4 +1,5 @@
 import {
+  carryEconomyForward,
   checkEconomy,
   checkPrintedTotals,
   combineEconomy,
@@ -189,5 +190,33 @@ describe('economy tables', () => {
       ['Förvaltningsledning', -503],
     ]);
     expect(combined.total).toEqual({ annual_budget: -46800, budget_deviation: -8687, forecast_deviation: -9505 });
+  });
+});
+
+describe('carrying an economy table into the next cycle', () => {
+  it('brings Gnesta’s per-april figures into the per-augusti table without retyping', () => {
+    // T1 (per april): the deviation and the forecast are typed as result and forecast.
+    const t1Config: EconomyTableConfig = { unit: 'tkr', columns: ['annual_budget', 'budget_deviation', 'forecast_deviation'] };
+    const t1: EconomyContent = {
+      type: 'economy',
+      rows: [
+        { key: 'fl', label: 'Förvaltningsledning', values: { annual_budget: -2800, budget_deviation: 483, forecast_deviation: 1000 }, comment: 'April.' },
+        { key: 'sov', label: 'Stöd och vägledning', values: { annual_budget: -44000, budget_deviation: -4639, forecast_deviation: -5625 } },
+      ],
+    };
+    const t2 = carryEconomyForward(GNESTA, t1Config, t1, true);
+    expect(t2.rows).toEqual([
+      { key: 'fl', label: 'Förvaltningsledning', values: { annual_budget: -2800, earlier_result: 483, earlier_forecast: 1000 } },
+      { key: 'sov', label: 'Stöd och vägledning', values: { annual_budget: -44000, earlier_result: -4639, earlier_forecast: -5625 } },
+    ]);
+    expect(checkEconomy(GNESTA, t2).ok).toBe(true);
+    // A new year keeps the rows but not last year's budget.
+    expect(carryEconomyForward(GNESTA, t1Config, t1, false).rows[0].values).toEqual({ earlier_result: 483, earlier_forecast: 1000 });
+  });
+
+  it('keeps Nacka’s rows and sub-rows, with nothing of last period’s figures in a layout without earlier columns', () => {
+    const carried = carryEconomyForward(NACKA, NACKA, nacka, true);
+    expect(carried.rows.map((r) => r.label)).toEqual(nacka.rows.map((r) => r.label));
+    expect(carried.rows[0].values).toEqual({ annual_budget: -167548 });
   });
 });

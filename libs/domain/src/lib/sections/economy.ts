@@ -413,3 +413,43 @@ export function combineEconomy(
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * A new cycle's table from the previous cycle's approved one, so nothing is retyped: the same
+ * rows (keys, names, sub-rows), the earlier period's result and forecast in the "per <earlier
+ * period>" columns, and — within the same year — the annual budget. Everything else starts empty.
+ */
+export function carryEconomyForward(
+  config: EconomyTableConfig,
+  previousConfig: EconomyTableConfig,
+  previous: EconomyContent,
+  sameYear: boolean,
+): EconomyContent {
+  const computed = computeEconomy(previousConfig, previous);
+  const pick = (values: Figures, ...columns: EconomyColumn[]): number | null => {
+    for (const column of columns) {
+      const value = values[column];
+      if (typeof value === 'number') return value;
+    }
+    return null;
+  };
+  const entered = inputColumns(config);
+  const carry = (row: ComputedRow): EconomyRow => {
+    const values: Figures = {};
+    if (row.children.length === 0) {
+      const earlierResult = pick(row.values, 'budget_deviation', 'net');
+      const earlierForecast = pick(row.values, 'forecast_deviation', 'forecast');
+      const annual = pick(row.values, 'annual_budget');
+      if (entered.includes('earlier_result') && earlierResult !== null) values.earlier_result = earlierResult;
+      if (entered.includes('earlier_forecast') && earlierForecast !== null) values.earlier_forecast = earlierForecast;
+      if (sameYear && entered.includes('annual_budget') && annual !== null) values.annual_budget = annual;
+    }
+    return {
+      key: row.key,
+      label: row.label,
+      values,
+      ...(row.children.length ? { children: row.children.map(carry) } : {}),
+    };
+  };
+  return { type: 'economy', rows: computed.rows.map(carry) };
+}

@@ -1,0 +1,388 @@
+/**
+ * The economy table editor's pure logic: the editable rows (the text of every entered cell as
+ * typed), reading them into an EconomyContent, the cells to show (entered, computed, errors),
+ * where Enter moves focus, and pasting a block copied from Excel. No Angular, no DOM.
+ */
+import {
+  checkEconomy,
+  columnLabel,
+  computeEconomy,
+  type ComputedRow,
+  type EconomyColumn,
+  type EconomyContent,
+  type EconomyIssue,
+  type EconomyRow,
+  type EconomyTableConfig,
+  type Figures,
+  formatNumber,
+  formatSignedNumber,
+  inputColumns,
+  isComputed,
+  MONEY_DECIMALS,
+  parseSwedishNumber,
+} from '@rapportflode/domain';
+
+/** A row as the editor holds it: entered cells as the text in the input. */
+export interface EditRow {
+  key: string;
+  label: string;
+  cells: Partial<Record<EconomyColumn, string>>;
+  comment: string;
+  children: EditRow[];
+}
+
+const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A new row's key: `r-` and eight random characters. */
+export function newRowKey(random: () => number = Math.random): string {
+  let out = '';
+  for (let i = 0; i < 8; i += 1) out += KEY_ALPHABET[Math.floor(random() * KEY_ALPHABET.length) % KEY_ALPHABET.length];
+  return `r-${out}`;
+}
+
+export function newRow(random?: () => number): EditRow {
+  return { key: newRowKey(random), label: '', cells: {}, comment: '', children: [] };
+}
+
+/** Whether a figure has no more decimals than the unit allows (else it is shown as typed, and marked). */
+export function fitsUnit(config: EconomyTableConfig, value: number): boolean {
+  const factor = 10 ** MONEY_DECIMALS[config.unit];
+  return Math.round(value * factor) / factor === value;
+}
+
+/** An entered figure as it is shown in its input: `-7 015` (tkr), `3,8` (mnkr). */
+export function cellText(config: EconomyTableConfig, value: number | null | undefined): string {
+  return typeof value === 'number' ? formatNumber(value, MONEY_DECIMALS[config.unit]) : '';
+}
+
+/** A computed figure as it is shown: deviations with their sign, per cent with one decimal. */
+export function computedText(config: EconomyTableConfig, column: EconomyColumn, value: number | null | undefined): string {
+  if (typeof value !== 'number') return '–';
+  if (column === 'percent_of_budget') return `${formatNumber(value, 1)} %`;
+  const decimals = MONEY_DECIMALS[config.unit];
+  return column === 'budget_deviation' || column === 'forecast_deviation'
+    ? formatSignedNumber(value, decimals)
+    : formatNumber(value, decimals);
+}
+
+export function toEditRows(config: EconomyTableConfig, content: EconomyContent): EditRow[] {
+  const entered = inputColumns(config);
+  const visit = (row: EconomyRow): EditRow => {
+    const cells: EditRow['cells'] = {};
+    for (const column of entered) cells[column] = cellText(config, row.values[column]);
+    return { key: row.key, label: row.label, cells, comment: row.comment ?? '', children: (row.children ?? []).map(visit) };
+  };
+  return content.rows.map(visit);
+}
+
+/** The id of a cell's place in `parseErrors`: `<row key>:<column>`. */
+export function cellRef(key: string, column: EconomyColumn): string {
+  return `${key}:${column}`;
+}
+
+export interface ReadRows {
+  /** The figures that could be read (a cell that cannot be read is left out). */
+  content: EconomyContent;
+  /** Cells whose text is not a number, with the Swedish message. */
+  parseErrors: Map<string, string>;
+}
+
+/** The rows as content: every entered cell parsed as a Swedish number. */
+export function readEditRows(config: EconomyTableConfig, rows: readonly EditRow[]): ReadRows {
+  const entered = inputColumns(config);
+  const parseErrors = new Map<string, string>();
+  const visit = (row: EditRow): EconomyRow => {
+    const values: Figures = {};
+    if (row.children.length === 0) {
+      for (const column of entered) {
+        const parsed = parseSwedishNumber(row.cells[column] ?? '');
+        if (!parsed.ok) parseErrors.set(cellRef(row.key, column), parsed.message);
+        else if (parsed.value !== null) values[column] = parsed.value;
+      }
+    }
+    const comment = row.comment.trim();
+    return {
+      key: row.key,
+      label: row.label.trim(),
+      values,
+      ...(comment ? { comment } : {}),
+      ...(row.children.length ? { children: row.children.map(visit) } : {}),
+    };
+  };
+  return { content: { type: 'economy', rows: rows.map(visit) }, parseErrors };
+}
+
+/* ---------- Cells to show ---------- */
+
+export interface ViewCell {
+  column: EconomyColumn;
+  /** The input's id (also for a read-only cell, to refer to it). */
+  id: string;
+  editable: boolean;
+  text: string;
+  error: string | null;
+  errorId: string | null;
+}
+
+export interface ViewRow {
+  key: string;
+  label: string;
+  /** For buttons and labels: the row's name, or `rad N` while it has none. */
+  name: string;
+  depth: number;
+  parentKey: string | null;
+  subtotal: boolean;
+  comment: string;
+  labelId: string;
+  labelError: string | null;
+  labelErrorId: string | null;
+  cells: ViewCell[];
+}
+
+export interface TableView {
+  rows: ViewRow[];
+  total: Array<{ column: EconomyColumn; text: string }>;
+  /** Every problem, for the list next to the table: `<row>: <message>`. */
+  messages: string[];
+}
+
+/** DOM-safe id part of a row key. */
+function idPart(key: string): string {
+  return key.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+export function cellId(key: string, column: EconomyColumn | 'label'): string {
+  return `ec-${idPart(key)}-${column}`;
+}
+
+/** Which row (by key) an issue's label path names; null when none or the whole table. */
+function keyOfPath(rows: readonly EditRow[], path: string | null): string | null {
+  if (path === null) return null;
+  const walk = (list: readonly EditRow[], prefix: string[]): string | null => {
+    for (const row of list) {
+      const here = [...prefix, row.label.trim() || '(utan namn)'];
+      if (here.join(' › ') === path) return row.key;
+      const found = walk(row.children, [...prefix, row.label.trim()]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(rows, []);
+}
+
+/** Everything the table shows: entered and computed cells, errors at their cells, the total. */
+export function buildTableView(config: EconomyTableConfig, rows: readonly EditRow[]): TableView {
+  const { content, parseErrors } = readEditRows(config, rows);
+  const computed = computeEconomy(config, content);
+  const check = checkEconomy(config, content);
+  const issues: EconomyIssue[] = check.ok ? [] : check.issues;
+  const cellIssues = new Map<string, string>();
+  const rowIssues = new Map<string, string[]>();
+  const messages: string[] = [];
+  const names = new Map<string, string>();
+  let counter = 0;
+  const nameRows = (list: readonly EditRow[]) => {
+    for (const row of list) {
+      counter += 1;
+      names.set(row.key, row.label.trim() || `rad ${counter}`);
+      nameRows(row.children);
+    }
+  };
+  nameRows(rows);
+  for (const [ref, message] of parseErrors) {
+    const [key, column] = ref.split(':') as [string, EconomyColumn];
+    messages.push(`${names.get(key) ?? ''}, ${columnLabel(config, column)}: ${message}`);
+  }
+  for (const issue of issues) {
+    const key = keyOfPath(rows, issue.row);
+    if (key && issue.column) {
+      const ref = cellRef(key, issue.column);
+      if (!parseErrors.has(ref)) cellIssues.set(ref, issue.message);
+    } else if (key) {
+      rowIssues.set(key, [...(rowIssues.get(key) ?? []), issue.message]);
+    }
+    messages.push([issue.row, issue.message].filter(Boolean).join(': '));
+  }
+  const computedByKey = new Map<string, ComputedRow>();
+  const index = (list: readonly ComputedRow[]) => {
+    for (const row of list) {
+      computedByKey.set(row.key, row);
+      index(row.children);
+    }
+  };
+  index(computed.rows);
+  const entered = inputColumns(config);
+  const out: ViewRow[] = [];
+  const visit = (row: EditRow, depth: number, parentKey: string | null) => {
+    const values = computedByKey.get(row.key)?.values ?? {};
+    const subtotal = row.children.length > 0;
+    const cells: ViewCell[] = config.columns.map((column) => {
+      const editable = !subtotal && entered.includes(column);
+      const ref = cellRef(row.key, column);
+      const error = parseErrors.get(ref) ?? cellIssues.get(ref) ?? null;
+      const id = cellId(row.key, column);
+      return {
+        column,
+        id,
+        editable,
+        text: editable ? (row.cells[column] ?? '') : computedText(config, column, values[column]),
+        error,
+        errorId: error ? `${id}-error` : null,
+      };
+    });
+    const labelIssues = rowIssues.get(row.key);
+    const labelId = cellId(row.key, 'label');
+    out.push({
+      key: row.key,
+      label: row.label,
+      name: names.get(row.key) ?? row.label,
+      depth,
+      parentKey,
+      subtotal,
+      comment: row.comment,
+      labelId,
+      labelError: labelIssues ? labelIssues.join(' ') : null,
+      labelErrorId: labelIssues ? `${labelId}-error` : null,
+      cells,
+    });
+    for (const child of row.children) visit(child, depth + 1, row.key);
+  };
+  for (const row of rows) visit(row, 0, null);
+  return {
+    rows: out,
+    total: config.columns.map((column) => ({ column, text: computedText(config, column, computed.total[column]) })),
+    messages,
+  };
+}
+
+/* ---------- Editing ---------- */
+
+/** The rows with one row changed (found by key at any depth). */
+export function updateRow(rows: readonly EditRow[], key: string, change: (row: EditRow) => EditRow): EditRow[] {
+  return rows.map((row) =>
+    row.key === key ? change(row) : row.children.length ? { ...row, children: updateRow(row.children, key, change) } : row,
+  );
+}
+
+export function removeRow(rows: readonly EditRow[], key: string): EditRow[] {
+  return rows.filter((row) => row.key !== key).map((row) => (row.children.length ? { ...row, children: removeRow(row.children, key) } : row));
+}
+
+/** A sub-row under a row; the row's own figures give way to the sum of its sub-rows. */
+export function addChild(rows: readonly EditRow[], parentKey: string, child: EditRow): EditRow[] {
+  return updateRow(rows, parentKey, (row) => ({ ...row, cells: {}, children: [...row.children, child] }));
+}
+
+/* ---------- Focus ---------- */
+
+/**
+ * Where Enter in a cell goes: the same column in the next row that has an input there (rows
+ * with sub-rows are skipped in figure columns). Null when it is the last such row.
+ */
+export function nextRowTarget(view: TableView, key: string, column: EconomyColumn | 'label'): string | null {
+  const at = view.rows.findIndex((row) => row.key === key);
+  if (at < 0) return null;
+  for (const row of view.rows.slice(at + 1)) {
+    if (column === 'label') return row.labelId;
+    const cell = row.cells.find((c) => c.column === column);
+    if (cell?.editable) return cell.id;
+  }
+  return null;
+}
+
+/* ---------- Paste ---------- */
+
+/** A block copied from Excel: lines by newline, cells by tab (a trailing newline is no extra line). */
+export function parsePastedBlock(text: string): string[][] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+  return lines.map((line) => line.split('\t'));
+}
+
+/** Whether a pasted block is worth handling as cells (more than one cell). */
+export function isBlock(cells: readonly string[][]): boolean {
+  return cells.length > 1 || (cells[0]?.length ?? 0) > 1;
+}
+
+function looksLikeLabel(text: string): boolean {
+  return /\p{L}/u.test(text) && !parseSwedishNumber(text).ok && !/^\s*[+\-\u2212]?\d/.test(text);
+}
+
+export interface PasteResult {
+  rows: EditRow[];
+  /** The pasted texts that are not numbers (they stay in their cells, marked): `<row>, <column>: <message>`. */
+  errors: string[];
+  /** Values beyond the table's last entered column, left out. */
+  skipped: number;
+  /** The first cell filled, for focus. */
+  firstCellId: string | null;
+}
+
+/**
+ * Fills a pasted block from a cell rightwards and downwards across the entered columns of the
+ * start row and its following siblings (rows with sub-rows skipped), adding rows as needed. A
+ * line's first cell is the row's name when it is text (it names a new or unnamed row), or when
+ * the paste starts at the row's name.
+ */
+export function applyPaste(
+  config: EconomyTableConfig,
+  rows: readonly EditRow[],
+  start: { key: string; column: EconomyColumn | 'label' },
+  block: readonly string[][],
+  random?: () => number,
+): PasteResult {
+  const entered = inputColumns(config);
+  const startIndex = start.column === 'label' ? 0 : entered.indexOf(start.column);
+  const errors: string[] = [];
+  let skipped = 0;
+  let firstCellId: string | null = null;
+  if (startIndex < 0) return { rows: [...rows], errors, skipped, firstCellId };
+
+  // The sibling list the start row is in, and a way to write it back.
+  const findSiblings = (list: readonly EditRow[], parent: string | null): { list: readonly EditRow[]; parent: string | null } | null => {
+    if (list.some((row) => row.key === start.key)) return { list, parent };
+    for (const row of list) {
+      const found = findSiblings(row.children, row.key);
+      if (found) return found;
+    }
+    return null;
+  };
+  const place = findSiblings(rows, null);
+  if (!place) return { rows: [...rows], errors, skipped, firstCellId };
+  const siblings = place.list.map((row) => ({ ...row, cells: { ...row.cells } }));
+  let at = siblings.findIndex((row) => row.key === start.key);
+  for (const line of block) {
+    while (at < siblings.length && siblings[at].children.length > 0) at += 1;
+    let created = false;
+    if (at >= siblings.length) {
+      siblings.push(newRow(random));
+      created = true;
+    }
+    const row = siblings[at];
+    let cells = [...line];
+    if (start.column === 'label' || (cells.length > 0 && looksLikeLabel(cells[0]))) {
+      const label = (cells.shift() ?? '').trim();
+      if (label && (start.column === 'label' || created || row.label.trim() === '')) row.label = label;
+    }
+    cells = cells.map((c) => c.trim());
+    cells.forEach((text, i) => {
+      const column = entered[startIndex + i];
+      if (!column) {
+        if (text !== '') skipped += 1;
+        return;
+      }
+      const parsed = parseSwedishNumber(text);
+      row.cells[column] = parsed.ok && parsed.value !== null && fitsUnit(config, parsed.value) ? cellText(config, parsed.value) : text;
+      if (!parsed.ok) errors.push(`${row.label.trim() || 'Ny rad'}, ${columnLabel(config, column)}: ${parsed.message}`);
+      firstCellId ??= cellId(row.key, column);
+    });
+    at += 1;
+  }
+  const next = place.parent === null ? siblings : updateRow(rows, place.parent, (row) => ({ ...row, children: siblings }));
+  return { rows: next, errors, skipped, firstCellId };
+}
+
+/** Whether a column is an entered one (for the template). */
+export function isEntered(config: EconomyTableConfig, column: EconomyColumn): boolean {
+  return config.columns.includes(column) && !isComputed(config, column);
+}

@@ -1,0 +1,272 @@
+import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, request, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support';
+
+// An economy table through the browser, in Gnesta's Delårsrapport: the unit head fills in her
+// unit's "Ekonomisk uppföljning per verksamhetsområde" (typing, a wrong decimal point, a paste
+// from Excel), the economist reviews it cell by cell, returns it, and approves the new round.
+
+const SECRETARY = 'maria.holm@gnesta.example.se';
+const UNIT_HEAD = 'lena.wik@gnesta.example.se';
+const ECONOMIST = 'johan.ek@gnesta.example.se';
+const YEAR = 2033;
+const CYCLE_TITLE = `Delårsrapport ${YEAR}`;
+const UNIT = 'Vuxenutbildning';
+const SECTION = 'Ekonomisk uppföljning per verksamhetsområde';
+const ROW_ONE = 'Grundläggande vuxenutbildning';
+const ROW_TWO = 'Svenska för invandrare';
+
+const baseURL = () => {
+  const url = process.env['E2E_BASE_URL'];
+  if (!url) throw new Error('E2E_BASE_URL is not set (global-setup starts the server)');
+  return url;
+};
+
+/** A Swedish figure as the page shows it (true minus, any space between thousands). */
+function figure(text: string): RegExp {
+  const escaped = text.replace(/-/g, '[-\u2212]').replace(/ /g, '\\s');
+  return new RegExp(`^\\s*${escaped}\\s*$`);
+}
+
+async function apiAs(email: string): Promise<{ api: APIRequestContext; xsrf: () => Promise<Record<string, string>> }> {
+  const api = await request.newContext({ baseURL: baseURL() });
+  const login = await api.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  const xsrf = async () => {
+    const token = (await api.storageState()).cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
+    if (!token) throw new Error('no XSRF-TOKEN cookie after sign-in');
+    return { 'X-XSRF-TOKEN': token };
+  };
+  return { api, xsrf };
+}
+
+async function personPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+async function openTask(page: Page, unit = UNIT): Promise<void> {
+  const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: unit }).filter({ hasText: SECTION });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('link', { name: new RegExp(SECTION) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(SECTION) })).toBeVisible();
+}
+
+function table(page: Page): Locator {
+  return page.getByRole('table', { name: new RegExp(`${SECTION} \\(tkr\\)`) });
+}
+
+function cell(page: Page, column: string, row: string): Locator {
+  return table(page).getByRole('textbox', { name: `${column}, ${row}`, exact: true });
+}
+
+function totalRow(page: Page): Locator {
+  return table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Totalt' }) });
+}
+
+function state(page: Page) {
+  return page.getByTestId('task-state');
+}
+
+async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible({ timeout: 10_000 });
+}
+
+/** Pastes text into the focused element as Excel puts it on the clipboard. */
+async function paste(target: Locator, text: string): Promise<void> {
+  await target.focus();
+  await target.evaluate((element, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The rows of "Ändrade celler" as [Rad, Kolumn, Före, Efter], spaces normalised. */
+async function changedCells(page: Page): Promise<string[][]> {
+  const diff = page.getByRole('table', { name: 'Ändrade celler' });
+  await expect(diff).toBeVisible();
+  const rows = diff.locator('tbody tr');
+  const out: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i += 1) {
+    const texts = await rows.nth(i).locator('th, td').allInnerTexts();
+    out.push(texts.map((t) => t.replace(/[\s\u00a0]+/g, ' ').replace(/\u2212/g, '-').trim()));
+  }
+  return out;
+}
+
+test.describe('an economy table through write, review, return and approval', () => {
+  test.beforeAll(async () => {
+    const { api, xsrf } = await apiAs(SECRETARY);
+    const templates = await api.get('/api/templates');
+    expect(templates.status()).toBe(200);
+    const template = ((await templates.json()) as { templates: Array<{ id: string; name: string }> }).templates.find(
+      (t) => t.name === 'Delårsrapport',
+    );
+    expect(template, 'the Gnesta template "Delårsrapport"').toBeDefined();
+    const created = await api.post('/api/cycles', {
+      headers: await xsrf(),
+      data: {
+        templateId: template?.id,
+        year: YEAR,
+        diaryNumber: `SN ${YEAR}/1703`,
+        periodEnd: `${YEAR}-08-31`,
+        submissionDeadline: `${YEAR}-09-10`,
+        reviewDeadline: `${YEAR}-09-17`,
+        assemblyDeadline: `${YEAR}-09-24`,
+        meetingDate: `${YEAR}-10-05`,
+      },
+    });
+    const body = await created.text();
+    expect(created.status() === 201 || (created.status() === 409 && body.includes('cycle_exists')), body).toBe(true);
+    await api.dispose();
+  });
+
+  test('the unit head fills in the table, the economist returns it and approves the changed figure', async ({ browser }) => {
+    test.setTimeout(150_000);
+    const lena = await personPage(browser, UNIT_HEAD);
+    const johan = await personPage(browser, ECONOMIST);
+
+    // Lena opens her unit's table and adds a row by hand.
+    let page = lena.page;
+    await page.getByRole('link', { name: 'Mina uppgifter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible();
+    await openTask(page);
+    await expect(table(page)).toBeVisible();
+    await expect(table(page).getByRole('columnheader')).toHaveText([
+      'Rad',
+      'Budget',
+      'Resultat per april',
+      'Prognos per april',
+      'Resultat per augusti',
+      'Prognos per augusti',
+      'Åtgärder',
+    ]);
+    await page.getByRole('button', { name: 'Lägg till rad' }).click();
+    const name = table(page).getByRole('textbox', { name: 'Namn på rad 1' });
+    await expect(name).toBeFocused();
+    await name.fill(ROW_ONE);
+    await cell(page, 'Budget', ROW_ONE).fill('-7 015');
+    await cell(page, 'Prognos per augusti', ROW_ONE).fill('-1 686');
+    await expect(totalRow(page).getByRole('cell').nth(0)).toHaveText(figure('-7 015'));
+
+    // A decimal point is refused at its cell, in Swedish, until it is fixed.
+    const april = cell(page, 'Resultat per april', ROW_ONE);
+    await april.fill('3.8');
+    await expect(april).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = await april.getAttribute('aria-describedby');
+    expect(describedBy).toBeTruthy();
+    await expect(page.locator(`[id="${describedBy}"]`)).toContainText('decimalkomma');
+    await expect(page.getByRole('alert').filter({ hasText: 'decimalkomma' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Inte sparat/ })).toBeVisible({ timeout: 10_000 });
+    await expectNoAxeViolations(page);
+    await april.fill('-3 800');
+    await expect(april).not.toHaveAttribute('aria-invalid', 'true');
+
+    // A second row pasted from Excel (the line of the first row comes along, as copied).
+    await paste(cell(page, 'Budget', ROW_ONE), `${ROW_ONE}\t-7 015\t-3 800\t\t\t-1 686\r\n${ROW_TWO}\t-2 500\t-900\t-2 400\t\t-120\r\n`);
+    await expect(table(page).getByRole('textbox', { name: `Namn på ${ROW_TWO}` })).toHaveValue(ROW_TWO);
+    await expect(cell(page, 'Budget', ROW_TWO)).toHaveValue(figure('-2 500'));
+    await expect(cell(page, 'Prognos per april', ROW_TWO)).toHaveValue(figure('-2 400'));
+    await expect(totalRow(page).getByRole('cell').nth(0)).toHaveText(figure('-9 515'));
+    await expect(totalRow(page).getByRole('cell').nth(4)).toHaveText(figure('-1 806'));
+    await expectSaved(page);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Lämna in' }).click();
+    await expect(state(page)).toHaveText('Inlämnad');
+    await expect(table(page).getByRole('textbox')).toHaveCount(0);
+    await expect(table(page)).toContainText(ROW_TWO);
+
+    // Johan finds it in his queue, sees every cell of the first round, and returns it.
+    page = johan.page;
+    await page.getByRole('link', { name: 'Att granska' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Att granska' })).toBeVisible();
+    await openTask(page);
+    await expect(page.getByRole('heading', { name: 'Första inlämningen' })).toBeVisible();
+    expect((await changedCells(page)).length).toBeGreaterThan(2);
+    await expect(table(page).getByRole('textbox')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Återremittera' }).click();
+    await page.getByLabel('Kommentar till enheten').fill('Budgeten för grundläggande vuxenutbildning är −7 100.');
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await expect(state(page)).toHaveText('Återremitterad');
+
+    // Lena changes that one figure and submits again.
+    page = lena.page;
+    await page.reload();
+    await expect(state(page)).toHaveText('Återremitterad');
+    await page.getByRole('button', { name: 'Fortsätt skriva' }).click();
+    await expect(state(page)).toHaveText('Utkast');
+    await cell(page, 'Budget', ROW_ONE).fill('-7 100');
+    await expect(totalRow(page).getByRole('cell').nth(0)).toHaveText(figure('-9 600'));
+    await expectSaved(page);
+    await page.getByRole('button', { name: 'Lämna in' }).click();
+    await expect(state(page)).toHaveText('Inlämnad');
+
+    // Johan sees exactly that cell and the total change, and approves.
+    page = johan.page;
+    await page.getByRole('link', { name: 'Att granska' }).click();
+    await openTask(page);
+    await expect(page.getByRole('heading', { name: 'Ändringar sedan inlämning 1' })).toBeVisible();
+    expect(await changedCells(page)).toEqual([
+      [ROW_ONE, 'Budget', '-7 015', '-7 100'],
+      ['Totalt', 'Budget', '-9 515', '-9 600'],
+    ]);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Godkänn' }).click();
+    await expect(state(page)).toHaveText('Godkänd');
+
+    // Approved: Lena sees the table without inputs.
+    page = lena.page;
+    await page.reload();
+    await expect(state(page)).toHaveText('Godkänd');
+    await expect(table(page).getByRole('textbox')).toHaveCount(0);
+    await expect(table(page)).toContainText(ROW_ONE);
+
+    await lena.context.close();
+    await johan.context.close();
+  });
+
+  test('Enter moves down a column; two tabs saving the same table get both versions and a choice, no merge', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const unit = 'Utredning och stöd';
+    const one = await personPage(browser, 'anna.berg@gnesta.example.se');
+    const two = await personPage(browser, 'anna.berg@gnesta.example.se');
+    for (const { page } of [one, two]) {
+      await page.goto('/uppgifter');
+      await openTask(page, unit);
+    }
+    let page = one.page;
+    for (const label of ['Barn och unga', 'Vuxna']) {
+      await page.getByRole('button', { name: 'Lägg till rad' }).click();
+      await page.keyboard.type(label);
+    }
+    await cell(page, 'Budget', 'Barn och unga').fill('-100');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 'Budget', 'Vuxna')).toBeFocused();
+    await page.keyboard.type('-200');
+    await expectSaved(page);
+
+    page = two.page;
+    await page.getByRole('button', { name: 'Lägg till rad' }).click();
+    await page.keyboard.type('Ekonomiskt bistånd');
+    await cell(page, 'Budget', 'Ekonomiskt bistånd').fill('-300');
+    const panel = page.getByRole('region', { name: 'Någon annan har sparat ändringar' });
+    await expect(panel).toBeVisible({ timeout: 10_000 });
+    await expect(panel.getByRole('table', { name: 'Sparad version (tkr)' })).toContainText('Vuxna');
+    await expect(panel.getByRole('table', { name: 'Din version (tkr)' })).toContainText('Ekonomiskt bistånd');
+    await expect(panel.getByRole('button', { name: 'Slå ihop' })).toHaveCount(0);
+    await expect(page.getByLabel('Gäller stycke (valfritt)')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await panel.getByRole('button', { name: 'Behåll min version' }).click();
+    await expect(panel).toHaveCount(0);
+    await expectSaved(page);
+    await one.page.reload();
+    await expect(cell(one.page, 'Budget', 'Ekonomiskt bistånd')).toHaveValue(figure('-300'));
+    await expect(cell(one.page, 'Budget', 'Vuxna')).toHaveCount(0);
+
+    await one.context.close();
+    await two.context.close();
+  });
+});

@@ -1,0 +1,153 @@
+import type { CycleSummaryDto, ReportTemplateDto, SaveContentResponse, TaskDiffDto, TaskDto, TaskListResponse, TemplateListResponse } from '@rapportflode/api-contract';
+import { computeEconomy, economyConfigOf, EconomyContent } from '@rapportflode/domain';
+import { DataSource } from 'typeorm';
+import { useTestApp } from './support/app';
+import { DEMO, HttpClient, signedIn } from './support/http';
+
+/** Vuxenutbildning's row of Gnesta's table (reference 003: Budget −7 015, Prognos per augusti −1 686). */
+const vuxenutbildning = (forecast: number): EconomyContent => ({
+  type: 'economy',
+  rows: [
+    {
+      key: 'vux',
+      label: 'Vuxenutbildning',
+      values: { annual_budget: -7015, earlier_result: -3099, earlier_forecast: -601, budget_deviation: -6361, forecast_deviation: forecast },
+      comment: 'Höga personalkostnader under första tertialet.',
+    },
+    {
+      key: 'kurser',
+      label: 'Kurser och bidrag',
+      values: { annual_budget: -1200, budget_deviation: 150, forecast_deviation: 200 },
+    },
+  ],
+});
+
+describe('economy sections through the workflow', () => {
+  const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  let lena: HttpClient;
+  let economist: HttpClient;
+  let task: TaskDto;
+
+  beforeAll(async () => {
+    const base = app.running.baseUrl;
+    const secretary = await signedIn(base, DEMO.secretary);
+    [lena, economist] = await Promise.all([signedIn(base, DEMO.unitHeadVuxenutbildning), signedIn(base, DEMO.economist)]);
+    const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
+    const templateId = templates.find((t) => t.name === 'Delårsrapport')?.id as string;
+    const cycle = await secretary.post<CycleSummaryDto>('/api/cycles', {
+      templateId,
+      year: 2024,
+      diaryNumber: 'SN 2024/73',
+      periodEnd: '2024-08-31',
+      submissionDeadline: '2024-09-10',
+      reviewDeadline: '2024-09-17',
+      assemblyDeadline: '2024-09-24',
+      meetingDate: '2024-10-05',
+    });
+    expect(cycle.status).toBe(201);
+    const mine = (await lena.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
+    const item = mine.find((t) => t.cycleId === cycle.body.id && t.sectionTitle === 'Ekonomisk uppföljning per verksamhetsområde');
+    task = (await lena.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+  });
+
+  it('opens an economy task as an empty table with its template’s layout', () => {
+    expect(task.kind).toBe('economy');
+    expect(task.content).toEqual({ type: 'economy', rows: [] });
+    expect(task.sectionConfig?.economy?.labels?.budget_deviation).toBe('Resultat per augusti');
+  });
+
+  it('refuses bad figures with the row and column, and stores nothing', async () => {
+    const db = app.running.app.get(DataSource);
+    const before = await db.query('SELECT content, version FROM task WHERE id = $1', [task.id]);
+    const bad = await lena.put(`/api/tasks/${task.id}/content`, {
+      version: task.version,
+      content: {
+        type: 'economy',
+        rows: [
+          { key: 'a', label: 'Vuxenutbildning', values: { annual_budget: 'minus sju', earlier_result: -3099.5 } },
+          { key: 'b', label: 'Vuxenutbildning', values: { income: 5 } },
+        ],
+      },
+    });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'content_invalid' } });
+    expect((bad.body as { details: string[] }).details).toEqual([
+      'Vuxenutbildning: Budget: "minus sju" är inte ett tal.',
+      'Vuxenutbildning: Resultat per april: anges i tkr med heltal.',
+      'Vuxenutbildning: Raden "Vuxenutbildning" förekommer två gånger.',
+      'Vuxenutbildning: Kolumnen "income" finns inte i tabellen.',
+    ]);
+    const rich = await lena.put(`/api/tasks/${task.id}/content`, { version: task.version, content: { type: 'doc', version: 1, content: [] } });
+    expect(rich).toMatchObject({ status: 400, body: { code: 'content_invalid' } });
+    expect(await db.query('SELECT content, version FROM task WHERE id = $1', [task.id])).toEqual(before);
+    const empty = await lena.post(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: task.version });
+    expect(empty.status).toBe(409); // not started yet: nothing to hand in
+  });
+
+  it('is filled in, submitted, returned, changed, and the reviewer sees exactly the changed cells', async () => {
+    const saved = await lena.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: vuxenutbildning(-1800) });
+    expect(saved).toMatchObject({ status: 200, body: { state: 'draft' } });
+    const submitted = await lena.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: saved.body.version });
+    expect(submitted.body.state).toBe('submitted');
+    const returned = await economist.post<TaskDto>(`/api/tasks/${task.id}/transitions`, {
+      transition: 'return',
+      version: submitted.body.version,
+      text: 'Prognosen ska vara −1 686 tkr enligt ekonomisystemet.',
+    });
+    const resaved = await lena.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: returned.body.version, content: vuxenutbildning(-1686) });
+    const again = await lena.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: resaved.body.version });
+    const diff = (await economist.get<TaskDiffDto>(`/api/tasks/${task.id}/diff`)).body;
+    expect(diff).toMatchObject({ from: 1, to: 2, blocks: [] });
+    expect(diff.cells).toEqual([
+      { row: 'Vuxenutbildning', column: 'Prognos per augusti', before: -1800, after: -1686 },
+      { row: 'Totalt', column: 'Prognos per augusti', before: -1600, after: -1486 },
+    ]);
+    const approved = await economist.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'approve', version: again.body.version });
+    expect(approved.body.state).toBe('approved');
+    const stored = approved.body.content as EconomyContent;
+    const total = computeEconomy(economyConfigOf(approved.body.sectionConfig), stored).total;
+    expect(total).toEqual({ annual_budget: -8215, earlier_result: -3099, earlier_forecast: -601, budget_deviation: -6211, forecast_deviation: -1486 });
+  });
+
+  it('starts the next cycle’s table from the approved one: same rows, last period’s result and forecast, nothing retyped', async () => {
+    const secretary = await signedIn(app.running.baseUrl, DEMO.secretary);
+    const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
+    const next = await secretary.post<CycleSummaryDto>('/api/cycles', {
+      templateId: templates.find((t) => t.name === 'Delårsrapport')?.id,
+      year: 2025,
+      diaryNumber: 'SN 2025/73',
+      periodEnd: '2025-08-31',
+      submissionDeadline: '2025-09-10',
+      reviewDeadline: '2025-09-17',
+      assemblyDeadline: '2025-09-24',
+      meetingDate: '2025-10-05',
+    });
+    const mine = (await lena.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
+    const item = mine.find((t) => t.cycleId === next.body.id && t.sectionTitle === 'Ekonomisk uppföljning per verksamhetsområde');
+    const carried = (await lena.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+    expect(carried.state).toBe('not_started');
+    expect(carried.content).toEqual({
+      type: 'economy',
+      rows: [
+        { key: 'vux', label: 'Vuxenutbildning', values: { earlier_result: -6361, earlier_forecast: -1686 } },
+        { key: 'kurser', label: 'Kurser och bidrag', values: { earlier_result: 150, earlier_forecast: 200 } },
+      ],
+    });
+  });
+
+  it('refuses a template whose economy layout is wrong, and one that puts a layout on a text section', async () => {
+    const admin = await signedIn(app.running.baseUrl, DEMO.admin);
+    const gnesta = (await admin.get<TemplateListResponse>('/api/templates')).body.templates.find((t) => t.name === 'Delårsrapport');
+    const template = (await admin.get<ReportTemplateDto>(`/api/templates/${gnesta?.id}`)).body;
+    const sections = template.sections.map(({ number: _n, depth: _d, ...s }) =>
+      s.key === 'resultat' ? { ...s, config: { economy: { unit: 'kr', columns: ['net', 'net', 'magic'] } } } : s.key === 'inledning' ? { ...s, config: { economy: { unit: 'tkr', columns: ['net'] } } } : s,
+    );
+    const result = await admin.put(`/api/templates/${template.id}`, { committeeId: template.committeeId, name: template.name, reportKind: template.reportKind, sections });
+    expect(result).toMatchObject({ status: 400, body: { code: 'template_invalid' } });
+    expect((result.body as { details: string[] }).details).toEqual([
+      'Avsnittet "Inledning och syfte" har ett ekonomiupplägg men är inte ett ekonomiavsnitt.',
+      'Avsnittet "Nämndens resultat per augusti": Ange enhet för ekonomitabellen: tkr eller mnkr.',
+      'Avsnittet "Nämndens resultat per augusti": Ekonomitabellen har en okänd kolumn.',
+      'Avsnittet "Nämndens resultat per augusti": En kolumn förekommer två gånger i ekonomitabellen.',
+    ]);
+  });
+});
