@@ -1,5 +1,5 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, request, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support';
+import { expect, Locator, Page, test } from '@playwright/test';
+import { apiAs, expectNoAxeViolations, personPage } from './support';
 
 // An economy table through the browser, in Gnesta's Delårsrapport: the unit head fills in her
 // unit's "Ekonomisk uppföljning per verksamhetsområde" (typing, a wrong decimal point, a paste
@@ -15,11 +15,6 @@ const SECTION = 'Ekonomisk uppföljning per verksamhetsområde';
 const ROW_ONE = 'Grundläggande vuxenutbildning';
 const ROW_TWO = 'Svenska för invandrare';
 
-const baseURL = () => {
-  const url = process.env['E2E_BASE_URL'];
-  if (!url) throw new Error('E2E_BASE_URL is not set (global-setup starts the server)');
-  return url;
-};
 
 /** A Swedish figure as the page shows it (true minus, any space between thousands). */
 function figure(text: string): RegExp {
@@ -27,24 +22,7 @@ function figure(text: string): RegExp {
   return new RegExp(`^\\s*${escaped}\\s*$`);
 }
 
-async function apiAs(email: string): Promise<{ api: APIRequestContext; xsrf: () => Promise<Record<string, string>> }> {
-  const api = await request.newContext({ baseURL: baseURL() });
-  const login = await api.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  expect(login.status(), await login.text()).toBe(200);
-  const xsrf = async () => {
-    const token = (await api.storageState()).cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
-    if (!token) throw new Error('no XSRF-TOKEN cookie after sign-in');
-    return { 'X-XSRF-TOKEN': token };
-  };
-  return { api, xsrf };
-}
 
-async function personPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
 
 async function openTask(page: Page, unit = UNIT): Promise<void> {
   const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: unit }).filter({ hasText: SECTION });

@@ -1,5 +1,5 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Page, request, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from './support';
+import { expect, Page, test } from '@playwright/test';
+import { apiAs, expectNoAxeViolations, personPage } from './support';
 
 // The whole cycle of one section, through the browser, as three people of Nacka's Socialnämnden:
 // the secretary opens the cycle (through the API), the unit head writes and submits, the
@@ -12,32 +12,8 @@ const YEAR = 2023;
 const CYCLE_TITLE = `Tertialbokslut 2 ${YEAR}`;
 const UNIT = 'Barn och familjeenheten';
 
-const baseURL = () => {
-  const url = process.env['E2E_BASE_URL'];
-  if (!url) throw new Error('E2E_BASE_URL is not set (global-setup starts the server)');
-  return url;
-};
 
-/** A signed-in API client, sending the CSRF cookie back as X-XSRF-TOKEN on writes (as Angular does). */
-async function apiAs(email: string): Promise<{ api: APIRequestContext; xsrf: () => Promise<Record<string, string>> }> {
-  const api = await request.newContext({ baseURL: baseURL() });
-  const login = await api.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  expect(login.status(), await login.text()).toBe(200);
-  const xsrf = async () => {
-    const token = (await api.storageState()).cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
-    if (!token) throw new Error('no XSRF-TOKEN cookie after sign-in');
-    return { 'X-XSRF-TOKEN': token };
-  };
-  return { api, xsrf };
-}
 
-/** A browser of its own for one person. */
-async function personPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
 
 /** Opens a task of this cycle from "Mina uppgifter" or "Att granska". */
 async function openTask(page: Page, sectionTitle: string): Promise<void> {
