@@ -108,6 +108,25 @@ describe('economy sections through the workflow', () => {
     expect(total).toEqual({ annual_budget: -8215, earlier_result: -3099, earlier_forecast: -601, budget_deviation: -6211, forecast_deviation: -1486 });
   });
 
+  it('builds the nämnd table from the approved unit tables only, and the nämnd total from it', async () => {
+    const secretary = await signedIn(app.running.baseUrl, DEMO.secretary);
+    const mine = (await secretary.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
+    const item = mine.find((t) => t.cycleId === task.cycleId && t.sectionTitle === 'Nämndens resultat per augusti');
+    const committee = (await secretary.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+    const table = committee.committeeEconomy;
+    expect(table?.sectionTitle).toBe('Ekonomisk uppföljning per verksamhetsområde');
+    expect(table?.units.find((u) => u.unitName === 'Vuxenutbildning')?.state).toBe('approved');
+    expect(table?.units.filter((u) => u.state === 'approved')).toHaveLength(1);
+    // Only Vuxenutbildning's approved table is in it: its rows under the unit.
+    expect(table?.content.rows.map((r) => [r.label, r.children?.map((c) => c.label)])).toEqual([['Vuxenutbildning', ['Vuxenutbildning', 'Kurser och bidrag']]]);
+    const saved = await secretary.put<SaveContentResponse>(`/api/tasks/${committee.id}/content`, { version: committee.version, content: table?.content });
+    expect(saved.status).toBe(200);
+    const total = computeEconomy(economyConfigOf(committee.sectionConfig), table?.content as EconomyContent).total;
+    expect(total).toMatchObject({ annual_budget: -8215, budget_deviation: -6211, forecast_deviation: -1486 });
+    // A unit-level task has no nämnd table.
+    expect((await lena.get<TaskDto>(`/api/tasks/${task.id}`)).body.committeeEconomy).toBeNull();
+  });
+
   it('starts the next cycle’s table from the approved one: same rows, last period’s result and forecast, nothing retyped', async () => {
     const secretary = await signedIn(app.running.baseUrl, DEMO.secretary);
     const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
@@ -144,7 +163,7 @@ describe('economy sections through the workflow', () => {
     const result = await admin.put(`/api/templates/${template.id}`, { committeeId: template.committeeId, name: template.name, reportKind: template.reportKind, sections });
     expect(result).toMatchObject({ status: 400, body: { code: 'template_invalid' } });
     expect((result.body as { details: string[] }).details).toEqual([
-      'Avsnittet "Inledning och syfte" har ett ekonomiupplägg men är inte ett ekonomiavsnitt.',
+      'Avsnittet "Inledning och syfte": Upplägget är gjort för en annan avsnittstyp och passar inte avsnittstypen.',
       'Avsnittet "Nämndens resultat per augusti": Ange enhet för ekonomitabellen: tkr eller mnkr.',
       'Avsnittet "Nämndens resultat per augusti": Ekonomitabellen har en okänd kolumn.',
       'Avsnittet "Nämndens resultat per augusti": En kolumn förekommer två gånger i ekonomitabellen.',

@@ -202,7 +202,10 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
   });
 
   it('refuses bad input with a clear message and changes nothing', async () => {
-    const task = await myTask(fredrik, 'Sjukfrånvaro');
+    // Fredrik's text section in the demo's running cycle (his one in this test's cycle is approved by now).
+    const mine = (await fredrik.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
+    const demoCycleId = mine.find((t) => t.sectionTitle === 'Nulägesbeskrivning' && t.cycleId !== cycle.id)?.cycleId;
+    const task = await myTask(fredrik, 'Nulägesbeskrivning', demoCycleId);
     const db = app.running.app.get(DataSource);
     const before = await db.query('SELECT state, version, content FROM task WHERE id = $1', [task.id]);
 

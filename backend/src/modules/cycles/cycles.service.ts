@@ -13,10 +13,13 @@ import {
   can,
   checkCycleDates,
   CycleDates,
+  carryContentForward,
   carryEconomyForward,
   daysLate,
   economyConfigOf,
-  EconomyContent,
+  CARRIED_KINDS,
+  SectionKind,
+  TaskContent,
   emptyContent,
   isRole,
   matchesFilter,
@@ -162,16 +165,18 @@ export class CyclesService {
         'SELECT id, parent_id AS "parentId", active FROM organisation_unit WHERE committee_id = $1 ORDER BY sort_order, name',
         [committeeId],
       );
-      // Last period's approved tables, so a new cycle's economy sections start from them (nothing retyped).
-      const previous: Array<{ key: string; unit_id: string | null; content: EconomyContent; config: SectionConfig | null; year: number }> =
+      // Last period's approved tables, so a new cycle's structured sections start from them (nothing retyped):
+      // economy rows and earlier figures, the action plan's unfinished rows, the control plan, goals, table rows.
+      const previous: Array<{ key: string; kind: SectionKind; unit_id: string | null; content: TaskContent; config: SectionConfig | null; year: number }> =
         await manager.query(
-          `SELECT DISTINCT ON (s.key, t.unit_id) s.key, t.unit_id, t.content, s.config, c.year
+          `SELECT DISTINCT ON (s.key, s.kind, t.unit_id) s.key, s.kind, t.unit_id, t.content, s.config, c.year
              FROM task t JOIN cycle_section s ON s.id = t.section_id JOIN report_cycle c ON c.id = t.cycle_id
-            WHERE c.committee_id = $1 AND c.period_end < $2 AND s.kind = 'economy' AND t.state = 'approved'
-            ORDER BY s.key, t.unit_id, c.period_end DESC`,
-          [committeeId, body.periodEnd],
+            WHERE c.committee_id = $1 AND c.period_end < $2 AND s.kind = ANY($3::text[]) AND t.state = 'approved'
+            ORDER BY s.key, s.kind, t.unit_id, c.period_end DESC`,
+          [committeeId, body.periodEnd, CARRIED_KINDS],
         );
-      const previousOf = (key: string, unitId: string | null) => previous.find((p) => p.key === key && p.unit_id === unitId);
+      const previousOf = (key: string, kind: SectionKind, unitId: string | null) =>
+        previous.find((p) => p.key === key && p.kind === kind && p.unit_id === unitId);
       const taskSections: string[] = [];
       const taskUnits: Array<string | null> = [];
       const taskContents: string[] = [];
@@ -225,10 +230,12 @@ export class CyclesService {
         for (const unitId of unitIds) {
           taskSections.push(row.id);
           taskUnits.push(unitId);
-          const earlier = section.kind === 'economy' ? previousOf(section.key, unitId) : undefined;
-          const content = earlier
-            ? carryEconomyForward(economyConfigOf(section.config), economyConfigOf(earlier.config), earlier.content, earlier.year === body.year)
-            : emptyContent(section.kind);
+          const earlier = previousOf(section.key, section.kind, unitId);
+          const content = !earlier
+            ? emptyContent(section.kind)
+            : earlier.content.type === 'economy'
+              ? carryEconomyForward(economyConfigOf(section.config), economyConfigOf(earlier.config), earlier.content, earlier.year === body.year)
+              : carryContentForward(section.kind, earlier.content, earlier.year === body.year);
           taskContents.push(JSON.stringify(content));
         }
       }

@@ -1,7 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  CommitteeEconomyDto,
   CreateCommentRequest,
+  EarlierContentDto,
   SaveContentResponse,
   TaskCommentDto,
   TaskDiffDto,
@@ -12,6 +14,11 @@ import type {
 } from '@rapportflode/api-contract';
 import {
   checkContent,
+  committeeEconomyContent,
+  economyConfigOf,
+  EconomyContent,
+  periodLabel,
+  ReportKind,
   checkTransition,
   diffContent,
   emptyContent,
@@ -70,6 +77,8 @@ const TaskErrors = {
       'Uppgiften har ändrats sedan du öppnade den. Ladda om sidan och försök igen.',
     ),
   empty: () => new AppException(HttpStatus.BAD_REQUEST, 'content_empty', 'Avsnittet är tomt. Skriv innehållet innan du lämnar in.'),
+  incomplete: (errors: string[]) =>
+    new AppException(HttpStatus.BAD_REQUEST, 'content_incomplete', 'Avsnittet är inte färdigt och kan inte lämnas in än.', errors),
   roundNotFound: (round: number) => new AppException(HttpStatus.NOT_FOUND, 'snapshot_not_found', `Inlämning ${round} finns inte.`),
   badDeadline: () => new AppException(HttpStatus.BAD_REQUEST, 'deadline_invalid', 'Sista dag måste vara ett datum (ÅÅÅÅ-MM-DD).'),
   commentEmpty: () => new AppException(HttpStatus.BAD_REQUEST, 'comment_empty', 'Skriv en kommentar.'),
@@ -176,7 +185,7 @@ export class TasksService {
 
   async get(id: string, actor: Pick<TaskActor, 'userId' | 'grants' | 'resource'>): Promise<TaskDto> {
     const manager = this.dataSource.manager;
-    const [row, scope, history, snapshots, comments] = await Promise.all([
+    const [row, scope, history, snapshots, comments, earlier, committeeEconomy] = await Promise.all([
       this.row(manager, id),
       actor.resource ?? this.access.taskScope(id),
       manager.query(
@@ -191,6 +200,8 @@ export class TasksService {
         [id],
       ),
       this.comments(manager, id),
+      this.earlier(manager, id),
+      this.committeeEconomy(manager, id),
     ]);
     return {
       ...listItem(row, swedishToday()),
@@ -204,6 +215,81 @@ export class TasksService {
       history: history.map((h: { at: Date }) => ({ ...h, at: h.at.toISOString() })),
       snapshots: snapshots.map((s: { submittedAt: Date }) => ({ ...s, submittedAt: s.submittedAt.toISOString() })),
       comments,
+      earlier,
+      committeeEconomy,
+    };
+  }
+
+  /**
+   * The same unit's approved content of the same section (by key and kind) in the nämnd's
+   * earlier cycles, oldest first, at most 8: sick leave's earlier periods, the action plan's
+   * status history. Structured sections only.
+   */
+  private async earlier(manager: EntityManager, id: string): Promise<EarlierContentDto[]> {
+    const rows: Array<{ cycleId: string; cycleTitle: string; year: number; reportKind: ReportKind; periodEnd: string; content: TaskContent }> =
+      await manager.query(
+        `SELECT c.id AS "cycleId", c.title AS "cycleTitle", c.year, c.report_kind AS "reportKind",
+                to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd", t.content
+           FROM task me
+           JOIN cycle_section ms ON ms.id = me.section_id
+           JOIN report_cycle mc ON mc.id = me.cycle_id
+           JOIN report_cycle c ON c.committee_id = mc.committee_id AND c.period_end < mc.period_end
+           JOIN cycle_section s ON s.cycle_id = c.id AND s.key = ms.key AND s.kind = ms.kind
+           JOIN task t ON t.section_id = s.id AND t.unit_id IS NOT DISTINCT FROM me.unit_id AND t.state = 'approved'
+          WHERE me.id = $1 AND ms.kind = ANY($2::text[])
+          ORDER BY c.period_end DESC LIMIT 8`,
+        [id, STRUCTURED_KINDS],
+      );
+    return rows.reverse().map((r) => ({
+      cycleId: r.cycleId,
+      cycleTitle: r.cycleTitle,
+      year: r.year,
+      period: `${periodLabel(r.reportKind, r.periodEnd)} ${r.year}`,
+      content: r.content,
+    }));
+  }
+
+  /**
+   * For a nämnd-level economy section: the units' tables in the same cycle's unit-level economy
+   * section (a sibling in the template first), and the nämnd table built from the approved ones.
+   */
+  private async committeeEconomy(manager: EntityManager, id: string): Promise<CommitteeEconomyDto | null> {
+    const rows: Array<{
+      section_id: string;
+      section_title: string;
+      section_config: SectionConfig | null;
+      my_config: SectionConfig | null;
+      unit_id: string;
+      unit_name: string;
+      state: TaskState;
+      content: TaskContent;
+    }> = await manager.query(
+      `SELECT s.id AS section_id, s.title AS section_title, s.config AS section_config, ms.config AS my_config,
+              t.unit_id, u.name AS unit_name, t.state, t.content
+         FROM task me
+         JOIN cycle_section ms ON ms.id = me.section_id
+         JOIN cycle_section s ON s.cycle_id = ms.cycle_id AND s.kind = 'economy' AND s.id <> ms.id
+         JOIN task t ON t.section_id = s.id AND t.unit_id IS NOT NULL
+         JOIN organisation_unit u ON u.id = t.unit_id
+        WHERE me.id = $1 AND me.unit_id IS NULL AND ms.kind = 'economy'
+        ORDER BY (s.parent_key IS NOT DISTINCT FROM ms.parent_key) DESC, s.sort_order, u.sort_order, u.name`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const section = rows.filter((r) => r.section_id === rows[0].section_id);
+    const approved = section.filter((r) => r.state === 'approved' && r.content.type === 'economy');
+    return {
+      sectionTitle: rows[0].section_title,
+      units: section.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, state: r.state })),
+      content: committeeEconomyContent(
+        economyConfigOf(rows[0].my_config),
+        approved.map((r) => ({
+          unitId: r.unit_id,
+          name: r.unit_name,
+          config: economyConfigOf(r.section_config),
+          content: r.content as EconomyContent,
+        })),
+      ),
     };
   }
 
@@ -294,6 +380,9 @@ export class TasksService {
       let round = row.submit_round;
       if (body.transition === 'submit') {
         if (isEmptyContent(row.content)) throw TaskErrors.empty();
+        // What must be there before it is handed in (every control's result, every goal's assessment).
+        const complete = checkContent(row.kind, row.section_config, row.content, { forSubmit: true });
+        if (!complete.ok) throw TaskErrors.incomplete(complete.errors);
         round += 1;
         await manager.query(
           'INSERT INTO task_snapshot (task_id, round, version, content, submitted_by) VALUES ($1, $2, $3, $4, $5)',

@@ -21,6 +21,53 @@ const GNESTA_ECONOMY: SectionConfig = {
   },
 };
 
+/** Nacka's sick-leave model (reference 000): short up to 59 days, long from 60, two decimals. */
+const NACKA_SICK_LEAVE: SectionConfig = { sickLeave: { shortTermLabel: '≤59 dagar', longTermLabel: '≥60 dagar', decimals: 2 } };
+
+/** Nacka's state grants (reference 000, chapter 5), as printed. */
+const NACKA_STATE_GRANTS: SectionConfig = {
+  table: {
+    columns: [
+      { key: 'bidrag', label: 'Bidrag som beviljats/erhållits perioden', type: 'text', required: true },
+      { key: 'myndighet', label: 'Myndighet (statlig medfinansiär)', type: 'text' },
+      { key: 'annan-namnd', label: 'Annan inblandad nämnd/verksamhet', type: 'text' },
+      { key: 'sokt', label: 'Sökt belopp tkr (år)', type: 'number', sum: true },
+      { key: 'erhallet', label: 'Erhållet/reserverat belopp tkr', type: 'number', sum: true },
+      { key: 'prognos', label: 'Prognos tkr år', type: 'number', sum: true },
+    ],
+    totalLabel: 'Summa',
+  },
+};
+
+/** Net investments against the decided budget (Nacka chapter 4, Gnesta's investeringsuppföljning). */
+const INVESTMENTS: SectionConfig = {
+  table: {
+    columns: [
+      { key: 'projekt', label: 'Projekt', type: 'text', required: true },
+      { key: 'budget', label: 'Budget tkr', type: 'number', sum: true },
+      { key: 'utfall', label: 'Utfall tkr', type: 'number', sum: true },
+      { key: 'prognos', label: 'Prognos tkr', type: 'number', sum: true },
+      { key: 'kommentar', label: 'Kommentar', type: 'text' },
+    ],
+    totalLabel: 'Summa investeringar',
+  },
+};
+
+const FUTURE_FUNDS: SectionConfig = {
+  table: {
+    columns: [
+      { key: 'insats', label: 'Insats', type: 'text', required: true },
+      { key: 'beviljat', label: 'Beviljade medel tkr', type: 'number', sum: true },
+      { key: 'utfall', label: 'Utfall tkr', type: 'number', sum: true },
+      { key: 'kommentar', label: 'Kommentar', type: 'text' },
+    ],
+    totalLabel: 'Summa',
+  },
+};
+
+/** Gnesta's responsible areas in the åtgärdsplan (reference 003). */
+const GNESTA_ACTION_PLAN: SectionConfig = { actionPlan: { areas: ['FL', 'SOV', 'AoB', 'ÄFH'] } };
+
 const withConfig = (section: SeedSection, config: SectionConfig): SeedSection => ({ ...section, config });
 
 interface SeedTemplate {
@@ -61,12 +108,12 @@ export const DEMO_TEMPLATES: readonly SeedTemplate[] = [
       s('livsmiljoer', 'verksamhetsresultat', 'Attraktiva livsmiljöer i hela Nacka', 'goals'),
       s('tillvaxt', 'verksamhetsresultat', 'Stark balanserad tillväxt', 'goals'),
       s('ekonomiskt-resultat', null, 'Ekonomiskt resultat', 'economy', 'all_units'),
-      s('investeringar', null, 'Investeringar', 'table'),
-      s('statsbidrag', null, 'Redovisning riktade statsbidrag', 'table'),
-      s('sjukfranvaro', null, 'Sjukfrånvaro', 'sick_leave', 'all_units'),
+      withConfig(s('investeringar', null, 'Investeringar', 'table'), INVESTMENTS),
+      withConfig(s('statsbidrag', null, 'Redovisning riktade statsbidrag', 'table'), NACKA_STATE_GRANTS),
+      withConfig(s('sjukfranvaro', null, 'Sjukfrånvaro', 'sick_leave', 'all_units'), NACKA_SICK_LEAVE),
       s('atgardsplan', null, 'Åtgärdsplan', 'action_plan', 'chosen_units', 'economist', ['Barn och familjeenheten']),
-      s('intern-kontroll', null, 'Intern kontrollplan', 'internal_control', 'committee', 'reviewer'),
-      s('framtidsfonder', null, 'Uppföljning av medel ur framtidsfonder', 'table'),
+      s('intern-kontroll', null, 'Intern kontrollplan', 'internal_control', 'committee', 'economist'),
+      withConfig(s('framtidsfonder', null, 'Uppföljning av medel ur framtidsfonder', 'table'), FUTURE_FUNDS),
     ],
   },
   {
@@ -86,13 +133,13 @@ export const DEMO_TEMPLATES: readonly SeedTemplate[] = [
       s('kf-mal', 'styrning', 'Kommunfullmäktiges mål', 'goals', 'committee', 'director'),
       s('maluppfyllelse', 'styrning', 'Sammanfattning måluppfyllelse', 'goals', 'committee', 'director'),
       s('ekonomisk-hushallning', null, 'God ekonomisk hushållning och ekonomisk ställning'),
-      s('atgardsplan', 'ekonomisk-hushallning', 'Åtgärdsplan för budget i balans', 'action_plan'),
+      withConfig(s('atgardsplan', 'ekonomisk-hushallning', 'Åtgärdsplan för budget i balans', 'action_plan'), GNESTA_ACTION_PLAN),
       withConfig(s('resultat', 'ekonomisk-hushallning', 'Nämndens resultat per augusti', 'economy'), GNESTA_ECONOMY),
       withConfig(
         s('ekonomi-per-omrade', 'ekonomisk-hushallning', 'Ekonomisk uppföljning per verksamhetsområde', 'economy', 'all_units'),
         GNESTA_ECONOMY,
       ),
-      s('investeringar', 'ekonomisk-hushallning', 'Nämndens investeringsuppföljning', 'table'),
+      withConfig(s('investeringar', 'ekonomisk-hushallning', 'Nämndens investeringsuppföljning', 'table'), INVESTMENTS),
       s('intern-kontroll', null, 'Redovisning av internkontrollplan', 'internal_control', 'committee', 'reviewer'),
     ],
   },

@@ -6,6 +6,7 @@ import type {
   Progress,
   ReportKind,
   CellChange,
+  EconomyContent,
   Role,
   SectionConfig,
   SectionKind,
@@ -173,6 +174,34 @@ export interface TaskDto extends TaskListItemDto {
   history: TaskTransitionDto[];
   snapshots: TaskSnapshotSummaryDto[];
   comments: TaskCommentDto[];
+  /**
+   * The same unit's approved content of this section (same key) in the nämnd's earlier
+   * cycles, oldest first, at most 8: sick leave's earlier periods, the action plan's status
+   * history. Never copied into the content; shown beside it.
+   */
+  earlier: EarlierContentDto[];
+  /**
+   * For a nämnd-level economy section: the units' tables of the same cycle (the unit-level
+   * economy section), from which the nämnd table is computed; null for other sections.
+   */
+  committeeEconomy: CommitteeEconomyDto | null;
+}
+
+export interface EarlierContentDto {
+  cycleId: string;
+  cycleTitle: string;
+  year: number;
+  /** As the reports print it: `T2 2025`, `Helår 2025`. */
+  period: string;
+  content: TaskContent;
+}
+
+export interface CommitteeEconomyDto {
+  /** The unit-level economy section the figures come from. */
+  sectionTitle: string;
+  units: Array<{ unitId: string; unitName: string; state: TaskState }>;
+  /** The nämnd table built from the approved unit tables only (`committeeEconomyContent`). */
+  content: EconomyContent;
 }
 
 /** PUT /api/tasks/:id/content */

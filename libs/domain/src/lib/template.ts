@@ -1,5 +1,5 @@
 import { isRole, ROLE_LABELS, Role } from './roles';
-import { checkEconomyConfig, SectionConfig } from './sections/content';
+import { checkSectionConfig, SectionConfig } from './sections/content';
 import { isReviewerRole } from './workflow';
 
 /**
@@ -80,6 +80,7 @@ export type TemplateCheck = { ok: true; sections: NumberedSection[] } | { ok: fa
 export function checkTemplateSections(sections: readonly TemplateSectionInput[]): TemplateCheck {
   const errors: string[] = [];
   const byKey = new Map<string, TemplateSectionInput>();
+  const cleanConfig = new Map<string, SectionConfig | null>();
   for (const section of sections) {
     if (!/^[a-z0-9][a-z0-9_-]{0,59}$/.test(section.key)) {
       errors.push(`Avsnittsnyckeln "${section.key}" får bara innehålla små bokstäver a–z, siffror, - och _.`);
@@ -100,11 +101,9 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
         `Avsnittet "${section.title}" kan inte granskas av ${ROLE_LABELS[section.reviewerRole].toLowerCase()}: välj en roll som får granska.`,
       );
     }
-    if (section.config?.economy !== undefined) {
-      if (section.kind !== 'economy') errors.push(`Avsnittet "${section.title}" har ett ekonomiupplägg men är inte ett ekonomiavsnitt.`);
-      const layout = checkEconomyConfig(section.config.economy);
-      if (!layout.ok) errors.push(...layout.errors.map((e) => `Avsnittet "${section.title}": ${e}`));
-    }
+    const layout = checkSectionConfig(section.kind, section.config);
+    if (!layout.ok) errors.push(...layout.errors.map((e) => `Avsnittet "${section.title}": ${e}`));
+    else cleanConfig.set(section.key, layout.config);
     if (section.responsibility === 'chosen_units' && !section.unitIds?.length) {
       errors.push(`Avsnittet "${section.title}" ska levereras av valda enheter men inga enheter är valda.`);
     }
@@ -145,7 +144,7 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
       .filter((s) => s.parentKey === parentKey)
       .forEach((section, index) => {
         const number = prefix ? `${prefix}.${index + 1}` : String(index + 1);
-        numbered.push({ ...section, number, depth: depthOf.get(section.key) ?? 1 });
+        numbered.push({ ...section, config: cleanConfig.get(section.key) ?? null, number, depth: depthOf.get(section.key) ?? 1 });
         visit(section.key, number);
       });
   };

@@ -97,6 +97,15 @@ describe('keys of the sections', () => {
     });
     expect(y.unitIds).toBeUndefined();
   });
+
+  it('sends a saved layout back with its section, and drops it once the kind no longer fits it', () => {
+    const layout = { economy: { unit: 'tkr' as const, columns: ['annual_budget' as const, 'forecast' as const] } };
+    const [loaded] = fromTemplateSections([
+      { key: 'ekonomi', parentKey: null, title: 'Ekonomi', kind: 'economy', responsibility: 'all_units', reviewerRole: 'economist', unitIds: [], config: layout },
+    ]);
+    expect(toSectionInputs([loaded])[0].config).toEqual(layout);
+    expect(toSectionInputs([{ ...loaded, kind: 'narrative' }])[0].config).toBeUndefined();
+  });
 });
 
 describe('numbering', () => {

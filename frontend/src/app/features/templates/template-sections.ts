@@ -1,6 +1,8 @@
 import type { SaveTemplateRequest, TemplateSectionDto } from '@rapportflode/api-contract';
 import {
+  checkSectionConfig,
   OrganisationUnitNode,
+  SectionConfig,
   Responsibility,
   Role,
   SectionKind,
@@ -27,6 +29,8 @@ export interface EditorSection {
   /** Kept while another responsibility is chosen, sent only with chosen_units. */
   unitIds: string[];
   reviewerRole: Role;
+  /** The saved layout (an economy table's columns, a table's columns …); sent back while it fits the kind. */
+  config?: SectionConfig | null;
 }
 
 const KEY_MAX_LENGTH = 60;
@@ -93,6 +97,8 @@ export function toSectionInputs(rows: readonly EditorSection[]): SaveTemplateReq
       reviewerRole: row.reviewerRole,
     };
     if (row.responsibility === 'chosen_units') section.unitIds = [...row.unitIds];
+    // A layout made for another kind (the admin changed the kind) is dropped, not sent.
+    if (row.config && checkSectionConfig(row.kind, row.config).ok) section.config = row.config;
     return section;
   });
 }
@@ -102,7 +108,9 @@ export function toSectionInputs(rows: readonly EditorSection[]): SaveTemplateReq
  * their parent, siblings in the order given); `uid` names each row.
  */
 export function fromTemplateSections(
-  sections: readonly Pick<TemplateSectionDto, 'key' | 'parentKey' | 'title' | 'kind' | 'responsibility' | 'reviewerRole' | 'unitIds'>[],
+  sections: ReadonlyArray<
+    Pick<TemplateSectionDto, 'key' | 'parentKey' | 'title' | 'kind' | 'responsibility' | 'reviewerRole' | 'unitIds'> & { config?: SectionConfig | null }
+  >,
   uid: (key: string) => string = (key) => `s-${key}`,
 ): EditorSection[] {
   const keys = new Set(sections.map((s) => s.key));
@@ -116,6 +124,7 @@ export function fromTemplateSections(
     responsibility: s.responsibility,
     unitIds: [...s.unitIds],
     reviewerRole: s.reviewerRole,
+    config: s.config ?? null,
   }));
   return inReadingOrder(rows);
 }

@@ -1,10 +1,11 @@
 /**
  * A task's content by its section kind: the one place that knows which checker, which empty
- * form and which diff belong to which kind. Kinds without a structured schema yet hold rich text.
+ * form, which diff and which carry-forward belong to which kind. Narrative sections hold rich text.
  */
 import { emptyDocument, plainText, RichTextDocument, sanitizeRichText } from '../rich-text';
 import type { SectionKind } from '../template';
 import { BlockDiff, diffDocuments } from '../text-diff';
+import { ActionPlanConfig, ActionPlanContent, carryForward as carryActionPlanForward, checkActionPlan, diffActionPlan } from './action-plan';
 import {
   CellChange,
   checkEconomy,
@@ -15,12 +16,23 @@ import {
   EconomyTableConfig,
   MONEY_DECIMALS,
 } from './economy';
+import { checkTable, checkTableConfig, diffTable, TableConfig, TableContent } from './generic-table';
+import { checkGoals, diffGoals, GoalsConfig, GoalsContent } from './goals';
+import { carryForwardPlan, checkInternalControl, diffInternalControl, InternalControlConfig, InternalControlContent } from './internal-control';
+import { isRecord, SectionIssue } from './section-check';
+import { checkSickLeave, diffSickLeave, SickLeaveConfig, SickLeaveContent } from './sick-leave';
 
-export type TaskContent = RichTextDocument | EconomyContent;
+export type StructuredContent = EconomyContent | SickLeaveContent | ActionPlanContent | InternalControlContent | GoalsContent | TableContent;
+export type TaskContent = RichTextDocument | StructuredContent;
 
-/** What a template says about a section's content beyond its kind (for economy: the table's layout). */
+/** What a template says about a section's content beyond its kind (the layout of its kind's table). */
 export interface SectionConfig {
   economy?: EconomyTableConfig;
+  sickLeave?: SickLeaveConfig;
+  actionPlan?: ActionPlanConfig;
+  internalControl?: InternalControlConfig;
+  goals?: GoalsConfig;
+  table?: TableConfig;
 }
 
 /** Nacka's layout (reference 000): ack utfall and budget, helår budget and prognos. */
@@ -29,45 +41,106 @@ export const DEFAULT_ECONOMY_CONFIG: EconomyTableConfig = {
   columns: ['income', 'costs', 'net', 'budget_income', 'budget_costs', 'budget_net', 'budget_deviation', 'annual_budget', 'forecast', 'forecast_deviation'],
 };
 
+/** A table section whose template names no columns: a description and an amount in tkr, summed. */
+export const DEFAULT_TABLE_CONFIG: TableConfig = {
+  columns: [
+    { key: 'beskrivning', label: 'Beskrivning', type: 'text', required: true },
+    { key: 'belopp', label: 'Belopp tkr', type: 'number', sum: true },
+  ],
+  totalLabel: 'Summa',
+};
+
 export function economyConfigOf(config: SectionConfig | null | undefined): EconomyTableConfig {
   return config?.economy ?? DEFAULT_ECONOMY_CONFIG;
 }
 
-/** The section kinds with a structured (table) schema; the others hold rich text. */
-export const STRUCTURED_KINDS: readonly SectionKind[] = ['economy'];
+export function tableConfigOf(config: SectionConfig | null | undefined): TableConfig {
+  return config?.table ?? DEFAULT_TABLE_CONFIG;
+}
+
+/** The section kinds with a structured (table) schema; narrative sections hold rich text. */
+export const STRUCTURED_KINDS: readonly SectionKind[] = ['economy', 'sick_leave', 'action_plan', 'internal_control', 'goals', 'table'];
 
 export function isStructured(kind: SectionKind): boolean {
   return STRUCTURED_KINDS.includes(kind);
 }
 
+/** The content a new task of the kind starts from. */
 export function emptyContent(kind: SectionKind): TaskContent {
-  return kind === 'economy' ? { type: 'economy', rows: [] } : emptyDocument();
+  switch (kind) {
+    case 'economy':
+      return { type: 'economy', rows: [] };
+    case 'sick_leave':
+      return { type: 'sick_leave', values: { total: null, shortTerm: null, longTerm: null } };
+    case 'action_plan':
+      return { type: 'action_plan', rows: [] };
+    case 'internal_control':
+      return { type: 'internal_control', plan: [], risks: [] };
+    case 'goals':
+      return { type: 'goals', goals: [] };
+    case 'table':
+      return { type: 'table', rows: [] };
+    default:
+      return emptyDocument();
+  }
 }
 
 export type ContentCheck =
   | { ok: true; content: TaskContent; removed: string[] }
   | { ok: false; errors: string[] };
 
-/** Checks untrusted content for a section; errors name the row and column where there is one. */
-export function checkContent(kind: SectionKind, config: SectionConfig | null | undefined, input: unknown): ContentCheck {
-  if (kind === 'economy') {
-    const checked = checkEconomy(economyConfigOf(config), input);
-    if (!checked.ok) {
-      return {
-        ok: false,
-        errors: checked.issues.map((issue) => [issue.row, issue.message].filter(Boolean).join(': ')),
-      };
+/** `row: message`, as the API and the editor show an issue. */
+function issueText(issue: { row: string | null; message: string }): string {
+  return [issue.row, issue.message].filter(Boolean).join(': ');
+}
+
+function fromIssues<T extends TaskContent>(checked: { ok: true; content: T } | { ok: false; issues: ReadonlyArray<SectionIssue | { row: string | null; message: string }> }): ContentCheck {
+  return checked.ok ? { ok: true, content: checked.content, removed: [] } : { ok: false, errors: checked.issues.map(issueText) };
+}
+
+/**
+ * Checks untrusted content for a section; errors name the row and column where there is one.
+ * `forSubmit` adds what must be there before the section is handed in (every control's
+ * result, every goal's and indicator's assessment).
+ */
+export function checkContent(kind: SectionKind, config: SectionConfig | null | undefined, input: unknown, options: { forSubmit?: boolean } = {}): ContentCheck {
+  const strict = options.forSubmit === true;
+  switch (kind) {
+    case 'economy':
+      return fromIssues(checkEconomy(economyConfigOf(config), input));
+    case 'sick_leave':
+      return fromIssues(checkSickLeave(config?.sickLeave, input));
+    case 'action_plan':
+      return fromIssues(checkActionPlan(config?.actionPlan, input));
+    case 'internal_control':
+      return fromIssues(checkInternalControl({ ...config?.internalControl, ...(strict ? { requireResults: true } : {}) }, input));
+    case 'goals':
+      return fromIssues(checkGoals({ ...config?.goals, ...(strict ? { requireAssessment: true } : {}) }, input));
+    case 'table':
+      return fromIssues(checkTable(tableConfigOf(config), input));
+    default: {
+      const sanitized = sanitizeRichText(input);
+      return sanitized.ok ? { ok: true, content: sanitized.document, removed: sanitized.removed } : sanitized;
     }
-    return { ok: true, content: checked.content, removed: [] };
   }
-  const sanitized = sanitizeRichText(input);
-  return sanitized.ok ? { ok: true, content: sanitized.document, removed: sanitized.removed } : sanitized;
 }
 
 /** Nothing to hand in yet. */
 export function isEmptyContent(content: TaskContent): boolean {
-  if (content.type === 'economy') return content.rows.length === 0;
-  return plainText(content).trim() === '';
+  switch (content.type) {
+    case 'economy':
+    case 'action_plan':
+    case 'table':
+      return content.rows.length === 0;
+    case 'sick_leave':
+      return content.values.total === null && content.values.shortTerm === null && content.values.longTerm === null && !content.comment;
+    case 'internal_control':
+      return content.plan.length === 0 && content.risks.every((t) => t.rows.length === 0);
+    case 'goals':
+      return content.goals.length === 0;
+    default:
+      return plainText(content).trim() === '';
+  }
 }
 
 export interface ContentDiff {
@@ -75,15 +148,59 @@ export interface ContentDiff {
   cells: CellChange[];
 }
 
-/** What changed between two versions: text blocks for rich text, cells for tables. */
+/** What changed between two versions: text blocks for rich text, cells (old and new value) for tables. */
 export function diffContent(kind: SectionKind, config: SectionConfig | null | undefined, before: TaskContent, after: TaskContent): ContentDiff {
-  if (kind === 'economy') {
-    const empty: EconomyContent = { type: 'economy', rows: [] };
-    const asEconomy = (c: TaskContent) => (c.type === 'economy' ? c : empty);
-    return { blocks: [], cells: diffEconomy(economyConfigOf(config), asEconomy(before), asEconomy(after)) };
+  if (!isStructured(kind)) {
+    const asDocument = (c: TaskContent) => (c.type === 'doc' ? c : emptyDocument());
+    return { blocks: diffDocuments(asDocument(before), asDocument(after)), cells: [] };
   }
-  const asDocument = (c: TaskContent) => (c.type === 'doc' ? c : emptyDocument());
-  return { blocks: diffDocuments(asDocument(before), asDocument(after)), cells: [] };
+  // A version of another shape (a section whose kind changed in the template) diffs as empty.
+  const as = <T extends TaskContent>(c: TaskContent): T => (c.type === after.type ? c : emptyContent(kind)) as T;
+  const a = as<typeof after>(before);
+  let cells: CellChange[] = [];
+  if (after.type === 'economy') cells = diffEconomy(economyConfigOf(config), a as EconomyContent, after);
+  else if (after.type === 'sick_leave') cells = diffSickLeave(config?.sickLeave, a as SickLeaveContent, after);
+  else if (after.type === 'action_plan') cells = diffActionPlan(a as ActionPlanContent, after);
+  else if (after.type === 'internal_control') cells = diffInternalControl(a as InternalControlContent, after);
+  else if (after.type === 'goals') cells = diffGoals(a as GoalsContent, after, config?.goals);
+  else if (after.type === 'table') cells = diffTable(tableConfigOf(config), a as TableContent, after);
+  return { blocks: [], cells };
+}
+
+/** The kinds a new cycle starts from the previous cycle's approved content (see carryContentForward). */
+export const CARRIED_KINDS: readonly SectionKind[] = ['economy', 'action_plan', 'internal_control', 'goals', 'table'];
+
+/**
+ * What a new cycle's task starts from, given the same unit's approved content of the
+ * section in the previous cycle: the action plan's unfinished rows, the internal control
+ * plan with results cleared, the goals' structure and indicators with this year's values as
+ * last year's when the year changes, a table's rows. Economy is carried by `carryEconomyForward`
+ * (it needs both layouts); sick leave and narrative text start empty (earlier sick-leave
+ * figures are shown as history, never copied).
+ */
+export function carryContentForward(kind: SectionKind, previous: TaskContent, sameYear: boolean): TaskContent {
+  if (previous.type === 'action_plan' && kind === 'action_plan') return carryActionPlanForward(previous);
+  if (previous.type === 'internal_control' && kind === 'internal_control') return carryForwardPlan(previous);
+  if (previous.type === 'goals' && kind === 'goals') {
+    return {
+      type: 'goals',
+      goals: previous.goals.map((goal) => ({
+        ...goal,
+        committeeGoals: goal.committeeGoals.map(({ comment: _c, ...cg }) => ({
+          ...cg,
+          assessment: null,
+          indicators: cg.indicators.map(({ comment: _ic, ...indicator }) => ({
+            ...indicator,
+            previous: sameYear ? indicator.previous : indicator.value,
+            value: sameYear ? indicator.value : null,
+            assessment: null,
+          })),
+        })),
+      })),
+    };
+  }
+  if (previous.type === 'table' && kind === 'table') return { type: 'table', rows: previous.rows.map((row) => ({ ...row, cells: { ...row.cells } })) };
+  return emptyContent(kind);
 }
 
 /** Checks a template's layout of an economy table. */
@@ -110,4 +227,91 @@ export function checkEconomyConfig(input: unknown): { ok: true; config: EconomyT
   if (errors.length) return { ok: false, errors };
   // Columns in the order the municipality prints them.
   return { ok: true, config: { unit: unit as keyof typeof MONEY_DECIMALS, columns: known, ...(Object.keys(labels).length ? { labels } : {}) } };
+}
+
+const CONFIG_KIND: Readonly<Record<keyof SectionConfig, SectionKind>> = {
+  economy: 'economy',
+  sickLeave: 'sick_leave',
+  actionPlan: 'action_plan',
+  internalControl: 'internal_control',
+  goals: 'goals',
+  table: 'table',
+};
+
+const isShortText = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length > 0 && value.trim().length <= max;
+
+/**
+ * Checks what a template says about a section of the given kind and returns it in clean form
+ * (unknown settings dropped); a layout for another kind is an error.
+ */
+export function checkSectionConfig(kind: SectionKind, input: unknown): { ok: true; config: SectionConfig | null } | { ok: false; errors: string[] } {
+  if (input === null || input === undefined) return { ok: true, config: null };
+  if (!isRecord(input)) return { ok: false, errors: ['Avsnittets upplägg har fel format.'] };
+  const errors: string[] = [];
+  const config: SectionConfig = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || value === null) continue;
+    const belongs = CONFIG_KIND[key as keyof SectionConfig];
+    if (!belongs) {
+      errors.push(`Okänd inställning "${key}".`);
+      continue;
+    }
+    if (belongs !== kind) {
+      errors.push('Upplägget är gjort för en annan avsnittstyp och passar inte avsnittstypen.');
+      continue;
+    }
+    if (!isRecord(value)) {
+      errors.push('Avsnittets upplägg har fel format.');
+      continue;
+    }
+    if (key === 'economy') {
+      const layout = checkEconomyConfig(value);
+      if (layout.ok) config.economy = layout.config;
+      else errors.push(...layout.errors);
+    } else if (key === 'table') {
+      const layout = checkTableConfig(value);
+      if (layout.ok) config.table = layout.config;
+      else errors.push(...layout.errors);
+    } else if (key === 'sickLeave') {
+      const short = value['shortTermLabel'];
+      const long = value['longTermLabel'];
+      if (!isShortText(short, 40) || !isShortText(long, 40)) errors.push('Ange gränserna för kort- och långtidssjukfrånvaro (1–40 tecken), t.ex. 1–14 dagar och 15–90 dagar.');
+      const decimals = value['decimals'] ?? 1;
+      if (decimals !== 1 && decimals !== 2) errors.push('Sjukfrånvaro anges med en eller två decimaler.');
+      const bands = value['ageBands'] ?? [];
+      const ageBands: Array<{ key: string; label: string }> = [];
+      if (!Array.isArray(bands) || bands.length > 8) errors.push('Åldersgrupperna har fel format (högst 8).');
+      else {
+        for (const band of bands) {
+          if (!isRecord(band) || typeof band['key'] !== 'string' || !/^[a-z0-9_-]{1,40}$/.test(band['key']) || !isShortText(band['label'], 40)) {
+            errors.push('En åldersgrupp saknar nyckel eller rubrik.');
+          } else if (ageBands.some((b) => b.key === band['key'])) errors.push(`Åldersgruppen "${band['label']}" förekommer två gånger.`);
+          else ageBands.push({ key: band['key'], label: (band['label'] as string).trim() });
+        }
+      }
+      if (isShortText(short, 40) && isShortText(long, 40)) {
+        config.sickLeave = {
+          shortTermLabel: short.trim(),
+          longTermLabel: long.trim(),
+          ...(value['byGender'] === true ? { byGender: true } : {}),
+          ...(ageBands.length ? { ageBands } : {}),
+          ...(decimals === 2 ? { decimals: 2 as const } : {}),
+        };
+      }
+    } else if (key === 'actionPlan') {
+      const areas = value['areas'] ?? [];
+      if (!Array.isArray(areas) || areas.length > 30 || !areas.every((a) => isShortText(a, 40))) errors.push('Ansvarsområdena ska vara högst 30 korta texter.');
+      else config.actionPlan = { ...(areas.length ? { areas: areas.map((a: string) => a.trim()) } : {}), ...(value['effect'] === true ? { effect: true } : {}) };
+    } else if (key === 'internalControl') {
+      config.internalControl = value['requireResults'] === true ? { requireResults: true } : {};
+    } else if (key === 'goals') {
+      const year = value['year'];
+      const decimals = value['decimals'] ?? 1;
+      if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100)) errors.push('Målens år ska vara ett årtal.');
+      if (typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 2) errors.push('Indikatorer anges med 0–2 decimaler.');
+      else config.goals = { ...(typeof year === 'number' ? { year } : {}), ...(decimals !== 1 ? { decimals } : {}), ...(value['requireAssessment'] === true ? { requireAssessment: true } : {}) };
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, config: Object.keys(config).length ? config : null };
 }

@@ -410,6 +410,40 @@ export function combineEconomy(
   return { rows, total: addUp(config, rows.map((r) => r.values)) };
 }
 
+/**
+ * The nämnd table as content to store in the nämnd-level section: a row per unit (keyed
+ * `u-` and the first 12 characters of its id, without hyphens) with the unit's top-level rows
+ * beneath it, each carrying its computed figures in the entered columns (sub-rows folded into
+ * their row). Totals stay computed by `computeEconomy`, so the nämnd total is never typed.
+ * Unit tables with another layout are read through this layout's entered columns.
+ */
+export function committeeEconomyContent(
+  config: EconomyTableConfig,
+  units: ReadonlyArray<{ unitId: string; name: string; config: EconomyTableConfig; content: EconomyContent }>,
+): EconomyContent {
+  const entered = inputColumns(config);
+  return {
+    type: 'economy',
+    rows: units.map((unit) => {
+      const computed = computeEconomy(unit.config, unit.content);
+      const unitKey = `u-${unit.unitId.replace(/-/g, '').slice(0, 12)}`;
+      return {
+        key: unitKey,
+        label: unit.name,
+        values: {},
+        children: computed.rows.map((row) => {
+          const values: Figures = {};
+          for (const column of entered) {
+            const value = row.values[column];
+            if (typeof value === 'number') values[column] = value;
+          }
+          return { key: `${unitKey}-${row.key}`.slice(0, 60), label: row.label, values };
+        }),
+      };
+    }),
+  };
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
