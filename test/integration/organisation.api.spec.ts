@@ -85,6 +85,9 @@ describe('the API on the real PostgreSQL and Redis', () => {
       const cycles = await dataSource.query('SELECT title FROM report_cycle ORDER BY title');
       expect(cycles.map((c: { title: string }) => c.title)).toEqual([
         `Delårsrapport ${swedishToday().slice(0, 4)}`,
+        // Nacka's two earlier years, approved, so that this year's cycle has history to show.
+        `Tertialbokslut 2 ${Number(swedishToday().slice(0, 4)) - 2}`,
+        `Tertialbokslut 2 ${Number(swedishToday().slice(0, 4)) - 1}`,
         `Tertialbokslut 2 ${swedishToday().slice(0, 4)}`,
       ]);
     } finally {

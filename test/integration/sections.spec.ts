@@ -148,7 +148,25 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
     ]);
     const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
     templateId = templates.find((t) => t.name === 'Tertialbokslut 2')?.id as string;
-    cycleId = await openCycle(2024);
+    // Years before the demo's own history (the two years before this one).
+    cycleId = await openCycle(2010);
+  });
+
+  // First, before this file's own cycles add to Nacka's history.
+  it('shows the demo’s running cycle Nacka’s two earlier years of sick leave, and last year’s unfinished action', async () => {
+    const year = new Date().getFullYear();
+    const mine = (await fredrik.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
+    const item = mine.find((t) => t.sectionTitle === 'Sjukfrånvaro' && t.cycleTitle === `Tertialbokslut 2 ${year}`);
+    const task = (await fredrik.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+    expect(task.earlier.map((e) => [e.period, e.content])).toEqual([
+      [`T2 ${year - 2}`, { type: 'sick_leave', values: { total: 3.8, shortTerm: 2.9, longTerm: 0.9 } }],
+      [`T2 ${year - 1}`, { type: 'sick_leave', values: { total: 2.85, shortTerm: 2.23, longTerm: 0.62 } }],
+    ]);
+    const plan = (await camilla.get<TaskListResponse>('/api/tasks/mine')).body.tasks.find(
+      (t) => t.sectionTitle === 'Åtgärdsplan' && t.cycleTitle === `Tertialbokslut 2 ${year}`,
+    );
+    const content = (await camilla.get<TaskDto>(`/api/tasks/${plan?.id}`)).body.content as ActionPlanContent;
+    expect(content.rows.map((r) => [r.key, r.status])).toEqual([['heldygn', 'started']]);
   });
 
   it('sick leave: refuses impossible figures with the figure named, then goes draft → returned → approved with a cell diff', async () => {
@@ -235,10 +253,10 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   });
 
   it('opens the next cycle from the approved content: earlier sick leave beside the new, unfinished actions, the control plan, goals, table rows', async () => {
-    const next = await openCycle(2025);
+    const next = await openCycle(2011);
     const sick = await taskOf(fredrik, next, 'Sjukfrånvaro');
     expect(sick.content).toEqual({ type: 'sick_leave', values: { total: null, shortTerm: null, longTerm: null } });
-    expect(sick.earlier.map((e) => [e.period, e.content])).toEqual([['T2 2024', { type: 'sick_leave', values: { total: 2.85, shortTerm: 2.23, longTerm: 0.62 } }]]);
+    expect(sick.earlier.map((e) => [e.period, e.content])).toEqual([['T2 2010', { type: 'sick_leave', values: { total: 2.85, shortTerm: 2.23, longTerm: 0.62 } }]]);
     const plan = await taskOf(camilla, next, 'Åtgärdsplan');
     expect((plan.content as ActionPlanContent).rows.map((r) => [r.key, r.status, r.comment])).toEqual([
       ['a1', 'started', undefined],

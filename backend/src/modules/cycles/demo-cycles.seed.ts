@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RichTextDocument, swedishToday } from '@rapportflode/domain';
+import { ActionPlanContent, RichTextDocument, SickLeaveContent, swedishToday, TableContent, TaskContent } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { AccessService, toGrants } from '../auth/access.service';
 import { CyclesService } from './cycles.service';
@@ -39,6 +39,65 @@ const DEMO_TEXTS: Array<{ email: string; section: string; submit: boolean; conte
   },
 ];
 
+const sickLeave = (total: number, shortTerm: number, longTerm: number): SickLeaveContent => ({ type: 'sick_leave', values: { total, shortTerm, longTerm } });
+
+/**
+ * Nacka's earlier Tertialbokslut 2, approved, so that this year's cycle shows earlier sick leave
+ * beside the new figures and starts from last year's action plan and tables. Figures from
+ * reference 000 (T2 2020 and T2 2021), placed two years and one year back.
+ */
+const NACKA_HISTORY: Array<{ yearsBack: number; deliveries: Array<{ email: string; section: string; content: TaskContent }> }> = [
+  {
+    yearsBack: 2,
+    deliveries: [
+      { email: 'fredrik.akesson@nacka.example.se', section: 'Sjukfrånvaro', content: sickLeave(3.8, 2.9, 0.9) },
+      { email: 'camilla.oberg@nacka.example.se', section: 'Sjukfrånvaro', content: sickLeave(4.7, 2.1, 2.6) },
+    ],
+  },
+  {
+    yearsBack: 1,
+    deliveries: [
+      { email: 'fredrik.akesson@nacka.example.se', section: 'Sjukfrånvaro', content: sickLeave(2.85, 2.23, 0.62) },
+      { email: 'camilla.oberg@nacka.example.se', section: 'Sjukfrånvaro', content: sickLeave(2.17, 1.56, 0.6) },
+      {
+        email: 'camilla.oberg@nacka.example.se',
+        section: 'Åtgärdsplan',
+        content: {
+          type: 'action_plan',
+          rows: [
+            {
+              key: 'heldygn',
+              action: 'Ökat fokus på uppföljning av placeringar, med början i heldygnsplaceringar: gå igenom institutionsplaceringar varje månad.',
+              area: '',
+              years: '',
+              status: 'started',
+              comment: 'Gruppchef har tätt följt de barn som tillfälligt är placerade på institution.',
+            },
+            {
+              key: 'utredning',
+              action: 'Inga kostsamma placeringar beviljas innan utredningen är avslutad.',
+              area: '',
+              years: '',
+              status: 'done',
+            },
+          ],
+        } satisfies ActionPlanContent,
+      },
+      {
+        email: 'birgitta.sandberg@nacka.example.se',
+        section: 'Redovisning riktade statsbidrag',
+        content: {
+          type: 'table',
+          rows: [
+            { key: 'habilitering', cells: { bidrag: 'Statsbidrag habiliteringsersättning', myndighet: 'Socialstyrelsen', sokt: 2322, erhallet: 2322, prognos: 2322 } },
+            { key: 'familjehem', cells: { bidrag: 'Subvention familjehemsplaceringar', myndighet: 'Socialstyrelsen', sokt: 952, erhallet: 952, prognos: 952 } },
+          ],
+        } satisfies TableContent,
+      },
+    ],
+  },
+];
+
 @Injectable()
 export class DemoCyclesSeeder {
   private readonly logger = new Logger('Seed');
@@ -62,6 +121,7 @@ export class DemoCyclesSeeder {
     const periodEnd = `${year}-08-31`;
     const from = today > periodEnd ? today : periodEnd;
     const plus = (days: number) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    await this.seedNackaHistory(year).catch((error: Error) => this.logger.warn(`Nacka's earlier cycles not seeded: ${error.message}`));
     for (const demo of DEMO_CYCLES) {
       const [template] = await this.dataSource.query(
         `SELECT t.id FROM report_template t JOIN committee c ON c.id = t.committee_id WHERE c.municipality = $1 AND t.name = $2`,
@@ -98,5 +158,49 @@ export class DemoCyclesSeeder {
     }
     this.logger.log(`Seeded ${DEMO_CYCLES.length} report cycles`);
     return true;
+  }
+
+  private async actorOf(email: string) {
+    const [person] = await this.dataSource.query('SELECT id FROM app_user WHERE email = $1', [email]);
+    if (!person) throw new Error(`${email} is missing`);
+    return { userId: person.id as string, grants: toGrants(await this.access.grantsOf(person.id)), ip: null };
+  }
+
+  /** Nacka's earlier cycles, delivered and approved through the same services as the app. */
+  private async seedNackaHistory(year: number): Promise<void> {
+    const [template] = await this.dataSource.query(
+      `SELECT t.id FROM report_template t JOIN committee c ON c.id = t.committee_id WHERE c.municipality = 'Nacka kommun' AND t.name = 'Tertialbokslut 2'`,
+    );
+    if (!template) return;
+    const secretary = await this.actorOf('birgitta.sandberg@nacka.example.se');
+    const economist = await this.actorOf('anders.nilsson@nacka.example.se');
+    for (const history of NACKA_HISTORY) {
+      const y = year - history.yearsBack;
+      const cycle = await this.cycles.create(
+        {
+          templateId: template.id,
+          year: y,
+          diaryNumber: `SN.${y}.73`,
+          periodEnd: `${y}-08-31`,
+          submissionDeadline: `${y}-09-10`,
+          reviewDeadline: `${y}-09-17`,
+          assemblyDeadline: `${y}-09-24`,
+          meetingDate: `${y}-10-05`,
+        },
+        secretary,
+      );
+      for (const delivery of history.deliveries) {
+        const writer = await this.actorOf(delivery.email);
+        const mine = (await this.tasks.mine(writer.userId)).tasks.find((t) => t.cycleId === cycle.id && t.sectionTitle === delivery.section);
+        if (!mine) continue;
+        const saved = await this.tasks.saveContent(mine.id, (await this.tasks.get(mine.id, writer)).version, delivery.content, writer);
+        const submitted = await this.tasks.transition(mine.id, { transition: 'submit', version: saved.version }, writer);
+        await this.tasks.transition(mine.id, { transition: 'approve', version: submitted.version }, economist);
+      }
+      // The rest of a past cycle is history too: closed, so it does not fill anyone's list of tasks.
+      await this.dataSource.query(`UPDATE task SET state = 'approved', state_changed_at = now() WHERE cycle_id = $1 AND state <> 'approved'`, [cycle.id]);
+      // …and its notices were read long ago.
+      await this.dataSource.query('UPDATE notification SET read_at = now() WHERE task_id IN (SELECT id FROM task WHERE cycle_id = $1)', [cycle.id]);
+    }
   }
 }
