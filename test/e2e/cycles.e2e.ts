@@ -106,6 +106,53 @@ test.describe('report templates in the browser', () => {
   });
 });
 
+test.describe('section layouts in the template editor', () => {
+  test('an administrator sets a table’s columns and the sick-leave day limits; the layout is saved with the template', async ({ page }) => {
+    await signIn(page, ADMIN);
+    await page.goto('/admin/mallar/ny');
+    await page.getByLabel('Nämnd').selectOption({ label: 'Socialnämnden, Gnesta kommun' });
+    await page.getByLabel('Mallens namn').fill('Uppföljning med tabeller');
+    await addSection(page, 'Statsbidrag');
+    const grants = page.getByRole('group', { name: '1 Statsbidrag' });
+    await grants.getByLabel('Innehåll').selectOption({ label: 'Tabell' });
+    await grants.getByText('Upplägg för Statsbidrag').click();
+    await grants.getByLabel('Rubrik för kolumn 2').fill('Sökt belopp tkr');
+    await grants.getByLabel('Rubrik för kolumn 2').press('Tab');
+    await grants.getByRole('button', { name: 'Lägg till kolumn' }).click();
+    await grants.getByLabel('Rubrik för kolumn 3').fill('Erhållet belopp tkr');
+    await grants.getByLabel('Rubrik för kolumn 3').press('Tab');
+    await grants.getByLabel('Typ för Erhållet belopp tkr').selectOption({ label: 'Tal' });
+    await grants.getByRole('checkbox', { name: 'Summera Erhållet belopp tkr' }).check();
+
+    await addSection(page, 'Sjukfrånvaro');
+    const sick = page.getByRole('group', { name: '2 Sjukfrånvaro' });
+    await sick.getByLabel('Innehåll').selectOption({ label: 'Sjukfrånvaro' });
+    await sick.getByLabel('Levereras av').selectOption({ label: 'Alla enheter' });
+    await sick.getByText('Upplägg för Sjukfrånvaro').click();
+    await sick.getByLabel('Gränser för kort och lång sjukfrånvaro').selectOption({ label: 'Egna gränser' });
+    // Empty limits are named before anything is saved.
+    await expect(sick.getByText(/Ange gränserna för kort- och långtidssjukfrånvaro/)).toBeVisible();
+    await sick.getByLabel('Kort sjukfrånvaro').fill('1–7 dagar');
+    await sick.getByLabel('Kort sjukfrånvaro').press('Tab');
+    await sick.getByLabel('Lång sjukfrånvaro').fill('8 dagar eller mer');
+    await sick.getByLabel('Lång sjukfrånvaro').press('Tab');
+    await expect(sick.getByText(/Ange gränserna/)).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Skapa mallen' }).click();
+    await expect(page).toHaveURL(/\/admin\/mallar\/[0-9a-f-]{36}$/);
+    await page.reload();
+    const saved = page.getByRole('group', { name: '1 Statsbidrag' });
+    await saved.getByText('Upplägg för Statsbidrag').click();
+    await expect(saved.getByLabel('Rubrik för kolumn 2')).toHaveValue('Sökt belopp tkr');
+    await expect(saved.getByLabel('Rubrik för kolumn 3')).toHaveValue('Erhållet belopp tkr');
+    await expect(saved.getByRole('checkbox', { name: 'Summera Erhållet belopp tkr' })).toBeChecked();
+    const savedSick = page.getByRole('group', { name: '2 Sjukfrånvaro' });
+    await savedSick.getByText('Upplägg för Sjukfrånvaro').click();
+    await expect(savedSick.getByLabel('Kort sjukfrånvaro')).toHaveValue('1–7 dagar');
+  });
+});
+
 test.describe('report cycles in the browser', () => {
   test('the secretary opens a cycle from the Delårsrapport template and follows it in the overview', async ({ page, context }) => {
     // Two axe runs over the whole matrix (about 15 units × 16 sections) and a second window.

@@ -55,6 +55,7 @@ import {
   unitChoices,
   updateSection,
 } from './template-sections';
+import { LAYOUT_KINDS, SectionLayoutComponent } from './section-layout.component';
 
 type Move = 'up' | 'down' | 'indent' | 'outdent';
 
@@ -89,6 +90,7 @@ function sectionName(row: EditorSection, number: string): string {
     MatInputModule,
     MatProgressBarModule,
     RouterLink,
+    SectionLayoutComponent,
   ],
   template: `
     <p class="back"><a routerLink="/admin/mallar">Alla rapportmallar</a></p>
@@ -241,6 +243,15 @@ function sectionName(row: EditorSection, number: string): string {
                     </div>
                     @if (untitled) {
                       <p class="field-error" [id]="'title-error-' + row.uid">Skriv en rubrik för avsnitt {{ num.number }}.</p>
+                    }
+                    @if (layoutKinds.includes(row.kind)) {
+                      <rf-section-layout
+                        [id]="'layout-' + row.uid"
+                        [kind]="row.kind"
+                        [config]="row.config"
+                        [label]="label"
+                        (configChange)="change(row.uid, { config: $event })"
+                      />
                     }
                     @if (row.responsibility === 'chosen_units') {
                       <fieldset class="units">
@@ -578,6 +589,7 @@ export class TemplateEditorPage {
   protected readonly reportKinds = REPORT_KINDS;
   protected readonly kindLabels = REPORT_KIND_LABELS;
   protected readonly sectionKinds = SECTION_KINDS;
+  protected readonly layoutKinds = LAYOUT_KINDS;
   protected readonly sectionKindLabels = SECTION_KIND_LABELS;
   protected readonly responsibilities = RESPONSIBILITIES;
   protected readonly responsibilityLabels = RESPONSIBILITY_LABELS;
