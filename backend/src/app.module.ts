@@ -8,6 +8,7 @@ import { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { EconomyImportModule } from './modules/economy-import/economy-import.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -52,6 +53,7 @@ export class AppModule {
         UsersModule,
         TemplatesModule,
         CyclesModule,
+        EconomyImportModule,
         SystemModule.register({ worker }),
         ...(http ? [HealthModule] : []),
         ...(serveFrontend

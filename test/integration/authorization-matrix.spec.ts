@@ -30,6 +30,9 @@ interface Case {
   scope?: ResourceScope;
 }
 
+/** A section id that is no section: a caller who passes the guard gets section_not_found, and nothing is imported. */
+const NO_SECTION = '00000000-0000-4000-8000-000000000000';
+
 /** How to call each route against a target, so that passing the guard changes nothing that matters. */
 const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/audit': () => ({ path: '/api/audit' }),
@@ -71,6 +74,20 @@ const CASES: Record<string, (t: Target) => Case> = {
   'PATCH /api/tasks/:id/comments/:commentId': (t) => ({
     path: `/api/tasks/${t.taskId}/comments/00000000-0000-4000-8000-000000000000`,
     body: {},
+  }),
+  'GET /api/cycles/:cycleId/sections/:sectionId/economy-imports': (t) => ({
+    path: `/api/cycles/${t.cycleId}/sections/${NO_SECTION}/economy-imports`,
+    scope: committeeOf(t),
+  }),
+  'POST /api/cycles/:cycleId/sections/:sectionId/economy-imports/preview': (t) => ({
+    path: `/api/cycles/${t.cycleId}/sections/${NO_SECTION}/economy-imports/preview`,
+    body: {},
+    scope: committeeOf(t),
+  }),
+  'POST /api/cycles/:cycleId/sections/:sectionId/economy-imports': (t) => ({
+    path: `/api/cycles/${t.cycleId}/sections/${NO_SECTION}/economy-imports`,
+    body: {},
+    scope: committeeOf(t),
   }),
   'GET /api/notifications': () => ({ path: '/api/notifications' }),
   'POST /api/notifications/read': () => ({ path: '/api/notifications/read', body: { ids: [] } }),

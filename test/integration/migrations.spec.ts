@@ -40,6 +40,8 @@ describe('migrations on the real PostgreSQL', () => {
       'captured_mail',
       'committee',
       'cycle_section',
+      'economy_import',
+      'economy_import_mapping',
       'job_execution',
       'notification',
       'organisation_unit',

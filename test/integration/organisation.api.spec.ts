@@ -73,6 +73,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'CreateReportTemplates1764000000003',
       'CreateCyclesAndTasks1764000000004',
       'AddSectionConfig1764000000005',
+      'CreateEconomyImports1764000000006',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

@@ -56,6 +56,12 @@ export const routes: Routes = [
     loadComponent: () => import('./features/cycles/cycle-overview.page').then((m) => m.CycleOverviewPage),
   },
   {
+    path: 'cykler/:id/import/:sectionId',
+    title: 'Importera från ekonomisystemet – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('economy.import')],
+    loadComponent: () => import('./features/imports/economy-import.page').then((m) => m.EconomyImportPage),
+  },
+  {
     path: 'admin/mallar',
     title: 'Rapportmallar – Rapportflöde',
     canActivate: [signedInGuard, allowedGuard('template.read')],

@@ -4,3 +4,4 @@ export * from './lib/common';
 export * from './lib/organisation';
 export * from './lib/templates';
 export * from './lib/cycles';
+export * from './lib/economy-import';

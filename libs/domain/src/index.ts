@@ -11,6 +11,7 @@ export * from './lib/template';
 export * from './lib/cycle';
 export * from './lib/merge';
 export * from './lib/sections/economy';
+export * from './lib/sections/economy-import';
 export * from './lib/sections/content';
 export * from './lib/sections/sick-leave';
 export * from './lib/sections/action-plan';

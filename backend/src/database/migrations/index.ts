@@ -4,6 +4,7 @@ import { CreatePeopleAndAccess1764000000002 } from './1764000000002-CreatePeople
 import { CreateReportTemplates1764000000003 } from './1764000000003-CreateReportTemplates';
 import { CreateCyclesAndTasks1764000000004 } from './1764000000004-CreateCyclesAndTasks';
 import { AddSectionConfig1764000000005 } from './1764000000005-AddSectionConfig';
+import { CreateEconomyImports1764000000006 } from './1764000000006-CreateEconomyImports';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateReportTemplates1764000000003,
   CreateCyclesAndTasks1764000000004,
   AddSectionConfig1764000000005,
+  CreateEconomyImports1764000000006,
 ];

@@ -49,6 +49,31 @@ export class AuditService {
     );
   }
 
+  /** Several events in one statement (an import touching hundreds of tasks), inside the change's transaction. */
+  async recordMany(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_event (actor_user_id, action, entity_type, entity_id, committee_id, before, after, ip)
+       SELECT actor_user_id, action, entity_type, entity_id, committee_id, before, after, ip
+         FROM jsonb_to_recordset($1::jsonb)
+           AS e(actor_user_id uuid, action varchar, entity_type varchar, entity_id varchar, committee_id uuid, before jsonb, after jsonb, ip varchar)`,
+      [
+        JSON.stringify(
+          entries.map((entry) => ({
+            actor_user_id: entry.actorUserId,
+            action: entry.action,
+            entity_type: entry.entityType,
+            entity_id: entry.entityId,
+            committee_id: entry.committeeId,
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+            ip: entry.ip ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
   /** Events visible through the given grants: installation-wide grants see all, committee grants their committee's. */
   async list(query: AuditQuery, grants: readonly RoleGrant[]): Promise<AuditListResponse> {
     const where: string[] = [];

@@ -11,6 +11,11 @@ import {
   CycleListResponse,
   CycleOverviewDto,
   CycleSummaryDto,
+  economyImportsPath,
+  EconomyImportListResponse,
+  EconomyImportMapping,
+  EconomyImportPreviewDto,
+  EconomyImportResultDto,
   NotificationListResponse,
   ReportTemplateDto,
   SaveContentRequest,
@@ -140,6 +145,17 @@ export class ApiClient {
     return this.http.patch<CycleSummaryDto>(`${API_PATHS.cycles}/${id}`, body);
   }
 
+  // Economy figures from the finance system (multipart: the file, the mapping as JSON, the unit of a file without a unit column)
+  economyImports(cycleId: string, sectionId: string): Observable<EconomyImportListResponse> {
+    return this.http.get<EconomyImportListResponse>(economyImportsPath(cycleId, sectionId));
+  }
+  previewEconomyImport(cycleId: string, sectionId: string, file: File, mapping?: EconomyImportMapping, unitId?: string): Observable<EconomyImportPreviewDto> {
+    return this.http.post<EconomyImportPreviewDto>(`${economyImportsPath(cycleId, sectionId)}/preview`, importForm(file, mapping, unitId));
+  }
+  commitEconomyImport(cycleId: string, sectionId: string, file: File, mapping: EconomyImportMapping, unitId?: string): Observable<EconomyImportResultDto> {
+    return this.http.post<EconomyImportResultDto>(economyImportsPath(cycleId, sectionId), importForm(file, mapping, unitId));
+  }
+
   // Tasks
   myTasks(): Observable<TaskListResponse> {
     return this.http.get<TaskListResponse>(API_PATHS.myTasks);
@@ -201,6 +217,14 @@ export class ApiClient {
 }
 
 /** A Swedish sentence for any error the client met: the server's own message where it sent one. */
+function importForm(file: File, mapping?: EconomyImportMapping, unitId?: string): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  if (unitId) form.append('unitId', unitId);
+  return form;
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof HttpErrorResponse) {
     const body = error.error as Partial<ApiErrorResponse> | null;

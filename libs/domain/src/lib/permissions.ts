@@ -19,6 +19,7 @@ export const ACTIONS = [
   'template.read',
   'template.manage',
   'cycle.manage',
+  'economy.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,8 +45,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'task.reopen',
     'template.read',
     'cycle.manage',
+    'economy.import',
   ],
-  economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen', 'template.read'],
+  // The förvaltningsekonom brings the finance system's figures in (economy sections of a cycle).
+  economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen', 'template.read', 'economy.import'],
   reviewer: ['organisation.read', 'task.read', 'task.review'],
   unit_head: ['organisation.read', 'task.read', 'task.write', 'task.submit'],
   reader: ['organisation.read'],

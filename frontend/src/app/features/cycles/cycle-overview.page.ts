@@ -21,6 +21,7 @@ import {
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { AuthService } from '../../core/auth.service';
 import {
   abbreviate,
   buildMatrix,
@@ -161,6 +162,24 @@ const HEADER_LENGTH = 26;
             </tbody>
           </table>
         </div>
+      }
+
+      @if (canImport() && economySections().length > 0) {
+        <section aria-labelledby="import-heading">
+          <h2 id="import-heading">Ekonomi från ekonomisystemet</h2>
+          <ul>
+            @for (section of economySections(); track section.id) {
+              <li>
+                <a
+                  [routerLink]="['/cykler', cycle.id, 'import', section.id]"
+                  [attr.aria-label]="'Importera från ekonomisystemet: ' + section.number + ' ' + section.title"
+                  >Importera från ekonomisystemet</a
+                >
+                <span aria-hidden="true"> – {{ section.number }} {{ section.title }}</span>
+              </li>
+            }
+          </ul>
+        </section>
       }
 
       @if (overview.canManage) {
@@ -379,6 +398,11 @@ export class CycleOverviewPage {
       return source.loading && kept && kept.cycle.id === source.id ? kept : null;
     },
   });
+
+  private readonly auth = inject(AuthService);
+  /** The economy sections, each with a link to import its figures (the server checks the nämnd). */
+  protected readonly economySections = computed(() => this.data()?.sections.filter((s) => s.kind === 'economy') ?? []);
+  protected readonly canImport = computed(() => this.auth.can('economy.import'));
 
   protected readonly rows = computed(() => {
     const overview = this.data();

@@ -90,6 +90,24 @@ export interface EconomyRow {
   comment?: string;
   /** Sub-rows (e.g. Heldygnsvård under Barn och unga 0-20 år): the row's figures are their sum. */
   children?: EconomyRow[];
+  /** Where the row's figures came from when they were imported: the import's record and the file's line. */
+  source?: EconomyRowSource;
+}
+
+export interface EconomyRowSource {
+  importId: string;
+  line: number;
+}
+
+const SOURCE_ID = /^[0-9a-f-]{36}$/i;
+
+/** A row's import trace as stored, or null when it is missing or not one (it is then dropped, never an error). */
+function readSource(value: unknown): EconomyRowSource | null {
+  if (!isRecord(value)) return null;
+  const { importId, line } = value;
+  return typeof importId === 'string' && SOURCE_ID.test(importId) && typeof line === 'number' && Number.isInteger(line) && line > 0
+    ? { importId, line }
+    : null;
 }
 
 export interface EconomyContent {
@@ -289,12 +307,14 @@ export function checkEconomy(config: EconomyTableConfig, input: unknown): Econom
     const children = childrenRaw
       .map((child) => clean(child, [...path, label], depth + 1, childSiblings, keys))
       .filter((c): c is EconomyRow => c !== null);
+    const source = readSource(raw['source']);
     return {
       key: key ?? '',
       label,
       values,
       ...(comment ? { comment } : {}),
       ...(children.length ? { children } : {}),
+      ...(source ? { source } : {}),
     };
   };
   const siblings = new Set<string>();

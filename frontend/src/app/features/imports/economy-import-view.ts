@@ -1,0 +1,31 @@
+import type { EconomyImportPreviewDto, EconomyImportRecordDto } from '@rapportflode/api-contract';
+import { EconomyColumn, formatDateTime, formatNumber, MONEY_DECIMALS, MoneyUnit } from '@rapportflode/domain';
+
+/** What the page says about a preview, for the live region and the heading of the result. */
+export function previewSummaryText(preview: EconomyImportPreviewDto): string {
+  const units = preview.units.length;
+  const rows = `${formatNumber(preview.rowCount)} ${preview.rowCount === 1 ? 'rad' : 'rader'}`;
+  if (preview.issues.length > 0) {
+    const n = preview.issues.length;
+    return `Filen har ${n === 1 ? 'ett fel' : `${formatNumber(n)} fel`}. Inget importeras förrän ${n === 1 ? 'det är rättat' : 'de är rättade'}.`;
+  }
+  const checks =
+    preview.disagreements.length === 0
+      ? 'Filens egna summor stämmer.'
+      : `${preview.disagreements.length === 1 ? 'En summa' : `${preview.disagreements.length} summor`} i filen stämmer inte med raderna; se kontrollen nedan.`;
+  return `Filen kan importeras: ${rows} till ${units} ${units === 1 ? 'enhet' : 'enheter'}. ${checks}`;
+}
+
+export function importDoneText(record: EconomyImportRecordDto): string {
+  return `Importen är klar: ${formatNumber(record.rowCount)} rader från ${record.fileName} till ${record.unitCount} ${record.unitCount === 1 ? 'enhet' : 'enheter'}. Varje siffra kan spåras till filen (SHA-256 ${record.sha256.slice(0, 12)}…).`;
+}
+
+/** A figure of the table, as the report prints it (`−9 504`, `3,8`). */
+export function figureText(value: number | null | undefined, unit: MoneyUnit, column: EconomyColumn): string {
+  if (value === null || value === undefined) return '–';
+  return formatNumber(value, column === 'percent_of_budget' ? 1 : MONEY_DECIMALS[unit]);
+}
+
+export function importedText(record: EconomyImportRecordDto): string {
+  return `${formatDateTime(record.importedAt)} av ${record.importedBy?.name ?? 'okänd'}`;
+}
