@@ -132,10 +132,10 @@ test.describe('section layouts in the template editor', () => {
     await sick.getByLabel('Gränser för kort och lång sjukfrånvaro').selectOption({ label: 'Egna gränser' });
     // Empty limits are named before anything is saved.
     await expect(sick.getByText(/Ange gränserna för kort- och långtidssjukfrånvaro/)).toBeVisible();
-    await sick.getByLabel('Kort sjukfrånvaro').fill('1–7 dagar');
-    await sick.getByLabel('Kort sjukfrånvaro').press('Tab');
-    await sick.getByLabel('Lång sjukfrånvaro').fill('8 dagar eller mer');
-    await sick.getByLabel('Lång sjukfrånvaro').press('Tab');
+    await sick.getByRole('textbox', { name: 'Kort sjukfrånvaro' }).fill('1–7 dagar');
+    await sick.getByRole('textbox', { name: 'Kort sjukfrånvaro' }).press('Tab');
+    await sick.getByRole('textbox', { name: 'Lång sjukfrånvaro' }).fill('8 dagar eller mer');
+    await sick.getByRole('textbox', { name: 'Lång sjukfrånvaro' }).press('Tab');
     await expect(sick.getByText(/Ange gränserna/)).toHaveCount(0);
     await expectNoAxeViolations(page);
 
@@ -149,7 +149,7 @@ test.describe('section layouts in the template editor', () => {
     await expect(saved.getByRole('checkbox', { name: 'Summera Erhållet belopp tkr' })).toBeChecked();
     const savedSick = page.getByRole('group', { name: '2 Sjukfrånvaro' });
     await savedSick.getByText('Upplägg för Sjukfrånvaro').click();
-    await expect(savedSick.getByLabel('Kort sjukfrånvaro')).toHaveValue('1–7 dagar');
+    await expect(savedSick.getByRole('textbox', { name: 'Kort sjukfrånvaro' })).toHaveValue('1–7 dagar');
   });
 });
 

@@ -11,13 +11,16 @@ const ECONOMIST = 'anders.nilsson@nacka.example.se';
 const YEAR = 2023;
 const CYCLE_TITLE = `Tertialbokslut 2 ${YEAR}`;
 const UNIT = 'Barn och familjeenheten';
+/** The other Nacka unit: its own Nulägesbeskrivning, for the two-tab test. */
+const OTHER_UNIT_HEAD = 'fredrik.akesson@nacka.example.se';
+const OTHER_UNIT = 'Omsorgsenheten';
 
 
 
 
 /** Opens a task of this cycle from "Mina uppgifter" or "Att granska". */
-async function openTask(page: Page, sectionTitle: string): Promise<void> {
-  const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: UNIT }).filter({ hasText: sectionTitle });
+async function openTask(page: Page, sectionTitle: string, unit = UNIT): Promise<void> {
+  const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: unit }).filter({ hasText: sectionTitle });
   await expect(row).toHaveCount(1);
   await row.getByRole('link', { name: new RegExp(sectionTitle) }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(sectionTitle) })).toBeVisible();
@@ -172,11 +175,12 @@ test.describe('a section through write, review, return and approval in the brows
 
   test('two tabs edit the same section: the stale save gets both versions, and a merge keeps both', async ({ browser }) => {
     test.setTimeout(90_000);
-    const one = await personPage(browser, UNIT_HEAD);
-    const two = await personPage(browser, UNIT_HEAD);
+    // A narrative section of its own (the other unit's Nulägesbeskrivning), untouched by the test above.
+    const one = await personPage(browser, OTHER_UNIT_HEAD);
+    const two = await personPage(browser, OTHER_UNIT_HEAD);
     for (const { page } of [one, two]) {
       await page.goto('/uppgifter');
-      await openTask(page, 'Sjukfrånvaro');
+      await openTask(page, 'Nulägesbeskrivning', OTHER_UNIT);
     }
     await typeAtEnd(one.page, 'Text från flik ett.', false);
     await expectSaved(one.page);
@@ -184,7 +188,7 @@ test.describe('a section through write, review, return and approval in the brows
     await typeAtEnd(two.page, 'Text från flik två.', false);
     const panel = two.page.getByRole('region', { name: 'Någon annan har sparat ändringar' });
     await expect(panel).toBeVisible({ timeout: 10_000 });
-    await expect(panel.getByRole('heading', { name: 'Sparad version (av Camilla Öberg)' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Sparad version (av Fredrik Åkesson)' })).toBeVisible();
     await expect(panel.getByRole('heading', { name: 'Din version' })).toBeVisible();
     await expect(panel).toContainText('Text från flik ett.');
     await expect(panel).toContainText('Text från flik två.');

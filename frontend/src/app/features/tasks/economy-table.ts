@@ -21,6 +21,10 @@ import {
   MONEY_DECIMALS,
   parseSwedishNumber,
 } from '@rapportflode/domain';
+import { isBlock, newRowKey, parsePastedBlock } from './section-grid';
+
+// Shared with the other section editors; exported here too for the economy editor and its tests.
+export { isBlock, newRowKey, parsePastedBlock };
 
 /** A row as the editor holds it: entered cells as the text in the input. */
 export interface EditRow {
@@ -29,15 +33,6 @@ export interface EditRow {
   cells: Partial<Record<EconomyColumn, string>>;
   comment: string;
   children: EditRow[];
-}
-
-const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A new row's key: `r-` and eight random characters. */
-export function newRowKey(random: () => number = Math.random): string {
-  let out = '';
-  for (let i = 0; i < 8; i += 1) out += KEY_ALPHABET[Math.floor(random() * KEY_ALPHABET.length) % KEY_ALPHABET.length];
-  return `r-${out}`;
 }
 
 export function newRow(random?: () => number): EditRow {
@@ -291,18 +286,6 @@ export function nextRowTarget(view: TableView, key: string, column: EconomyColum
 }
 
 /* ---------- Paste ---------- */
-
-/** A block copied from Excel: lines by newline, cells by tab (a trailing newline is no extra line). */
-export function parsePastedBlock(text: string): string[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
-  return lines.map((line) => line.split('\t'));
-}
-
-/** Whether a pasted block is worth handling as cells (more than one cell). */
-export function isBlock(cells: readonly string[][]): boolean {
-  return cells.length > 1 || (cells[0]?.length ?? 0) > 1;
-}
 
 function looksLikeLabel(text: string): boolean {
   return /\p{L}/u.test(text) && !parseSwedishNumber(text).ok && !/^\s*[+\-\u2212]?\d/.test(text);

@@ -24,13 +24,11 @@ import {
   availableTransitions,
   checkTransition,
   daysLateLabel,
-  type EconomyContent,
-  economyConfigOf,
   emptyDocument,
-  formatNumber,
   isEditable,
-  MONEY_DECIMALS,
+  isStructured,
   mergeDocuments,
+  type RichTextDocument,
   type TaskContent,
   TASK_STATE_LABELS,
   type Transition,
@@ -39,9 +37,10 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
-import { EconomyTableEditorComponent } from './economy-table-editor.component';
 import { RichTextEditorComponent } from './rich-text-editor.component';
 import { documentToHtml } from './rich-text-dom';
+import { currentPeriod, diffCellText } from './section-views';
+import { StructuredSectionComponent } from './structured-section.component';
 import { anchorOptions, commentThreads, diffHeading, diffRounds, savedAtText } from './task-format';
 
 /** How long after the last keystroke the text is saved. */
@@ -65,8 +64,6 @@ interface ContentEditor {
   focus(): void;
 }
 
-const EMPTY_ECONOMY: EconomyContent = { type: 'economy', rows: [] };
-
 export function isVersionConflict(error: unknown): error is HttpErrorResponse & { error: ContentConflictResponse } {
   return (
     error instanceof HttpErrorResponse &&
@@ -84,7 +81,7 @@ export function transitionTextLabel(transition: Transition): string {
 @Component({
   selector: 'rf-task-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NgTemplateOutlet, MatButtonModule, MatProgressBarModule, RichTextEditorComponent, EconomyTableEditorComponent, SvDatePipe],
+  imports: [FormsModule, NgTemplateOutlet, MatButtonModule, MatProgressBarModule, RichTextEditorComponent, StructuredSectionComponent, SvDatePipe],
   template: `
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Hämtar uppgiften" />
@@ -177,22 +174,25 @@ export function transitionTextLabel(transition: Transition): string {
       }
 
       <section class="text" aria-labelledby="text-heading">
-        <h2 id="text-heading">{{ t.content.type === 'economy' ? 'Tabell' : 'Text' }}</h2>
+        <h2 id="text-heading">{{ structured() ? 'Tabell' : 'Text' }}</h2>
         @if (canEdit()) {
-          @if (t.content.type === 'economy') {
-            <rf-economy-table
-              #economyEditor
+          @if (structured()) {
+            <rf-structured-section
+              #structuredEditor
               [content]="t.content"
-              [config]="economyConfig()"
+              [config]="t.sectionConfig"
               [title]="t.sectionNumber + ' ' + t.sectionTitle"
               describedBy="save-status"
               [locked]="conflict() !== null"
+              [earlier]="t.earlier"
+              [period]="period()"
+              [committeeEconomy]="t.committeeEconomy"
               (changed)="onChanged()"
               (blurred)="flush()"
             />
           } @else {
             <rf-rich-text-editor
-              [content]="t.content"
+              [content]="asDocument(t.content)"
               [label]="'Text för ' + t.sectionNumber + ' ' + t.sectionTitle"
               describedBy="save-status"
               [readonly]="conflict() !== null"
@@ -223,24 +223,26 @@ export function transitionTextLabel(transition: Transition): string {
               <p class="error" role="alert">
                 {{ c.message }} Välj hur du vill fortsätta.
               </p>
-              @if (c.current.content.type === 'economy' || c.yours.content.type === 'economy') {
+              @if (structured()) {
                 <div class="versions tables">
                   <div class="version">
                     <h4>Sparad version (av {{ c.current.updatedByName ?? 'okänd' }})</h4>
-                    <rf-economy-table
-                      [content]="asEconomy(c.current.content)"
-                      [config]="economyConfig()"
+                    <rf-structured-section
+                      [content]="c.current.content"
+                      [config]="t.sectionConfig"
                       [title]="'Sparad version'"
                       [readonly]="true"
+                      [showExtras]="false"
                     />
                   </div>
                   <div class="version">
                     <h4>Din version</h4>
-                    <rf-economy-table
-                      [content]="asEconomy(c.yours.content)"
-                      [config]="economyConfig()"
+                    <rf-structured-section
+                      [content]="c.yours.content"
+                      [config]="t.sectionConfig"
                       [title]="'Din version'"
                       [readonly]="true"
+                      [showExtras]="false"
                     />
                   </div>
                 </div>
@@ -265,12 +267,14 @@ export function transitionTextLabel(transition: Transition): string {
               </div>
             </section>
           }
-        } @else if (t.content.type === 'economy') {
-          <rf-economy-table
+        } @else if (structured()) {
+          <rf-structured-section
             [content]="t.content"
-            [config]="economyConfig()"
+            [config]="t.sectionConfig"
             [title]="t.sectionNumber + ' ' + t.sectionTitle"
             [readonly]="true"
+            [earlier]="t.earlier"
+            [period]="period()"
           />
         } @else {
           @if (contentHtml()) {
@@ -315,7 +319,7 @@ export function transitionTextLabel(transition: Transition): string {
           }
           @if (diffShown(); as d) {
             <h3>{{ heading(d.from, d.to) }}</h3>
-            @if (t.content.type === 'economy') {
+            @if (structured()) {
               @if (d.cells.length > 0) {
                 <div class="table-wrap">
                   <table class="cell-diff">
@@ -692,7 +696,7 @@ export class TaskPage implements OnDestroy {
   private readonly api = inject(ApiClient);
   private readonly injector = inject(Injector);
   private readonly editorQuery = viewChild(RichTextEditorComponent);
-  private readonly economyQuery = viewChild('economyEditor', { read: EconomyTableEditorComponent });
+  private readonly structuredQuery = viewChild('structuredEditor', { read: StructuredSectionComponent });
   /** The editor, also while the page is being left (its text is still readable then). */
   private lastEditor: ContentEditor | undefined;
 
@@ -725,8 +729,13 @@ export class TaskPage implements OnDestroy {
     const task = this.task();
     return task && task.content.type === 'doc' ? documentToHtml(task.content) : '';
   });
-  /** The economy table's layout (columns, unit, headings). */
-  protected readonly economyConfig = computed(() => economyConfigOf(this.task()?.sectionConfig));
+  /** A section of figures and rows (economy, sick leave, …), not rich text. */
+  protected readonly structured = computed(() => {
+    const task = this.task();
+    return task !== null && (isStructured(task.kind) || task.content.type !== 'doc');
+  });
+  /** The period this cycle reports (`T2 2025`), beside earlier cycles' periods. */
+  protected readonly period = computed(() => currentPeriod(this.task()?.cycleTitle ?? ''));
 
   /* ---------- Autosave ---------- */
 
@@ -842,12 +851,12 @@ export class TaskPage implements OnDestroy {
         focus: () => rich.focus(),
       };
     }
-    const table = this.economyQuery();
-    if (table) {
+    const structured = this.structuredQuery();
+    if (structured) {
       return {
-        read: () => table.read(),
-        setContent: (content) => table.setContent(content.type === 'economy' ? content : EMPTY_ECONOMY),
-        focus: () => table.focus(),
+        read: () => structured.read(),
+        setContent: (content) => structured.setContent(content),
+        focus: () => structured.focus(),
       };
     }
     return undefined;
@@ -919,8 +928,8 @@ export class TaskPage implements OnDestroy {
     const read = editor.read();
     if (!read.ok) {
       this.saveStatus.set(
-        task.content.type === 'economy'
-          ? { kind: 'invalid', message: 'rätta de markerade cellerna i tabellen.' }
+        this.structured()
+          ? { kind: 'invalid', message: 'rätta de markerade fälten i tabellen.' }
           : { kind: 'error', message: read.errors.join(' ') },
       );
       return;
@@ -1002,20 +1011,18 @@ export class TaskPage implements OnDestroy {
     afterNextRender(() => this.editor()?.focus(), { injector: this.injector });
   }
 
+  protected asDocument(content: TaskContent): RichTextDocument {
+    return content.type === 'doc' ? content : emptyDocument();
+  }
+
   protected html(content: TaskContent): string {
     return content.type === 'doc' ? documentToHtml(content) : '';
   }
 
-  protected asEconomy(content: TaskContent): EconomyContent {
-    return content.type === 'economy' ? content : EMPTY_ECONOMY;
-  }
-
-  /** A changed cell's value: a figure the Swedish way, `–` for none. */
+  /** A changed cell's value: a figure the Swedish way with the section's decimals, `–` for none. */
   protected cellValue(value: number | string | null): string {
-    if (value === null || value === '') return '–';
-    if (typeof value === 'string') return value;
-    const decimals = MONEY_DECIMALS[this.economyConfig().unit];
-    return formatNumber(value, Number.isInteger(value) ? decimals : Math.max(decimals, 1));
+    const task = this.task();
+    return task ? diffCellText(task.kind, task.sectionConfig, value) : '–';
   }
 
   /* ---------- Transitions ---------- */

@@ -1,0 +1,461 @@
+/**
+ * The structured section editors' drafts: what each editor holds while a person types (every
+ * figure as the text in its input, choices as codes or ''), how content becomes a draft and a
+ * draft becomes the input the domain checks (`checkContent`, the same check the server runs),
+ * and where each of the check's messages belongs (row key and field). No Angular, no DOM.
+ */
+import {
+  type ActionPlanContent,
+  checkActionPlan,
+  checkContent,
+  checkGoals,
+  checkInternalControl,
+  checkSickLeave,
+  checkTable,
+  type GoalsContent,
+  type InternalControlContent,
+  formatNumber,
+  type SectionConfig,
+  type SectionIssue,
+  type SectionKind,
+  type SickLeaveContent,
+  sickLeaveMeasures,
+  type TableContent,
+  tableConfigOf,
+  type TaskContent,
+} from '@rapportflode/domain';
+import { fieldRef, newRowKey } from './section-grid';
+
+/* ---------- Drafts ---------- */
+
+export interface SickLeaveDraft {
+  type: 'sick_leave';
+  /** By measure key (`total`, `shortTerm`, `ageBands.upp_till_29`): the text in the input. */
+  values: Record<string, string>;
+  comment: string;
+}
+
+export interface ActionDraftRow {
+  key: string;
+  action: string;
+  area: string;
+  years: string;
+  /** A status code, '' for none chosen. */
+  status: string;
+  comment: string;
+  effect: string;
+}
+export interface ActionPlanDraft {
+  type: 'action_plan';
+  rows: ActionDraftRow[];
+}
+
+export interface ControlDraftRow {
+  key: string;
+  area: string;
+  goal: string;
+  responsible: string;
+  method: string;
+  frequency: string;
+  reportedTo: string;
+  /** A result code, '' while not reported. */
+  result: string;
+  comment: string;
+  group: string;
+}
+export interface RiskDraftRow {
+  key: string;
+  risk: string;
+  cause: string;
+  impact: string;
+  handling: string;
+  status: string;
+  group: string;
+}
+export interface RiskDraftTable {
+  key: string;
+  title: string;
+  rows: RiskDraftRow[];
+}
+export interface InternalControlDraft {
+  type: 'internal_control';
+  plan: ControlDraftRow[];
+  risks: RiskDraftTable[];
+}
+
+export interface IndicatorDraft {
+  key: string;
+  name: string;
+  unit: 'percent' | 'count';
+  previous: string;
+  value: string;
+  target: string;
+  lowerIsBetter: boolean;
+  assessment: string;
+  source: string;
+  comment: string;
+}
+export interface CommitteeGoalDraft {
+  key: string;
+  title: string;
+  assessment: string;
+  comment: string;
+  indicators: IndicatorDraft[];
+}
+export interface CouncilGoalDraft {
+  key: string;
+  title: string;
+  committeeGoals: CommitteeGoalDraft[];
+}
+export interface GoalsDraft {
+  type: 'goals';
+  goals: CouncilGoalDraft[];
+}
+
+export interface TableDraftRow {
+  key: string;
+  /** By column key: the text in the input. */
+  cells: Record<string, string>;
+  group: string;
+}
+export interface TableDraft {
+  type: 'table';
+  rows: TableDraftRow[];
+}
+
+export type SectionDraft = SickLeaveDraft | ActionPlanDraft | InternalControlDraft | GoalsDraft | TableDraft;
+
+/** A figure as it is shown in its input (Swedish, the given decimals); '' for none. */
+export function figureText(value: number | null | undefined, decimals: number): string {
+  return typeof value === 'number' ? formatNumber(value, decimals) : '';
+}
+
+/** Decimals of a figure as stored: at least `min`, as many as it has (up to 4). */
+function decimalsOf(value: number, min: number): number {
+  for (let d = min; d < 4; d += 1) if (Math.round(value * 10 ** d) / 10 ** d === value) return d;
+  return 4;
+}
+
+export function sickLeaveDecimals(config: SectionConfig | null | undefined): number {
+  return config?.sickLeave?.decimals ?? 1;
+}
+
+export function goalsDecimals(config: SectionConfig | null | undefined): number {
+  return config?.goals?.decimals ?? 1;
+}
+
+export function toSickLeaveDraft(config: SectionConfig | null | undefined, content: SickLeaveContent): SickLeaveDraft {
+  const decimals = sickLeaveDecimals(config);
+  const values: Record<string, string> = {};
+  for (const measure of sickLeaveMeasures(config?.sickLeave)) values[measure.key] = figureText(measure.get(content.values), decimals);
+  return { type: 'sick_leave', values, comment: content.comment ?? '' };
+}
+
+export function toActionPlanDraft(content: ActionPlanContent): ActionPlanDraft {
+  return {
+    type: 'action_plan',
+    rows: content.rows.map((r) => ({
+      key: r.key,
+      action: r.action,
+      area: r.area,
+      years: r.years,
+      status: r.status,
+      comment: r.comment ?? '',
+      effect: figureText(r.effect, 0),
+    })),
+  };
+}
+
+export function toInternalControlDraft(content: InternalControlContent): InternalControlDraft {
+  return {
+    type: 'internal_control',
+    plan: content.plan.map((r) => ({
+      key: r.key,
+      area: r.area,
+      goal: r.goal,
+      responsible: r.responsible,
+      method: r.method,
+      frequency: r.frequency,
+      reportedTo: r.reportedTo,
+      result: r.result ?? '',
+      comment: r.comment ?? '',
+      group: r.group ?? '',
+    })),
+    risks: content.risks.map((t) => ({
+      key: t.key,
+      title: t.title,
+      rows: t.rows.map((r) => ({ key: r.key, risk: r.risk, cause: r.cause, impact: r.impact, handling: r.handling, status: r.status, group: r.group ?? '' })),
+    })),
+  };
+}
+
+/** An indicator figure as typed: whole numbers without decimals (`85`), others with the template's (`2,5`). */
+function indicatorFigure(value: number | null, decimals: number): string {
+  return value === null ? '' : figureText(value, Number.isInteger(value) ? 0 : decimals);
+}
+
+export function toGoalsDraft(config: SectionConfig | null | undefined, content: GoalsContent): GoalsDraft {
+  const decimals = goalsDecimals(config);
+  return {
+    type: 'goals',
+    goals: content.goals.map((g) => ({
+      key: g.key,
+      title: g.title,
+      committeeGoals: g.committeeGoals.map((cg) => ({
+        key: cg.key,
+        title: cg.title,
+        assessment: cg.assessment ?? '',
+        comment: cg.comment ?? '',
+        indicators: cg.indicators.map((i) => ({
+          key: i.key,
+          name: i.name,
+          unit: i.unit,
+          previous: indicatorFigure(i.previous, decimals),
+          value: indicatorFigure(i.value, decimals),
+          target: indicatorFigure(i.target, decimals),
+          lowerIsBetter: i.lowerIsBetter === true,
+          assessment: i.assessment ?? '',
+          source: i.source ?? '',
+          comment: i.comment ?? '',
+        })),
+      })),
+    })),
+  };
+}
+
+export function toTableDraft(config: SectionConfig | null | undefined, content: TableContent): TableDraft {
+  const columns = tableConfigOf(config).columns;
+  return {
+    type: 'table',
+    rows: content.rows.map((r) => {
+      const cells: Record<string, string> = {};
+      for (const c of columns) {
+        const v = r.cells[c.key];
+        cells[c.key] = typeof v === 'number' ? figureText(v, Math.max(c.decimals ?? 0, decimalsOf(v, c.decimals ?? 0))) : (v ?? '');
+      }
+      return { key: r.key, cells, group: r.group ?? '' };
+    }),
+  };
+}
+
+/** The draft of any structured content but economy (which has its own editor model). */
+export function toDraft(config: SectionConfig | null | undefined, content: TaskContent): SectionDraft | null {
+  switch (content.type) {
+    case 'sick_leave':
+      return toSickLeaveDraft(config, content);
+    case 'action_plan':
+      return toActionPlanDraft(content);
+    case 'internal_control':
+      return toInternalControlDraft(content);
+    case 'goals':
+      return toGoalsDraft(config, content);
+    case 'table':
+      return toTableDraft(config, content);
+    default:
+      return null;
+  }
+}
+
+/* ---------- Draft → input for the check ---------- */
+
+const orNull = (text: string) => (text.trim() === '' ? null : text);
+
+export function sickLeaveInput(config: SectionConfig | null | undefined, draft: SickLeaveDraft): unknown {
+  const values: Record<string, unknown> = {};
+  const ageBands: Record<string, unknown> = {};
+  for (const measure of sickLeaveMeasures(config?.sickLeave)) {
+    const text = orNull(draft.values[measure.key] ?? '');
+    if (measure.key.startsWith('ageBands.')) ageBands[measure.key.slice('ageBands.'.length)] = text;
+    else values[measure.key] = text;
+  }
+  if (Object.keys(ageBands).length) values['ageBands'] = ageBands;
+  return { type: 'sick_leave', values, comment: draft.comment };
+}
+
+export function actionPlanInput(config: SectionConfig | null | undefined, draft: ActionPlanDraft): unknown {
+  return {
+    type: 'action_plan',
+    rows: draft.rows.map(({ effect, ...row }) => ({ ...row, ...(config?.actionPlan?.effect ? { effect: orNull(effect) } : {}) })),
+  };
+}
+
+export function internalControlInput(draft: InternalControlDraft): unknown {
+  return {
+    type: 'internal_control',
+    plan: draft.plan.map((r) => ({ ...r, result: orNull(r.result) })),
+    risks: draft.risks,
+  };
+}
+
+export function goalsInput(draft: GoalsDraft): unknown {
+  return {
+    type: 'goals',
+    goals: draft.goals.map((g) => ({
+      ...g,
+      committeeGoals: g.committeeGoals.map((cg) => ({
+        ...cg,
+        assessment: orNull(cg.assessment),
+        indicators: cg.indicators.map((i) => ({
+          ...i,
+          previous: orNull(i.previous),
+          value: orNull(i.value),
+          target: orNull(i.target),
+          assessment: orNull(i.assessment),
+        })),
+      })),
+    })),
+  };
+}
+
+export function tableInput(draft: TableDraft): unknown {
+  return {
+    type: 'table',
+    rows: draft.rows.map((r) => ({ key: r.key, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, orNull(v)])), group: r.group })),
+  };
+}
+
+export function draftInput(config: SectionConfig | null | undefined, draft: SectionDraft): unknown {
+  switch (draft.type) {
+    case 'sick_leave':
+      return sickLeaveInput(config, draft);
+    case 'action_plan':
+      return actionPlanInput(config, draft);
+    case 'internal_control':
+      return internalControlInput(draft);
+    case 'goals':
+      return goalsInput(draft);
+    case 'table':
+      return tableInput(draft);
+  }
+}
+
+export const KIND_OF_DRAFT: Readonly<Record<SectionDraft['type'], SectionKind>> = {
+  sick_leave: 'sick_leave',
+  action_plan: 'action_plan',
+  internal_control: 'internal_control',
+  goals: 'goals',
+  table: 'table',
+};
+
+/* ---------- The check, with each message at its field ---------- */
+
+export interface DraftCheck {
+  /** The clean content when the draft passes the check the server runs. */
+  content: TaskContent | null;
+  /** Every message of that check (`row: message`), for the list beside the editor. */
+  messages: string[];
+  /** Messages by `fieldRef(row key, field)`; row key '' for sick leave's figures. */
+  at: Map<string, string>;
+  /** What the check on handing in adds (every result, every assessment), as `row: message`. */
+  beforeSubmit: string[];
+}
+
+type Isolated = { key: string; issues: SectionIssue[] };
+
+const issuesOf = (check: { ok: true } | { ok: false; issues: SectionIssue[] }): SectionIssue[] => (check.ok ? [] : check.issues);
+
+/**
+ * Each row checked on its own (its parents replaced by valid stand-ins), so a message lands
+ * at the row it is about even when two rows are named alike; keys that clash between rows are
+ * only in the whole check's messages.
+ */
+function isolatedIssues(config: SectionConfig | null | undefined, draft: SectionDraft): Isolated[] {
+  const out: Isolated[] = [];
+  switch (draft.type) {
+    case 'sick_leave':
+      out.push({ key: '', issues: issuesOf(checkSickLeave(config?.sickLeave, sickLeaveInput(config, draft))) });
+      break;
+    case 'action_plan':
+      for (const row of draft.rows) {
+        out.push({ key: row.key, issues: issuesOf(checkActionPlan(config?.actionPlan, actionPlanInput(config, { type: 'action_plan', rows: [row] }))) });
+      }
+      break;
+    case 'internal_control': {
+      const check = (d: InternalControlDraft) => issuesOf(checkInternalControl(config?.internalControl, internalControlInput(d)));
+      for (const row of draft.plan) out.push({ key: row.key, issues: check({ type: 'internal_control', plan: [row], risks: [] }) });
+      for (const table of draft.risks) {
+        out.push({ key: table.key, issues: check({ type: 'internal_control', plan: [], risks: [{ ...table, rows: [] }] }) });
+        for (const row of table.rows) {
+          out.push({ key: row.key, issues: check({ type: 'internal_control', plan: [], risks: [{ key: table.key, title: 'x', rows: [row] }] }) });
+        }
+      }
+      break;
+    }
+    case 'goals': {
+      const check = (goals: CouncilGoalDraft[]) => issuesOf(checkGoals(config?.goals, goalsInput({ type: 'goals', goals })));
+      for (const goal of draft.goals) {
+        out.push({ key: goal.key, issues: check([{ ...goal, committeeGoals: [] }]) });
+        for (const cg of goal.committeeGoals) {
+          out.push({ key: cg.key, issues: check([{ key: goal.key, title: 'x', committeeGoals: [{ ...cg, indicators: [] }] }]) });
+          for (const indicator of cg.indicators) {
+            const parent: CommitteeGoalDraft = { key: cg.key, title: 'x', assessment: 'met', comment: '', indicators: [indicator] };
+            out.push({ key: indicator.key, issues: check([{ key: goal.key, title: 'x', committeeGoals: [parent] }]) });
+          }
+        }
+      }
+      break;
+    }
+    case 'table':
+      for (const row of draft.rows) {
+        out.push({ key: row.key, issues: issuesOf(checkTable(tableConfigOf(config), tableInput({ type: 'table', rows: [row] }))) });
+      }
+      break;
+  }
+  return out;
+}
+
+/** The draft through the domain's check, each message at its field, and what handing in would add. */
+export function checkDraft(config: SectionConfig | null | undefined, draft: SectionDraft): DraftCheck {
+  const kind = KIND_OF_DRAFT[draft.type];
+  const input = draftInput(config, draft);
+  const checked = checkContent(kind, config, input);
+  const at = new Map<string, string>();
+  if (!checked.ok) {
+    for (const { key, issues } of isolatedIssues(config, draft)) {
+      for (const issue of issues) {
+        const ref = fieldRef(key, issue.column ?? 'row');
+        at.set(ref, at.has(ref) ? `${at.get(ref)} ${issue.message}` : issue.message);
+      }
+    }
+  }
+  let beforeSubmit: string[] = [];
+  if (checked.ok && (kind === 'internal_control' || kind === 'goals')) {
+    const strict = checkContent(kind, config, input, { forSubmit: true });
+    beforeSubmit = strict.ok ? [] : strict.errors;
+  }
+  return { content: checked.ok ? checked.content : null, messages: checked.ok ? [] : checked.errors, at, beforeSubmit };
+}
+
+/* ---------- New rows ---------- */
+
+export function newActionRow(random?: () => number): ActionDraftRow {
+  return { key: newRowKey(random), action: '', area: '', years: '', status: 'not_started', comment: '', effect: '' };
+}
+
+export function newControlRow(random?: () => number): ControlDraftRow {
+  return { key: newRowKey(random), area: '', goal: '', responsible: '', method: '', frequency: '', reportedTo: '', result: '', comment: '', group: '' };
+}
+
+export function newRiskRow(random?: () => number): RiskDraftRow {
+  return { key: newRowKey(random), risk: '', cause: '', impact: '', handling: '', status: 'active', group: '' };
+}
+
+export function newRiskTable(title = '', random?: () => number): RiskDraftTable {
+  return { key: newRowKey(random), title, rows: [] };
+}
+
+export function newIndicator(random?: () => number): IndicatorDraft {
+  return { key: newRowKey(random), name: '', unit: 'percent', previous: '', value: '', target: '', lowerIsBetter: false, assessment: '', source: '', comment: '' };
+}
+
+export function newCommitteeGoal(random?: () => number): CommitteeGoalDraft {
+  return { key: newRowKey(random), title: '', assessment: '', comment: '', indicators: [] };
+}
+
+export function newCouncilGoal(random?: () => number): CouncilGoalDraft {
+  return { key: newRowKey(random), title: '', committeeGoals: [] };
+}
+
+export function newTableRow(config: SectionConfig | null | undefined, random?: () => number): TableDraftRow {
+  return { key: newRowKey(random), cells: Object.fromEntries(tableConfigOf(config).columns.map((c) => [c.key, ''])), group: '' };
+}

@@ -1,0 +1,238 @@
+import {
+  afterNextRender,
+  computed,
+  Directive,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import type { SectionConfig, TaskContent } from '@rapportflode/domain';
+import { checkDraft, type SectionDraft } from './section-drafts';
+import { fieldId, fieldRef, isBlock, nextRowKey, parsePastedBlock } from './section-grid';
+
+export type SectionRead = { ok: true; content: TaskContent; removed: string[] } | { ok: false; errors: string[] };
+
+/**
+ * What the structured section editors (sick leave, action plan, internal control, goals,
+ * tables) share: the draft being typed, the domain's check of it run live (messages at their
+ * fields and in a list), reading it for the autosave, Enter to the next row, and leaving.
+ * With `readonly` an editor shows `content` as it comes; otherwise `content` is read once
+ * (later changes come through `setContent`). `locked` keeps the figures but stops editing.
+ */
+@Directive()
+export abstract class SectionEditorBase<D extends SectionDraft> {
+  readonly content = input.required<TaskContent>();
+  readonly config = input<SectionConfig | null>(null);
+  /** The section's number and title (captions are built from it). */
+  readonly title = input.required<string>();
+  readonly readonly = input(false);
+  readonly locked = input(false);
+  readonly describedBy = input<string | null>(null);
+  readonly changed = output<void>();
+  readonly blurred = output<void>();
+
+  protected readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly injector = inject(Injector);
+  /** Prefix of the editor's input ids (unique per kind; one editor of a kind per page is editable). */
+  protected abstract readonly prefix: string;
+
+  protected abstract toDraft(config: SectionConfig | null, content: TaskContent): D;
+
+  protected readonly draft = linkedSignal<D>(() => this.toDraft(this.config(), this.readonly() ? this.content() : untracked(this.content)));
+  protected readonly editing = computed(() => !this.readonly());
+  protected readonly check = computed(() => checkDraft(this.config(), this.draft()));
+  protected readonly pasteNote = signal('');
+
+  /** The content as it is now; not ok while the check finds anything. */
+  read(): SectionRead {
+    const check = untracked(this.check);
+    return check.content ? { ok: true, content: check.content, removed: [] } : { ok: false, errors: check.messages };
+  }
+
+  setContent(content: TaskContent): void {
+    this.draft.set(this.toDraft(untracked(this.config), content));
+  }
+
+  focus(): void {
+    this.host.nativeElement.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }
+
+  protected edit(change: (draft: D) => D): void {
+    this.draft.update(change);
+    this.changed.emit();
+  }
+
+  /** The input's id. */
+  protected id(key: string, field: string): string {
+    return fieldId(this.prefix, key, field);
+  }
+
+  /** The check's message for a field, or null. */
+  protected error(key: string, field: string): string | null {
+    return this.check().at.get(fieldRef(key, field)) ?? null;
+  }
+
+  protected errorId(key: string, field: string): string | null {
+    return this.error(key, field) ? `${this.id(key, field)}-error` : null;
+  }
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
+  }
+
+  /** Enter in a grid cell: the same field in the next row (`order`: the row keys top to bottom). */
+  protected enter(event: KeyboardEvent, order: readonly string[], key: string, field: string): void {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const next = nextRowKey(order, key);
+    if (next) document.getElementById(this.id(next, field))?.focus();
+  }
+
+  /** A pasted block of more than one cell, or null (an ordinary paste goes on as usual). */
+  protected pastedBlock(event: ClipboardEvent): string[][] | null {
+    const block = parsePastedBlock(event.clipboardData?.getData('text/plain') ?? '');
+    if (!isBlock(block)) return null;
+    event.preventDefault();
+    return block;
+  }
+
+  protected focusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next && this.host.nativeElement.contains(next)) return;
+    this.blurred.emit();
+  }
+
+  protected focusLater(id: string): void {
+    this.afterRender(() => document.getElementById(id)?.focus());
+  }
+
+  protected afterRender(run: () => void): void {
+    afterNextRender(run, { injector: this.injector });
+  }
+
+  /** After a row is removed: focus on the first "add" button below the grid. */
+  protected focusAddButton(): void {
+    this.afterRender(() => this.host.nativeElement.querySelector<HTMLElement>('.table-actions button')?.focus());
+  }
+}
+
+/** The look the structured editors share (as the economy table's). */
+export const SECTION_EDITOR_STYLES = `
+  :host {
+    display: block;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    font: var(--mat-sys-body-medium);
+  }
+  caption {
+    text-align: left;
+    font: var(--mat-sys-title-medium);
+    padding: 0.5rem 0;
+  }
+  th,
+  td {
+    border: 1px solid var(--mat-sys-outline-variant);
+    padding: 0.25rem 0.5rem;
+    vertical-align: top;
+    text-align: left;
+  }
+  thead th {
+    background: var(--mat-sys-surface-container);
+  }
+  td.number,
+  th.number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  td.computed,
+  tfoot td,
+  tfoot th {
+    background: var(--mat-sys-surface-container-low);
+    font-weight: 600;
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: var(--mat-sys-on-surface);
+    background: var(--mat-sys-surface);
+    border: 1px solid var(--mat-sys-outline);
+    border-radius: 0.25rem;
+    padding: 0.25rem 0.375rem;
+    box-sizing: border-box;
+    max-width: 100%;
+  }
+  input.number {
+    width: 7rem;
+    text-align: right;
+  }
+  input.text {
+    width: 12rem;
+  }
+  input.wide,
+  textarea.wide {
+    width: min(24rem, 100%);
+  }
+  textarea {
+    display: block;
+    width: min(40rem, 100%);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--mat-sys-error);
+  }
+  .cell-error {
+    display: block;
+    max-width: 16rem;
+    white-space: normal;
+    text-align: left;
+    color: var(--mat-sys-error);
+    font: var(--mat-sys-body-small);
+  }
+  label {
+    display: block;
+    font: var(--mat-sys-label-large);
+    margin: 0.5rem 0 0.25rem;
+  }
+  button {
+    font: var(--mat-sys-label-large);
+    color: var(--mat-sys-on-surface);
+    background: var(--mat-sys-surface);
+    border: 1px solid var(--mat-sys-outline);
+    border-radius: 0.25rem;
+    padding: 0.25rem 0.625rem;
+    margin: 0 0.25rem 0.25rem 0;
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: default;
+    color: var(--mat-sys-on-surface-variant);
+  }
+  .actions {
+    white-space: nowrap;
+  }
+  .table-actions {
+    margin: 0.5rem 0;
+  }
+  .issues {
+    color: var(--mat-sys-error);
+  }
+  .before-submit {
+    color: var(--mat-sys-on-surface-variant);
+  }
+  .muted {
+    color: var(--mat-sys-on-surface-variant);
+  }
+  .pre {
+    white-space: pre-wrap;
+  }
+`;

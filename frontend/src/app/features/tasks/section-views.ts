@@ -1,0 +1,214 @@
+/**
+ * What the structured section editors show beside the figures, computed live from a draft by
+ * the domain's functions: the sick-leave trend, each action's status over time, måluppfyllelse,
+ * a table's total row, the economy chart's figures, and a changed cell's values in the diff.
+ * No Angular, no DOM.
+ */
+import {
+  ACTION_STATUS_LABELS,
+  type AccessibleTable,
+  type ActionPlanContent,
+  type ActionStatus,
+  ACTION_STATUSES,
+  columnLabel,
+  computeEconomy,
+  computeTable,
+  type EconomyContent,
+  economyConfigOf,
+  formatFulfilment,
+  formatNumber,
+  formatTableCell,
+  fulfilment,
+  MONEY_DECIMALS,
+  parseSwedishNumber,
+  type SectionConfig,
+  type SectionKind,
+  type SickLeaveContent,
+  type SickLeaveSeries,
+  sickLeaveMeasures,
+  sickLeaveSeries,
+  statusHistory,
+  type TableContent,
+  tableConfigOf,
+  type TaskContent,
+} from '@rapportflode/domain';
+import type { ActionPlanDraft, IndicatorDraft, SickLeaveDraft, TableDraft } from './section-drafts';
+import { goalsDecimals, sickLeaveDecimals } from './section-drafts';
+
+/** Earlier cycles' approved content, as the task gives it (`TaskDto.earlier`). */
+export interface EarlierContent {
+  period: string;
+  content: TaskContent;
+}
+
+/** A figure the person typed, or null while it is empty or not a number. */
+function figure(text: string, percent = false): number | null {
+  const parsed = parseSwedishNumber(text, { percent });
+  return parsed.ok ? parsed.value : null;
+}
+
+/**
+ * The period this cycle reports, as earlier periods are labelled (`T2 2025`): from the
+ * cycle's title (`Tertialbokslut 2 2025`, `Delårsrapport 2025`, `Årsredovisning 2025`).
+ */
+export function currentPeriod(cycleTitle: string): string {
+  const t = cycleTitle.trim();
+  const year = /(\d{4})\s*$/.exec(t)?.[1];
+  if (!year) return t;
+  const name = t.slice(0, -4).trim().toLocaleLowerCase('sv-SE');
+  if (/^(tertialbokslut|tertialrapport)\s*1$/.test(name) || name === 'tertialrapport') return `T1 ${year}`;
+  if (/^tertialbokslut\s*2$/.test(name) || name.startsWith('delårsrapport') || name.startsWith('delårsbokslut')) return `T2 ${year}`;
+  if (name.startsWith('årsredovisning') || name.startsWith('verksamhetsberättelse') || name.startsWith('bokslut')) return `Helår ${year}`;
+  return t;
+}
+
+/** The sick leave as typed so far (a figure that is not a number yet counts as missing). */
+export function sickLeaveOfDraft(config: SectionConfig | null | undefined, draft: SickLeaveDraft): SickLeaveContent {
+  const values: SickLeaveContent['values'] = { total: null, shortTerm: null, longTerm: null };
+  for (const measure of sickLeaveMeasures(config?.sickLeave)) {
+    const value = figure(draft.values[measure.key] ?? '', true);
+    if (measure.key.startsWith('ageBands.')) values.ageBands = { ...values.ageBands, [measure.key.slice(9)]: value };
+    else (values as unknown as Record<string, number | null>)[measure.key] = value;
+  }
+  return { type: 'sick_leave', values };
+}
+
+/** The trend: earlier cycles' figures (never retyped) and the current ones as typed. */
+export function sickLeaveTrend(
+  config: SectionConfig | null | undefined,
+  earlier: readonly EarlierContent[],
+  period: string,
+  draft: SickLeaveDraft,
+): SickLeaveSeries {
+  const history = earlier.flatMap((e) => (e.content.type === 'sick_leave' ? [{ period: e.period, values: e.content.values }] : []));
+  return sickLeaveSeries(history, { period, content: sickLeaveOfDraft(config, draft) }, config?.sickLeave);
+}
+
+/** `2,17 %` with the section's decimals; '' for none. */
+export function sickLeaveText(config: SectionConfig | null | undefined, value: number | null): string {
+  return value === null ? '' : `${formatNumber(value, sickLeaveDecimals(config))}\u00a0%`;
+}
+
+/** Each action's status across the earlier cycles and now, as a table (status as text). */
+export function actionStatusTable(earlier: readonly EarlierContent[], period: string, draft: ActionPlanDraft): AccessibleTable {
+  const current: ActionPlanContent = {
+    type: 'action_plan',
+    rows: draft.rows
+      .filter((r) => (ACTION_STATUSES as readonly string[]).includes(r.status))
+      .map((r) => ({ key: r.key, action: r.action.trim() || '(åtgärd utan text)', area: r.area, years: r.years, status: r.status as ActionStatus })),
+  };
+  const cycles = [
+    ...earlier.flatMap((e) => (e.content.type === 'action_plan' ? [{ period: e.period, content: e.content }] : [])),
+    { period, content: current },
+  ];
+  const periods = cycles.map((c) => c.period);
+  const { rows } = statusHistory(cycles);
+  return {
+    caption: 'Status över tid',
+    columnHeaders: ['Åtgärd', ...periods],
+    rows: rows.map((row) => ({
+      header: row.area ? `${row.action} (${row.area})` : row.action,
+      cells: row.statuses.map((s) => (s === null ? { value: null, text: '–', srText: 'Ingår inte' } : { value: null, text: ACTION_STATUS_LABELS[s] })),
+    })),
+  };
+}
+
+/** Måluppfyllelse of an indicator as typed (`106 %`, `–`). */
+export function indicatorFulfilment(indicator: IndicatorDraft): string {
+  const percent = indicator.unit === 'percent';
+  return formatFulfilment(
+    fulfilment({ value: figure(indicator.value, percent), target: figure(indicator.target, percent), lowerIsBetter: indicator.lowerIsBetter }),
+  );
+}
+
+/** An indicator figure as shown read-only: `85 %`, `1 200`, '' for none. */
+export function indicatorText(config: SectionConfig | null | undefined, indicator: IndicatorDraft, text: string): string {
+  const value = figure(text, indicator.unit === 'percent');
+  if (value === null) return text;
+  const shown = formatNumber(value, Number.isInteger(value) ? 0 : goalsDecimals(config));
+  return indicator.unit === 'percent' ? `${shown}\u00a0%` : shown;
+}
+
+/** The table's rows as typed so far (a number that cannot be read yet counts as empty). */
+export function tableOfDraft(config: SectionConfig | null | undefined, draft: TableDraft): TableContent {
+  const columns = tableConfigOf(config).columns;
+  return {
+    type: 'table',
+    rows: draft.rows.map((r) => ({
+      key: r.key,
+      cells: Object.fromEntries(columns.map((c) => [c.key, c.type === 'number' ? figure(r.cells[c.key] ?? '') : (r.cells[c.key] ?? '').trim() || null])),
+    })),
+  };
+}
+
+/** The total row as shown, by column key; null when the table sums nothing. */
+export function tableTotals(config: SectionConfig | null | undefined, draft: TableDraft): Array<{ key: string; text: string; number: boolean }> | null {
+  const table = tableConfigOf(config);
+  const computed = computeTable(table, tableOfDraft(config, draft));
+  if (!computed.total) return null;
+  const total = computed.total;
+  return table.columns.map((c) => ({ key: c.key, number: c.type === 'number', text: formatTableCell(c, total[c.key] ?? null) }));
+}
+
+export interface EconomyChartData {
+  seriesLabels: string[];
+  groups: Array<{ label: string; values: Array<number | null> }>;
+  table: AccessibleTable;
+}
+
+/**
+ * Budget and prognos per row (the top-level rows, sub-rows summed) for the chart beside the
+ * economy table: helårsbudget (or the period's budget netto) against the year's prognos
+ * (entered, or helårsbudget plus the prognosavvikelse where the table holds that instead).
+ * Null when the table has neither a budget nor a prognos.
+ */
+export function economyChart(sectionConfig: SectionConfig | null | undefined, content: EconomyContent): EconomyChartData | null {
+  const config = economyConfigOf(sectionConfig);
+  const has = (c: (typeof config.columns)[number]) => config.columns.includes(c);
+  const budgetColumn = has('annual_budget') ? 'annual_budget' : has('budget_net') ? 'budget_net' : null;
+  const forecastFrom = has('forecast') ? 'forecast' : has('annual_budget') && has('forecast_deviation') ? 'deviation' : null;
+  if (!budgetColumn && !forecastFrom) return null;
+  const decimals = MONEY_DECIMALS[config.unit];
+  const rows = computeEconomy(config, content).rows;
+  const seriesLabels = [
+    ...(budgetColumn ? [columnLabel(config, budgetColumn)] : []),
+    ...(forecastFrom ? ['Prognos'] : []),
+  ];
+  const groups = rows.map((row) => {
+    const v = row.values;
+    const budget = budgetColumn ? (v[budgetColumn] ?? null) : null;
+    const forecast =
+      forecastFrom === 'forecast'
+        ? (v.forecast ?? null)
+        : forecastFrom === 'deviation' && typeof v.annual_budget === 'number' && typeof v.forecast_deviation === 'number'
+          ? Math.round((v.annual_budget + v.forecast_deviation) * 10 ** decimals) / 10 ** decimals
+          : null;
+    return { label: row.label || '(utan namn)', values: [...(budgetColumn ? [budget] : []), ...(forecastFrom ? [forecast] : [])] };
+  });
+  return {
+    seriesLabels,
+    groups,
+    table: {
+      caption: `Budget och prognos per rad (${config.unit})`,
+      columnHeaders: ['Rad', ...seriesLabels],
+      rows: groups.map((g) => ({
+        header: g.label,
+        cells: g.values.map((value) => (value === null ? { value, text: '–', srText: 'Uppgift saknas' } : { value, text: formatNumber(value, decimals) })),
+      })),
+    },
+  };
+}
+
+/** A changed cell's value in the review diff: a figure the Swedish way with the section's decimals, `–` for none. */
+export function diffCellText(kind: SectionKind, config: SectionConfig | null | undefined, value: number | string | null): string {
+  if (value === null || value === '') return '–';
+  if (typeof value === 'string') return value;
+  let decimals = 0;
+  if (kind === 'economy') decimals = MONEY_DECIMALS[economyConfigOf(config).unit];
+  else if (kind === 'sick_leave') decimals = sickLeaveDecimals(config);
+  else if (kind === 'goals') decimals = Number.isInteger(value) ? 0 : goalsDecimals(config);
+  if (!Number.isInteger(value)) {
+    for (decimals = Math.max(decimals, 1); decimals < 4 && Math.round(value * 10 ** decimals) / 10 ** decimals !== value; decimals += 1);
+  }
+  return formatNumber(value, decimals);
+}

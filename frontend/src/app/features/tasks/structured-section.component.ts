@@ -1,0 +1,280 @@
+import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal, untracked, viewChild } from '@angular/core';
+import type { CommitteeEconomyDto } from '@rapportflode/api-contract';
+import {
+  type EconomyContent,
+  economyConfigOf,
+  emptyContent,
+  type SectionConfig,
+  type SectionKind,
+  TASK_STATE_LABELS,
+  type TaskContent,
+} from '@rapportflode/domain';
+import { AccessibleTableComponent } from '../../shared/accessible-table.component';
+import { BarChartComponent } from '../../shared/bar-chart.component';
+import { ActionPlanEditorComponent } from './action-plan-editor.component';
+import { EconomyTableEditorComponent } from './economy-table-editor.component';
+import { GenericTableEditorComponent } from './generic-table-editor.component';
+import { GoalsEditorComponent } from './goals-editor.component';
+import { InternalControlEditorComponent } from './internal-control-editor.component';
+import type { SectionRead } from './section-editor-base';
+import { type EarlierContent, economyChart } from './section-views';
+import { SickLeaveEditorComponent } from './sick-leave-editor.component';
+
+/** What every structured editor offers the task page. */
+interface StructuredEditor {
+  read(): SectionRead;
+  setContent(content: never): void;
+  focus(): void;
+}
+
+/**
+ * A structured section (economy, sick leave, action plan, internal control, goals, table),
+ * editable or read-only, behind one face for the task page: the editor of its kind, and beside
+ * it what the kind shows (the economy chart, the nämnd table's source units). The one place
+ * that chooses an editor by kind.
+ */
+@Component({
+  selector: 'rf-structured-section',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    AccessibleTableComponent,
+    BarChartComponent,
+    EconomyTableEditorComponent,
+    SickLeaveEditorComponent,
+    ActionPlanEditorComponent,
+    InternalControlEditorComponent,
+    GoalsEditorComponent,
+    GenericTableEditorComponent,
+  ],
+  template: `
+    @if (committeeEconomy(); as committee) {
+      @if (!readonly()) {
+        <section class="committee" aria-labelledby="committee-heading">
+          <h3 id="committee-heading">Enheternas tabeller</h3>
+          <p>
+            Nämndens tabell beräknas från enheternas godkända tabeller ({{ approvedCount() }} av {{ committee.units.length }}
+            godkända) i avsnittet ”{{ committee.sectionTitle }}”.
+          </p>
+          <ul>
+            @for (unit of committee.units; track unit.unitId) {
+              <li>{{ unit.unitName }}: {{ stateLabels[unit.state] }}</li>
+            }
+          </ul>
+          <button type="button" [disabled]="locked()" (click)="fetchCommittee()">Hämta enheternas godkända tabeller</button>
+        </section>
+      }
+    }
+    @switch (content().type) {
+      @case ('economy') {
+        <rf-economy-table
+          #editor
+          [content]="economy()"
+          [config]="economyConfig()"
+          [title]="title()"
+          [describedBy]="describedBy()"
+          [readonly]="readonly()"
+          [locked]="locked()"
+          (changed)="onChanged()"
+          (blurred)="blurred.emit()"
+        />
+        @if (showExtras()) {
+          @if (chart(); as c) {
+            @if (c.groups.length > 0) {
+              <div class="chart">
+                <rf-bar-chart
+                  caption="Budget och prognos per rad"
+                  [description]="'Stapeldiagram: ' + c.seriesLabels.join(' och ') + ' per rad. Siffrorna finns i tabellen bredvid.'"
+                  [seriesLabels]="c.seriesLabels"
+                  [groups]="c.groups"
+                />
+                <rf-accessible-table [table]="c.table" />
+              </div>
+            }
+          }
+        }
+      }
+      @case ('sick_leave') {
+        <rf-sick-leave-editor
+          #editor
+          [content]="content()"
+          [config]="config()"
+          [title]="title()"
+          [describedBy]="describedBy()"
+          [readonly]="readonly()"
+          [locked]="locked()"
+          [earlier]="earlier()"
+          [period]="period()"
+          [showTrend]="showExtras()"
+          (changed)="onChanged()"
+          (blurred)="blurred.emit()"
+        />
+      }
+      @case ('action_plan') {
+        <rf-action-plan-editor
+          #editor
+          [content]="content()"
+          [config]="config()"
+          [title]="title()"
+          [describedBy]="describedBy()"
+          [readonly]="readonly()"
+          [locked]="locked()"
+          [earlier]="earlier()"
+          [period]="period()"
+          [showHistory]="showExtras()"
+          (changed)="onChanged()"
+          (blurred)="blurred.emit()"
+        />
+      }
+      @case ('internal_control') {
+        <rf-internal-control-editor
+          #editor
+          [content]="content()"
+          [config]="config()"
+          [title]="title()"
+          [describedBy]="describedBy()"
+          [readonly]="readonly()"
+          [locked]="locked()"
+          (changed)="onChanged()"
+          (blurred)="blurred.emit()"
+        />
+      }
+      @case ('goals') {
+        <rf-goals-editor
+          #editor
+          [content]="content()"
+          [config]="config()"
+          [title]="title()"
+          [describedBy]="describedBy()"
+          [readonly]="readonly()"
+          [locked]="locked()"
+          (changed)="onChanged()"
+          (blurred)="blurred.emit()"
+        />
+      }
+      @case ('table') {
+        <rf-generic-table-editor
+          #editor
+          [content]="content()"
+          [config]="config()"
+          [title]="title()"
+          [describedBy]="describedBy()"
+          [readonly]="readonly()"
+          [locked]="locked()"
+          (changed)="onChanged()"
+          (blurred)="blurred.emit()"
+        />
+      }
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .committee {
+      padding: 0.75rem 1rem;
+      margin-bottom: 1rem;
+      border-radius: 0.5rem;
+      background: var(--mat-sys-surface-container);
+    }
+    .committee h3 {
+      font: var(--mat-sys-title-small);
+      margin: 0 0 0.5rem;
+    }
+    .committee button {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface);
+      background: var(--mat-sys-surface);
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 0.25rem;
+      padding: 0.375rem 0.75rem;
+      cursor: pointer;
+    }
+    .chart {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem 2rem;
+      align-items: flex-start;
+      margin-top: 1.5rem;
+    }
+    .chart rf-bar-chart {
+      flex: 1 1 20rem;
+      max-width: 34rem;
+    }
+  `,
+})
+export class StructuredSectionComponent {
+  readonly content = input.required<TaskContent>();
+  readonly config = input<SectionConfig | null>(null);
+  /** The section's number and title. */
+  readonly title = input.required<string>();
+  readonly readonly = input(false);
+  readonly locked = input(false);
+  readonly describedBy = input<string | null>(null);
+  /** Earlier cycles' approved content (sick leave's trend, the action plan's status history). */
+  readonly earlier = input<readonly EarlierContent[]>([]);
+  /** This cycle's period (`T2 2025`). */
+  readonly period = input('');
+  /** The nämnd table's source: the units' approved tables (nämnd-level economy only). */
+  readonly committeeEconomy = input<CommitteeEconomyDto | null>(null);
+  /** Charts and histories beside the editor (off where two versions are shown side by side). */
+  readonly showExtras = input(true);
+  readonly changed = output<void>();
+  readonly blurred = output<void>();
+
+  /** Whichever editor of the kind is on the page (each carries `#editor`). */
+  private readonly editor = viewChild<StructuredEditor>('editor');
+
+  protected readonly stateLabels = TASK_STATE_LABELS;
+  protected readonly economyConfig = computed(() => economyConfigOf(this.config()));
+  protected readonly economy = computed(() => {
+    const content = this.content();
+    return content.type === 'economy' ? content : (emptyContent('economy') as EconomyContent);
+  });
+  /** The economy table as last read (live while editing: the chart follows the figures). */
+  private readonly live = signal<EconomyContent | null>(null);
+  protected readonly chart = computed(() => economyChart(this.config(), this.live() ?? this.economy()));
+  protected readonly approvedCount = computed(() => this.committeeEconomy()?.units.filter((u) => u.state === 'approved').length ?? 0);
+
+  constructor() {
+    // A new task (or read-only content) resets what the chart shows.
+    effect(() => {
+      this.content();
+      untracked(() => this.live.set(null));
+    });
+  }
+
+  read(): SectionRead {
+    return this.editor()?.read() ?? { ok: false, errors: ['Redigeraren är inte klar ännu.'] };
+  }
+
+  setContent(content: TaskContent): void {
+    // Content of another shape (a section whose kind changed) starts the editor empty.
+    const type = this.content().type;
+    const fitting = content.type === type ? content : emptyContent(type as SectionKind);
+    this.editor()?.setContent(fitting as never);
+    this.follow();
+  }
+
+  focus(): void {
+    this.editor()?.focus();
+  }
+
+  protected onChanged(): void {
+    this.follow();
+    this.changed.emit();
+  }
+
+  /** The nämnd table becomes the one built from the units' approved tables (then saved as any edit). */
+  protected fetchCommittee(): void {
+    const committee = this.committeeEconomy();
+    if (!committee) return;
+    this.setContent(committee.content);
+    this.changed.emit();
+  }
+
+  private follow(): void {
+    if (this.content().type !== 'economy') return;
+    const read = this.editor()?.read();
+    if (read?.ok && read.content.type === 'economy') this.live.set(read.content);
+  }
+}
