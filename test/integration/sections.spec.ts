@@ -158,6 +158,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
     const mine = (await fredrik.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
     const item = mine.find((t) => t.sectionTitle === 'Sjukfrånvaro' && t.cycleTitle === `Tertialbokslut 2 ${year}`);
     const task = (await fredrik.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+    expect(task.period).toBe(`T2 ${year}`);
     expect(task.earlier.map((e) => [e.period, e.content])).toEqual([
       [`T2 ${year - 2}`, { type: 'sick_leave', values: { total: 3.8, shortTerm: 2.9, longTerm: 0.9 } }],
       [`T2 ${year - 1}`, { type: 'sick_leave', values: { total: 2.85, shortTerm: 2.23, longTerm: 0.62 } }],

@@ -120,6 +120,9 @@ interface TaskRow {
   submit_round: number;
   updated_at: Date;
   updated_by_name: string | null;
+  report_kind: ReportKind;
+  year: number;
+  period_end: string;
 }
 
 function listItem(row: TaskRow, today: string): TaskListItemDto {
@@ -175,7 +178,8 @@ export class TasksService {
 
   private async row(manager: EntityManager, id: string, lock = false): Promise<TaskRow> {
     const [row]: TaskRow[] = await manager.query(
-      `SELECT ${LIST_COLUMNS}, t.content, w.name AS updated_by_name ${LIST_FROM}
+      `SELECT ${LIST_COLUMNS}, t.content, w.name AS updated_by_name, c.report_kind, c.year,
+              to_char(c.period_end, 'YYYY-MM-DD') AS period_end ${LIST_FROM}
          LEFT JOIN app_user w ON w.id = t.updated_by
         WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,
       [id],
@@ -207,6 +211,7 @@ export class TasksService {
       ...listItem(row, swedishToday()),
       reviewerRole: row.reviewer_role,
       cycleDiaryNumber: row.cycle_diary_number,
+      period: `${periodLabel(row.report_kind, row.period_end)} ${row.year}`,
       content: row.content,
       sectionConfig: row.section_config,
       version: row.version,

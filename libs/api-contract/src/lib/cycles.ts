@@ -162,6 +162,8 @@ export interface TaskSnapshotSummaryDto {
 export interface TaskDto extends TaskListItemDto {
   reviewerRole: Role;
   cycleDiaryNumber: string;
+  /** The period the cycle reports, as earlier periods are named: `T2 2026`. */
+  period: string;
   /** Rich text, or for structured kinds (economy) the table's entered figures. */
   content: TaskContent;
   /** The section's layout (economy: columns, unit, headings). */

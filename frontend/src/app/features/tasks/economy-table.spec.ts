@@ -57,6 +57,13 @@ describe('toEditRows and readEditRows', () => {
     expect(read.content.rows[0]).toEqual({ key: 'r-1', label: 'Vuxenutbildning', values: { annual_budget: -7015 }, comment: 'Ok' });
   });
 
+  it('keeps an imported row’s trace to its import through an edit', () => {
+    const source = { importId: '0b6f7c1e-2a4d-4e8f-9a10-3c5d7e9f1a2b', line: 7 };
+    const rows = toEditRows(GNESTA, { type: 'economy', rows: [{ key: 'r-1', label: 'Vuxenutbildning', values: { annual_budget: -7015 }, source }] });
+    rows[0].cells.annual_budget = '-7 100';
+    expect(readEditRows(GNESTA, rows).content.rows[0]).toEqual({ key: 'r-1', label: 'Vuxenutbildning', values: { annual_budget: -7100 }, source });
+  });
+
   it('marks a cell that is not a Swedish number and leaves it out', () => {
     const read = readEditRows(GNESTA, [row('r-1', 'A', { annual_budget: '3.8', forecast: '-1 686' })]);
     expect(read.parseErrors.get('r-1:annual_budget')).toContain('decimalkomma');

@@ -12,6 +12,7 @@ import {
   type EconomyContent,
   type EconomyIssue,
   type EconomyRow,
+  type EconomyRowSource,
   type EconomyTableConfig,
   type Figures,
   formatNumber,
@@ -33,6 +34,8 @@ export interface EditRow {
   cells: Partial<Record<EconomyColumn, string>>;
   comment: string;
   children: EditRow[];
+  /** The import the row came from (kept while the row exists, so its figures can be traced). */
+  source?: EconomyRowSource;
 }
 
 export function newRow(random?: () => number): EditRow {
@@ -65,7 +68,14 @@ export function toEditRows(config: EconomyTableConfig, content: EconomyContent):
   const visit = (row: EconomyRow): EditRow => {
     const cells: EditRow['cells'] = {};
     for (const column of entered) cells[column] = cellText(config, row.values[column]);
-    return { key: row.key, label: row.label, cells, comment: row.comment ?? '', children: (row.children ?? []).map(visit) };
+    return {
+      key: row.key,
+      label: row.label,
+      cells,
+      comment: row.comment ?? '',
+      children: (row.children ?? []).map(visit),
+      ...(row.source ? { source: row.source } : {}),
+    };
   };
   return content.rows.map(visit);
 }
@@ -102,6 +112,7 @@ export function readEditRows(config: EconomyTableConfig, rows: readonly EditRow[
       values,
       ...(comment ? { comment } : {}),
       ...(row.children.length ? { children: row.children.map(visit) } : {}),
+      ...(row.source ? { source: row.source } : {}),
     };
   };
   return { content: { type: 'economy', rows: rows.map(visit) }, parseErrors };

@@ -1,18 +1,8 @@
 import type { EconomyContent, SectionConfig } from '@rapportflode/domain';
-import { actionStatusTable, currentPeriod, diffCellText, economyChart, indicatorFulfilment, sickLeaveTrend, tableTotals } from './section-views';
+import { actionStatusTable, diffCellText, economyChart, indicatorFulfilment, sickLeaveTrend, tableTotals } from './section-views';
 import { newIndicator } from './section-drafts';
 
 const NACKA_SICK_LEAVE: SectionConfig = { sickLeave: { shortTermLabel: '≤59 dagar', longTermLabel: '≥60 dagar', decimals: 2 } };
-
-describe('currentPeriod', () => {
-  it('names the period as earlier cycles are named', () => {
-    expect(currentPeriod('Tertialbokslut 2 2035')).toBe('T2 2035');
-    expect(currentPeriod('Delårsrapport 2021')).toBe('T2 2021');
-    expect(currentPeriod('Tertialrapport 1 2022')).toBe('T1 2022');
-    expect(currentPeriod('Årsredovisning 2020')).toBe('Helår 2020');
-    expect(currentPeriod('Månadsuppföljning')).toBe('Månadsuppföljning');
-  });
-});
 
 describe('sickLeaveTrend', () => {
   it('puts earlier cycles (reference 000, Barn och familjeenheten) before the figures being typed', () => {

@@ -47,21 +47,6 @@ function figure(text: string, percent = false): number | null {
   return parsed.ok ? parsed.value : null;
 }
 
-/**
- * The period this cycle reports, as earlier periods are labelled (`T2 2025`): from the
- * cycle's title (`Tertialbokslut 2 2025`, `Delårsrapport 2025`, `Årsredovisning 2025`).
- */
-export function currentPeriod(cycleTitle: string): string {
-  const t = cycleTitle.trim();
-  const year = /(\d{4})\s*$/.exec(t)?.[1];
-  if (!year) return t;
-  const name = t.slice(0, -4).trim().toLocaleLowerCase('sv-SE');
-  if (/^(tertialbokslut|tertialrapport)\s*1$/.test(name) || name === 'tertialrapport') return `T1 ${year}`;
-  if (/^tertialbokslut\s*2$/.test(name) || name.startsWith('delårsrapport') || name.startsWith('delårsbokslut')) return `T2 ${year}`;
-  if (name.startsWith('årsredovisning') || name.startsWith('verksamhetsberättelse') || name.startsWith('bokslut')) return `Helår ${year}`;
-  return t;
-}
-
 /** The sick leave as typed so far (a figure that is not a number yet counts as missing). */
 export function sickLeaveOfDraft(config: SectionConfig | null | undefined, draft: SickLeaveDraft): SickLeaveContent {
   const values: SickLeaveContent['values'] = { total: null, shortTerm: null, longTerm: null };

@@ -39,7 +39,7 @@ import { ApiClient, errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { RichTextEditorComponent } from './rich-text-editor.component';
 import { documentToHtml } from './rich-text-dom';
-import { currentPeriod, diffCellText } from './section-views';
+import { diffCellText } from './section-views';
 import { StructuredSectionComponent } from './structured-section.component';
 import { anchorOptions, commentThreads, diffHeading, diffRounds, savedAtText } from './task-format';
 
@@ -735,7 +735,7 @@ export class TaskPage implements OnDestroy {
     return task !== null && (isStructured(task.kind) || task.content.type !== 'doc');
   });
   /** The period this cycle reports (`T2 2025`), beside earlier cycles' periods. */
-  protected readonly period = computed(() => currentPeriod(this.task()?.cycleTitle ?? ''));
+  protected readonly period = computed(() => this.task()?.period ?? '');
 
   /* ---------- Autosave ---------- */
 
