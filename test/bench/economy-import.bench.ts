@@ -2,7 +2,7 @@
 // beside reading the same file with exceljs alone; and the nämnd total over 400 unit tables with
 // the domain beside summing the same numbers in a plain loop. Target: the import within 3× of
 // reading the file. Usage: npm run bench -- economy-import [--repeat 7]
-import { CSRF_COOKIE, CSRF_HEADER, EconomyImportResultDto } from '@rapportflode/api-contract';
+import { EconomyImportResultDto } from '@rapportflode/api-contract';
 import {
   combineEconomy,
   computeEconomy,
@@ -15,14 +15,10 @@ import {
   suggestEconomyMapping,
 } from '@rapportflode/domain';
 import { type CellValue, Workbook } from 'exceljs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { cellOf } from '../../backend/src/modules/economy-import/xlsx-grid';
-import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueName } from '../integration/support/services';
-import { startServer } from './support/harness';
+import { signIn, startBackend } from './support/harness';
 
-const root = join(__dirname, '../..');
 const repeatArg = process.argv.indexOf('--repeat');
 const REPEAT = repeatArg > 0 ? Number(process.argv[repeatArg + 1]) : 7;
 const UNITS = 400;
@@ -92,40 +88,12 @@ async function readWithExceljs(bytes: Buffer): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/backend/main.js'))) throw new Error('build first: npx nx build backend');
-  const database = await createTestDatabase('bench');
-  const prefix = uniqueName('redis');
-  const server = await startServer(process.execPath, [join(root, 'dist/backend/main.js')], {
-    DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SEED_DEMO_DATA: 'true',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  });
-  const client = new Client({ connectionString: database.url });
+  const server = await startBackend({ SEED_DEMO_DATA: 'true' });
+  const client = new Client({ connectionString: server.databaseUrl });
   try {
     await client.connect();
     // Sign in once the demo seed is there.
-    let headers: Record<string, string> | null = null;
-    for (let attempt = 0; attempt < 100 && !headers; attempt += 1) {
-      const response = await fetch(`${server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: ECONOMIST, password: 'Rapportflode-demo-2026' }),
-      });
-      if (response.status === 200) {
-        const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-        const csrf = cookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`))?.split('=')[1] ?? '';
-        headers = { cookie: cookies.join('; '), [CSRF_HEADER]: csrf };
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-    if (!headers) throw new Error(`sign-in as ${ECONOMIST} failed`);
+    const { headers } = await signIn(server.url, ECONOMIST, 100);
 
     // 400 enheter in Nacka's nämnd, a cycle with one economy section they all deliver.
     const [{ id: committeeId }] = (await client.query(`SELECT id FROM committee WHERE municipality = 'Nacka kommun'`)).rows;
@@ -263,8 +231,6 @@ async function main(): Promise<void> {
   } finally {
     await client.end();
     await server.stop();
-    await database.drop();
-    await deleteRedisKeys(prefix);
   }
 }
 

@@ -2,12 +2,8 @@
 // argon2id), beside a bare argon2.verify of the same kind of hash in the same run.
 // Usage: npm run bench -- signin [--count 100]
 import * as argon2 from 'argon2';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueName } from '../integration/support/services';
-import { startServer } from './support/harness';
+import { startBackend } from './support/harness';
 
-const root = join(__dirname, '../..');
 const countArg = process.argv.indexOf('--count');
 const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 100;
 const PASSWORD = 'Rapportflode-demo-2026';
@@ -22,19 +18,7 @@ function summary(label: string, samples: number[]): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/backend/main.js'))) throw new Error('build first: npx nx build backend');
-  const database = await createTestDatabase('bench');
-  const prefix = uniqueName('redis');
-  const server = await startServer(process.execPath, [join(root, 'dist/backend/main.js')], {
-    DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  });
+  const server = await startBackend();
   try {
     const signIn = async () => {
       const started = performance.now();
@@ -66,8 +50,6 @@ async function main(): Promise<void> {
     console.log(summary('baseline: bare argon2id verify', bare));
   } finally {
     await server.stop();
-    await database.drop();
-    await deleteRedisKeys(prefix);
   }
 }
 

@@ -2,9 +2,6 @@
 // generated large municipality (15 nämnder, 400 enheter, 3 years of cycles: ~40 000 tasks),
 // each beside a bare `pg` run of the same SQL in the same run; and "Mina uppgifter" again on a
 // 10-unit municipality, to show how it grows. Usage: npm run bench -- tasks [--duration 10]
-import { CSRF_COOKIE, CSRF_HEADER } from '@rapportflode/api-contract';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import {
   MY_TASKS_SQL,
@@ -14,31 +11,14 @@ import {
   OVERVIEW_UNITS_SQL,
   WRITER_ROLES,
 } from '../../backend/src/modules/cycles/task.queries';
-import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueName } from '../integration/support/services';
-import { LoadResult, load, loadInProcess, printTable, startServer, warmUp } from './support/harness';
+import { uniqueName } from '../integration/support/services';
+import { LoadResult, load, loadInProcess, printTable, signIn, startBackend, warmUp } from './support/harness';
 import { generateMunicipality, GeneratedMunicipality, MunicipalitySize } from './support/large-municipality';
 
-const root = join(__dirname, '../..');
 const durationArg = process.argv.indexOf('--duration');
 const duration = durationArg > 0 ? Number(process.argv[durationArg + 1]) : 10;
 const connections = 50;
 const POOL_SIZE = 10; // the application's default DATABASE_POOL_SIZE
-
-interface Session {
-  headers: Record<string, string>;
-}
-
-async function signIn(url: string, email: string): Promise<Session> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'Rapportflode-demo-2026' }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
-  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = cookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`))?.split('=')[1] ?? '';
-  return { headers: { cookie: cookies.join('; '), [CSRF_HEADER]: csrf } };
-}
 
 function check(result: LoadResult): LoadResult {
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -69,18 +49,9 @@ interface Run {
 }
 
 async function run(size: MunicipalitySize, full: boolean): Promise<Run> {
-  const database = await createTestDatabase('bench');
-  const prefix = uniqueName('redis');
-  const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
-  const server = await startServer(process.execPath, [join(root, 'dist/backend/main.js')], {
-    ...env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  });
-  const client = new Client({ connectionString: database.url });
-  const pool = new Pool({ connectionString: database.url, max: POOL_SIZE });
+  const server = await startBackend();
+  const client = new Client({ connectionString: server.databaseUrl });
+  const pool = new Pool({ connectionString: server.databaseUrl, max: POOL_SIZE });
   const results: LoadResult[] = [];
   try {
     await client.connect();
@@ -177,13 +148,10 @@ async function run(size: MunicipalitySize, full: boolean): Promise<Run> {
     await pool.end();
     await client.end();
     await server.stop();
-    await database.drop();
-    await deleteRedisKeys(prefix);
   }
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/backend/main.js'))) throw new Error('build first: npx nx build backend');
   const years = [2024, 2025, 2026];
   const small = await run({ committees: 1, units: 10, bigCommitteeUnits: 10, years }, false);
   const large = await run({ committees: 15, units: 400, bigCommitteeUnits: 60, years }, true);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, apiAs, expectNoAxeViolations, personPage } from './support';
+import { ADMIN, apiAs, cycleDates, expectNoAxeViolations, personPage } from './support';
 
 // The Nacka förvaltningsekonom imports a month's figures from the finance system through the
 // browser: from the cycle overview to the import page, a file with a decimal point where Swedish
@@ -50,16 +50,7 @@ test('the economist imports figures from the finance system, sees a bad cell at 
   const { api: secretary, xsrf } = await apiAs(NACKA_SECRETARY);
   const cycle = await secretary.post('/api/cycles', {
     headers: await xsrf(),
-    data: {
-      templateId: (await template.json()).id,
-      year: YEAR,
-      diaryNumber: `SN.${YEAR}.12`,
-      periodEnd: `${YEAR}-08-31`,
-      submissionDeadline: `${YEAR}-09-10`,
-      reviewDeadline: `${YEAR}-09-17`,
-      assemblyDeadline: `${YEAR}-09-24`,
-      meetingDate: `${YEAR}-10-05`,
-    },
+    data: { templateId: (await template.json()).id, year: YEAR, diaryNumber: `SN.${YEAR}.12`, ...cycleDates(YEAR) },
   });
   expect(cycle.status(), await cycle.text()).toBe(201);
   const cycleId = (await cycle.json()).id as string;

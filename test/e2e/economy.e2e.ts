@@ -1,5 +1,5 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { apiAs, expectNoAxeViolations, personPage } from './support';
+import { changedCells, expectNoAxeViolations, expectSaved, openCycle, personPage, taskState as state } from './support';
 
 // An economy table through the browser, in Gnesta's Delårsrapport: the unit head fills in her
 // unit's "Ekonomisk uppföljning per verksamhetsområde" (typing, a wrong decimal point, a paste
@@ -43,14 +43,6 @@ function totalRow(page: Page): Locator {
   return table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Totalt' }) });
 }
 
-function state(page: Page) {
-  return page.getByTestId('task-state');
-}
-
-async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible({ timeout: 10_000 });
-}
-
 /** Pastes text into the focused element as Excel puts it on the clipboard. */
 async function paste(target: Locator, text: string): Promise<void> {
   await target.focus();
@@ -61,44 +53,9 @@ async function paste(target: Locator, text: string): Promise<void> {
   }, text);
 }
 
-/** The rows of "Ändrade celler" as [Rad, Kolumn, Före, Efter], spaces normalised. */
-async function changedCells(page: Page): Promise<string[][]> {
-  const diff = page.getByRole('table', { name: 'Ändrade celler' });
-  await expect(diff).toBeVisible();
-  const rows = diff.locator('tbody tr');
-  const out: string[][] = [];
-  for (let i = 0; i < (await rows.count()); i += 1) {
-    const texts = await rows.nth(i).locator('th, td').allInnerTexts();
-    out.push(texts.map((t) => t.replace(/[\s\u00a0]+/g, ' ').replace(/\u2212/g, '-').trim()));
-  }
-  return out;
-}
-
 test.describe('an economy table through write, review, return and approval', () => {
   test.beforeAll(async () => {
-    const { api, xsrf } = await apiAs(SECRETARY);
-    const templates = await api.get('/api/templates');
-    expect(templates.status()).toBe(200);
-    const template = ((await templates.json()) as { templates: Array<{ id: string; name: string }> }).templates.find(
-      (t) => t.name === 'Delårsrapport',
-    );
-    expect(template, 'the Gnesta template "Delårsrapport"').toBeDefined();
-    const created = await api.post('/api/cycles', {
-      headers: await xsrf(),
-      data: {
-        templateId: template?.id,
-        year: YEAR,
-        diaryNumber: `SN ${YEAR}/1703`,
-        periodEnd: `${YEAR}-08-31`,
-        submissionDeadline: `${YEAR}-09-10`,
-        reviewDeadline: `${YEAR}-09-17`,
-        assemblyDeadline: `${YEAR}-09-24`,
-        meetingDate: `${YEAR}-10-05`,
-      },
-    });
-    const body = await created.text();
-    expect(created.status() === 201 || (created.status() === 409 && body.includes('cycle_exists')), body).toBe(true);
-    await api.dispose();
+    await openCycle(SECRETARY, 'Delårsrapport', YEAR, `SN ${YEAR}/1703`);
   });
 
   test('the unit head fills in the table, the economist returns it and approves the changed figure', async ({ browser }) => {

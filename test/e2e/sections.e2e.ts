@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APIRequestContext, expect, Locator, Page, test } from '@playwright/test';
-import { apiAs, expectNoAxeViolations, personPage } from './support';
+import { apiAs, changedCells, expectNoAxeViolations, expectSaved, openCycle, personPage, taskState as state } from './support';
 
 // Every structured section kind but economy (economy.e2e.ts) through the browser, in Nacka's
 // Tertialbokslut 2: the person who writes it fills it in with the keyboard (figures from the
@@ -51,29 +51,6 @@ async function findTask(api: APIRequestContext, cycleTitle: string, section: str
   return tasks.find((t) => t.cycleTitle === cycleTitle && t.sectionTitle === section && t.unitName === unit);
 }
 
-async function openCycle(year: number): Promise<void> {
-  const { api, xsrf } = await apiAs(SECRETARY);
-  const templates = await api.get('/api/templates');
-  const template = ((await templates.json()) as { templates: Array<{ id: string; name: string }> }).templates.find((t) => t.name === 'Tertialbokslut 2');
-  expect(template, 'the Nacka template "Tertialbokslut 2"').toBeDefined();
-  const created = await api.post('/api/cycles', {
-    headers: await xsrf(),
-    data: {
-      templateId: template?.id,
-      year,
-      diaryNumber: `SN.${year}.73`,
-      periodEnd: `${year}-08-31`,
-      submissionDeadline: `${year}-09-10`,
-      reviewDeadline: `${year}-09-17`,
-      assemblyDeadline: `${year}-09-24`,
-      meetingDate: `${year}-10-05`,
-    },
-  });
-  const body = await created.text();
-  expect(created.status() === 201 || (created.status() === 409 && body.includes('cycle_exists')), body).toBe(true);
-  await api.dispose();
-}
-
 /** Last year's figures, written, submitted and approved through the API (as last year's people did). */
 async function approveThroughApi(section: string, content: unknown): Promise<void> {
   const camilla = await apiAs(UNIT_HEAD);
@@ -106,14 +83,6 @@ async function openTask(page: Page, list: 'Mina uppgifter' | 'Att granska', sect
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(section) })).toBeVisible();
 }
 
-function state(page: Page): Locator {
-  return page.getByTestId('task-state');
-}
-
-async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible({ timeout: 10_000 });
-}
-
 /** A field's message (what aria-describedby points at). */
 async function expectFieldMessage(page: Page, field: Locator, text: string | RegExp): Promise<void> {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -127,19 +96,6 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   await field.focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
-}
-
-/** The rows of "Ändrade celler" as [Rad, Kolumn, Före, Efter], spaces normalised. */
-async function changedCells(page: Page): Promise<string[][]> {
-  const diff = page.getByRole('table', { name: 'Ändrade celler' });
-  await expect(diff).toBeVisible();
-  const rows = diff.locator('tbody tr');
-  const out: string[][] = [];
-  for (let i = 0; i < (await rows.count()); i += 1) {
-    const texts = await rows.nth(i).locator('th, td').allInnerTexts();
-    out.push(texts.map((t) => t.replace(/[\s\u00a0]+/g, ' ').replace(/\u2212/g, '-').trim()));
-  }
-  return out;
 }
 
 async function submit(page: Page): Promise<void> {
@@ -160,7 +116,7 @@ async function approveInBrowser(page: Page, section: string, unit: string, expec
 test.describe('structured sections through write, review and approval', () => {
   test.beforeAll(async () => {
     test.setTimeout(60_000);
-    await openCycle(EARLIER_YEAR);
+    await openCycle(SECRETARY, 'Tertialbokslut 2', EARLIER_YEAR, `SN.${EARLIER_YEAR}.73`);
     await approveThroughApi('Sjukfrånvaro', { type: 'sick_leave', values: { total: LAST_TOTAL, shortTerm: LAST_SHORT, longTerm: LAST_LONG } });
     await approveThroughApi('Åtgärdsplan', {
       type: 'action_plan',
@@ -170,7 +126,7 @@ test.describe('structured sections through write, review and approval', () => {
       ],
     });
     // This year's cycle opens after last year's is approved: the unfinished action comes along.
-    await openCycle(YEAR);
+    await openCycle(SECRETARY, 'Tertialbokslut 2', YEAR, `SN.${YEAR}.73`);
   });
 
   test('sick leave: figures typed with the keyboard, checked live, beside last year; returned, changed, approved', async ({ browser }) => {

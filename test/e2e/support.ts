@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, Browser, BrowserContext, expect, Page, request } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, request } from '@playwright/test';
+import { cycleDates } from '../support/cycle-dates';
+
+export { cycleDates };
 
 export const DEMO_PASSWORD = 'Rapportflode-demo-2026';
 export const ADMIN = 'admin@rapportflode.example.se';
@@ -44,4 +47,45 @@ export async function personPage(browser: Browser, email: string): Promise<{ con
   const page = await context.newPage();
   await signIn(page, email);
   return { context, page };
+}
+
+
+/**
+ * Opens a cycle of a demo template through the API, as the secretary (the cycles page is tested
+ * on its own). A 409 cycle_exists is fine: opened already by an earlier attempt in this run (a
+ * retried worker runs beforeAll again).
+ */
+export async function openCycle(secretary: string, templateName: string, year: number, diaryNumber: string): Promise<void> {
+  const { api, xsrf } = await apiAs(secretary);
+  const templates = await api.get('/api/templates');
+  expect(templates.status()).toBe(200);
+  const template = ((await templates.json()) as { templates: Array<{ id: string; name: string }> }).templates.find((t) => t.name === templateName);
+  expect(template, `the template "${templateName}"`).toBeDefined();
+  const created = await api.post('/api/cycles', { headers: await xsrf(), data: { templateId: template?.id, year, diaryNumber, ...cycleDates(year) } });
+  const body = await created.text();
+  expect(created.status() === 201 || (created.status() === 409 && body.includes('cycle_exists')), body).toBe(true);
+  await api.dispose();
+}
+
+/** The task page's state badge. */
+export function taskState(page: Page): Locator {
+  return page.getByTestId('task-state');
+}
+
+/** Waits for the task page's autosave to report every change saved. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible({ timeout: 10_000 });
+}
+
+/** The rows of "Ändrade celler" as [Rad, Kolumn, Före, Efter], spaces normalised. */
+export async function changedCells(page: Page): Promise<string[][]> {
+  const diff = page.getByRole('table', { name: 'Ändrade celler' });
+  await expect(diff).toBeVisible();
+  const rows = diff.locator('tbody tr');
+  const out: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i += 1) {
+    const texts = await rows.nth(i).locator('th, td').allInnerTexts();
+    out.push(texts.map((t) => t.replace(/[\s\u00a0]+/g, ' ').replace(/\u2212/g, '-').trim()));
+  }
+  return out;
 }

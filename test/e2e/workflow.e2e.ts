@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { apiAs, expectNoAxeViolations, personPage } from './support';
+import { expectNoAxeViolations, expectSaved, openCycle, personPage, taskState as state } from './support';
 
 // The whole cycle of one section, through the browser, as three people of Nacka's Socialnämnden:
 // the secretary opens the cycle (through the API), the unit head writes and submits, the
@@ -35,10 +35,6 @@ function textSection(page: Page) {
   return page.getByRole('region', { name: 'Text', exact: true });
 }
 
-function state(page: Page) {
-  return page.getByTestId('task-state');
-}
-
 /** Types at the end of the editor's text, on a new line when there is text already. */
 async function typeAtEnd(page: Page, text: string, newParagraph: boolean): Promise<void> {
   await editor(page).click();
@@ -47,37 +43,9 @@ async function typeAtEnd(page: Page, text: string, newParagraph: boolean): Promi
   await page.keyboard.type(text);
 }
 
-async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible({ timeout: 10_000 });
-}
-
 test.describe('a section through write, review, return and approval in the browser', () => {
   test.beforeAll(async () => {
-    // The secretary opens the cycle (the cycles page is tested on its own).
-    const { api, xsrf } = await apiAs(SECRETARY);
-    const templates = await api.get('/api/templates');
-    expect(templates.status()).toBe(200);
-    const template = ((await templates.json()) as { templates: Array<{ id: string; name: string }> }).templates.find(
-      (t) => t.name === 'Tertialbokslut 2',
-    );
-    expect(template, 'the Nacka template "Tertialbokslut 2"').toBeDefined();
-    const created = await api.post('/api/cycles', {
-      headers: await xsrf(),
-      data: {
-        templateId: template?.id,
-        year: YEAR,
-        diaryNumber: `SN.${YEAR}.73`,
-        periodEnd: `${YEAR}-08-31`,
-        submissionDeadline: `${YEAR}-09-10`,
-        reviewDeadline: `${YEAR}-09-17`,
-        assemblyDeadline: `${YEAR}-09-24`,
-        meetingDate: `${YEAR}-10-05`,
-      },
-    });
-    // 409 cycle_exists: opened already by an earlier attempt in this run (a retried worker runs beforeAll again).
-    const body = await created.text();
-    expect(created.status() === 201 || (created.status() === 409 && body.includes('cycle_exists')), body).toBe(true);
-    await api.dispose();
+    await openCycle(SECRETARY, 'Tertialbokslut 2', YEAR, `SN.${YEAR}.73`);
   });
 
   test('the unit head writes and submits, the economist returns it, it comes back and is approved', async ({ browser }) => {

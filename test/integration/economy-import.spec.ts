@@ -1,5 +1,4 @@
 import type {
-  CycleSummaryDto,
   EconomyImportListResponse,
   EconomyImportPreviewDto,
   EconomyImportResultDto,
@@ -23,6 +22,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
+import { openCycle } from './support/cycles';
 import { DEMO, HttpClient, signedIn } from './support/http';
 
 /** Nacka's layout (reference 000): utfall and budget for the period, helårsbudget and prognos. */
@@ -102,18 +102,7 @@ describe('importing economy figures from the finance system', () => {
     });
     expect(template.status).toBe(201);
     const secretary = await signedIn(base, DEMO.nackaSecretary);
-    const cycle = await secretary.post<CycleSummaryDto>('/api/cycles', {
-      templateId: template.body.id,
-      year: 2024,
-      diaryNumber: 'SN.2024.90',
-      periodEnd: '2024-08-31',
-      submissionDeadline: '2024-09-10',
-      reviewDeadline: '2024-09-17',
-      assemblyDeadline: '2024-09-24',
-      meetingDate: '2024-10-05',
-    });
-    expect(cycle.status).toBe(201);
-    cycleId = cycle.body.id;
+    cycleId = (await openCycle(secretary, template.body.id, 2024, 'SN.2024.90')).id;
     [{ id: sectionId }] = await db.query(`SELECT id FROM cycle_section WHERE cycle_id = $1 AND key = 'ekonomi'`, [cycleId]);
     economist = await signedIn(base, DEMO.nackaEconomist);
   });

@@ -1,7 +1,8 @@
-import type { CycleSummaryDto, ReportTemplateDto, SaveContentResponse, TaskDiffDto, TaskDto, TaskListResponse, TemplateListResponse } from '@rapportflode/api-contract';
+import type { ReportTemplateDto, SaveContentResponse, TaskDiffDto, TaskDto, TemplateListResponse } from '@rapportflode/api-contract';
 import { computeEconomy, economyConfigOf, EconomyContent } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
+import { myTask, openCycle, templateIdByName } from './support/cycles';
 import { DEMO, HttpClient, signedIn } from './support/http';
 
 /** Vuxenutbildning's row of Gnesta's table (reference 003: Budget −7 015, Prognos per augusti −1 686). */
@@ -32,22 +33,8 @@ describe('economy sections through the workflow', () => {
     const base = app.running.baseUrl;
     const secretary = await signedIn(base, DEMO.secretary);
     [lena, economist] = await Promise.all([signedIn(base, DEMO.unitHeadVuxenutbildning), signedIn(base, DEMO.economist)]);
-    const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
-    const templateId = templates.find((t) => t.name === 'Delårsrapport')?.id as string;
-    const cycle = await secretary.post<CycleSummaryDto>('/api/cycles', {
-      templateId,
-      year: 2024,
-      diaryNumber: 'SN 2024/73',
-      periodEnd: '2024-08-31',
-      submissionDeadline: '2024-09-10',
-      reviewDeadline: '2024-09-17',
-      assemblyDeadline: '2024-09-24',
-      meetingDate: '2024-10-05',
-    });
-    expect(cycle.status).toBe(201);
-    const mine = (await lena.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
-    const item = mine.find((t) => t.cycleId === cycle.body.id && t.sectionTitle === 'Ekonomisk uppföljning per verksamhetsområde');
-    task = (await lena.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+    const cycle = await openCycle(secretary, await templateIdByName(secretary, 'Delårsrapport'), 2024, 'SN 2024/73');
+    task = await myTask(lena, cycle.id, 'Ekonomisk uppföljning per verksamhetsområde');
   });
 
   it('opens an economy task as an empty table with its template’s layout', () => {
@@ -110,9 +97,7 @@ describe('economy sections through the workflow', () => {
 
   it('builds the nämnd table from the approved unit tables only, and the nämnd total from it', async () => {
     const secretary = await signedIn(app.running.baseUrl, DEMO.secretary);
-    const mine = (await secretary.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
-    const item = mine.find((t) => t.cycleId === task.cycleId && t.sectionTitle === 'Nämndens resultat per augusti');
-    const committee = (await secretary.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+    const committee = await myTask(secretary, task.cycleId, 'Nämndens resultat per augusti');
     const table = committee.committeeEconomy;
     expect(table?.sectionTitle).toBe('Ekonomisk uppföljning per verksamhetsområde');
     expect(table?.units.find((u) => u.unitName === 'Vuxenutbildning')?.state).toBe('approved');
@@ -129,20 +114,8 @@ describe('economy sections through the workflow', () => {
 
   it('starts the next cycle’s table from the approved one: same rows, last period’s result and forecast, nothing retyped', async () => {
     const secretary = await signedIn(app.running.baseUrl, DEMO.secretary);
-    const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
-    const next = await secretary.post<CycleSummaryDto>('/api/cycles', {
-      templateId: templates.find((t) => t.name === 'Delårsrapport')?.id,
-      year: 2025,
-      diaryNumber: 'SN 2025/73',
-      periodEnd: '2025-08-31',
-      submissionDeadline: '2025-09-10',
-      reviewDeadline: '2025-09-17',
-      assemblyDeadline: '2025-09-24',
-      meetingDate: '2025-10-05',
-    });
-    const mine = (await lena.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
-    const item = mine.find((t) => t.cycleId === next.body.id && t.sectionTitle === 'Ekonomisk uppföljning per verksamhetsområde');
-    const carried = (await lena.get<TaskDto>(`/api/tasks/${item?.id}`)).body;
+    const next = await openCycle(secretary, await templateIdByName(secretary, 'Delårsrapport'), 2025, 'SN 2025/73');
+    const carried = await myTask(lena, next.id, 'Ekonomisk uppföljning per verksamhetsområde');
     expect(carried.state).toBe('not_started');
     expect(carried.content).toEqual({
       type: 'economy',

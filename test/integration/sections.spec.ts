@@ -1,17 +1,15 @@
 import type {
-  CycleSummaryDto,
   SaveContentResponse,
   TaskDiffDto,
   TaskDto,
-  TaskListItemDto,
   TaskListResponse,
-  TemplateListResponse,
 } from '@rapportflode/api-contract';
 import { ActionPlanContent, GoalsContent, InternalControlContent, TableContent, TaskContent } from '@rapportflode/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
+import { myTask, openCycle, templateIdByName } from './support/cycles';
 import { DEMO, HttpClient, signedIn } from './support/http';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(__dirname, '../fixtures/reference', `${name}.json`), 'utf8')) as T;
@@ -101,26 +99,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   let cycleId: string;
   let templateId: string;
 
-  const openCycle = async (year: number): Promise<string> => {
-    const cycle = await secretary.post<CycleSummaryDto>('/api/cycles', {
-      templateId,
-      year,
-      diaryNumber: `SN.${year}.73`,
-      periodEnd: `${year}-08-31`,
-      submissionDeadline: `${year}-09-10`,
-      reviewDeadline: `${year}-09-17`,
-      assemblyDeadline: `${year}-09-24`,
-      meetingDate: `${year}-10-05`,
-    });
-    expect(cycle.status).toBe(201);
-    return cycle.body.id;
-  };
-  const taskOf = async (who: HttpClient, cycle: string, section: string): Promise<TaskDto> => {
-    const mine = (await who.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
-    const item = mine.find((t: TaskListItemDto) => t.cycleId === cycle && t.sectionTitle === section);
-    if (!item) throw new Error(`no task ${section}`);
-    return (await who.get<TaskDto>(`/api/tasks/${item.id}`)).body;
-  };
+  const open = async (year: number): Promise<string> => (await openCycle(secretary, templateId, year)).id;
   const save = async (who: HttpClient, task: Pick<TaskDto, 'id' | 'version'>, content: unknown) =>
     who.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content });
   const step = async (who: HttpClient, id: string, transition: string, version: number, text?: string) =>
@@ -146,10 +125,9 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
       signedIn(base, DEMO.nackaSecretary),
       signedIn(base, DEMO.nackaEconomist),
     ]);
-    const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
-    templateId = templates.find((t) => t.name === 'Tertialbokslut 2')?.id as string;
+    templateId = await templateIdByName(secretary, 'Tertialbokslut 2');
     // Years before the demo's own history (the two years before this one).
-    cycleId = await openCycle(2010);
+    cycleId = await open(2010);
   });
 
   // First, before this file's own cycles add to Nacka's history.
@@ -171,7 +149,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   });
 
   it('sick leave: refuses impossible figures with the figure named, then goes draft → returned → approved with a cell diff', async () => {
-    const task = await taskOf(fredrik, cycleId, 'Sjukfrånvaro');
+    const task = await myTask(fredrik, cycleId, 'Sjukfrånvaro');
     expect(task.content).toEqual({ type: 'sick_leave', values: { total: null, shortTerm: null, longTerm: null } });
     expect(task.sectionConfig?.sickLeave?.shortTermLabel).toBe('≤59 dagar');
     const before = await stored(task.id);
@@ -208,7 +186,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   });
 
   it('action plan: statuses as printed are stored as codes, an unknown status is named, and the plan is approved', async () => {
-    const task = await taskOf(camilla, cycleId, 'Åtgärdsplan');
+    const task = await myTask(camilla, cycleId, 'Åtgärdsplan');
     const bad = await save(camilla, task, { type: 'action_plan', rows: [{ ...actionRows[0], status: 'Klart' }] });
     expect(bad.status).toBe(400);
     expect((bad.body as unknown as { details: string[] }).details[0]).toBe(
@@ -220,7 +198,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   });
 
   it('internal control: cannot be handed in until every control has its result; a deviation needs its comment', async () => {
-    const task = await taskOf(secretary, cycleId, 'Intern kontrollplan');
+    const task = await myTask(secretary, cycleId, 'Intern kontrollplan');
     const draft = await save(secretary, task, controlPlan(null));
     expect(draft.status).toBe(200);
     const early = await step(secretary, task.id, 'submit', draft.body.version);
@@ -235,7 +213,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   });
 
   it('goals: måluppfyllelse is computed, never stored; every indicator needs an assessment before it is handed in', async () => {
-    const task = await taskOf(secretary, cycleId, 'Bästa utveckling för alla');
+    const task = await myTask(secretary, cycleId, 'Bästa utveckling för alla');
     const draft = await save(secretary, task, goals(false));
     const early = await step(secretary, task.id, 'submit', draft.body.version);
     expect(early).toMatchObject({ status: 400, body: { code: 'content_incomplete' } });
@@ -246,7 +224,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   });
 
   it('tables: Swedish figures are stored as numbers, text in a number column is refused with row and column', async () => {
-    const task = await taskOf(secretary, cycleId, 'Redovisning riktade statsbidrag');
+    const task = await myTask(secretary, cycleId, 'Redovisning riktade statsbidrag');
     const bad = await save(secretary, task, { type: 'table', rows: [{ key: 'g1', cells: { bidrag: 'Prio BoU 2016', sokt: 'cirka 500' } }] });
     expect((bad.body as unknown as { details: string[] }).details).toEqual([expect.stringMatching(/^Prio BoU 2016: Sökt belopp tkr \(år\): "cirka 500" är inte ett tal/)]);
     const approved = await deliver(secretary, task, stateGrants);
@@ -254,26 +232,26 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
   });
 
   it('opens the next cycle from the approved content: earlier sick leave beside the new, unfinished actions, the control plan, goals, table rows', async () => {
-    const next = await openCycle(2011);
-    const sick = await taskOf(fredrik, next, 'Sjukfrånvaro');
+    const next = await open(2011);
+    const sick = await myTask(fredrik, next, 'Sjukfrånvaro');
     expect(sick.content).toEqual({ type: 'sick_leave', values: { total: null, shortTerm: null, longTerm: null } });
     expect(sick.earlier.map((e) => [e.period, e.content])).toEqual([['T2 2010', { type: 'sick_leave', values: { total: 2.85, shortTerm: 2.23, longTerm: 0.62 } }]]);
-    const plan = await taskOf(camilla, next, 'Åtgärdsplan');
+    const plan = await myTask(camilla, next, 'Åtgärdsplan');
     expect((plan.content as ActionPlanContent).rows.map((r) => [r.key, r.status, r.comment])).toEqual([
       ['a1', 'started', undefined],
       ['a3', 'not_started', undefined],
       ['a5', 'not_started', undefined],
     ]);
     expect(plan.earlier).toHaveLength(1);
-    const control = await taskOf(secretary, next, 'Intern kontrollplan');
+    const control = await myTask(secretary, next, 'Intern kontrollplan');
     expect((control.content as InternalControlContent).plan.map((r) => [r.area, r.result, r.comment])).toEqual([['Ekonomistyrning', null, undefined]]);
-    const goalTask = await taskOf(secretary, next, 'Bästa utveckling för alla');
+    const goalTask = await myTask(secretary, next, 'Bästa utveckling för alla');
     const indicators = (goalTask.content as GoalsContent).goals[0].committeeGoals[0].indicators;
     expect(indicators.map((i) => [i.previous, i.value, i.assessment])).toEqual(goalTable.rows.map((r) => [r.values[1], null, null]));
-    const grants = await taskOf(secretary, next, 'Redovisning riktade statsbidrag');
+    const grants = await myTask(secretary, next, 'Redovisning riktade statsbidrag');
     expect((grants.content as TableContent).rows).toHaveLength(3);
     // A section nobody delivered last time starts empty.
-    const funds = await taskOf(secretary, next, 'Uppföljning av medel ur framtidsfonder');
+    const funds = await myTask(secretary, next, 'Uppföljning av medel ur framtidsfonder');
     expect(funds.content).toEqual<TaskContent>({ type: 'table', rows: [] });
     expect(funds.earlier).toEqual([]);
   });

@@ -8,11 +8,11 @@ import type {
   TaskDiffDto,
   TaskDto,
   TaskListResponse,
-  TemplateListResponse,
 } from '@rapportflode/api-contract';
 import { mergeDocuments, plainText, RichTextDocument } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
+import { cycleDates, myTask, openCycle, templateIdByName } from './support/cycles';
 import { DEMO, HttpClient, signedIn } from './support/http';
 
 const doc = (...paragraphs: string[]): RichTextDocument => ({
@@ -21,13 +21,7 @@ const doc = (...paragraphs: string[]): RichTextDocument => ({
   content: paragraphs.map((text, i) => ({ type: 'paragraph', id: `p${i + 1}`, content: [{ type: 'text', text }] })),
 });
 
-const DATES = {
-  periodEnd: '2021-08-31',
-  submissionDeadline: '2021-09-10',
-  reviewDeadline: '2021-09-17',
-  assemblyDeadline: '2021-09-24',
-  meetingDate: '2021-10-05',
-};
+const DATES = cycleDates(2021);
 
 describe('a whole report cycle: open, draft, submit, return, resubmit, approve', () => {
   const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
@@ -38,24 +32,6 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
   let cycle: CycleSummaryDto;
   let templateId: string;
 
-  async function openCycle(year: number): Promise<CycleSummaryDto> {
-    const result = await secretary.post<CycleSummaryDto>('/api/cycles', {
-      templateId,
-      year,
-      diaryNumber: `SN.${year}.73`,
-      ...Object.fromEntries(Object.entries(DATES).map(([k, v]) => [k, v.replace('2021', String(year))])),
-    });
-    expect(result.status).toBe(201);
-    return result.body;
-  }
-
-  /** The unit's task for a section key, found through "Mina uppgifter". */
-  async function myTask(client: HttpClient, sectionTitle: string, cycleId = cycle.id): Promise<TaskDto> {
-    const mine = (await client.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
-    const item = mine.find((t) => t.cycleId === cycleId && t.sectionTitle === sectionTitle);
-    if (!item) throw new Error(`no task ${sectionTitle} in ${JSON.stringify(mine.map((t) => t.sectionTitle))}`);
-    return (await client.get<TaskDto>(`/api/tasks/${item.id}`)).body;
-  }
 
   beforeAll(async () => {
     const base = app.running.baseUrl;
@@ -65,9 +41,8 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
       signedIn(base, DEMO.unitHeadBarnOchFamilj),
       signedIn(base, DEMO.unitHeadOmsorgsenheten),
     ]);
-    const templates = (await secretary.get<TemplateListResponse>('/api/templates')).body.templates;
-    templateId = templates.find((t) => t.name === 'Tertialbokslut 2')?.id as string;
-    cycle = await openCycle(2021);
+    templateId = await templateIdByName(secretary, 'Tertialbokslut 2');
+    cycle = await openCycle(secretary, templateId, 2021);
   });
 
   it('opens the cycle with one task per section and responsible unit, in one go', async () => {
@@ -92,8 +67,8 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
 
   it('walks two units through draft, submit, return with a comment, resubmit and approval', async () => {
     // Camilla and Fredrik each write their unit's Nulägesbeskrivning and submit it.
-    let bof = await myTask(camilla, 'Nulägesbeskrivning');
-    let oe = await myTask(fredrik, 'Nulägesbeskrivning');
+    let bof = await myTask(camilla, cycle.id, 'Nulägesbeskrivning');
+    let oe = await myTask(fredrik, cycle.id, 'Nulägesbeskrivning');
     expect(bof.heldActions).toEqual(['task.read', 'task.write', 'task.submit']);
     const first = doc('Barn och unga 0-20 år: periodens resultat +5,6 miljoner kronor.');
     const saved = await camilla.put<SaveContentResponse>(`/api/tasks/${bof.id}/content`, { version: bof.version, content: first });
@@ -183,7 +158,7 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
 
   it('answers a stale save with 409 and both versions; after a merge both edits are there', async () => {
     // The secretary writes the nämnd-level "Tre viktigaste händelserna", in two tabs.
-    const task = await myTask(secretary, 'Tre viktigaste händelserna');
+    const task = await myTask(secretary, cycle.id, 'Tre viktigaste händelserna');
     const tab1 = secretary;
     const tab2 = await signedIn(app.running.baseUrl, DEMO.nackaSecretary);
     const one = await tab1.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: doc('Intäkterna ökade.') });
@@ -205,7 +180,7 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
     // Fredrik's text section in the demo's running cycle (his one in this test's cycle is approved by now).
     const mine = (await fredrik.get<TaskListResponse>('/api/tasks/mine')).body.tasks;
     const demoCycleId = mine.find((t) => t.sectionTitle === 'Nulägesbeskrivning' && t.cycleId !== cycle.id)?.cycleId;
-    const task = await myTask(fredrik, 'Nulägesbeskrivning', demoCycleId);
+    const task = await myTask(fredrik, demoCycleId ?? cycle.id, 'Nulägesbeskrivning');
     const db = app.running.app.get(DataSource);
     const before = await db.query('SELECT state, version, content FROM task WHERE id = $1', [task.id]);
 
@@ -267,7 +242,7 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
   });
 
   it('keeps threaded comments on a paragraph, resolves them and tells the author', async () => {
-    const task = await myTask(secretary, 'Tre viktigaste händelserna');
+    const task = await myTask(secretary, cycle.id, 'Tre viktigaste händelserna');
     const comment = await economist.post<{ id: string; anchor: string }>(`/api/tasks/${task.id}/comments`, { body: 'Stämmer siffran?', anchor: 'p1' });
     expect(comment).toMatchObject({ status: 201, body: { anchor: 'p1' } });
     const reply = await secretary.post<{ parentId: string }>(`/api/tasks/${task.id}/comments`, { body: 'Ja, enligt bokslutet.', parentId: comment.body.id });

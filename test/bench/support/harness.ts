@@ -1,5 +1,9 @@
+import { CSRF_COOKIE, CSRF_HEADER } from '@rapportflode/api-contract';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueName } from '../../integration/support/services';
 
 export interface LoadResult {
   label: string;
@@ -145,4 +149,70 @@ export async function loadInProcess(
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
   };
+}
+
+const BACKEND_MAIN = join(__dirname, '../../../dist/backend/main.js');
+
+export interface Backend {
+  url: string;
+  /** The backend's own test database. */
+  databaseUrl: string;
+  /** Stops the server, drops its database and deletes its Redis keys. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The built backend (dist/backend/main.js) in production mode on a database and Redis key prefix
+ * of its own (sign-in rate limit raised); `env` adds to or overrides its environment.
+ */
+export async function startBackend(env: Record<string, string> = {}): Promise<Backend> {
+  if (!existsSync(BACKEND_MAIN)) throw new Error('build first: npx nx build backend');
+  const database = await createTestDatabase('bench');
+  const prefix = uniqueName('redis');
+  const server = await startServer(process.execPath, [BACKEND_MAIN], {
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...env,
+  });
+  return {
+    url: server.url,
+    databaseUrl: database.url,
+    stop: async () => {
+      await server.stop();
+      await database.drop();
+      await deleteRedisKeys(prefix);
+    },
+  };
+}
+
+export interface Session {
+  /** The session cookie and the CSRF header, for every request. */
+  headers: Record<string, string>;
+}
+
+/**
+ * Signs in with the demo password. `attempts` > 1 tries again every 200 ms while the answer is
+ * not 200 (until the demo seed is there).
+ */
+export async function signIn(url: string, email: string, attempts = 1): Promise<Session> {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'Rapportflode-demo-2026' }),
+    });
+    if (response.status === 200) {
+      const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+      const csrf = cookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`))?.split('=')[1] ?? '';
+      return { headers: { cookie: cookies.join('; '), [CSRF_HEADER]: csrf } };
+    }
+    if (attempt >= attempts) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -124,7 +124,10 @@ export async function generateMunicipality(client: Client, size: MunicipalitySiz
         );
         if (c === 0 && latest) {
           const { rows: editable } = await client.query(
-            `SELECT id FROM task WHERE cycle_id = $1 AND unit_id IS NOT NULL AND state IN ('not_started', 'draft') ORDER BY id LIMIT 200`,
+            // Text sections: the save benchmark sends a text document.
+            `SELECT t.id FROM task t JOIN cycle_section s ON s.id = t.section_id
+              WHERE t.cycle_id = $1 AND t.unit_id IS NOT NULL AND t.state IN ('not_started', 'draft') AND s.kind = 'narrative'
+              ORDER BY t.id LIMIT 200`,
             [cycle.id],
           );
           result = { ...result, bigCycleId: cycle.id, bigCycleUnits: leaves, editableTaskIds: editable.map((r) => r.id) };

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { AccessibleTable } from '@rapportflode/domain';
+import { FIGURE_TABLE_STYLES } from './table-styles';
 
 /** A chart's figures as a table (caption, column and row headers): what the chart shows, for everyone. */
 @Component({
@@ -37,33 +38,27 @@ import type { AccessibleTable } from '@rapportflode/domain';
       </table>
     </div>
   `,
-  styles: `
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      font: var(--mat-sys-body-medium);
-    }
-    caption {
-      text-align: left;
-      font: var(--mat-sys-title-small);
-      padding: 0.25rem 0;
-    }
-    th,
-    td {
-      border: 1px solid var(--mat-sys-outline-variant);
-      padding: 0.25rem 0.5rem;
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    th[scope='row'],
-    thead th:first-child {
-      text-align: left;
-      white-space: normal;
-    }
-  `,
+  styles: [
+    FIGURE_TABLE_STYLES,
+    `
+      caption {
+        text-align: left;
+        font: var(--mat-sys-title-small);
+        padding: 0.25rem 0;
+      }
+      th,
+      td {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      th[scope='row'],
+      thead th:first-child {
+        text-align: left;
+        white-space: normal;
+      }
+    `,
+  ],
 })
 export class AccessibleTableComponent {
   readonly table = input.required<AccessibleTable>();

@@ -5,6 +5,7 @@ import type { ImportPreviewRow, ImportResponse } from '@rapportflode/api-contrac
 import { ORGANISATION_UNIT_KIND_LABELS, ROLE_LABELS } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { FileIssuesTableComponent } from '../../shared/file-issues-table.component';
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -28,7 +29,7 @@ export function importErrorsText(errors: number): string {
 @Component({
   selector: 'rf-import-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule],
+  imports: [FileIssuesTableComponent, MatButtonModule, MatProgressBarModule],
   template: `
     <h1>Importera organisation och personer</h1>
 
@@ -91,24 +92,7 @@ export function importErrorsText(errors: number): string {
         @if (result.errors.length > 0) {
           <h3 id="errors-heading">Fel i filen</h3>
           <p class="error" role="alert">{{ errorsText(result.errors.length) }}</p>
-          <table class="data" aria-labelledby="errors-heading">
-            <thead>
-              <tr>
-                <th scope="col">Rad</th>
-                <th scope="col">Kolumn</th>
-                <th scope="col">Fel</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (issue of result.errors; track $index) {
-                <tr>
-                  <td class="figure">{{ issue.line }}</td>
-                  <td>{{ issue.column ?? '–' }}</td>
-                  <td>{{ issue.message }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
+          <rf-file-issues-table labelledBy="errors-heading" [issues]="result.errors" />
         }
 
         @if (result.rows.length > 0) {

@@ -8,6 +8,7 @@ import { EconomyColumn, TASK_STATE_LABELS } from '@rapportflode/domain';
 import { HttpErrorResponse } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { FileIssuesTableComponent, IMPORT_TABLE_STYLES } from '../../shared/file-issues-table.component';
 import { figureText, importDoneText, importedText, previewSummaryText } from './economy-import-view';
 
 type HeaderField = 'unitColumn' | 'labelColumn' | 'parentColumn';
@@ -20,7 +21,7 @@ type HeaderField = 'unitColumn' | 'labelColumn' | 'parentColumn';
 @Component({
   selector: 'rf-economy-import-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink],
+  imports: [FileIssuesTableComponent, MatButtonModule, MatProgressBarModule, RouterLink],
   template: `
     <p class="back"><a [routerLink]="['/cykler', id()]">Tillbaka till rapportcykeln</a></p>
     <h1>Importera från ekonomisystemet</h1>
@@ -156,25 +157,7 @@ type HeaderField = 'unitColumn' | 'labelColumn' | 'parentColumn';
         <p [class.error-text]="result.issues.length > 0">{{ summary(result) }}</p>
 
         @if (result.issues.length > 0) {
-          <table class="data">
-            <caption>Fel i filen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rad</th>
-                <th scope="col">Kolumn</th>
-                <th scope="col">Fel</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (issue of result.issues; track $index) {
-                <tr>
-                  <td class="figure">{{ issue.line }}</td>
-                  <td>{{ issue.column ?? '–' }}</td>
-                  <td>{{ issue.message }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
+          <rf-file-issues-table caption="Fel i filen" [issues]="result.issues" />
         }
 
         @if (result.disagreements.length > 0) {
@@ -276,56 +259,47 @@ type HeaderField = 'unitColumn' | 'labelColumn' | 'parentColumn';
       <div class="error" role="alert"><p>{{ message(failure) }}</p></div>
     }
   `,
-  styles: `
-    .back {
-      margin: 0 0 0.5rem;
-    }
-    .lead,
-    .hint,
-    .small {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin-top: 2rem;
-    }
-    .file,
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      margin-bottom: 1rem;
-    }
-    label {
-      font: var(--mat-sys-label-large);
-    }
-    select {
-      font: inherit;
-      padding: 0.375rem;
-      max-width: 24rem;
-    }
-    .mapping {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-      gap: 0 1.5rem;
-    }
-    table {
-      margin-bottom: 1.5rem;
-    }
-    caption {
-      text-align: left;
-      font: var(--mat-sys-title-small);
-      padding-bottom: 0.5rem;
-    }
-    .figure {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    .error-text {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
-  `,
+  styles: [
+    IMPORT_TABLE_STYLES,
+    `
+      .back {
+        margin: 0 0 0.5rem;
+      }
+      .lead,
+      .hint,
+      .small {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      h2 {
+        font: var(--mat-sys-title-large);
+        margin-top: 2rem;
+      }
+      .file,
+      .field {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+        margin-bottom: 1rem;
+      }
+      label {
+        font: var(--mat-sys-label-large);
+      }
+      select {
+        font: inherit;
+        padding: 0.375rem;
+        max-width: 24rem;
+      }
+      .mapping {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+        gap: 0 1.5rem;
+      }
+      .error-text {
+        color: var(--mat-sys-error);
+        font-weight: 600;
+      }
+    `,
+  ],
 })
 export class EconomyImportPage {
   private readonly api = inject(ApiClient);

@@ -194,14 +194,7 @@ export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft
 
   protected move(index: number, by: number): void {
     this.edit((d) => ({ ...d, rows: moveItem(d.rows, index, by) }));
-    const to = Math.min(this.draft().rows.length - 1, Math.max(0, index + by));
-    // Focus follows the row, on its button in the same direction (or the other one at the end).
-    this.afterRender(() => {
-      const rows = this.host.nativeElement.querySelectorAll('tbody tr');
-      const buttons = rows[to]?.querySelectorAll<HTMLButtonElement>('td.actions button');
-      const preferred = buttons?.[by < 0 ? 0 : 1];
-      (preferred && !preferred.disabled ? preferred : buttons?.[by < 0 ? 1 : 0])?.focus();
-    });
+    this.focusMovedRow(index, by, this.draft().rows.length);
   }
 
   /** A block from Excel fills the row's fields rightwards and the rows downwards (a status as its text). */

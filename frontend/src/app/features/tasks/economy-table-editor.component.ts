@@ -1,17 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  linkedSignal,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, untracked } from '@angular/core';
 import {
   columnLabel,
   type EconomyColumn,
@@ -27,15 +14,14 @@ import {
   cellText,
   type EditRow,
   fitsUnit,
-  isBlock,
   newRow,
   nextRowTarget,
-  parsePastedBlock,
   readEditRows,
   removeRow,
   toEditRows,
   updateRow,
 } from './economy-table';
+import { EDITOR_BUTTON_STYLES, EDITOR_FIELD_STYLES, EDITOR_TABLE_STYLES, FigureEditorBase } from './section-editor-base';
 
 export type EconomyRead = { ok: true; content: EconomyContent; removed: string[] } | { ok: false; errors: string[] };
 
@@ -188,144 +174,78 @@ export type EconomyRead = { ok: true; content: EconomyContent; removed: string[]
       }
     </div>
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      font: var(--mat-sys-body-medium);
-      min-width: 100%;
-    }
-    caption {
-      text-align: left;
-      font: var(--mat-sys-title-medium);
-      padding: 0.5rem 0;
-    }
-    th,
-    td {
-      border: 1px solid var(--mat-sys-outline-variant);
-      padding: 0.25rem 0.5rem;
-      vertical-align: top;
-    }
-    thead th {
-      background: var(--mat-sys-surface-container);
-      text-align: right;
-    }
-    thead th:first-child,
-    tbody th,
-    tfoot th {
-      text-align: left;
-    }
-    td {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    td.computed,
-    tr.subtotal td,
-    tfoot td,
-    tfoot th {
-      background: var(--mat-sys-surface-container-low);
-    }
-    tr.subtotal th,
-    tfoot th,
-    tfoot td {
-      font-weight: 600;
-    }
-    input {
-      font: inherit;
-      color: var(--mat-sys-on-surface);
-      background: var(--mat-sys-surface);
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 0.25rem;
-      padding: 0.25rem 0.375rem;
-      box-sizing: border-box;
-    }
-    td input {
-      width: 7.5rem;
-      text-align: right;
-    }
-    .label-input {
-      width: 14rem;
-    }
-    .comment-row td {
-      text-align: left;
-      white-space: normal;
-    }
-    .comment-row label {
-      display: block;
-      font: var(--mat-sys-label-medium);
-    }
-    .comment-input {
-      width: min(40rem, 100%);
-    }
-    input[aria-invalid='true'] {
-      border: 2px solid var(--mat-sys-error);
-    }
-    .cell-error {
-      display: block;
-      max-width: 14rem;
-      white-space: normal;
-      text-align: left;
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-small);
-    }
-    td.actions {
-      text-align: left;
-    }
-    button {
-      font: var(--mat-sys-label-large);
-      color: var(--mat-sys-on-surface);
-      background: var(--mat-sys-surface);
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 0.25rem;
-      padding: 0.25rem 0.625rem;
-      margin: 0 0.25rem 0.25rem 0;
-      cursor: pointer;
-    }
-    button:disabled {
-      cursor: default;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .table-actions {
-      margin: 0.5rem 0;
-    }
-    .issues {
-      color: var(--mat-sys-error);
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-      text-align: left;
-    }
-  `,
+  styles: [
+    EDITOR_TABLE_STYLES,
+    EDITOR_FIELD_STYLES,
+    `
+      table {
+        min-width: 100%;
+      }
+      thead th {
+        text-align: right;
+      }
+      thead th:first-child,
+      tbody th,
+      tfoot th {
+        text-align: left;
+      }
+      td {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      td.computed,
+      tr.subtotal td,
+      tfoot td,
+      tfoot th {
+        background: var(--mat-sys-surface-container-low);
+      }
+      tr.subtotal th,
+      tfoot th,
+      tfoot td {
+        font-weight: 600;
+      }
+      td input {
+        width: 7.5rem;
+        text-align: right;
+      }
+      .label-input {
+        width: 14rem;
+      }
+      .comment-row td {
+        text-align: left;
+        white-space: normal;
+      }
+      .comment-row label {
+        display: block;
+        font: var(--mat-sys-label-medium);
+      }
+      .comment-input {
+        width: min(40rem, 100%);
+      }
+      .cell-error {
+        max-width: 14rem;
+      }
+      td.actions {
+        text-align: left;
+      }
+      .muted {
+        color: var(--mat-sys-on-surface-variant);
+        text-align: left;
+      }
+    `,
+    EDITOR_BUTTON_STYLES,
+  ],
 })
-export class EconomyTableEditorComponent {
+export class EconomyTableEditorComponent extends FigureEditorBase {
   readonly content = input.required<EconomyContent>();
   readonly config = input.required<EconomyTableConfig>();
-  /** The caption: the section's title (the unit is added). */
-  readonly title = input.required<string>();
-  /** Shows `content` without inputs. */
-  readonly readonly = input(false);
-  /** Keeps the figures on screen but stops editing. */
-  readonly locked = input(false);
-  readonly describedBy = input<string | null>(null);
-  readonly changed = output<void>();
-  readonly blurred = output<void>();
-
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   /** The rows being edited; read-only: always the `content` given. */
   private readonly rows = linkedSignal<EditRow[]>(() =>
     toEditRows(this.config(), this.readonly() ? this.content() : untracked(this.content)),
   );
-  protected readonly editing = computed(() => !this.readonly());
   protected readonly view = computed(() => buildTableView(this.config(), this.rows()));
-  protected readonly pasteNote = signal('');
 
   protected label(column: EconomyColumn): string {
     return columnLabel(this.config(), column);
@@ -345,27 +265,23 @@ export class EconomyTableEditorComponent {
     this.rows.set(toEditRows(untracked(this.config), content));
   }
 
-  focus(): void {
-    this.host.nativeElement.querySelector<HTMLElement>('input, button')?.focus();
-  }
-
   private edit(change: (rows: EditRow[]) => EditRow[]): void {
     this.rows.update(change);
     this.changed.emit();
   }
 
   protected setLabel(key: string, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
+    const value = this.value(event);
     this.edit((rows) => updateRow(rows, key, (row) => ({ ...row, label: value })));
   }
 
   protected setComment(key: string, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
+    const value = this.value(event);
     this.edit((rows) => updateRow(rows, key, (row) => ({ ...row, comment: value })));
   }
 
   protected setCell(key: string, column: EconomyColumn, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
+    const value = this.value(event);
     this.edit((rows) => updateRow(rows, key, (row) => ({ ...row, cells: { ...row.cells, [column]: value } })));
   }
 
@@ -395,39 +311,24 @@ export class EconomyTableEditorComponent {
 
   protected remove(key: string): void {
     this.edit((rows) => removeRow(rows, key));
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.table-actions button')?.focus(), {
-      injector: this.injector,
-    });
+    this.focusAddButton();
   }
 
   protected keydown(event: KeyboardEvent, key: string, column: EconomyColumn | 'label'): void {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
+    if (!this.plainEnter(event)) return;
     if (column !== 'label') this.tidyCell(key, column);
     const target = nextRowTarget(this.view(), key, column);
     if (target) document.getElementById(target)?.focus();
   }
 
   protected paste(event: ClipboardEvent, key: string, column: EconomyColumn | 'label'): void {
-    const text = event.clipboardData?.getData('text/plain') ?? '';
-    const block = parsePastedBlock(text);
-    if (!isBlock(block)) return;
-    event.preventDefault();
+    const block = this.pastedBlock(event);
+    if (!block) return;
     const result = applyPaste(this.config(), this.rows(), { key, column }, block);
     this.edit(() => result.rows);
     const parts = [`${block.length === 1 ? 'En rad' : `${block.length} rader`} inklistrade.`];
     if (result.errors.length) parts.push(`${result.errors.length} värden är inte tal och är markerade.`);
     if (result.skipped) parts.push(`${result.skipped} värden fick inte plats i tabellen.`);
     this.pasteNote.set(parts.join(' '));
-  }
-
-  protected focusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    if (next && this.host.nativeElement.contains(next)) return;
-    this.blurred.emit();
-  }
-
-  private focusLater(id: string): void {
-    afterNextRender(() => document.getElementById(id)?.focus(), { injector: this.injector });
   }
 }

@@ -153,12 +153,7 @@ export class GenericTableEditorComponent extends SectionEditorBase<TableDraft> {
 
   protected move(index: number, by: number): void {
     this.edit((d) => ({ ...d, rows: moveItem(d.rows, index, by) }));
-    const to = Math.min(this.draft().rows.length - 1, Math.max(0, index + by));
-    this.afterRender(() => {
-      const buttons = this.host.nativeElement.querySelectorAll('tbody tr')[to]?.querySelectorAll<HTMLButtonElement>('td.actions button');
-      const preferred = buttons?.[by < 0 ? 0 : 1];
-      (preferred && !preferred.disabled ? preferred : buttons?.[by < 0 ? 1 : 0])?.focus();
-    });
+    this.focusMovedRow(index, by, this.draft().rows.length);
   }
 
   /** A block from Excel fills cells rightwards and rows downwards, adding rows as needed. */

@@ -12,6 +12,7 @@ import {
   checkInternalControl,
   checkSickLeave,
   checkTable,
+  type ControlRow,
   type GoalsContent,
   type InternalControlContent,
   formatNumber,
@@ -50,19 +51,8 @@ export interface ActionPlanDraft {
   rows: ActionDraftRow[];
 }
 
-export interface ControlDraftRow {
-  key: string;
-  area: string;
-  goal: string;
-  responsible: string;
-  method: string;
-  frequency: string;
-  reportedTo: string;
-  /** A result code, '' while not reported. */
-  result: string;
-  comment: string;
-  group: string;
-}
+/** A control row as typed: the domain's `ControlRow` with every field a text (`result` a code, '' while not reported). */
+export type ControlDraftRow = { [F in keyof ControlRow]-?: string };
 export interface RiskDraftRow {
   key: string;
   risk: string;

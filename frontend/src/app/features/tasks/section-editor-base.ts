@@ -12,22 +12,19 @@ import {
   untracked,
 } from '@angular/core';
 import type { SectionConfig, TaskContent } from '@rapportflode/domain';
+import { FIGURE_TABLE_STYLES } from '../../shared/table-styles';
 import { checkDraft, type SectionDraft } from './section-drafts';
 import { fieldId, fieldRef, isBlock, nextRowKey, parsePastedBlock } from './section-grid';
 
 export type SectionRead = { ok: true; content: TaskContent; removed: string[] } | { ok: false; errors: string[] };
 
 /**
- * What the structured section editors (sick leave, action plan, internal control, goals,
- * tables) share: the draft being typed, the domain's check of it run live (messages at their
- * fields and in a list), reading it for the autosave, Enter to the next row, and leaving.
- * With `readonly` an editor shows `content` as it comes; otherwise `content` is read once
- * (later changes come through `setContent`). `locked` keeps the figures but stops editing.
+ * What every editor of a section's figures (the structured editors and the economy table) shares
+ * with the task page: the caption's title, read-only and locked (keeps the figures but stops
+ * editing), changes and leaving reported, focus moved after an edit, a block pasted from Excel.
  */
 @Directive()
-export abstract class SectionEditorBase<D extends SectionDraft> {
-  readonly content = input.required<TaskContent>();
-  readonly config = input<SectionConfig | null>(null);
+export abstract class FigureEditorBase {
   /** The section's number and title (captions are built from it). */
   readonly title = input.required<string>();
   readonly readonly = input(false);
@@ -38,59 +35,22 @@ export abstract class SectionEditorBase<D extends SectionDraft> {
 
   protected readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly injector = inject(Injector);
-  /** Prefix of the editor's input ids (unique per kind; one editor of a kind per page is editable). */
-  protected abstract readonly prefix: string;
-
-  protected abstract toDraft(config: SectionConfig | null, content: TaskContent): D;
-
-  protected readonly draft = linkedSignal<D>(() => this.toDraft(this.config(), this.readonly() ? this.content() : untracked(this.content)));
   protected readonly editing = computed(() => !this.readonly());
-  protected readonly check = computed(() => checkDraft(this.config(), this.draft()));
   protected readonly pasteNote = signal('');
-
-  /** The content as it is now; not ok while the check finds anything. */
-  read(): SectionRead {
-    const check = untracked(this.check);
-    return check.content ? { ok: true, content: check.content, removed: [] } : { ok: false, errors: check.messages };
-  }
-
-  setContent(content: TaskContent): void {
-    this.draft.set(this.toDraft(untracked(this.config), content));
-  }
 
   focus(): void {
     this.host.nativeElement.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-  }
-
-  protected edit(change: (draft: D) => D): void {
-    this.draft.update(change);
-    this.changed.emit();
-  }
-
-  /** The input's id. */
-  protected id(key: string, field: string): string {
-    return fieldId(this.prefix, key, field);
-  }
-
-  /** The check's message for a field, or null. */
-  protected error(key: string, field: string): string | null {
-    return this.check().at.get(fieldRef(key, field)) ?? null;
-  }
-
-  protected errorId(key: string, field: string): string | null {
-    return this.error(key, field) ? `${this.id(key, field)}-error` : null;
   }
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
   }
 
-  /** Enter in a grid cell: the same field in the next row (`order`: the row keys top to bottom). */
-  protected enter(event: KeyboardEvent, order: readonly string[], key: string, field: string): void {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+  /** A plain Enter (no modifier) in a grid cell, its default stopped; false for any other key. */
+  protected plainEnter(event: KeyboardEvent): boolean {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
     event.preventDefault();
-    const next = nextRowKey(order, key);
-    if (next) document.getElementById(this.id(next, field))?.focus();
+    return true;
   }
 
   /** A pasted block of more than one cell, or null (an ordinary paste goes on as usual). */
@@ -121,17 +81,78 @@ export abstract class SectionEditorBase<D extends SectionDraft> {
   }
 }
 
-/** The look the structured editors share (as the economy table's). */
-export const SECTION_EDITOR_STYLES = `
+/**
+ * What the structured section editors (sick leave, action plan, internal control, goals,
+ * tables) share: the draft being typed, the domain's check of it run live (messages at their
+ * fields and in a list), reading it for the autosave, and Enter to the next row.
+ * With `readonly` an editor shows `content` as it comes; otherwise `content` is read once
+ * (later changes come through `setContent`).
+ */
+@Directive()
+export abstract class SectionEditorBase<D extends SectionDraft> extends FigureEditorBase {
+  readonly content = input.required<TaskContent>();
+  readonly config = input<SectionConfig | null>(null);
+
+  /** Prefix of the editor's input ids (unique per kind; one editor of a kind per page is editable). */
+  protected abstract readonly prefix: string;
+
+  protected abstract toDraft(config: SectionConfig | null, content: TaskContent): D;
+
+  protected readonly draft = linkedSignal<D>(() => this.toDraft(this.config(), this.readonly() ? this.content() : untracked(this.content)));
+  protected readonly check = computed(() => checkDraft(this.config(), this.draft()));
+
+  /** The content as it is now; not ok while the check finds anything. */
+  read(): SectionRead {
+    const check = untracked(this.check);
+    return check.content ? { ok: true, content: check.content, removed: [] } : { ok: false, errors: check.messages };
+  }
+
+  setContent(content: TaskContent): void {
+    this.draft.set(this.toDraft(untracked(this.config), content));
+  }
+
+  protected edit(change: (draft: D) => D): void {
+    this.draft.update(change);
+    this.changed.emit();
+  }
+
+  /** The input's id. */
+  protected id(key: string, field: string): string {
+    return fieldId(this.prefix, key, field);
+  }
+
+  /** The check's message for a field, or null. */
+  protected error(key: string, field: string): string | null {
+    return this.check().at.get(fieldRef(key, field)) ?? null;
+  }
+
+  protected errorId(key: string, field: string): string | null {
+    return this.error(key, field) ? `${this.id(key, field)}-error` : null;
+  }
+
+  /** Enter in a grid cell: the same field in the next row (`order`: the row keys top to bottom). */
+  protected enter(event: KeyboardEvent, order: readonly string[], key: string, field: string): void {
+    if (!this.plainEnter(event)) return;
+    const next = nextRowKey(order, key);
+    if (next) document.getElementById(this.id(next, field))?.focus();
+  }
+
+  /** After a row is moved from `index` by `by` (of `count` rows): focus follows the row, on its button in the same direction (or the other one at the end). */
+  protected focusMovedRow(index: number, by: number, count: number): void {
+    const to = Math.min(count - 1, Math.max(0, index + by));
+    this.afterRender(() => {
+      const buttons = this.host.nativeElement.querySelectorAll('tbody tr')[to]?.querySelectorAll<HTMLButtonElement>('td.actions button');
+      const preferred = buttons?.[by < 0 ? 0 : 1];
+      (preferred && !preferred.disabled ? preferred : buttons?.[by < 0 ? 1 : 0])?.focus();
+    });
+  }
+}
+
+/** The table frame the structured editors and the economy table share: captioned figure tables, cells aligned at the top. */
+export const EDITOR_TABLE_STYLES = `
+  ${FIGURE_TABLE_STYLES}
   :host {
     display: block;
-  }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    font: var(--mat-sys-body-medium);
   }
   caption {
     text-align: left;
@@ -140,13 +161,68 @@ export const SECTION_EDITOR_STYLES = `
   }
   th,
   td {
-    border: 1px solid var(--mat-sys-outline-variant);
-    padding: 0.25rem 0.5rem;
     vertical-align: top;
-    text-align: left;
   }
   thead th {
     background: var(--mat-sys-surface-container);
+  }
+`;
+
+/** The editors' inputs, an invalid one marked, and a message at its field. */
+export const EDITOR_FIELD_STYLES = `
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: var(--mat-sys-on-surface);
+    background: var(--mat-sys-surface);
+    border: 1px solid var(--mat-sys-outline);
+    border-radius: 0.25rem;
+    padding: 0.25rem 0.375rem;
+    box-sizing: border-box;
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--mat-sys-error);
+  }
+  .cell-error {
+    display: block;
+    white-space: normal;
+    text-align: left;
+    color: var(--mat-sys-error);
+    font: var(--mat-sys-body-small);
+  }
+`;
+
+/** The editors' buttons, the row of "add" buttons under a grid and the list of problems (as the economy table's). */
+export const EDITOR_BUTTON_STYLES = `
+  button {
+    font: var(--mat-sys-label-large);
+    color: var(--mat-sys-on-surface);
+    background: var(--mat-sys-surface);
+    border: 1px solid var(--mat-sys-outline);
+    border-radius: 0.25rem;
+    padding: 0.25rem 0.625rem;
+    margin: 0 0.25rem 0.25rem 0;
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: default;
+    color: var(--mat-sys-on-surface-variant);
+  }
+  .table-actions {
+    margin: 0.5rem 0;
+  }
+  .issues {
+    color: var(--mat-sys-error);
+  }
+`;
+
+/** The look the structured editors share. */
+export const SECTION_EDITOR_STYLES = `
+  ${EDITOR_TABLE_STYLES}
+  th,
+  td {
+    text-align: left;
   }
   td.number,
   th.number {
@@ -160,16 +236,10 @@ export const SECTION_EDITOR_STYLES = `
     background: var(--mat-sys-surface-container-low);
     font-weight: 600;
   }
+  ${EDITOR_FIELD_STYLES}
   input,
   select,
   textarea {
-    font: inherit;
-    color: var(--mat-sys-on-surface);
-    background: var(--mat-sys-surface);
-    border: 1px solid var(--mat-sys-outline);
-    border-radius: 0.25rem;
-    padding: 0.25rem 0.375rem;
-    box-sizing: border-box;
     max-width: 100%;
   }
   input.number {
@@ -187,44 +257,17 @@ export const SECTION_EDITOR_STYLES = `
     display: block;
     width: min(40rem, 100%);
   }
-  [aria-invalid='true'] {
-    border: 2px solid var(--mat-sys-error);
-  }
   .cell-error {
-    display: block;
     max-width: 16rem;
-    white-space: normal;
-    text-align: left;
-    color: var(--mat-sys-error);
-    font: var(--mat-sys-body-small);
   }
   label {
     display: block;
     font: var(--mat-sys-label-large);
     margin: 0.5rem 0 0.25rem;
   }
-  button {
-    font: var(--mat-sys-label-large);
-    color: var(--mat-sys-on-surface);
-    background: var(--mat-sys-surface);
-    border: 1px solid var(--mat-sys-outline);
-    border-radius: 0.25rem;
-    padding: 0.25rem 0.625rem;
-    margin: 0 0.25rem 0.25rem 0;
-    cursor: pointer;
-  }
-  button:disabled {
-    cursor: default;
-    color: var(--mat-sys-on-surface-variant);
-  }
+  ${EDITOR_BUTTON_STYLES}
   .actions {
     white-space: nowrap;
-  }
-  .table-actions {
-    margin: 0.5rem 0;
-  }
-  .issues {
-    color: var(--mat-sys-error);
   }
   .before-submit {
     color: var(--mat-sys-on-surface-variant);
