@@ -162,4 +162,30 @@ test.describe('an economy table through write, review, return and approval', () 
     await lena.context.close();
     await johan.context.close();
   });
+
+  // Runs after the walk above: Vuxenutbildning's table is approved by then.
+  test('the secretary fills the nämnd table from the approved unit tables; the nämnd total is computed from them', async ({ browser }) => {
+    const maria = await personPage(browser, SECRETARY);
+    const page = maria.page;
+    await page.getByRole('link', { name: 'Mina uppgifter' }).click();
+    const nämnd = 'Nämndens resultat per augusti';
+    const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: nämnd });
+    await row.getByRole('link', { name: new RegExp(nämnd) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(nämnd) })).toBeVisible();
+    const units = page.getByRole('region', { name: 'Enheternas tabeller' });
+    await expect(units).toContainText(/\(1 av \d+ godkända\)/);
+    await expect(units.getByRole('listitem').filter({ hasText: `${UNIT}: Godkänd` })).toHaveCount(1);
+    await expectNoAxeViolations(page);
+    await units.getByRole('button', { name: 'Hämta enheternas godkända tabeller' }).click();
+    const nämndTable = page.getByRole('table', { name: new RegExp(`${nämnd} \\(tkr\\)`) });
+    await expect(nämndTable).toContainText(UNIT);
+    await expect(nämndTable).toContainText(ROW_TWO);
+    // Budget −7 100 and −2 500 as approved: the nämnd total is their sum, never typed.
+    const total = nämndTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Totalt' }) });
+    await expect(total.getByRole('cell').nth(0)).toHaveText(figure('-9 600'));
+    await expectSaved(page);
+    await page.reload();
+    await expect(nämndTable).toContainText(ROW_TWO);
+    await maria.context.close();
+  });
 });
