@@ -3,21 +3,30 @@ import type { JobsOptions } from 'bullmq';
 /** Every queue, named once. */
 export enum QueueName {
   System = 'system',
+  Reminders = 'reminders',
 }
 
 /** Every job, named once, with the queue it runs on. */
 export enum JobName {
   /** A delayed no-op that proves the worker runs and records its work exactly once. */
   QueueCheck = 'system.queue-check',
+  /** One reminder of one task at one instant; the job id is reminderJobId(task, kind, offset, dueAt). */
+  Reminder = 'reminders.send',
+  /** Rebuilds the expected reminder jobs from the database (repeatable, and at worker start-up). */
+  ReminderReconcile = 'reminders.reconcile',
 }
 
 /** The payload of each job: ids and small facts only; the worker re-reads the database. */
 export interface JobPayloads {
   [JobName.QueueCheck]: { requestedAt: string };
+  [JobName.Reminder]: { taskId: string; kind: 'before' | 'due' | 'late' | 'review_nudge'; offset: number; dueAt: string };
+  [JobName.ReminderReconcile]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.QueueCheck]: QueueName.System,
+  [JobName.Reminder]: QueueName.Reminders,
+  [JobName.ReminderReconcile]: QueueName.Reminders,
 };
 
 /** Retries, backoff and retention, in one place for every job. */

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config.service';
 import { QueueLifecycle } from './queue-lifecycle';
 import { QueueName } from './queue.constants';
@@ -21,7 +22,7 @@ import { redisOptionsFromUrl } from './redis-options';
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [QueueService, QueueLifecycle, RedisClient],
-  exports: [QueueService, BullModule, RedisClient],
+  providers: [QueueService, QueueLifecycle, RedisClient, Clock],
+  exports: [QueueService, BullModule, RedisClient, Clock],
 })
 export class QueueModule {}

@@ -16,8 +16,8 @@ export class QueueService {
   private readonly queues: Record<QueueName, Queue>;
   private redisDown = false;
 
-  constructor(@InjectQueue(QueueName.System) systemQueue: Queue) {
-    this.queues = { [QueueName.System]: systemQueue };
+  constructor(@InjectQueue(QueueName.System) systemQueue: Queue, @InjectQueue(QueueName.Reminders) remindersQueue: Queue) {
+    this.queues = { [QueueName.System]: systemQueue, [QueueName.Reminders]: remindersQueue };
     // Watched from creation: BullMQ retries forever, and without a listener every attempt is printed.
     for (const queue of this.allQueues()) {
       queue.on('error', (error: Error) => this.reportRedisError(error));
@@ -46,6 +46,22 @@ export class QueueService {
       jobId: options.jobId,
       delay: options.delayMs,
     });
+  }
+
+  /** Many jobs of one name in one round trip (addBulk); an id already queued stays as it is. */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    jobs: ReadonlyArray<{ payload: JobPayloads[N] } & EnqueueOptions>,
+  ): Promise<Job[]> {
+    for (const { jobId } of jobs) {
+      if (!jobId || /^\d+$/.test(jobId) || jobId.includes(':')) {
+        throw new Error(`Job id "${jobId}" must be a non-numeric id without ':' built with buildJobId`);
+      }
+    }
+    if (jobs.length === 0) return [];
+    return this.queue(name).addBulk(
+      jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId, delay: job.delayMs } })),
+    );
   }
 
   queue(nameOrJob: QueueName | JobName): Queue {

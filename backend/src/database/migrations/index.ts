@@ -5,6 +5,7 @@ import { CreateReportTemplates1764000000003 } from './1764000000003-CreateReport
 import { CreateCyclesAndTasks1764000000004 } from './1764000000004-CreateCyclesAndTasks';
 import { AddSectionConfig1764000000005 } from './1764000000005-AddSectionConfig';
 import { CreateEconomyImports1764000000006 } from './1764000000006-CreateEconomyImports';
+import { CreateReminders1764000000007 } from './1764000000007-CreateReminders';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateCyclesAndTasks1764000000004,
   AddSectionConfig1764000000005,
   CreateEconomyImports1764000000006,
+  CreateReminders1764000000007,
 ];

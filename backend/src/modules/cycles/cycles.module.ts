@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
@@ -9,7 +10,7 @@ import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [TemplatesModule],
+  imports: [TemplatesModule, RemindersModule],
   controllers: [CyclesController, TasksController, NotificationsController],
   providers: [CyclesService, TasksService, NotificationsService, DemoCyclesSeeder],
   exports: [DemoCyclesSeeder],

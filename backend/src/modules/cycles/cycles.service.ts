@@ -13,6 +13,7 @@ import {
   can,
   checkCycleDates,
   CycleDates,
+  checkReminderConfig,
   carryContentForward,
   carryEconomyForward,
   daysLate,
@@ -27,6 +28,7 @@ import {
   periodLabel,
   progressOf,
   ReportKind,
+  ReminderConfig,
   responsibleUnits,
   reviewsTask,
   Role,
@@ -39,6 +41,7 @@ import {
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { AuditService } from '../audit/audit.service';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { TemplatesService } from '../templates/templates.service';
 import {
   OVERVIEW_REVIEWERS_SQL,
@@ -89,12 +92,13 @@ interface CycleRow {
   meeting_date: string;
   version: number;
   created_at: Date;
+  reminder_config: ReminderConfig | null;
 }
 
 const CYCLE_SQL = `
   SELECT c.id, c.committee_id, m.name || ', ' || m.municipality AS committee_name, c.template_id, c.title, c.report_kind,
          c.year, c.period_end::text, c.diary_number, c.submission_deadline::text, c.review_deadline::text,
-         c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at
+         c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at, c.reminder_config
     FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
 
 
@@ -119,6 +123,12 @@ function datesOf(row: CycleRow): CycleDates {
   };
 }
 
+/** The settings in force: the stored ones (checked when stored), or the defaults. */
+function reminderConfigOf(stored: unknown): ReminderConfig {
+  const check = checkReminderConfig(stored);
+  return check.ok ? check.config : (checkReminderConfig(null) as { config: ReminderConfig }).config;
+}
+
 function summaryOf(row: CycleRow, progress: CycleSummaryDto['progress']): CycleSummaryDto {
   return {
     id: row.id,
@@ -134,6 +144,7 @@ function summaryOf(row: CycleRow, progress: CycleSummaryDto['progress']): CycleS
     createdAt: row.created_at.toISOString(),
     ...datesOf(row),
     progress,
+    reminderConfig: reminderConfigOf(row.reminder_config),
   };
 }
 
@@ -143,6 +154,7 @@ export class CyclesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly templates: TemplatesService,
     private readonly audit: AuditService,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   /**
@@ -258,6 +270,7 @@ export class CyclesService {
       });
       return cycle.id;
     });
+    await this.reminders.scheduleAfterCommit({ cycleId: id });
     return this.summary(id);
   }
 
@@ -370,9 +383,15 @@ export class CyclesService {
     };
   }
 
-  /** Dates, diarienummer or title; refused when someone changed the cycle since it was read. */
+  /** Dates, diarienummer, title or reminder settings; refused when someone changed the cycle since it was read. */
   async update(id: string, body: UpdateCycleRequest, actor: CycleActor): Promise<CycleSummaryDto> {
-    await this.dataSource.transaction(async (manager) => {
+    let reminderConfig: ReminderConfig | null | undefined;
+    if (body.reminderConfig !== undefined) {
+      const check = checkReminderConfig(body.reminderConfig);
+      if (!check.ok) throw CycleErrors.invalid(check.errors);
+      reminderConfig = body.reminderConfig === null ? null : check.config;
+    }
+    const moved = await this.dataSource.transaction(async (manager) => {
       const [row]: CycleRow[] = await manager.query(`${CYCLE_SQL} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
       if (row.version !== body.version) throw CycleErrors.stale();
       const before = datesOf(row);
@@ -384,15 +403,31 @@ export class CyclesService {
       const changed = (Object.keys(DATE_COLUMNS) as Array<keyof CycleDates>).filter((key) => after[key] !== before[key]);
       const diaryNumber = body.diaryNumber?.trim() ?? row.diary_number;
       const title = body.title?.trim() ?? row.title;
-      if (changed.length === 0 && diaryNumber === row.diary_number && title === row.title) throw CycleErrors.nothingToChange();
+      const configChanged =
+        reminderConfig !== undefined && JSON.stringify(reminderConfig) !== JSON.stringify(row.reminder_config);
+      if (changed.length === 0 && diaryNumber === row.diary_number && title === row.title && !configChanged) {
+        throw CycleErrors.nothingToChange();
+      }
       const errors = checkCycleDates(after);
       if (after.periodEnd.slice(0, 4) !== String(row.year)) errors.push(`Periodens slut (${after.periodEnd}) ligger inte år ${row.year}.`);
       if (!diaryNumber) errors.push('Ange diarienummer.');
       if (errors.length) throw CycleErrors.invalid(errors);
       await manager.query(
         `UPDATE report_cycle SET period_end = $2, submission_deadline = $3, review_deadline = $4, assembly_deadline = $5,
-                meeting_date = $6, diary_number = $7, title = $8, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, after.periodEnd, after.submissionDeadline, after.reviewDeadline, after.assemblyDeadline, after.meetingDate, diaryNumber, title],
+                meeting_date = $6, diary_number = $7, title = $8, version = version + 1, updated_at = now(),
+                reminder_config = CASE WHEN $9 THEN $10::jsonb ELSE reminder_config END WHERE id = $1`,
+        [
+          id,
+          after.periodEnd,
+          after.submissionDeadline,
+          after.reviewDeadline,
+          after.assemblyDeadline,
+          after.meetingDate,
+          diaryNumber,
+          title,
+          configChanged,
+          reminderConfig ? JSON.stringify(reminderConfig) : null,
+        ],
       );
       await this.audit.record(manager, {
         actorUserId: actor.userId,
@@ -400,11 +435,14 @@ export class CyclesService {
         entityType: 'cycle',
         entityId: id,
         committeeId: row.committee_id,
-        before: { ...before, diaryNumber: row.diary_number, title: row.title },
-        after: { ...after, diaryNumber, title },
+        before: { ...before, diaryNumber: row.diary_number, title: row.title, ...(configChanged ? { reminderConfig: row.reminder_config } : {}) },
+        after: { ...after, diaryNumber, title, ...(configChanged ? { reminderConfig } : {}) },
         ip: actor.ip,
       });
+      return configChanged || changed.includes('submissionDeadline');
     });
+    // Reminders follow the cycle's deadline and settings (tasks with their own deadline keep theirs).
+    if (moved) await this.reminders.scheduleAfterCommit({ cycleId: id });
     return this.summary(id);
   }
 }

@@ -65,3 +65,35 @@ export const OVERVIEW_REVIEWERS_SQL = `SELECT r.role, r.committee_id AS "committ
            FROM role_assignment r JOIN app_user u ON u.id = r.user_id
           WHERE u.active AND (r.committee_id IS NULL OR r.committee_id = $1)
             AND r.role IN (SELECT DISTINCT reviewer_role FROM cycle_section WHERE cycle_id = $2)`;
+
+/**
+ * The people a task concerns, resolved from role assignments now (reminders, notifications):
+ * $1 task id, $2 roles. Each row: id, name, email of an active person.
+ */
+function taskPeopleSql(condition: string): string {
+  return `WITH RECURSIVE target AS (
+         SELECT t.unit_id, c.committee_id, s.reviewer_role
+           FROM task t JOIN report_cycle c ON c.id = t.cycle_id JOIN cycle_section s ON s.id = t.section_id
+          WHERE t.id = $1
+       ), path AS (
+         SELECT ou.id, ou.parent_id FROM organisation_unit ou JOIN target ON ou.id = target.unit_id
+         UNION
+         SELECT p.id, p.parent_id FROM organisation_unit p JOIN path ON p.id = path.parent_id
+       )
+       SELECT DISTINCT u.id, u.name, u.email
+         FROM role_assignment r JOIN app_user u ON u.id = r.user_id CROSS JOIN target
+        WHERE u.active AND r.role = ANY($2::text[]) AND (${condition})
+        ORDER BY u.name, u.id`;
+}
+
+/** Who holds the pen (writesTask): a unit task by a grant on its unit or above; a nämnd-level task by a committee-wide grant. $2 WRITER_ROLES. */
+export const TASK_WRITERS_SQL = taskPeopleSql(`(r.committee_id IS NULL OR r.committee_id = target.committee_id)
+          AND CASE WHEN target.unit_id IS NULL THEN r.unit_id IS NULL ELSE r.unit_id IN (SELECT id FROM path) END`);
+
+/** Who reviews (reviewsTask): the section's reviewer role where the task sits. $2 REVIEWER_ROLES. */
+export const TASK_REVIEWERS_SQL = taskPeopleSql(`r.role = target.reviewer_role
+          AND (r.committee_id IS NULL OR (r.committee_id = target.committee_id
+               AND (r.unit_id IS NULL OR r.unit_id IN (SELECT id FROM path))))`);
+
+/** The committee's secretaries (role secretary on the committee itself). $2 ['secretary']. */
+export const TASK_SECRETARIES_SQL = taskPeopleSql(`r.committee_id = target.committee_id AND r.unit_id IS NULL`);

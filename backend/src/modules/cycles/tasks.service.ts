@@ -47,7 +47,8 @@ import { AppException } from '../../common/api-exception.filter';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../auth/access.service';
-import { LIST_COLUMNS, LIST_FROM, MY_TASKS_SQL, REVIEW_QUEUE_SQL, REVIEWER_ROLES, WRITER_ROLES } from './task.queries';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
+import { LIST_COLUMNS, LIST_FROM, MY_TASKS_SQL, REVIEW_QUEUE_SQL, REVIEWER_ROLES, TASK_REVIEWERS_SQL, WRITER_ROLES } from './task.queries';
 import { NotificationsService } from './notifications.service';
 
 export interface TaskActor {
@@ -150,6 +151,7 @@ export class TasksService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   /**
@@ -415,7 +417,21 @@ export class TasksService {
               : `${what} har öppnats igen: ${body.text?.trim()}`;
         await this.notifications.notify(manager, submitter ? [submitter.submitted_by] : [], actor.userId, kind, text, id);
       }
+      if (body.transition === 'submit') {
+        const reviewers: Array<{ id: string }> = await manager.query(TASK_REVIEWERS_SQL, [id, REVIEWER_ROLES]);
+        const what = `${row.section_number} ${row.section_title} (${row.unit_name ?? 'nämndnivå'})`;
+        await this.notifications.notify(
+          manager,
+          reviewers.map((r) => r.id),
+          actor.userId,
+          'submitted',
+          `${what} har lämnats in och väntar på granskning.`,
+          id,
+        );
+      }
     });
+    // Submitting cancels the writers' reminders and plans the reviewer's nudge; a return or reopen brings them back.
+    await this.reminders.scheduleAfterCommit({ taskId: id });
     return this.get(id, actor);
   }
 
@@ -461,6 +477,7 @@ export class TasksService {
         ip: actor.ip,
       });
     });
+    await this.reminders.scheduleAfterCommit({ taskId: id });
     return this.get(id, actor);
   }
 

@@ -1,5 +1,6 @@
 import type {
   Action,
+  ReminderConfig,
   BlockDiff,
   IsoDate,
   OverviewFilter,
@@ -52,6 +53,8 @@ export interface UpdateCycleRequest extends Partial<CycleDatesDto> {
   version: number;
   diaryNumber?: string;
   title?: string;
+  /** The cycle's reminder settings (checked by checkReminderConfig; a missing setting takes its default); null: the defaults. */
+  reminderConfig?: Partial<ReminderConfig> | null;
 }
 
 export interface CycleSummaryDto extends CycleDatesDto {
@@ -68,6 +71,8 @@ export interface CycleSummaryDto extends CycleDatesDto {
   version: number;
   createdAt: string;
   progress: Progress;
+  /** The reminder settings in force (DEFAULT_REMINDER_CONFIG unless the secretary changed them). */
+  reminderConfig: ReminderConfig;
 }
 
 /** GET /api/cycles */
@@ -285,7 +290,7 @@ export interface UpdateCommentRequest {
 
 export interface NotificationDto {
   id: string;
-  kind: 'comment' | 'returned' | 'approved' | 'reopened' | 'submitted';
+  kind: 'comment' | 'returned' | 'approved' | 'reopened' | 'submitted' | 'reminder';
   text: string;
   taskId: string | null;
   createdAt: string;

@@ -11,6 +11,7 @@ import type {
 } from '@rapportflode/api-contract';
 import { RichTextDocument, Transition, TRANSITIONS } from '@rapportflode/domain';
 import {
+  Allow,
   ArrayMaxSize,
   IsArray,
   IsBoolean,
@@ -85,6 +86,16 @@ export class UpdateCycleBody implements UpdateCycleRequest {
   @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) reviewDeadline?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) assemblyDeadline?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) meetingDate?: string;
+
+  /** Checked by checkReminderConfig in the service, with its Swedish messages. */
+  @ApiPropertyOptional({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    example: { beforeDeadline: [5, 1], onDeadline: true, afterDeadline: [1, 3], reviewNudgeAfter: 3, hour: 8 },
+  })
+  @Allow()
+  reminderConfig?: UpdateCycleRequest['reminderConfig'];
 }
 
 export class SaveContentBody implements SaveContentRequest {

@@ -39,6 +39,7 @@ const cycle: CycleSummaryDto = {
   reviewDeadline: '2021-09-17',
   assemblyDeadline: '2021-09-24',
   meetingDate: '2021-10-06',
+  reminderConfig: { beforeDeadline: [5, 1], onDeadline: true, afterDeadline: [1, 3], reviewNudgeAfter: 3, hour: 8 },
 };
 
 const form = (change: Partial<NewCycleForm> = {}): NewCycleForm => ({

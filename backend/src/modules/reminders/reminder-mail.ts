@@ -1,0 +1,112 @@
+import type { ReminderKind } from '@rapportflode/domain';
+
+/** Everything a reminder's texts say, resolved when it is sent. */
+export interface ReminderFacts {
+  kind: ReminderKind;
+  offset: number;
+  taskId: string;
+  sectionNumber: string;
+  sectionTitle: string;
+  unitName: string | null;
+  cycleTitle: string;
+  committeeName: string;
+  /** The deadline, YYYY-MM-DD. */
+  deadline: string;
+  /** The working day the reminder is for, YYYY-MM-DD (a due reminder for a deadline on a holiday comes the working day before). */
+  dueDate: string;
+  /** When the task was submitted (review nudge). */
+  submittedAt: Date | null;
+  recipientName: string;
+  contacts: ReadonlyArray<{ name: string; email: string }>;
+  publicUrl: string;
+}
+
+export interface ReminderMessage {
+  subject: string;
+  /** The in-app notification's text. */
+  notice: string;
+  text: string;
+  html: string;
+}
+
+const DAY_MONTH = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const FULL_DATE = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const STOCKHOLM_DAY_MONTH = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: 'Europe/Stockholm' });
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const workingDays = (n: number) => `${n} ${n === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** The Swedish e-mail (subject, plain text, HTML) and in-app text of one reminder. */
+export function reminderMessage(facts: ReminderFacts): ReminderMessage {
+  const what = `${facts.sectionNumber} ${facts.sectionTitle} (${facts.unitName ?? 'nämndnivå'})`;
+  const day = DAY_MONTH.format(asDate(facts.deadline));
+  const fullDay = FULL_DATE.format(asDate(facts.deadline));
+  const submittedDay = facts.submittedAt ? STOCKHOLM_DAY_MONTH.format(facts.submittedAt) : '';
+  let subject: string;
+  let lead: string;
+  switch (facts.kind) {
+    case 'before':
+      subject = `Påminnelse: ${what} ska lämnas in senast ${day}`;
+      lead = `Avsnittet ${what} ska lämnas in om ${workingDays(facts.offset)}, senast ${fullDay}.`;
+      break;
+    case 'due':
+      subject = `Påminnelse: ${what} ska lämnas in senast ${day}`;
+      lead =
+        facts.dueDate === facts.deadline
+          ? `I dag, ${fullDay}, är sista dagen att lämna in avsnittet ${what}.`
+          : `Avsnittet ${what} ska lämnas in senast ${fullDay}, och i dag är sista arbetsdagen före den dagen.`;
+      break;
+    case 'late':
+      subject = `Försenad: ${what} skulle ha lämnats in senast ${day}`;
+      lead = `Avsnittet ${what} skulle ha lämnats in senast ${fullDay} och är ${workingDays(facts.offset)} försenat.`;
+      break;
+    case 'review_nudge':
+      subject = `Väntar på granskning: ${what} lämnades in ${submittedDay}`;
+      lead = `Avsnittet ${what} lämnades in ${submittedDay} och har väntat på granskning i ${workingDays(facts.offset)}.`;
+      break;
+  }
+  const link = `${facts.publicUrl}/uppgifter/${facts.taskId}`;
+  const contact = facts.contacts.length
+    ? `Frågor? Kontakta nämndsekreteraren ${facts.contacts.map((c) => `${c.name} (${c.email})`).join(' eller ')}.`
+    : 'Frågor? Kontakta nämndens sekreterare.';
+  const facts_ = [
+    ['Rapport', `${facts.cycleTitle}, ${facts.committeeName}`],
+    ['Avsnitt', `${facts.sectionNumber} ${facts.sectionTitle}`],
+    ['Enhet', facts.unitName ?? 'Nämndnivå'],
+    ['Sista dag', fullDay],
+  ] as const;
+  const text = [
+    `Hej ${facts.recipientName}!`,
+    '',
+    lead,
+    '',
+    ...facts_.map(([label, value]) => `${label}: ${value}`),
+    '',
+    `Öppna uppgiften: ${link}`,
+    '',
+    contact,
+    '',
+    'Det här är en automatisk påminnelse från Rapportflöde.',
+  ].join('\n');
+  const contactHtml = facts.contacts.length
+    ? `Frågor? Kontakta nämndsekreteraren ${facts.contacts
+        .map((c) => `${escapeHtml(c.name)} (<a href="mailto:${escapeHtml(c.email)}">${escapeHtml(c.email)}</a>)`)
+        .join(' eller ')}.`
+    : 'Frågor? Kontakta nämndens sekreterare.';
+  const html = `<!doctype html>
+<html lang="sv"><body style="font-family: Arial, sans-serif; color: #1a1a1a">
+<p>Hej ${escapeHtml(facts.recipientName)}!</p>
+<p>${escapeHtml(lead)}</p>
+<table style="border-collapse: collapse">${facts_
+    .map(([label, value]) => `<tr><th style="text-align: left; padding-right: 1em">${label}</th><td>${escapeHtml(value)}</td></tr>`)
+    .join('')}</table>
+<p><a href="${escapeHtml(link)}">Öppna uppgiften i Rapportflöde</a></p>
+<p>${contactHtml}</p>
+<p style="color: #555">Det här är en automatisk påminnelse från Rapportflöde.</p>
+</body></html>`;
+  return { subject, notice: subject, text, html };
+}
