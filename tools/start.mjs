@@ -20,7 +20,9 @@ log('starting (Ctrl+C stops)');
 const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/backend/main.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { NODE_ENV: 'development', ...process.env },
+  // Mail goes through real SMTP to the backend's embedded catcher (admin page Utskick): nothing
+  // leaves the machine. Set SMTP_URL to send for real, or MAIL_CATCHER=off to keep mail without SMTP.
+  env: { NODE_ENV: 'development', ...(process.env.SMTP_URL ? {} : { MAIL_CATCHER: 'on' }), ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));

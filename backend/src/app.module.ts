@@ -12,7 +12,9 @@ import { EconomyImportModule } from './modules/economy-import/economy-import.mod
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
+import { OperationsModule } from './modules/operations/operations.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
+import { ReminderWorkerModule } from './modules/reminders/reminders.module';
 import { SystemModule } from './modules/system/system.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
@@ -55,6 +57,8 @@ export class AppModule {
         CyclesModule,
         EconomyImportModule,
         SystemModule.register({ worker }),
+        ReminderWorkerModule.register({ worker }),
+        ...(http ? [OperationsModule] : []),
         ...(http ? [HealthModule] : []),
         ...(serveFrontend
           ? [ServeStaticModule.forRoot({ rootPath: staticDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]

@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const provider = await startOidcProvider(`${publicUrl}/api/auth/oidc/callback`);
+  // Mail goes through real SMTP to the embedded catcher, as under npm start (page Utskick).
+  const smtpPort = await freePort();
   const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -34,6 +36,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       OIDC_CLIENT_SECRET: provider.clientSecret,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '200',
+      MAIL_CATCHER: 'on',
+      MAIL_CATCHER_PORT: String(smtpPort),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,6 +63,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env['E2E_BASE_URL'] = baseUrl;
   process.env['E2E_OIDC_ISSUER'] = provider.issuer;
+  process.env['E2E_SMTP_URL'] = `smtp://127.0.0.1:${smtpPort}`;
+  process.env['E2E_REDIS_KEY_PREFIX'] = prefix;
 
   return async () => {
     const exited = new Promise((resolve) => server.on('exit', resolve));

@@ -1,4 +1,4 @@
-import { can, ResourceScope, roleAllows, Role, ROLES } from '@rapportflode/domain';
+import { can, INSTALLATION_SCOPE, ResourceScope, roleAllows, Role, ROLES } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../../backend/src/modules/auth/password.service';
 import { CatalogRoute, RouteCatalog } from '../../backend/src/modules/auth/route-catalog';
@@ -36,6 +36,14 @@ const NO_SECTION = '00000000-0000-4000-8000-000000000000';
 /** How to call each route against a target, so that passing the guard changes nothing that matters. */
 const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/audit': () => ({ path: '/api/audit' }),
+  // The installation itself: only installation-wide admins (none among the actors) pass.
+  'GET /api/admin/mail': () => ({ path: '/api/admin/mail', scope: INSTALLATION_SCOPE }),
+  'GET /api/admin/queues': () => ({ path: '/api/admin/queues', scope: INSTALLATION_SCOPE }),
+  'GET /api/admin/queues/:queue/jobs': () => ({ path: '/api/admin/queues/system/jobs?state=failed', scope: INSTALLATION_SCOPE }),
+  'POST /api/admin/queues/:queue/jobs/:jobId/retry': () => ({
+    path: '/api/admin/queues/system/jobs/no-such-job/retry',
+    scope: INSTALLATION_SCOPE,
+  }),
   'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
   'GET /api/auth/oidc/callback': () => ({ path: '/api/auth/oidc/callback' }),
   'GET /api/auth/oidc/login': () => ({ path: '/api/auth/oidc/login' }),

@@ -50,6 +50,7 @@ describe('migrations on the real PostgreSQL', () => {
       'report_template',
       'role_assignment',
       'seed_run',
+      'sent_reminder',
       'task',
       'task_comment',
       'task_snapshot',

@@ -74,6 +74,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'CreateCyclesAndTasks1764000000004',
       'AddSectionConfig1764000000005',
       'CreateEconomyImports1764000000006',
+      'CreateReminders1764000000007',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

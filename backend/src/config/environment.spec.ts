@@ -60,3 +60,15 @@ describe('validateEnvironment: sign-in settings', () => {
     expect(() => validateEnvironment({ PUBLIC_URL: 'https://rapport.gnesta.se/app' })).toThrow(/PUBLIC_URL=/);
   });
 });
+
+describe('validateEnvironment: the mail catcher', () => {
+  it('is off by default, and on keeps mail on the machine (not with SMTP_URL)', () => {
+    expect(validateEnvironment({}).MAIL_CATCHER).toBe('off');
+    const env = validateEnvironment({ MAIL_CATCHER: 'on', MAIL_CATCHER_PORT: '2525' });
+    expect([env.MAIL_CATCHER, env.MAIL_CATCHER_PORT]).toEqual(['on', 2525]);
+    expect(() => validateEnvironment({ MAIL_CATCHER: 'yes' })).toThrow(/MAIL_CATCHER="yes"/);
+    expect(() => validateEnvironment({ MAIL_CATCHER: 'on', SMTP_URL: 'smtp://mail.gnesta.se:25' })).toThrow(
+      /MAIL_CATCHER=on keeps mail on this machine/,
+    );
+  });
+});

@@ -142,6 +142,21 @@ export class Environment {
   @MinLength(3)
   MAIL_FROM = 'Rapportflöde <rapportflode@localhost>';
 
+  /**
+   * `on`: the backend runs its own SMTP server (a mail catcher) on 127.0.0.1 and sends every mail
+   * to it through real SMTP; what it receives is kept in captured_mail (the admin page Utskick),
+   * so nothing leaves the machine. `npm start` turns it on unless SMTP_URL is set.
+   */
+  @IsIn(['on', 'off'])
+  MAIL_CATCHER: 'on' | 'off' = 'off';
+
+  /** Port of the mail catcher on 127.0.0.1; 0: a free port chosen at start (each process its own). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MAIL_CATCHER_PORT = 0;
+
   /** OpenID Connect issuer (e.g. https://login.microsoftonline.com/<tenant>/v2.0); unset: no OIDC sign-in. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
@@ -163,6 +178,23 @@ export class Environment {
   @IsString()
   @MinLength(12)
   DEMO_PASSWORD = 'Rapportflode-demo-2026';
+
+  /**
+   * Shifts this process's clock (the Clock service) by this many milliseconds: what the reminder
+   * scheduler and worker take as "now". 0 in production; a demo or a test can live ahead in time.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(-10 * 365 * 24 * 3600 * 1000)
+  @Max(10 * 365 * 24 * 3600 * 1000)
+  CLOCK_OFFSET_MS = 0;
+
+  /** The worker rebuilds the reminder jobs from the database at start-up and every this many minutes (0: start-up only). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60)
+  REMINDER_RECONCILE_MINUTES = 10;
 
   /** Size of the PostgreSQL connection pool of one process. */
   @Transform(toInteger)
@@ -197,6 +229,14 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
       Object.assign(new ValidationError(), {
         property: 'OIDC_ISSUER_URL',
         constraints: { oidc: 'OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together' },
+      }),
+    );
+  }
+  if (environment.MAIL_CATCHER === 'on' && environment.SMTP_URL) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'MAIL_CATCHER',
+        constraints: { mailCatcher: 'MAIL_CATCHER=on keeps mail on this machine: unset SMTP_URL, or turn the catcher off' },
       }),
     );
   }

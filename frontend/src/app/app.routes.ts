@@ -98,6 +98,18 @@ export const routes: Routes = [
     loadComponent: () => import('./features/admin-audit/audit.page').then((m) => m.AuditPage),
   },
   {
+    path: 'admin/utskick',
+    title: 'Utskick – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('system.manage')],
+    loadComponent: () => import('./features/admin-operations/mail.page').then((m) => m.MailPage),
+  },
+  {
+    path: 'admin/koer',
+    title: 'Köer – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('system.manage')],
+    loadComponent: () => import('./features/admin-operations/queues.page').then((m) => m.QueuesPage),
+  },
+  {
     path: 'status',
     title: 'Systemstatus – Rapportflöde',
     loadComponent: () => import('./features/status/status.page').then((m) => m.StatusPage),

@@ -42,6 +42,10 @@ import { AuthService } from './core/auth.service';
           @if (auth.can('audit.read')) {
             <a routerLink="/admin/logg" routerLinkActive="active" ariaCurrentWhenActive="page">Ändringslogg</a>
           }
+          @if (auth.can('system.manage')) {
+            <a routerLink="/admin/utskick" routerLinkActive="active" ariaCurrentWhenActive="page">Utskick</a>
+            <a routerLink="/admin/koer" routerLinkActive="active" ariaCurrentWhenActive="page">Köer</a>
+          }
         }
         <a routerLink="/status" routerLinkActive="active" ariaCurrentWhenActive="page">Systemstatus</a>
       </nav>

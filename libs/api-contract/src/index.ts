@@ -5,3 +5,4 @@ export * from './lib/organisation';
 export * from './lib/templates';
 export * from './lib/cycles';
 export * from './lib/economy-import';
+export * from './lib/operations';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PASSWORD_MIN_LENGTH, SessionResponse } from '@rapportflode/api-contract';
-import { ACTIONS, can } from '@rapportflode/domain';
+import { ACTIONS, can, INSTALLATION_SCOPE } from '@rapportflode/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
@@ -124,7 +124,8 @@ export class AuthService {
         email: user.email,
         title: user.title,
         roles,
-        actions: ACTIONS.filter((action) => can(grants, action, 'anywhere')),
+        // system.manage holds only installation-wide: a committee's admin does not get the Utskick and Köer pages.
+        actions: ACTIONS.filter((action) => can(grants, action, action === 'system.manage' ? INSTALLATION_SCOPE : 'anywhere')),
       },
       expiresAt: session.expiresAt.toISOString(),
     };

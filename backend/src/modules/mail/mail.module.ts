@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { MailCatcher } from './mail-catcher';
 import { MailService } from './mail.service';
 
 @Global()
-@Module({ providers: [MailService], exports: [MailService] })
+@Module({ providers: [MailCatcher, MailService], exports: [MailService, MailCatcher] })
 export class MailModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
+import { MailCatcher } from './mail-catcher';
 
 export interface OutgoingMail {
   to: string;
@@ -12,36 +13,40 @@ export interface OutgoingMail {
 }
 
 /**
- * Sends mail through SMTP_URL; without it, keeps each message in the captured_mail table so a
- * demo or a developer machine never sends anything out and loses nothing.
+ * Sends mail through SMTP: to SMTP_URL, or with MAIL_CATCHER=on to the embedded catcher (which
+ * keeps it in captured_mail). With neither, keeps each message in captured_mail directly, so a
+ * test or a developer machine never sends anything out and loses nothing.
  */
 @Injectable()
 export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger('Mail');
-  private readonly transport: Transporter | null;
+  private transport: Transporter | null = null;
 
   constructor(
     private readonly config: AppConfig,
+    private readonly catcher: MailCatcher,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    const url = config.get('SMTP_URL');
-    this.transport = url ? createTransport(url) : null;
+  ) {}
+
+  /** Where mail goes: SMTP_URL, the catcher's address, or null (straight into captured_mail). */
+  private smtpUrl(): string | null {
+    return this.config.get('SMTP_URL') ?? this.catcher.url;
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    if (this.transport) {
+    const url = this.smtpUrl();
+    if (url) {
+      this.transport ??= createTransport(url);
       await this.transport.sendMail({ from: this.config.get('MAIL_FROM'), ...mail });
-      this.logger.log(`Sent "${mail.subject}" to ${mail.to}`);
+      this.logger.log(`Sent "${mail.subject}" to ${mail.to}${this.catcher.url ? ' (to the mail catcher)' : ''}`);
       return;
     }
-    await this.dataSource.query(
-      'INSERT INTO captured_mail (to_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4)',
-      [mail.to, mail.subject, mail.text, mail.html ?? null],
-    );
+    await this.catcher.keep({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
     this.logger.log(`SMTP_URL is unset: kept "${mail.subject}" to ${mail.to} in captured_mail`);
   }
 
   onModuleDestroy(): void {
     this.transport?.close();
+    this.transport = null;
   }
 }

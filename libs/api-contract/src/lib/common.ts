@@ -36,6 +36,8 @@ export const API_PATHS = {
   notificationsRead: '/api/notifications/read',
   users: '/api/users',
   audit: '/api/audit',
+  adminMail: '/api/admin/mail',
+  adminQueues: '/api/admin/queues',
   health: '/api/health',
   docs: '/api/docs',
   auth: {

@@ -20,6 +20,7 @@ export const ACTIONS = [
   'template.manage',
   'cycle.manage',
   'economy.import',
+  'system.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,6 +34,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'audit.read',
     'template.read',
     'template.manage',
+    // Outgoing mail and the queues (admin pages Utskick and Köer): installation-wide admins only (INSTALLATION_SCOPE).
+    'system.manage',
   ],
   director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review', 'template.read'],
   // The secretary writes the nämnd-level sections (Sammanfattning …) and runs the cycles.
@@ -69,6 +72,12 @@ export interface ResourceScope {
   committeeId: string;
   unitPath: readonly string[];
 }
+
+/**
+ * The whole installation as a resource (installation settings, outgoing mail, the queues): only
+ * grants with no committee (installation-wide roles) cover it.
+ */
+export const INSTALLATION_SCOPE: ResourceScope = { committeeId: 'installation', unitPath: [] };
 
 /** Whether a grant's scope includes the resource (inherited down the tree). */
 export function grantCovers(grant: Pick<RoleGrant, 'committeeId' | 'unitId'>, resource: ResourceScope): boolean {

@@ -30,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'organisation.import': 'Import',
   'auth.sign_in': 'Inloggning',
   'auth.sign_out': 'Utloggning',
+  'job.retry': 'Jobb kört igen',
 };
 
 /** The entity types the log can be filtered on, in the order of the Typ menu. */
@@ -39,6 +40,7 @@ export const AUDIT_ENTITY_TYPES: ReadonlyArray<{ value: string; label: string }>
   { value: 'role_assignment', label: 'Roll' },
   { value: 'committee', label: 'Nämnd' },
   { value: 'import', label: 'Import' },
+  { value: 'job', label: 'Jobb' },
 ];
 
 export function auditActionLabel(action: string): string {

@@ -1,0 +1,73 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CapturedMailListResponse,
+  QUEUE_JOB_STATES,
+  QueueJobListResponse,
+  QueueJobRetryResponse,
+  QueueJobState,
+  QueueListResponse,
+} from '@rapportflode/api-contract';
+import { INSTALLATION_SCOPE } from '@rapportflode/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Access } from '../auth/access.decorators';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { AdminMailService } from './admin-mail.service';
+import { AdminQueuesService } from './admin-queues.service';
+
+/** Installation-wide administrators only: a committee's admin meets 404, other roles 403. */
+const installationAdmin = () => Access.on('system.manage', async () => INSTALLATION_SCOPE);
+
+export class PageParams {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+}
+
+export class JobListParams extends PageParams {
+  @IsOptional()
+  @IsIn(QUEUE_JOB_STATES, { message: `state måste vara en av ${QUEUE_JOB_STATES.join(', ')}.` })
+  state: QueueJobState = 'failed';
+}
+
+@ApiTags('operations')
+@Controller('admin')
+export class OperationsController {
+  constructor(
+    private readonly mail: AdminMailService,
+    private readonly queues: AdminQueuesService,
+  ) {}
+
+  @Get('mail')
+  @installationAdmin()
+  @ApiOperation({ summary: 'Mail kept by the embedded mail catcher (or without SMTP), newest first' })
+  listMail(@Query() query: PageParams): Promise<CapturedMailListResponse> {
+    return this.mail.list(query.page, query.pageSize);
+  }
+
+  @Get('queues')
+  @installationAdmin()
+  @ApiOperation({ summary: 'Every queue with its counts of waiting, delayed, active, failed and completed jobs' })
+  listQueues(): Promise<QueueListResponse> {
+    return this.queues.list();
+  }
+
+  @Get('queues/:queue/jobs')
+  @installationAdmin()
+  @ApiOperation({ summary: "A queue's jobs in one state, newest first" })
+  listJobs(@Param('queue') queue: string, @Query() query: JobListParams): Promise<QueueJobListResponse> {
+    return this.queues.jobs(queue, query.state, query.page, query.pageSize);
+  }
+
+  @Post('queues/:queue/jobs/:jobId/retry')
+  @HttpCode(200)
+  @installationAdmin()
+  @ApiOperation({ summary: 'Put a failed job back in its queue (attempts reset)' })
+  retryJob(
+    @Param('queue') queue: string,
+    @Param('jobId') jobId: string,
+    @Auth() auth: AuthContext,
+  ): Promise<QueueJobRetryResponse> {
+    return this.queues.retry(queue, jobId, { userId: auth.userId, ip: auth.ip });
+  }
+}

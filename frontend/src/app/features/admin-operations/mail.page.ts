@@ -1,0 +1,219 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { CapturedMailDto } from '@rapportflode/api-contract';
+import { errorMessage } from '../../core/api-client';
+import { SvDatePipe } from '../../shared/sv-format.pipes';
+import { OperationsApi } from './operations.api';
+import { recipientsText } from './operations-view';
+
+/**
+ * Utskick: the mail the installation has sent (to the embedded mail catcher under npm start, or
+ * kept without SMTP), newest first. A mail's HTML is shown only inside a sandboxed iframe
+ * (no scripts, no same origin), after Angular's sanitizer.
+ */
+@Component({
+  selector: 'rf-mail-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatProgressBarModule, SvDatePipe],
+  template: `
+    <h1>Utskick</h1>
+    <p class="lead">
+      E-post som systemet har skickat, nyast först. Med den inbyggda e-postfångaren (<code>MAIL_CATCHER=on</code>)
+      lämnar inget meddelande datorn.
+    </p>
+
+    @if (list.isLoading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Hämtar utskick" />
+    }
+    @if (list.error(); as error) {
+      <div class="error" role="alert">
+        <p>Utskicken kunde inte hämtas. {{ message(error) }}</p>
+        <button matButton="outlined" type="button" (click)="list.reload()">Försök igen</button>
+      </div>
+    }
+
+    <p class="count" role="status">
+      @if (list.hasValue()) {
+        {{ list.value().total }} utskick
+      }
+    </p>
+
+    @if (list.hasValue()) {
+      @if (list.value().mails.length > 0) {
+        <div class="scroll" role="region" aria-label="Utskick" tabindex="0">
+          <table class="data">
+            <caption class="visually-hidden">
+              Skickad e-post, nyast först
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Tidpunkt</th>
+                <th scope="col">Till</th>
+                <th scope="col">Ämne</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (mail of list.value().mails; track mail.id) {
+                <tr [class.selected]="selected()?.id === mail.id">
+                  <td class="when">{{ mail.createdAt | svDate: true }}</td>
+                  <td>{{ recipients(mail.to) }}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="link"
+                      [attr.aria-pressed]="selected()?.id === mail.id"
+                      (click)="show(mail)"
+                    >
+                      {{ mail.subject || '(inget ämne)' }}
+                    </button>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      } @else {
+        <p>Inga utskick ännu.</p>
+      }
+      <nav class="paging" aria-label="Sidor av utskick">
+        <button matButton="outlined" type="button" [disabled]="page() <= 1" (click)="goTo(page() - 1)">
+          Föregående
+        </button>
+        <span>Sida {{ page() }} av {{ pages() }}</span>
+        <button matButton="outlined" type="button" [disabled]="page() >= pages()" (click)="goTo(page() + 1)">
+          Nästa
+        </button>
+      </nav>
+    }
+
+    @if (selected(); as mail) {
+      <section class="mail" aria-labelledby="mail-subject">
+        <h2 id="mail-subject" tabindex="-1" #subject>{{ mail.subject || '(inget ämne)' }}</h2>
+        <dl>
+          <dt>Till</dt>
+          <dd>{{ mail.to }}</dd>
+          <dt>Tidpunkt</dt>
+          <dd>{{ mail.createdAt | svDate: true }}</dd>
+        </dl>
+        <h3>Text</h3>
+        <pre class="text">{{ mail.text || '(ingen textdel)' }}</pre>
+        @if (mail.html) {
+          <details>
+            <summary>Visa HTML-versionen</summary>
+            <iframe
+              sandbox=""
+              [srcdoc]="mail.html"
+              [title]="'HTML-versionen av ' + (mail.subject || 'utskicket')"
+            ></iframe>
+          </details>
+        }
+        <button matButton="outlined" type="button" (click)="close()">Stäng</button>
+      </section>
+    }
+  `,
+  styles: `
+    .count {
+      font: var(--mat-sys-title-medium);
+    }
+    .when {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    button.link {
+      background: none;
+      border: none;
+      padding: 0;
+      font: inherit;
+      color: var(--mat-sys-primary);
+      text-decoration: underline;
+      cursor: pointer;
+      text-align: left;
+    }
+    tr.selected td {
+      background: var(--mat-sys-secondary-container);
+    }
+    .paging {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      margin-top: 1rem;
+    }
+    .mail {
+      margin-top: 2rem;
+      padding: 1rem 1.5rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 0.5rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25rem 1rem;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+    pre.text {
+      white-space: pre-wrap;
+      word-break: break-word;
+      font: var(--mat-sys-body-medium);
+      background: var(--mat-sys-surface-container);
+      padding: 1rem;
+    }
+    summary {
+      cursor: pointer;
+      color: var(--mat-sys-primary);
+      margin-bottom: 0.5rem;
+    }
+    iframe {
+      width: 100%;
+      min-height: 24rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      background: #fff;
+    }
+  `,
+})
+export class MailPage {
+  private readonly api = inject(OperationsApi);
+  private readonly injector = inject(Injector);
+  private readonly subjectHeading = viewChild<ElementRef<HTMLElement>>('subject');
+
+  protected readonly page = signal(1);
+  protected readonly list = rxResource({ params: () => this.page(), stream: ({ params }) => this.api.mail(params) });
+  protected readonly selected = signal<CapturedMailDto | null>(null);
+  protected readonly pages = computed(() => {
+    const value = this.list.hasValue() ? this.list.value() : null;
+    return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
+  });
+
+  protected readonly recipients = recipientsText;
+  protected readonly message = errorMessage;
+
+  protected show(mail: CapturedMailDto): void {
+    this.selected.set(mail);
+    afterNextRender(() => this.subjectHeading()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected close(): void {
+    this.selected.set(null);
+  }
+
+  protected goTo(page: number): void {
+    this.selected.set(null);
+    this.page.set(page);
+  }
+}
