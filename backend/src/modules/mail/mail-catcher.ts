@@ -58,6 +58,8 @@ export class MailCatcher implements OnModuleInit, OnModuleDestroy {
       logger: false,
       // Closing waits at most this long for a sender still connected.
       closeTimeout: 1_000,
+      // Loopback only: no reverse DNS lookup before the greeting (it cost ~100 ms per connection).
+      disableReverseLookup: true,
       onData: (stream, session, callback) => {
         const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
         simpleParser(stream)

@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** The Message-ID header (with its angle brackets); nodemailer makes one up when unset. */
+  messageId?: string;
 }
 
 /**
@@ -36,7 +38,9 @@ export class MailService implements OnModuleDestroy {
   async send(mail: OutgoingMail): Promise<void> {
     const url = this.smtpUrl();
     if (url) {
-      this.transport ??= createTransport(url);
+      // Pooled, one connection per concurrent reminder job (20): each SMTP connection carries only
+      // ~20 mails/s here (about 45 ms per message), so the pool's default of 5 capped a worker at ~110/s.
+      this.transport ??= createTransport({ url, pool: true, maxConnections: 20 });
       await this.transport.sendMail({ from: this.config.get('MAIL_FROM'), ...mail });
       this.logger.log(`Sent "${mail.subject}" to ${mail.to}${this.catcher.url ? ' (to the mail catcher)' : ''}`);
       return;

@@ -43,6 +43,15 @@ export function planOf(row: PlanRow, now?: Date): PlannedReminder[] {
   );
 }
 
+/**
+ * The whole plan of a task and the part still ahead of `now` (what plannedReminders' dropPast
+ * keeps: due at `now` or later), from one computation.
+ */
+function plansOf(row: PlanRow, now: Date): { row: PlanRow; all: PlannedReminder[]; planned: PlannedReminder[] } {
+  const all = planOf(row);
+  return { row, all, planned: all.filter((p) => Date.parse(p.dueAt) >= now.getTime()) };
+}
+
 /** A reminder job's id starts with this (reminderJobId). */
 const REMINDER_ID_PREFIX = 'reminder|';
 const PENDING_STATES = ['delayed', 'waiting', 'prioritized', 'paused'];
@@ -116,7 +125,7 @@ export class ReminderScheduler {
     const now = this.clock.now();
     // Stale: no longer in the task's plan at all. A job whose instant has just passed is still
     // planned (it is about to run, or runs late after a worker outage) and is left alone.
-    const plans = rows.map((row) => ({ row, all: planOf(row), planned: planOf(row, now) }));
+    const plans = rows.map((row) => plansOf(row, now));
 
     const known = redis.pipeline();
     for (const { row } of plans) known.smembers(this.taskKey(row.id));
@@ -127,7 +136,12 @@ export class ReminderScheduler {
       return members[i].filter((id) => !expected.has(id));
     });
     await this.removePending(stale);
-    const toAdd = plans.flatMap(({ row, planned }) => planned.map((p) => ({ taskId: row.id, p })));
+    // Jobs the task's set already names are in the queue (the set and the jobs share one Redis; a
+    // lost Redis loses both, and reconciliation compares against the queue itself).
+    const toAdd = plans.flatMap(({ row, planned }, i) => {
+      const queued = new Set(members[i]);
+      return planned.filter((p) => !queued.has(p.jobId)).map((p) => ({ taskId: row.id, p }));
+    });
     await this.add(toAdd, now);
     await this.rememberJobs(plans.map(({ row, planned }) => [row.id, planned.map((p) => p.jobId)]));
     return toAdd.length;
@@ -148,7 +162,7 @@ export class ReminderScheduler {
       `SELECT ${PLAN_COLUMNS} FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.state <> 'approved'`,
     );
     const now = this.clock.now();
-    const plans = rows.map((row) => ({ row, all: planOf(row), planned: planOf(row, now) }));
+    const plans = rows.map((row) => plansOf(row, now));
     // Stale is judged against the whole plan (a job past its instant but not yet run stays);
     // missing against what is still ahead (the past is not sent again after a flush).
     const expected = new Set(plans.flatMap(({ all }) => all.map((p) => p.jobId)));
