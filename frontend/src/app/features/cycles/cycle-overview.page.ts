@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -17,6 +18,8 @@ import {
   OVERVIEW_FILTERS,
   OverviewFilter,
   REPORT_KIND_LABELS,
+  ReminderConfig,
+  swedishToday,
   TASK_STATE_LABELS,
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
@@ -34,6 +37,20 @@ import {
   periodText,
   progressText,
 } from './cycle-view';
+import {
+  checkReminderForm,
+  holidaysSkipped,
+  hourText,
+  isDefaultReminderConfig,
+  longDateText,
+  REMINDER_HOURS,
+  ReminderForm,
+  reminderForm,
+  reminderPreview,
+  reminderSaveErrors,
+  reminderSummary,
+  sameReminderConfig,
+} from './reminder-settings';
 
 const HEADER_LENGTH = 26;
 
@@ -47,6 +64,7 @@ const HEADER_LENGTH = 26;
   imports: [
     FormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
@@ -235,6 +253,147 @@ const HEADER_LENGTH = 26;
           }
         </section>
       }
+
+      <section class="reminders" aria-labelledby="reminders-heading">
+        <h2 id="reminders-heading">Påminnelser</h2>
+        <p data-testid="reminder-summary">
+          {{ reminderSummary(cycle.reminderConfig) }}
+          @if (reminderIsDefault(cycle.reminderConfig)) {
+            <span class="hint">(standardinställningarna)</span>
+          }
+        </p>
+
+        <h3 id="preview-heading">Nästa påminnelser</h3>
+        <p class="hint">
+          För avsnitt med rapportcykelns sista dag för inlämning, {{ longDate(cycle.submissionDeadline) }}, som inte
+          lämnats in. Påminnelser går bara ut på arbetsdagar; en som skulle ha hamnat på en helgdag går ut arbetsdagen
+          före (efter sista dagen: arbetsdagen efter).
+          @if (previewFromForm()) {
+            <strong>Visar de ändrade inställningarna i formuläret, som inte är sparade än.</strong>
+          }
+        </p>
+        @if (preview().length === 0) {
+          <p>Inga påminnelser före eller efter sista dagen.</p>
+        } @else {
+          <table class="data preview" aria-labelledby="preview-heading" data-testid="reminder-preview">
+            <thead>
+              <tr>
+                <th scope="col">Går ut</th>
+                <th scope="col">Påminnelse</th>
+                <th scope="col">Till</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of preview(); track row.kind + row.date) {
+                <tr [class.past]="row.past">
+                  <td>
+                    {{ row.when }}
+                    @if (row.past) {
+                      <span class="hint">(har passerat)</span>
+                    }
+                  </td>
+                  <td>{{ row.what }}</td>
+                  <td>{{ row.to }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
+        @if (skippedHolidays().length > 0) {
+          <p class="hint">Helgdagar som inte räknas som arbetsdagar: {{ skippedHolidays().join('; ') }}.</p>
+        }
+
+        @if (overview.canManage) {
+          @if (reminderForm(); as form) {
+            <h3 id="reminder-form-heading">Ändra påminnelser</h3>
+            <form (ngSubmit)="saveReminders()" novalidate aria-labelledby="reminder-form-heading">
+              <div class="change-fields">
+                <mat-form-field appearance="outline">
+                  <mat-label>Arbetsdagar före sista dagen</mat-label>
+                  <input
+                    matInput
+                    name="beforeDeadline"
+                    autocomplete="off"
+                    [ngModel]="form.beforeDeadline"
+                    (ngModelChange)="setReminderField('beforeDeadline', $event)"
+                  />
+                  <mat-hint>Kommaseparerade, t.ex. 5, 1</mat-hint>
+                </mat-form-field>
+                <mat-form-field appearance="outline">
+                  <mat-label>Arbetsdagar efter sista dagen</mat-label>
+                  <input
+                    matInput
+                    name="afterDeadline"
+                    autocomplete="off"
+                    [ngModel]="form.afterDeadline"
+                    (ngModelChange)="setReminderField('afterDeadline', $event)"
+                  />
+                  <mat-hint>Går även till granskare och nämndsekreterare</mat-hint>
+                </mat-form-field>
+                <mat-form-field appearance="outline">
+                  <mat-label>Klockslag</mat-label>
+                  <select
+                    matNativeControl
+                    name="hour"
+                    [ngModel]="form.hour"
+                    (ngModelChange)="setReminderField('hour', $event)"
+                  >
+                    @for (hour of hours; track hour) {
+                      <option [ngValue]="hour">{{ hourLabel(hour) }}</option>
+                    }
+                  </select>
+                </mat-form-field>
+                <mat-form-field appearance="outline">
+                  <mat-label>Påminn granskare efter (arbetsdagar)</mat-label>
+                  <input
+                    matInput
+                    name="reviewNudgeAfter"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    [ngModel]="form.reviewNudgeAfter"
+                    (ngModelChange)="setReminderField('reviewNudgeAfter', $event)"
+                  />
+                  <mat-hint>Tomt: ingen påminnelse om granskning</mat-hint>
+                </mat-form-field>
+              </div>
+              <mat-checkbox
+                name="onDeadline"
+                [ngModel]="form.onDeadline"
+                (ngModelChange)="setReminderField('onDeadline', $event)"
+                >Påminnelse på sista dagen</mat-checkbox
+              >
+              <div aria-live="polite">
+                @if (reminderErrors().length > 0) {
+                  <div class="error" data-testid="reminder-errors">
+                    <p>Påminnelserna kan inte sparas så här:</p>
+                    <ul>
+                      @for (error of reminderErrors(); track error) {
+                        <li>{{ error }}</li>
+                      }
+                    </ul>
+                  </div>
+                }
+              </div>
+              @if (reminderServerErrors().length > 0) {
+                <div class="error" role="alert">
+                  <ul>
+                    @for (error of reminderServerErrors(); track error) {
+                      <li>{{ error }}</li>
+                    }
+                  </ul>
+                </div>
+              }
+              <p class="notice" role="status" [class.shown]="reminderNotice()">{{ reminderNotice() }}</p>
+              <div class="form-actions">
+                <button matButton="filled" type="submit" [attr.aria-busy]="reminderBusy() || null">
+                  Spara påminnelser
+                </button>
+                <button matButton="outlined" type="button" (click)="resetReminders()">Återställ standard</button>
+              </div>
+            </form>
+          }
+        }
+      </section>
     } @else if (overviewResource.error(); as error) {
       @if (notFound(error)) {
         <h1>Översikten kan inte visas</h1>
@@ -360,6 +519,23 @@ const HEADER_LENGTH = 26;
     .change-fields mat-form-field {
       flex: 1 1 16rem;
     }
+    h3 {
+      font: var(--mat-sys-title-medium);
+      margin-top: 1.5rem;
+    }
+    .preview th,
+    .preview td {
+      padding: 0.375rem 1rem 0.375rem 0;
+      text-align: left;
+      font-variant-numeric: tabular-nums;
+    }
+    .preview tr.past {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .reminders mat-checkbox {
+      display: block;
+      margin: 0.5rem 0 1rem;
+    }
   `,
 })
 export class CycleOverviewPage {
@@ -427,6 +603,51 @@ export class CycleOverviewPage {
   protected readonly changeNotice = signal('');
   protected readonly busy = signal(false);
 
+  /** The reminder form, reset by a new version of the cycle like the date form. */
+  protected readonly reminderForm = linkedSignal<ReminderForm | null>(() => {
+    const cycle = this.cycle();
+    return cycle ? reminderForm(cycle.reminderConfig) : null;
+  });
+  /** Checked live with checkReminderConfig: the server's own messages. */
+  private readonly reminderCheck = computed(() => {
+    const form = this.reminderForm();
+    return form ? checkReminderForm(form) : null;
+  });
+  protected readonly reminderErrors = computed(() => {
+    const check = this.reminderCheck();
+    return check && !check.ok ? check.errors : [];
+  });
+  protected readonly reminderServerErrors = signal<string[]>([]);
+  protected readonly reminderNotice = signal('');
+  protected readonly reminderBusy = signal(false);
+
+  /** The settings the preview uses: the form's while it is valid and changed, else those in force. */
+  private readonly previewConfig = computed<{ config: ReminderConfig; fromForm: boolean } | null>(() => {
+    const cycle = this.cycle();
+    if (!cycle) return null;
+    const check = this.reminderCheck();
+    if (this.data()?.canManage && check?.ok && !sameReminderConfig(check.config, cycle.reminderConfig)) {
+      return { config: check.config, fromForm: true };
+    }
+    return { config: cycle.reminderConfig, fromForm: false };
+  });
+  protected readonly previewFromForm = computed(() => this.previewConfig()?.fromForm ?? false);
+  protected readonly preview = computed(() => {
+    const cycle = this.cycle();
+    const preview = this.previewConfig();
+    return cycle && preview ? reminderPreview(cycle.submissionDeadline, preview.config, swedishToday()) : [];
+  });
+  protected readonly skippedHolidays = computed(() => {
+    const cycle = this.cycle();
+    return cycle ? holidaysSkipped(this.preview(), cycle.submissionDeadline) : [];
+  });
+
+  protected readonly hours = REMINDER_HOURS;
+  protected readonly hourLabel = hourText;
+  protected readonly longDate = longDateText;
+  protected readonly reminderSummary = reminderSummary;
+  protected readonly reminderIsDefault = isDefaultReminderConfig;
+
   protected readonly filters = OVERVIEW_FILTERS;
   protected readonly filterLabels = OVERVIEW_FILTER_LABELS;
   protected readonly stateLabels = TASK_STATE_LABELS;
@@ -469,6 +690,55 @@ export class CycleOverviewPage {
     this.changeForm.set(cycle ? cycleChangeForm(cycle) : null);
     this.changeErrors.set([]);
     this.changeNotice.set('');
+  }
+
+  protected setReminderField<K extends keyof ReminderForm>(key: K, value: ReminderForm[K]): void {
+    this.reminderForm.update((form) => (form ? { ...form, [key]: value } : form));
+    this.reminderServerErrors.set([]);
+    this.reminderNotice.set('');
+  }
+
+  protected async saveReminders(): Promise<void> {
+    const check = this.reminderCheck();
+    const cycle = this.cycle();
+    if (!check || !cycle || this.reminderBusy()) return;
+    this.reminderNotice.set('');
+    if (!check.ok) return;
+    if (sameReminderConfig(check.config, cycle.reminderConfig)) {
+      this.reminderServerErrors.set([]);
+      this.reminderNotice.set('Inget är ändrat.');
+      return;
+    }
+    await this.sendReminders(cycle, check.config, 'Påminnelserna sparades.');
+  }
+
+  /** Back to the defaults, saved at once (reminderConfig null). */
+  protected async resetReminders(): Promise<void> {
+    const cycle = this.cycle();
+    if (!cycle || this.reminderBusy()) return;
+    if (isDefaultReminderConfig(cycle.reminderConfig)) {
+      // Nothing to save (the server would say so): the form back to what is in force.
+      this.reminderForm.set(reminderForm(cycle.reminderConfig));
+      this.reminderServerErrors.set([]);
+      this.reminderNotice.set('Standardinställningarna gäller redan.');
+      return;
+    }
+    await this.sendReminders(cycle, null, 'Standardinställningarna för påminnelser gäller igen.');
+  }
+
+  private async sendReminders(cycle: CycleSummaryDto, config: ReminderConfig | null, notice: string): Promise<void> {
+    this.reminderServerErrors.set([]);
+    this.reminderBusy.set(true);
+    try {
+      await firstValueFrom(this.api.updateCycle(cycle.id, { version: cycle.version, reminderConfig: config }));
+      this.reminderNotice.set(notice);
+      this.overviewResource.reload();
+    } catch (error) {
+      this.reminderServerErrors.set(reminderSaveErrors(error));
+      if (error instanceof HttpErrorResponse && error.status === 409) this.overviewResource.reload();
+    } finally {
+      this.reminderBusy.set(false);
+    }
   }
 
   protected async saveChange(): Promise<void> {
