@@ -75,6 +75,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'AddSectionConfig1764000000005',
       'CreateEconomyImports1764000000006',
       'CreateReminders1764000000007',
+      'AddSentReminderStatus1764000000008',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

@@ -196,6 +196,22 @@ export class Environment {
   @Max(24 * 60)
   REMINDER_RECONCILE_MINUTES = 10;
 
+  /** The reminders worker's job lock (BullMQ lockDuration): a worker silent this long is taken for dead. Unset: 30 000. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  REMINDER_LOCK_MS?: number;
+
+  /** How often a reminders worker looks for jobs of dead workers (BullMQ stalledInterval). Unset: 30 000. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  REMINDER_STALLED_INTERVAL_MS?: number;
+
   /** Size of the PostgreSQL connection pool of one process. */
   @Transform(toInteger)
   @IsInt()
@@ -215,7 +231,7 @@ export class EnvironmentError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const relevant: Record<string, unknown> = {};
-  const optional = ['DATABASE_URL', 'REDIS_URL', 'FRONTEND_DIR', 'SMTP_URL', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
+  const optional = ['DATABASE_URL', 'REDIS_URL', 'FRONTEND_DIR', 'SMTP_URL', 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'REMINDER_LOCK_MS', 'REMINDER_STALLED_INTERVAL_MS'];
   for (const key of [...known, ...optional]) {
     const value = raw[key];
     // An empty variable means "not set", as a shell or an .env file writes it.

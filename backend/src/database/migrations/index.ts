@@ -6,6 +6,7 @@ import { CreateCyclesAndTasks1764000000004 } from './1764000000004-CreateCyclesA
 import { AddSectionConfig1764000000005 } from './1764000000005-AddSectionConfig';
 import { CreateEconomyImports1764000000006 } from './1764000000006-CreateEconomyImports';
 import { CreateReminders1764000000007 } from './1764000000007-CreateReminders';
+import { AddSentReminderStatus1764000000008 } from './1764000000008-AddSentReminderStatus';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddSectionConfig1764000000005,
   CreateEconomyImports1764000000006,
   CreateReminders1764000000007,
+  AddSentReminderStatus1764000000008,
 ];

@@ -7,11 +7,12 @@ import { JobName, JobPayloads, QueueName } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
 import { ReminderOutcome, ReminderSender } from './reminder-sender.service';
 import { ReconcileResult, ReminderScheduler } from './reminder-scheduler.service';
+import { reminderWorkerTimings } from './reminder-worker-options';
 
 export type TooEarly = { tooEarly: true };
 
 /** The worker side of the reminders queue; registered only in processes that run the worker. */
-@Processor(QueueName.Reminders, { concurrency: 20 })
+@Processor(QueueName.Reminders, { concurrency: 20, ...reminderWorkerTimings() })
 export class RemindersProcessor extends WorkerHost {
   constructor(
     private readonly sender: ReminderSender,
