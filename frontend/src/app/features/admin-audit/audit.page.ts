@@ -207,7 +207,7 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
                   <td>{{ subject(event) }}</td>
                   <td>
                     @if (json(event.before); as before) {
-                      <details>
+                      <details class="raw">
                         <summary>Visa</summary>
                         <pre>{{ before }}</pre>
                       </details>
@@ -217,7 +217,7 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
                   </td>
                   <td>
                     @if (json(event.after); as after) {
-                      <details>
+                      <details class="raw">
                         <summary>Visa</summary>
                         <pre>{{ after }}</pre>
                       </details>
@@ -257,23 +257,6 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
     .when {
       white-space: nowrap;
       font-variant-numeric: tabular-nums;
-    }
-    summary {
-      cursor: pointer;
-      color: var(--mat-sys-primary);
-    }
-    pre {
-      margin: 0.25rem 0 0;
-      max-width: 24rem;
-      white-space: pre-wrap;
-      word-break: break-all;
-      font-size: 0.8125rem;
-    }
-    .paging {
-      display: flex;
-      align-items: center;
-      gap: 1rem;
-      margin-top: 1rem;
     }
   `,
 })

@@ -144,12 +144,6 @@ import { recipientsText } from './operations-view';
     tr.selected td {
       background: var(--mat-sys-secondary-container);
     }
-    .paging {
-      display: flex;
-      align-items: center;
-      gap: 1rem;
-      margin-top: 1rem;
-    }
     .mail {
       margin-top: 2rem;
       padding: 1rem 1.5rem;

@@ -135,7 +135,7 @@ import { attemptsText, JOB_STATE_LABELS, jobData, jobStateLabel, queueLabel, ret
                   </td>
                   <td class="reason">{{ job.failedReason ?? '–' }}</td>
                   <td>
-                    <details>
+                    <details class="raw">
                       <summary>
                         Visa<span class="visually-hidden"> data för jobbet {{ job.id }}</span>
                       </summary>
@@ -211,23 +211,6 @@ import { attemptsText, JOB_STATE_LABELS, jobData, jobStateLabel, queueLabel, ret
       text-align: left;
       font: var(--mat-sys-title-small);
       padding-bottom: 0.5rem;
-    }
-    summary {
-      cursor: pointer;
-      color: var(--mat-sys-primary);
-    }
-    pre {
-      margin: 0.25rem 0 0;
-      max-width: 24rem;
-      white-space: pre-wrap;
-      word-break: break-all;
-      font-size: 0.8125rem;
-    }
-    .paging {
-      display: flex;
-      align-items: center;
-      gap: 1rem;
-      margin-top: 1rem;
     }
     .live {
       min-height: 1.5rem;
