@@ -104,3 +104,31 @@ test.describe('reminder settings on the cycle overview', () => {
     await expect(section.getByLabel('Arbetsdagar efter sista dagen')).toHaveValue('2');
   });
 });
+
+test.describe('each person’s choice of reminder e-mail', () => {
+  // A unit head no other browser test signs in as.
+  const UNIT_HEAD = 'anna.berg@gnesta.example.se';
+
+  test('a unit head chooses the daily digest on the Notiser page, sees it kept after a reload, and goes back', async ({ page }) => {
+    await signIn(page, UNIT_HEAD);
+    await page.goto('/notiser');
+    const choice = page.getByRole('radiogroup', { name: 'Påminnelser via e-post' });
+    const single = choice.getByRole('radio', { name: 'Varje påminnelse för sig, när den går ut' });
+    const digest = choice.getByRole('radio', { name: 'En sammanfattning per arbetsdag kl. 08.15 med det som gått ut sedan förra' });
+    await expect(single).toBeChecked();
+    await expectNoAxeViolations(page);
+
+    await digest.check();
+    await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toHaveText('Sparat: du får en sammanfattning per arbetsdag kl. 08.15.');
+    // The next digest's day and time, in Swedish format.
+    await expect(page.locator('#delivery-help')).toContainText(/Nästa sammanfattning skickas \d{4}-\d{2}-\d{2} 08:15/);
+    await page.reload();
+    await expect(digest).toBeChecked();
+
+    // The server keeps it per person: back to single mails, and that is kept too.
+    await single.check();
+    await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toHaveText('Sparat: du får varje påminnelse för sig.');
+    await page.reload();
+    await expect(single).toBeChecked();
+  });
+});

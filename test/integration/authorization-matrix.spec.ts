@@ -38,6 +38,7 @@ const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/audit': () => ({ path: '/api/audit' }),
   // The installation itself: only installation-wide admins (none among the actors) pass.
   'GET /api/admin/mail': () => ({ path: '/api/admin/mail', scope: INSTALLATION_SCOPE }),
+  'GET /api/admin/reminder-failures': () => ({ path: '/api/admin/reminder-failures', scope: INSTALLATION_SCOPE }),
   'GET /api/admin/queues': () => ({ path: '/api/admin/queues', scope: INSTALLATION_SCOPE }),
   'GET /api/admin/queues/:queue/jobs': () => ({ path: '/api/admin/queues/system/jobs?state=failed', scope: INSTALLATION_SCOPE }),
   'POST /api/admin/queues/:queue/jobs/:jobId/retry': () => ({
@@ -99,6 +100,8 @@ const CASES: Record<string, (t: Target) => Case> = {
   }),
   'GET /api/notifications': () => ({ path: '/api/notifications' }),
   'POST /api/notifications/read': () => ({ path: '/api/notifications/read', body: { ids: [] } }),
+  'GET /api/notifications/settings': () => ({ path: '/api/notifications/settings' }),
+  'PUT /api/notifications/settings': () => ({ path: '/api/notifications/settings', body: { reminderDelivery: 'immediate' } }),
 };
 
 /** A resource that sits at the nämnd itself (a template, a cycle). */

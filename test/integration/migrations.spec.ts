@@ -46,6 +46,7 @@ describe('migrations on the real PostgreSQL', () => {
       'notification',
       'organisation_unit',
       'password_reset_token',
+      'reminder_digest',
       'report_cycle',
       'report_template',
       'role_assignment',

@@ -76,6 +76,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'CreateEconomyImports1764000000006',
       'CreateReminders1764000000007',
       'AddSentReminderStatus1764000000008',
+      'AddReminderDigest1764000000009',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

@@ -14,6 +14,8 @@ export enum JobName {
   Reminder = 'reminders.send',
   /** Rebuilds the expected reminder jobs from the database (repeatable, and at worker start-up). */
   ReminderReconcile = 'reminders.reconcile',
+  /** The daily digest run at one instant (08.15 on working days); the job id is digestJobId(dueAt). */
+  ReminderDigest = 'reminders.digest',
 }
 
 /** The payload of each job: ids and small facts only; the worker re-reads the database. */
@@ -21,12 +23,14 @@ export interface JobPayloads {
   [JobName.QueueCheck]: { requestedAt: string };
   [JobName.Reminder]: { taskId: string; kind: 'before' | 'due' | 'late' | 'review_nudge'; offset: number; dueAt: string };
   [JobName.ReminderReconcile]: Record<string, never>;
+  [JobName.ReminderDigest]: { dueAt: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.QueueCheck]: QueueName.System,
   [JobName.Reminder]: QueueName.Reminders,
   [JobName.ReminderReconcile]: QueueName.Reminders,
+  [JobName.ReminderDigest]: QueueName.Reminders,
 };
 
 /** Retries, backoff and retention, in one place for every job. */

@@ -7,6 +7,7 @@ import { AddSectionConfig1764000000005 } from './1764000000005-AddSectionConfig'
 import { CreateEconomyImports1764000000006 } from './1764000000006-CreateEconomyImports';
 import { CreateReminders1764000000007 } from './1764000000007-CreateReminders';
 import { AddSentReminderStatus1764000000008 } from './1764000000008-AddSentReminderStatus';
+import { AddReminderDigest1764000000009 } from './1764000000009-AddReminderDigest';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateEconomyImports1764000000006,
   CreateReminders1764000000007,
   AddSentReminderStatus1764000000008,
+  AddReminderDigest1764000000009,
 ];

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { NotificationListResponse } from '@rapportflode/api-contract';
+import type { NotificationListResponse, NotificationSettingsDto } from '@rapportflode/api-contract';
 import { Access } from '../auth/access.decorators';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { MarkReadBody } from './dto/cycle.dto';
+import { MarkReadBody, NotificationSettingsBody } from './dto/cycle.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -24,5 +24,19 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark the person’s notifications read (those named, or all)' })
   async markRead(@Body() body: MarkReadBody, @Auth() auth: AuthContext): Promise<void> {
     await this.notifications.markRead(auth.userId, body.ids);
+  }
+
+  @Get('settings')
+  @Access.signedIn()
+  @ApiOperation({ summary: 'How the person gets reminder e-mail: one by one, or a daily digest' })
+  settings(@Auth() auth: AuthContext): Promise<NotificationSettingsDto> {
+    return this.notifications.settings(auth.userId);
+  }
+
+  @Put('settings')
+  @Access.signedIn()
+  @ApiOperation({ summary: 'Choose how reminder e-mail comes: one by one, or a daily digest at 08.15 on working days' })
+  updateSettings(@Body() body: NotificationSettingsBody, @Auth() auth: AuthContext): Promise<NotificationSettingsDto> {
+    return this.notifications.updateSettings(auth.userId, body.reminderDelivery, auth.ip);
   }
 }

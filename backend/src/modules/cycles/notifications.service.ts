@@ -1,12 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationDto, NotificationListResponse } from '@rapportflode/api-contract';
+import type { NotificationDto, NotificationListResponse, NotificationSettingsDto } from '@rapportflode/api-contract';
+import { nextDigestAt, ReminderDelivery } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AuditService } from '../audit/audit.service';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 
 /** In-app notifications: written in the transaction of the event they tell about. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reminders: ReminderScheduler,
+    private readonly clock: Clock,
+  ) {}
 
   /** One notification per recipient; the person who caused the event is not told about it. */
   async notify(
@@ -43,5 +54,39 @@ export class NotificationsService {
       `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
       [userId, ids ?? null],
     );
+  }
+
+  async settings(userId: string): Promise<NotificationSettingsDto> {
+    const [row]: Array<{ delivery: ReminderDelivery }> = await this.dataSource.query(
+      'SELECT reminder_delivery AS delivery FROM app_user WHERE id = $1',
+      [userId],
+    );
+    return { reminderDelivery: row.delivery, nextDigestAt: nextDigestAt(this.clock.now()) };
+  }
+
+  /** The person's own choice, audited; a digest person's next digest run is queued when Redis answers (else by reconciliation). */
+  async updateSettings(userId: string, delivery: ReminderDelivery, ip: string | null): Promise<NotificationSettingsDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const [before]: Array<{ delivery: ReminderDelivery }> = await manager.query(
+        'SELECT reminder_delivery AS delivery FROM app_user WHERE id = $1 FOR UPDATE',
+        [userId],
+      );
+      if (before.delivery === delivery) return;
+      await manager.query('UPDATE app_user SET reminder_delivery = $2, updated_at = now() WHERE id = $1', [userId, delivery]);
+      await this.audit.record(manager, {
+        actorUserId: userId,
+        action: 'user.reminder_delivery',
+        entityType: 'user',
+        entityId: userId,
+        committeeId: null,
+        before: { reminderDelivery: before.delivery },
+        after: { reminderDelivery: delivery },
+        ip,
+      });
+    });
+    if (delivery === 'daily_digest') {
+      await this.reminders.scheduleDigestAfterCommit();
+    }
+    return this.settings(userId);
   }
 }

@@ -68,7 +68,7 @@ export const OVERVIEW_REVIEWERS_SQL = `SELECT r.role, r.committee_id AS "committ
 
 /**
  * The people a task concerns, resolved from role assignments now (reminders, notifications):
- * $1 task id, $2 roles. Each row: id, name, email of an active person.
+ * $1 task id, $2 roles. Each row: id, name, email and reminder_delivery (as delivery) of an active person.
  */
 function taskPeopleSql(condition: string): string {
   return `WITH RECURSIVE target AS (
@@ -80,7 +80,7 @@ function taskPeopleSql(condition: string): string {
          UNION
          SELECT p.id, p.parent_id FROM organisation_unit p JOIN path ON p.id = path.parent_id
        )
-       SELECT DISTINCT u.id, u.name, u.email
+       SELECT DISTINCT u.id, u.name, u.email, u.reminder_delivery AS delivery
          FROM role_assignment r JOIN app_user u ON u.id = r.user_id CROSS JOIN target
         WHERE u.active AND r.role = ANY($2::text[]) AND (${condition})
         ORDER BY u.name, u.id`;

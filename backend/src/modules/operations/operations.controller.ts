@@ -7,6 +7,7 @@ import {
   QueueJobRetryResponse,
   QueueJobState,
   QueueListResponse,
+  ReminderFailureListResponse,
 } from '@rapportflode/api-contract';
 import { INSTALLATION_SCOPE } from '@rapportflode/domain';
 import { Type } from 'class-transformer';
@@ -15,13 +16,27 @@ import { Access } from '../auth/access.decorators';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { AdminMailService } from './admin-mail.service';
 import { AdminQueuesService } from './admin-queues.service';
+import { AdminReminderFailuresService } from './admin-reminder-failures.service';
 
 /** Installation-wide administrators only: a committee's admin meets 404, other roles 403. */
 const installationAdmin = () => Access.on('system.manage', async () => INSTALLATION_SCOPE);
 
+const PAGE_MESSAGE = 'page måste vara ett heltal från 1.';
+const PAGE_SIZE_MESSAGE = 'pageSize måste vara ett heltal från 1 till 100.';
+
 export class PageParams {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: PAGE_MESSAGE })
+  @Min(1, { message: PAGE_MESSAGE })
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: PAGE_SIZE_MESSAGE })
+  @Min(1, { message: PAGE_SIZE_MESSAGE })
+  @Max(100, { message: PAGE_SIZE_MESSAGE })
+  pageSize = 20;
 }
 
 export class JobListParams extends PageParams {
@@ -36,6 +51,7 @@ export class OperationsController {
   constructor(
     private readonly mail: AdminMailService,
     private readonly queues: AdminQueuesService,
+    private readonly reminderFailures: AdminReminderFailuresService,
   ) {}
 
   @Get('mail')
@@ -43,6 +59,16 @@ export class OperationsController {
   @ApiOperation({ summary: 'Mail kept by the embedded mail catcher (or without SMTP), newest first' })
   listMail(@Query() query: PageParams): Promise<CapturedMailListResponse> {
     return this.mail.list(query.page, query.pageSize);
+  }
+
+  @Get('reminder-failures')
+  @installationAdmin()
+  @ApiOperation({
+    summary:
+      'Reminder e-mails that did not go out (refused by the SMTP server, or pending a retry after an error), newest first',
+  })
+  listReminderFailures(@Query() query: PageParams): Promise<ReminderFailureListResponse> {
+    return this.reminderFailures.list(query.page, query.pageSize);
   }
 
   @Get('queues')

@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AdminMailService } from './admin-mail.service';
 import { AdminQueuesService } from './admin-queues.service';
+import { AdminReminderFailuresService } from './admin-reminder-failures.service';
 import { OperationsController } from './operations.controller';
 
-/** The installation admin's view of outgoing mail (Utskick) and of the queues (Köer). */
-@Module({ controllers: [OperationsController], providers: [AdminMailService, AdminQueuesService] })
+/**
+ * The installation admin's view of outgoing mail and of the reminder mails that did not go out
+ * (Utskick), and of the queues (Köer).
+ */
+@Module({
+  controllers: [OperationsController],
+  providers: [AdminMailService, AdminQueuesService, AdminReminderFailuresService],
+})
 export class OperationsModule {}

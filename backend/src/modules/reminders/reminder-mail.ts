@@ -23,6 +23,8 @@ export interface ReminderFacts {
 
 export interface ReminderMessage {
   subject: string;
+  /** The one sentence that says what is due (the digest lists these). */
+  lead: string;
   /** The in-app notification's text. */
   notice: string;
   text: string;
@@ -108,5 +110,69 @@ export function reminderMessage(facts: ReminderFacts): ReminderMessage {
 <p>${contactHtml}</p>
 <p style="color: #555">Det här är en automatisk påminnelse från Rapportflöde.</p>
 </body></html>`;
-  return { subject, notice: subject, text, html };
+  return { subject, lead, notice: subject, text, html };
+}
+
+/** One reminder in a daily digest: its lead sentence and where it belongs. */
+export interface DigestItem {
+  lead: string;
+  taskId: string;
+  cycleTitle: string;
+  committeeName: string;
+}
+
+/**
+ * The daily digest: one Swedish e-mail listing the reminders that went out for a person since
+ * the last digest, each with its link, in the order they fell due.
+ */
+export function digestMessage(input: {
+  recipientName: string;
+  items: readonly DigestItem[];
+  contacts: ReadonlyArray<{ name: string; email: string }>;
+  publicUrl: string;
+}): { subject: string; text: string; html: string } {
+  const { items, publicUrl } = input;
+  const subject = `Dagens påminnelser från Rapportflöde: ${items.length} avsnitt`;
+  const link = (item: DigestItem) => `${publicUrl}/uppgifter/${item.taskId}`;
+  const settings = `${publicUrl}/notiser`;
+  const contact = input.contacts.length
+    ? `Frågor? Kontakta nämndsekreteraren ${input.contacts.map((c) => `${c.name} (${c.email})`).join(' eller ')}.`
+    : 'Frågor? Kontakta nämndens sekreterare.';
+  const text = [
+    `Hej ${input.recipientName}!`,
+    '',
+    items.length === 1 ? 'Här är dagens påminnelse:' : `Här är dagens ${items.length} påminnelser:`,
+    '',
+    ...items.flatMap((item, i) => [
+      `${i + 1}. ${item.lead}`,
+      `   Rapport: ${item.cycleTitle}, ${item.committeeName}`,
+      `   Öppna uppgiften: ${link(item)}`,
+      '',
+    ]),
+    contact,
+    '',
+    `Du får påminnelserna samlade en gång per arbetsdag. Ändra det under Notiser: ${settings}`,
+    '',
+    'Det här är en automatisk sammanfattning från Rapportflöde.',
+  ].join('\n');
+  const contactHtml = input.contacts.length
+    ? `Frågor? Kontakta nämndsekreteraren ${input.contacts
+        .map((c) => `${escapeHtml(c.name)} (<a href="mailto:${escapeHtml(c.email)}">${escapeHtml(c.email)}</a>)`)
+        .join(' eller ')}.`
+    : 'Frågor? Kontakta nämndens sekreterare.';
+  const html = `<!doctype html>
+<html lang="sv"><body style="font-family: Arial, sans-serif; color: #1a1a1a">
+<p>Hej ${escapeHtml(input.recipientName)}!</p>
+<p>${items.length === 1 ? 'Här är dagens påminnelse:' : `Här är dagens ${items.length} påminnelser:`}</p>
+<ol>${items
+    .map(
+      (item) =>
+        `<li><p>${escapeHtml(item.lead)}<br>Rapport: ${escapeHtml(`${item.cycleTitle}, ${item.committeeName}`)}<br><a href="${escapeHtml(link(item))}">Öppna uppgiften i Rapportflöde</a></p></li>`,
+    )
+    .join('')}</ol>
+<p>${contactHtml}</p>
+<p style="color: #555">Du får påminnelserna samlade en gång per arbetsdag. <a href="${escapeHtml(settings)}">Ändra det under Notiser</a>.</p>
+<p style="color: #555">Det här är en automatisk sammanfattning från Rapportflöde.</p>
+</body></html>`;
+  return { subject, text, html };
 }

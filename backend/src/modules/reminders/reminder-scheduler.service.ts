@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   checkReminderConfig,
   DEFAULT_REMINDER_CONFIG,
+  digestJobId,
+  lastDigestAt,
+  nextDigestAt,
   PlannedReminder,
   plannedReminders,
   ReminderConfig,
@@ -109,6 +112,23 @@ export class ReminderScheduler {
     if (timer) clearTimeout(timer);
   }
 
+  /** scheduleDigest for a request path: never fails the request, never holds it longer than `waitMs`. */
+  async scheduleDigestAfterCommit(waitMs = 3_000): Promise<void> {
+    const work = this.redis
+      .ready()
+      .then(() => this.scheduleDigest())
+      .catch((error: Error) => {
+        this.logger.warn(`Next digest not scheduled now (${error.message}); reconciliation will add it`);
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+      timer.unref();
+    });
+    await Promise.race([work, timeout]);
+    if (timer) clearTimeout(timer);
+  }
+
   /** The key of a task's set of reminder job ids. */
   taskKey(taskId: string): string {
     return this.redis.key('reminder-jobs', taskId);
@@ -172,9 +192,32 @@ export class ReminderScheduler {
     const missing = plans.flatMap(({ row, planned }) => planned.filter((p) => !queued.has(p.jobId)).map((p) => ({ taskId: row.id, p })));
     await this.add(missing, now);
     await this.rememberJobs(plans.map(({ row, planned }) => [row.id, planned.map((p) => p.jobId)]));
+    await this.scheduleDigest();
     const result = { tasks: rows.length, expected: plans.reduce((n, { planned }) => n + planned.length, 0), added: missing.length, removed };
     if (result.added > 0 || result.removed > 0) this.logger.log(`Reconciled reminders: ${JSON.stringify(result)}`);
     return result;
+  }
+
+  /**
+   * The daily digest (ReminderDigests): queues the next digest run when anybody wants digests or has reminders waiting for one, and a
+   * run at once for reminders that missed theirs (a flushed Redis, a worker away at 08.15).
+   * Idempotent: the job ids come from the instants.
+   */
+  async scheduleDigest(): Promise<string | null> {
+    const [state]: Array<{ wanted: boolean; overdue: Date | null }> = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM app_user WHERE active AND reminder_delivery = 'daily_digest')
+              OR EXISTS (SELECT 1 FROM sent_reminder WHERE status = 'digest') AS wanted,
+              (SELECT min(due_at) FROM sent_reminder WHERE status = 'digest' AND digest_id IS NULL) AS overdue`,
+    );
+    if (!state.wanted) return null;
+    const now = this.clock.now();
+    const last = lastDigestAt(now);
+    if (state.overdue && state.overdue.getTime() <= Date.parse(last)) {
+      await this.queues.enqueue(JobName.ReminderDigest, { dueAt: last }, { jobId: digestJobId(last), delayMs: 0 });
+    }
+    const next = nextDigestAt(now);
+    await this.queues.enqueue(JobName.ReminderDigest, { dueAt: next }, { jobId: digestJobId(next), delayMs: Date.parse(next) - now.getTime() });
+    return next;
   }
 
   private async add(reminders: Array<{ taskId: string; p: PlannedReminder }>, now: Date): Promise<void> {

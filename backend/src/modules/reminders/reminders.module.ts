@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ReminderDigests } from './reminder-digest.service';
+import { ReminderOutbox } from './reminder-outbox';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { ReminderSender } from './reminder-sender.service';
 import { ReminderReconciliation, RemindersProcessor } from './reminders.processor';
@@ -14,7 +16,7 @@ export class ReminderWorkerModule {
     return {
       module: ReminderWorkerModule,
       imports: [RemindersModule],
-      providers: options.worker ? [ReminderSender, RemindersProcessor, ReminderReconciliation] : [],
+      providers: options.worker ? [ReminderOutbox, ReminderSender, ReminderDigests, RemindersProcessor, ReminderReconciliation] : [],
     };
   }
 }

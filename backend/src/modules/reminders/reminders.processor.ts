@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
 import { JobName, JobPayloads, QueueName } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
+import { DigestOutcome, ReminderDigests } from './reminder-digest.service';
 import { ReminderOutcome, ReminderSender } from './reminder-sender.service';
 import { ReconcileResult, ReminderScheduler } from './reminder-scheduler.service';
 import { reminderWorkerTimings } from './reminder-worker-options';
@@ -16,13 +17,14 @@ export type TooEarly = { tooEarly: true };
 export class RemindersProcessor extends WorkerHost {
   constructor(
     private readonly sender: ReminderSender,
+    private readonly digests: ReminderDigests,
     private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
   ) {
     super();
   }
 
-  async process(job: Job, token?: string): Promise<ReminderOutcome | ReconcileResult> {
+  async process(job: Job, token?: string): Promise<ReminderOutcome | ReconcileResult | DigestOutcome> {
     switch (job.name as JobName) {
       case JobName.Reminder: {
         const data = job.data as JobPayloads[JobName.Reminder];
@@ -37,6 +39,17 @@ export class RemindersProcessor extends WorkerHost {
       }
       case JobName.ReminderReconcile:
         return this.scheduler.reconcile();
+      case JobName.ReminderDigest: {
+        const { dueAt } = job.data as JobPayloads[JobName.ReminderDigest];
+        const early = Date.parse(dueAt) - this.clock.now().getTime();
+        if (early > 0) {
+          await job.moveToDelayed(Date.now() + early, token);
+          throw new DelayedError();
+        }
+        const outcome = await this.digests.run(dueAt);
+        await this.scheduler.scheduleDigest();
+        return outcome;
+      }
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.Reminders}`);
     }

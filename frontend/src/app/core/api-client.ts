@@ -1,6 +1,8 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  NotificationSettingsDto,
+  UpdateNotificationSettingsRequest,
   API_PATHS,
   ApiErrorResponse,
   AssignRoleRequest,
@@ -194,6 +196,12 @@ export class ApiClient {
   }
   markNotificationsRead(ids?: string[]): Observable<void> {
     return this.http.post<void>(API_PATHS.notificationsRead, ids ? { ids } : {});
+  }
+  notificationSettings(): Observable<NotificationSettingsDto> {
+    return this.http.get<NotificationSettingsDto>(API_PATHS.notificationSettings);
+  }
+  updateNotificationSettings(body: UpdateNotificationSettingsRequest): Observable<NotificationSettingsDto> {
+    return this.http.put<NotificationSettingsDto>(API_PATHS.notificationSettings, body);
   }
 
   // Audit

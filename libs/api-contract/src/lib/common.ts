@@ -34,6 +34,7 @@ export const API_PATHS = {
   reviewQueue: '/api/tasks/review-queue',
   notifications: '/api/notifications',
   notificationsRead: '/api/notifications/read',
+  notificationSettings: '/api/notifications/settings',
   users: '/api/users',
   audit: '/api/audit',
   adminMail: '/api/admin/mail',

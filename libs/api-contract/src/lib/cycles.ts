@@ -14,6 +14,7 @@ import type {
   TaskContent,
   TaskState,
   Transition,
+  ReminderDelivery,
 } from '@rapportflode/domain';
 import type { TemplateSectionInput } from '@rapportflode/domain';
 
@@ -306,4 +307,15 @@ export interface NotificationListResponse {
 /** POST /api/notifications/read: the ids to mark read, or all when omitted. */
 export interface MarkNotificationsReadRequest {
   ids?: string[];
+}
+
+/** GET and PUT /api/notifications/settings: how the person gets reminder e-mail. */
+export interface NotificationSettingsDto {
+  reminderDelivery: ReminderDelivery;
+  /** When the next daily digest goes out (ISO), for the page's text. */
+  nextDigestAt: string;
+}
+
+export interface UpdateNotificationSettingsRequest {
+  reminderDelivery: ReminderDelivery;
 }

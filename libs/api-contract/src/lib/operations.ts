@@ -65,3 +65,47 @@ export interface QueueJobRetryResponse {
   id: string;
   state: string;
 }
+
+/** GET /api/admin/reminder-failures (kept here: API_PATHS lives in common.ts). */
+export const ADMIN_REMINDER_FAILURES_PATH = '/api/admin/reminder-failures';
+
+/**
+ * A reminder e-mail that did not go out: `failed` (the SMTP server refused the address or the
+ * message for good: not retried) or `retrying` (still pending after an attempt that failed for
+ * a reason a retry may cure: a busy server, a timeout).
+ */
+export type ReminderFailureStatus = 'failed' | 'retrying';
+
+export type ReminderFailureKind = 'before' | 'due' | 'late' | 'review_nudge';
+
+export interface ReminderFailureDto {
+  /** The sent_reminder row's id. */
+  id: string;
+  recipientName: string;
+  recipientEmail: string;
+  taskId: string;
+  cycleTitle: string;
+  sectionNumber: string;
+  sectionTitle: string;
+  /** null for a task at committee level (nämndnivå). */
+  unitName: string | null;
+  kind: ReminderFailureKind;
+  /** Working days before/after the deadline (before, late) or waited (review_nudge); 0 for due. */
+  offset: number;
+  /** ISO instant the reminder was due. */
+  dueAt: string;
+  /** ISO instant of the first attempt to send it (when its outbox row was written). */
+  triedAt: string;
+  attempts: number;
+  status: ReminderFailureStatus;
+  /** The SMTP server's answer (or the error of the last attempt). */
+  error: string | null;
+}
+
+/** GET /api/admin/reminder-failures: reminder e-mails not delivered, newest first, paged. */
+export interface ReminderFailureListResponse {
+  total: number;
+  page: number;
+  pageSize: number;
+  failures: ReminderFailureDto[];
+}

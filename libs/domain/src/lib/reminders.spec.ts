@@ -1,6 +1,10 @@
 import {
   checkReminderConfig,
   DEFAULT_REMINDER_CONFIG,
+  digestJobId,
+  isReminderDelivery,
+  lastDigestAt,
+  nextDigestAt,
   plannedReminders,
   ReminderConfig,
   reminderJobId,
@@ -257,5 +261,41 @@ describe('reminder configuration', () => {
     });
     expect(checkReminderConfig([5, 1])).toEqual({ ok: false, errors: ['Inställningarna för påminnelser har fel format.'] });
     expect(checkReminderConfig('5,1')).toMatchObject({ ok: false });
+  });
+});
+
+describe('the daily digest', () => {
+  it('goes out at 08.15 Stockholm time, the same working day when that is still ahead', () => {
+    // Tuesday 3 March 2026, 07.00 Stockholm (winter: UTC+1).
+    expect(nextDigestAt(Date.parse('2026-03-03T06:00:00Z'))).toBe('2026-03-03T07:15:00.000Z');
+    // Exactly at the digest instant: the next one (strictly later).
+    expect(nextDigestAt(Date.parse('2026-03-03T07:15:00Z'))).toBe('2026-03-04T07:15:00.000Z');
+  });
+
+  it('skips the weekend and public holidays', () => {
+    // Thursday 2 April 2026 at noon → Good Friday 3 April, the weekend and Easter Monday 6 April are off → Tuesday 7 April (summer time: UTC+2).
+    expect(nextDigestAt(new Date('2026-04-02T10:00:00Z'))).toBe('2026-04-07T06:15:00.000Z');
+    // Friday 19 June 2026 is midsummer eve (off): Thursday evening → Monday 22 June.
+    expect(nextDigestAt(new Date('2026-06-18T18:00:00Z'))).toBe('2026-06-22T06:15:00.000Z');
+    // New Year's Eve and Day are off, Friday 2 January 2026 is a working day.
+    expect(nextDigestAt(new Date('2025-12-30T12:00:00Z'))).toBe('2026-01-02T07:15:00.000Z');
+  });
+
+  it('knows the last digest that should have gone out', () => {
+    // Monday 6 April 2026 (Easter Monday) at noon → Thursday 2 April 08.15 (summer time).
+    expect(lastDigestAt(new Date('2026-04-06T10:00:00Z'))).toBe('2026-04-02T06:15:00.000Z');
+    // Exactly at the instant: that one.
+    expect(lastDigestAt(Date.parse('2026-04-07T06:15:00Z'))).toBe('2026-04-07T06:15:00.000Z');
+  });
+
+  it('has a job id built from its instant, without colons', () => {
+    expect(digestJobId('2026-04-07T06:15:00.000Z')).toBe('digest|2026-04-07T06-15-00.000Z');
+  });
+
+  it('knows the two ways of delivery and nothing else', () => {
+    expect(isReminderDelivery('immediate')).toBe(true);
+    expect(isReminderDelivery('daily_digest')).toBe(true);
+    expect(isReminderDelivery('weekly')).toBe(false);
+    expect(isReminderDelivery(undefined)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { addWorkingDays, rollToWorkingDay } from './calendar';
+import { addWorkingDays, isWorkingDay, nextWorkingDay, previousWorkingDay, rollToWorkingDay } from './calendar';
 import { isIsoDate, IsoDate, swedishToday } from './cycle';
 import { SWEDISH_TIME_ZONE } from './format';
 import type { TaskState } from './workflow';
@@ -271,4 +271,62 @@ export function stockholmInstant(date: IsoDate, hour: number, minute = 0): strin
     instants.set(key, iso);
   }
   return iso;
+}
+
+/**
+ * How a person wants reminder e-mail: each one as it goes out, or one summary per working day
+ * (the daily digest). In-app notifications come at once either way.
+ */
+export const REMINDER_DELIVERIES = ['immediate', 'daily_digest'] as const;
+export type ReminderDelivery = (typeof REMINDER_DELIVERIES)[number];
+
+/**
+ * When the daily digest goes out: 08.15 Stockholm time on working days, a quarter of an hour
+ * after the default reminder hour, so the morning's reminders are in it. A reminder that falls
+ * due later in the day (a cycle that sends at 10.00) is in the next working day's digest.
+ */
+export const DIGEST_TIME = Object.freeze({ hour: 8, minute: 15 });
+
+export const REMINDER_DELIVERY_LABELS: Readonly<Record<ReminderDelivery, string>> = {
+  immediate: 'Varje påminnelse för sig, när den går ut',
+  daily_digest: 'En sammanfattning per arbetsdag kl. 08.15 med det som gått ut sedan förra',
+};
+
+export function isReminderDelivery(value: unknown): value is ReminderDelivery {
+  return typeof value === 'string' && (REMINDER_DELIVERIES as readonly string[]).includes(value);
+}
+
+/**
+ * The first digest instant after `now` (strictly later): DIGEST_TIME on the next working day
+ * whose digest is still ahead, ISO in UTC. On Friday at 09.00 that is Monday 08.15 (or Tuesday
+ * when Monday is a public holiday).
+ */
+export function nextDigestAt(now: Date | number): string {
+  const instant = typeof now === 'number' ? now : now.getTime();
+  let date = swedishToday(new Date(instant));
+  for (;;) {
+    if (isWorkingDay(date)) {
+      const at = stockholmInstant(date, DIGEST_TIME.hour, DIGEST_TIME.minute);
+      if (Date.parse(at) > instant) return at;
+    }
+    date = nextWorkingDay(date);
+  }
+}
+
+/** The latest digest instant at or before `now`: the run that should have gathered what was due by then. */
+export function lastDigestAt(now: Date | number): string {
+  const instant = typeof now === 'number' ? now : now.getTime();
+  let date = swedishToday(new Date(instant));
+  for (;;) {
+    if (isWorkingDay(date)) {
+      const at = stockholmInstant(date, DIGEST_TIME.hour, DIGEST_TIME.minute);
+      if (Date.parse(at) <= instant) return at;
+    }
+    date = previousWorkingDay(date);
+  }
+}
+
+/** The job id of the digest run at an instant: `digest|2041-03-04T07-15-00.000Z` (see reminderJobId). */
+export function digestJobId(dueAt: string): string {
+  return ['digest', dueAt].map((part) => part.replace(/:/g, '-')).join('|');
 }

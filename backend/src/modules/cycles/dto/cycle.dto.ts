@@ -3,13 +3,14 @@ import type {
   CreateCommentRequest,
   CreateCycleRequest,
   MarkNotificationsReadRequest,
+  UpdateNotificationSettingsRequest,
   SaveContentRequest,
   TransitionRequest,
   UpdateCommentRequest,
   UpdateCycleRequest,
   UpdateTaskRequest,
 } from '@rapportflode/api-contract';
-import { RichTextDocument, Transition, TRANSITIONS } from '@rapportflode/domain';
+import { REMINDER_DELIVERIES, ReminderDelivery, RichTextDocument, Transition, TRANSITIONS } from '@rapportflode/domain';
 import {
   Allow,
   ArrayMaxSize,
@@ -163,4 +164,10 @@ export class MarkReadBody implements MarkNotificationsReadRequest {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   ids?: string[];
+}
+
+export class NotificationSettingsBody implements UpdateNotificationSettingsRequest {
+  @ApiProperty({ enum: REMINDER_DELIVERIES })
+  @IsIn(REMINDER_DELIVERIES, { message: 'Välj hur du vill få påminnelser: var för sig eller som en daglig sammanfattning.' })
+  reminderDelivery!: ReminderDelivery;
 }

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'user.deactivate': 'Person inaktiverad',
   'user.reactivate': 'Person aktiverad',
   'user.sessions_revoke': 'Sessioner avslutade',
+  'user.reminder_delivery': 'Val av påminnelser via e-post ändrat',
   'user.password_reset_requested': 'Lösenordsåterställning begärd',
   'user.password_reset': 'Lösenord återställt',
   'role.assign': 'Roll tilldelad',

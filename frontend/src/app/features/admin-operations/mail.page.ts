@@ -12,16 +12,20 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { CapturedMailDto } from '@rapportflode/api-contract';
+import type { CapturedMailDto, ReminderFailureDto } from '@rapportflode/api-contract';
 import { errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { OperationsApi } from './operations.api';
-import { recipientsText } from './operations-view';
+import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskText } from './operations-view';
 
 /**
  * Utskick: the mail the installation has sent (to the embedded mail catcher under npm start, or
  * kept without SMTP), newest first. A mail's HTML is shown only inside a sandboxed iframe
  * (no scripts, no same origin), after Angular's sanitizer.
+ *
+ * Below, the reminder e-mails that did not go out: refused by the mail server for good (a bounce
+ * at SMTP does not fail the reminder job, so Köer never shows it), or waiting for a retry after an
+ * error. Newest first, paged on their own.
  */
 @Component({
   selector: 'rf-mail-page',
@@ -122,6 +126,89 @@ import { recipientsText } from './operations-view';
         <button matButton="outlined" type="button" (click)="close()">Stäng</button>
       </section>
     }
+
+    <section class="failures">
+      <h2 id="reminder-failures-heading">Påminnelser som inte gått fram</h2>
+      <p>
+        Påminnelser via e-post som e-postservern har vägrat ta emot (de skickas inte igen) eller som väntar på ett nytt
+        försök efter ett fel, nyast först.
+      </p>
+      @if (failures.isLoading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Hämtar påminnelser som inte gått fram" />
+      }
+      @if (failures.error(); as error) {
+        <div class="error" role="alert">
+          <p>Påminnelserna som inte gått fram kunde inte hämtas. {{ message(error) }}</p>
+          <button matButton="outlined" type="button" (click)="failures.reload()">Försök igen</button>
+        </div>
+      }
+      @if (failures.hasValue()) {
+        @if (failures.value().failures.length > 0) {
+          <p class="count">
+            {{ failures.value().total }} {{ failures.value().total === 1 ? 'påminnelse' : 'påminnelser' }}
+          </p>
+          <div class="scroll" role="region" aria-labelledby="reminder-failures-heading" tabindex="0">
+            <table class="data">
+              <caption class="visually-hidden">
+                Påminnelser som inte gått fram, nyast först
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Mottagare</th>
+                  <th scope="col">Uppgift</th>
+                  <th scope="col">Påminnelse</th>
+                  <th scope="col">Skulle skickas</th>
+                  <th scope="col">Försök</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Serverns svar</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (failure of failures.value().failures; track failure.id) {
+                  <tr>
+                    <td>
+                      {{ failure.recipientName }}<br />
+                      <span class="email">{{ failure.recipientEmail }}</span>
+                    </td>
+                    <td>{{ taskText(failure) }}</td>
+                    <td>{{ kindLabel(failure.kind) }}</td>
+                    <td class="when">{{ failure.dueAt | svDate: true }}</td>
+                    <td class="number">{{ failure.attempts }}</td>
+                    <td>
+                      <span class="status" [class.failed]="failure.status === 'failed'">{{
+                        statusLabel(failure.status)
+                      }}</span>
+                    </td>
+                    <td class="answer">{{ failure.error || '–' }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+          <nav class="paging" aria-label="Sidor av påminnelser som inte gått fram">
+            <button
+              matButton="outlined"
+              type="button"
+              [disabled]="failurePage() <= 1"
+              (click)="failurePage.set(failurePage() - 1)"
+            >
+              Föregående
+            </button>
+            <span>Sida {{ failurePage() }} av {{ failurePages() }}</span>
+            <button
+              matButton="outlined"
+              type="button"
+              [disabled]="failurePage() >= failurePages()"
+              (click)="failurePage.set(failurePage() + 1)"
+            >
+              Nästa
+            </button>
+          </nav>
+        } @else {
+          <p class="empty">Alla påminnelser har gått fram: ingen e-postserver har vägrat ta emot någon påminnelse.</p>
+        }
+      }
+    </section>
   `,
   styles: `
     .count {
@@ -173,6 +260,25 @@ import { recipientsText } from './operations-view';
       color: var(--mat-sys-primary);
       margin-bottom: 0.5rem;
     }
+    .failures {
+      margin-top: 2.5rem;
+    }
+    .email,
+    td.answer {
+      word-break: break-word;
+    }
+    td.answer {
+      font-family: var(--mat-sys-body-small-font, monospace);
+      max-width: 28rem;
+    }
+    .number {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .status.failed {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
     iframe {
       width: 100%;
       min-height: 24rem;
@@ -194,7 +300,20 @@ export class MailPage {
     return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
   });
 
+  protected readonly failurePage = signal(1);
+  protected readonly failures = rxResource({
+    params: () => this.failurePage(),
+    stream: ({ params }) => this.api.reminderFailures(params),
+  });
+  protected readonly failurePages = computed(() => {
+    const value = this.failures.hasValue() ? this.failures.value() : null;
+    return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
+  });
+
   protected readonly recipients = recipientsText;
+  protected readonly kindLabel = reminderKindLabel;
+  protected readonly statusLabel = reminderStatusLabel;
+  protected readonly taskText = (failure: ReminderFailureDto): string => reminderTaskText(failure);
   protected readonly message = errorMessage;
 
   protected show(mail: CapturedMailDto): void {

@@ -1,4 +1,14 @@
-import { attemptsText, jobData, jobStateLabel, queueLabel, recipientsText, retryResultText } from './operations-view';
+import {
+  attemptsText,
+  jobData,
+  jobStateLabel,
+  queueLabel,
+  recipientsText,
+  reminderKindLabel,
+  reminderStatusLabel,
+  reminderTaskText,
+  retryResultText,
+} from './operations-view';
 
 describe('the Utskick and Köer pages', () => {
   it('names queue states and queues in Swedish, a new queue by its name', () => {
@@ -22,5 +32,21 @@ describe('the Utskick and Köer pages', () => {
     expect(recipientsText('a@x.se')).toBe('a@x.se');
     expect(recipientsText('a@x.se, b@x.se, c@x.se')).toBe('a@x.se och 2 till');
     expect(recipientsText('')).toBe('–');
+  });
+
+  it('names a reminder that did not go out in Swedish: its kind, status, task and attempts', () => {
+    expect(reminderKindLabel('before')).toBe('Före deadline');
+    expect(reminderKindLabel('due')).toBe('På deadline-dagen');
+    expect(reminderKindLabel('late')).toBe('Efter deadline');
+    expect(reminderKindLabel('review_nudge')).toBe('Påminnelse till granskare');
+    expect(reminderStatusLabel('failed')).toBe('Misslyckad');
+    expect(reminderStatusLabel('retrying')).toBe('Försöker igen');
+    const task = { cycleTitle: 'Tertialbokslut 2 2027', sectionNumber: '2.1', sectionTitle: 'Nulägesbeskrivning' };
+    expect(reminderTaskText({ ...task, unitName: 'Barn och familj' })).toBe(
+      'Tertialbokslut 2 2027, 2.1 Nulägesbeskrivning, Barn och familj',
+    );
+    expect(reminderTaskText({ ...task, unitName: null })).toBe(
+      'Tertialbokslut 2 2027, 2.1 Nulägesbeskrivning, Nämndnivå',
+    );
   });
 });

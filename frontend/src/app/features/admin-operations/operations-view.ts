@@ -1,4 +1,10 @@
-import type { QueueJobDto, QueueJobState } from '@rapportflode/api-contract';
+import type {
+  QueueJobDto,
+  QueueJobState,
+  ReminderFailureDto,
+  ReminderFailureKind,
+  ReminderFailureStatus,
+} from '@rapportflode/api-contract';
 
 /** The states the Köer page lists, in order, with their Swedish names. */
 export const JOB_STATE_LABELS: ReadonlyArray<{ state: QueueJobState; label: string }> = [
@@ -52,4 +58,33 @@ export function recipientsText(to: string): string {
     .filter(Boolean);
   if (all.length <= 1) return all[0] ?? '–';
   return `${all[0]} och ${all.length - 1} till`;
+}
+
+/** The kinds of reminder, in Swedish, as the page Utskick names them. */
+const REMINDER_KIND_LABELS: Readonly<Record<ReminderFailureKind, string>> = {
+  before: 'Före deadline',
+  due: 'På deadline-dagen',
+  late: 'Efter deadline',
+  review_nudge: 'Påminnelse till granskare',
+};
+
+export function reminderKindLabel(kind: ReminderFailureKind): string {
+  return Object.prototype.hasOwnProperty.call(REMINDER_KIND_LABELS, kind) ? REMINDER_KIND_LABELS[kind] : kind;
+}
+
+const REMINDER_STATUS_LABELS: Readonly<Record<ReminderFailureStatus, string>> = {
+  failed: 'Misslyckad',
+  retrying: 'Försöker igen',
+};
+
+export function reminderStatusLabel(status: ReminderFailureStatus): string {
+  return Object.prototype.hasOwnProperty.call(REMINDER_STATUS_LABELS, status) ? REMINDER_STATUS_LABELS[status] : status;
+}
+
+/** `Tertialbokslut 2 2027, 2.1 Nulägesbeskrivning, Barn och familj` (`Nämndnivå` without a unit). */
+export function reminderTaskText(
+  failure: Pick<ReminderFailureDto, 'cycleTitle' | 'sectionNumber' | 'sectionTitle' | 'unitName'>,
+): string {
+  const section = [failure.sectionNumber, failure.sectionTitle].filter(Boolean).join(' ');
+  return `${failure.cycleTitle}, ${section}, ${failure.unitName ?? 'Nämndnivå'}`;
 }

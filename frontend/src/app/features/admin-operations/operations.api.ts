@@ -1,12 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  ADMIN_REMINDER_FAILURES_PATH,
   API_PATHS,
   CapturedMailListResponse,
   QueueJobListResponse,
   QueueJobRetryResponse,
   QueueJobState,
   QueueListResponse,
+  ReminderFailureListResponse,
 } from '@rapportflode/api-contract';
 import { Observable } from 'rxjs';
 
@@ -17,6 +19,10 @@ export class OperationsApi {
 
   mail(page: number, pageSize = 20): Observable<CapturedMailListResponse> {
     return this.http.get<CapturedMailListResponse>(API_PATHS.adminMail, { params: { page, pageSize } });
+  }
+
+  reminderFailures(page: number, pageSize = 20): Observable<ReminderFailureListResponse> {
+    return this.http.get<ReminderFailureListResponse>(ADMIN_REMINDER_FAILURES_PATH, { params: { page, pageSize } });
   }
 
   queues(): Observable<QueueListResponse> {

@@ -6,6 +6,7 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
+import { ReminderDeliveryComponent } from './reminder-delivery.component';
 
 /** `2 olästa notiser`, `1 oläst notis`, `Inga olästa notiser`. */
 export function unreadText(unread: number): string {
@@ -16,9 +17,10 @@ export function unreadText(unread: number): string {
 @Component({
   selector: 'rf-notifications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, SvDatePipe],
+  imports: [MatButtonModule, MatProgressBarModule, ReminderDeliveryComponent, RouterLink, SvDatePipe],
   template: `
     <h1>Notiser</h1>
+    <rf-reminder-delivery />
     <p class="notice" role="status" aria-live="polite" [class.shown]="notice()">{{ notice() }}</p>
     @if (list.isLoading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Hämtar notiserna" />
