@@ -44,6 +44,7 @@ import {
 } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
+import { Clock } from '../../common/clock';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../auth/access.service';
@@ -152,6 +153,7 @@ export class TasksService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly reminders: ReminderScheduler,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -392,8 +394,9 @@ export class TasksService {
         if (!complete.ok) throw TaskErrors.incomplete(complete.errors);
         round += 1;
         await manager.query(
-          'INSERT INTO task_snapshot (task_id, round, version, content, submitted_by) VALUES ($1, $2, $3, $4, $5)',
-          [id, round, row.version, JSON.stringify(row.content), actor.userId],
+          // The submission's instant by the Clock: the reviewer's nudge counts working days from it.
+          'INSERT INTO task_snapshot (task_id, round, version, content, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [id, round, row.version, JSON.stringify(row.content), actor.userId, this.clock.now()],
         );
       }
       await manager.query(
