@@ -25,6 +25,13 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: [] },
             {
+              // The document model and its renderers: the model and HTML need nothing outside; DOCX
+              // uses the docx package, PDF drives Chromium through playwright-core (entry points of their own).
+              sourceTag: 'type:documents',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:documents'],
+              allowedExternalImports: ['docx', 'playwright-core', 'pdf-lib', 'node:*'],
+            },
+            {
               sourceTag: 'type:contract',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contract'],
               allowedExternalImports: [],

@@ -106,16 +106,33 @@ export async function ensureServices() {
 }
 
 /** Debian's chromium for Playwright: installed with apt when missing (never a downloaded browser). */
-export async function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return;
+/**
+ * Debian packages the project needs, installed with apt-get when their program is missing:
+ * Chromium (browser tests, and the PDF export of reports), and for the tests also poppler-utils
+ * (pdftotext, pdfinfo, pdftoppm: the PDF checks) and qpdf (reads the PDF catalog).
+ */
+const SYSTEM_PACKAGES = {
+  chromium: { path: () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
+  poppler: { path: () => '/usr/bin/pdftotext', pkg: 'poppler-utils' },
+  qpdf: { path: () => '/usr/bin/qpdf', pkg: 'qpdf' },
+};
+
+export async function ensureSystemPackages(names) {
+  const missing = names.map((name) => SYSTEM_PACKAGES[name]).filter((p) => !existsSync(p.path()));
+  if (missing.length === 0) return;
+  const list = missing.map((p) => p.pkg).join(' ');
   if (process.getuid?.() !== 0 || !which('apt-get')) {
-    throw new Error(`${path} is missing: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+    throw new Error(`${missing.map((p) => p.path()).join(', ')} missing: install Debian's ${list} (apt-get install ${list})`);
   }
-  log('chromium is missing: apt-get install chromium');
+  log(`missing: apt-get install ${list}`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   if ((await run('apt-get', ['update', '-qq'], { env })) !== 0) throw new Error('apt-get update failed');
-  if ((await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env })) !== 0) {
-    throw new Error('apt-get install chromium failed');
+  if ((await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((p) => p.pkg)], { env })) !== 0) {
+    throw new Error(`apt-get install ${list} failed`);
   }
+}
+
+export async function ensureChromium() {
+  await ensureSystemPackages(['chromium']);
+}
 }

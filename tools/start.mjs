@@ -2,10 +2,12 @@
 // with the embedded database and demo data (see README).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { bin, ensureDependencies, log, nxEnv, root, run } from './lib.mjs';
+import { bin, ensureDependencies, ensureSystemPackages, log, nxEnv, root, run } from './lib.mjs';
 
 try {
   await ensureDependencies();
+  // The PDF export of reports prints with Chromium; without it everything else still runs.
+  await ensureSystemPackages(['chromium']).catch((error) => log(`PDF export will not work: ${error.message}`));
   log('building backend and frontend (cached when nothing changed)');
   const built = await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'], {
     env: nxEnv,

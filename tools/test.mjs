@@ -3,7 +3,7 @@
 // Debian's chromium), and ends with one summary. Exit code 0 only when every stage passed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, ensureChromium, ensureDependencies, ensureServices, log, nxEnv, root, run } from './lib.mjs';
+import { bin, ensureDependencies, ensureServices, ensureSystemPackages, log, nxEnv, root, run } from './lib.mjs';
 
 const reports = join(root, 'tmp', 'reports');
 const started = Date.now();
@@ -37,7 +37,7 @@ async function stage(name, command, args, { env, counts } = {}) {
 
 try {
   await ensureDependencies();
-  await ensureChromium();
+  await ensureSystemPackages(['chromium', 'poppler', 'qpdf']);
   await ensureServices();
 } catch (error) {
   console.error(`[rapportflöde] cannot run the tests: ${error.message}`);

@@ -1,0 +1,5 @@
+// The document model and the renderers that need nothing outside this library (HTML, open data).
+// DOCX: '@rapportflode/documents/docx'; PDF (server only, drives Chromium): '@rapportflode/documents/pdf'.
+export * from './lib/html';
+export * from './lib/model';
+export * from './lib/open-data';
