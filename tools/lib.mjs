@@ -135,4 +135,3 @@ export async function ensureSystemPackages(names) {
 export async function ensureChromium() {
   await ensureSystemPackages(['chromium']);
 }
-}
