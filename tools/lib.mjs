@@ -131,7 +131,3 @@ export async function ensureSystemPackages(names) {
     throw new Error(`apt-get install ${list} failed`);
   }
 }
-
-export async function ensureChromium() {
-  await ensureSystemPackages(['chromium']);
-}
