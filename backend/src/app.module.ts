@@ -12,9 +12,11 @@ import { EconomyImportModule } from './modules/economy-import/economy-import.mod
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
+import { MemosModule } from './modules/memos/memos.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { ReminderWorkerModule } from './modules/reminders/reminders.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SystemModule } from './modules/system/system.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
@@ -56,6 +58,8 @@ export class AppModule {
         TemplatesModule,
         CyclesModule,
         EconomyImportModule,
+        MemosModule,
+        ReportsModule,
         SystemModule.register({ worker }),
         ReminderWorkerModule.register({ worker }),
         ...(http ? [OperationsModule] : []),

@@ -98,6 +98,16 @@ const CASES: Record<string, (t: Target) => Case> = {
     body: {},
     scope: committeeOf(t),
   }),
+  // The tjänsteskrivelse sits at the cycle's nämnd; empty bodies answer 400 once the guard lets the caller through.
+  'GET /api/cycles/:cycleId/memo': (t) => ({ path: `/api/cycles/${t.cycleId}/memo`, scope: committeeOf(t) }),
+  'PUT /api/cycles/:cycleId/memo/content': (t) => ({ path: `/api/cycles/${t.cycleId}/memo/content`, body: {}, scope: committeeOf(t) }),
+  'POST /api/cycles/:cycleId/memo/transitions': (t) => ({ path: `/api/cycles/${t.cycleId}/memo/transitions`, body: {}, scope: committeeOf(t) }),
+  'POST /api/cycles/:cycleId/memo/redraft-economy': (t) => ({ path: `/api/cycles/${t.cycleId}/memo/redraft-economy`, body: {}, scope: committeeOf(t) }),
+  'GET /api/cycles/:cycleId/memo/document': (t) => ({ path: `/api/cycles/${t.cycleId}/memo/document?format=bad`, scope: committeeOf(t) }),
+  'GET /api/cycles/:cycleId/report': (t) => ({ path: `/api/cycles/${t.cycleId}/report`, scope: committeeOf(t) }),
+  'GET /api/cycles/:cycleId/report/document': (t) => ({ path: `/api/cycles/${t.cycleId}/report/document?format=json`, scope: committeeOf(t) }),
+  // The matrix cycle's section is not approved: a caller who passes the guard meets report_not_ready, and nothing is frozen.
+  'POST /api/cycles/:cycleId/report/versions': (t) => ({ path: `/api/cycles/${t.cycleId}/report/versions`, body: {}, scope: committeeOf(t) }),
   'GET /api/notifications': () => ({ path: '/api/notifications' }),
   'POST /api/notifications/read': () => ({ path: '/api/notifications/read', body: { ids: [] } }),
   'GET /api/notifications/settings': () => ({ path: '/api/notifications/settings' }),

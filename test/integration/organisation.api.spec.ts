@@ -77,6 +77,8 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'CreateReminders1764000000007',
       'AddSentReminderStatus1764000000008',
       'AddReminderDigest1764000000009',
+      'CreateReportVersions1764000000010',
+      'CreateMemos1764000000011',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

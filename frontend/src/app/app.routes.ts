@@ -56,6 +56,18 @@ export const routes: Routes = [
     loadComponent: () => import('./features/cycles/cycle-overview.page').then((m) => m.CycleOverviewPage),
   },
   {
+    path: 'cykler/:id/rapport',
+    title: 'Sammanställning – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('report.view')],
+    loadComponent: () => import('./features/reports/report-assembly.page').then((m) => m.ReportAssemblyPage),
+  },
+  {
+    path: 'cykler/:id/tjansteskrivelse',
+    title: 'Tjänsteskrivelse – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('memo.view')],
+    loadComponent: () => import('./features/memos/memo.page').then((m) => m.MemoPage),
+  },
+  {
     path: 'cykler/:id/import/:sectionId',
     title: 'Importera från ekonomisystemet – Rapportflöde',
     canActivate: [signedInGuard, allowedGuard('economy.import')],

@@ -6,3 +6,5 @@ export * from './lib/templates';
 export * from './lib/cycles';
 export * from './lib/economy-import';
 export * from './lib/operations';
+export * from './lib/memos';
+export * from './lib/reports';

@@ -3,3 +3,5 @@
 export * from './lib/html';
 export * from './lib/model';
 export * from './lib/open-data';
+export * from './lib/assembly';
+export * from './lib/memo-model';

@@ -21,3 +21,4 @@ export * from './lib/sections/internal-control';
 export * from './lib/sections/goals';
 export * from './lib/sections/generic-table';
 export type { SectionIssue, SectionCheck } from './lib/sections/section-check';
+export * from './lib/memo';

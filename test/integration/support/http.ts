@@ -64,6 +64,13 @@ export class HttpClient {
     return this.request<T>('GET', path);
   }
 
+  /** A GET whose answer is a file (PDF, DOCX): the bytes as they came. */
+  async download(path: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
+
   post<T = unknown>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body);
   }

@@ -8,6 +8,8 @@ import { CreateEconomyImports1764000000006 } from './1764000000006-CreateEconomy
 import { CreateReminders1764000000007 } from './1764000000007-CreateReminders';
 import { AddSentReminderStatus1764000000008 } from './1764000000008-AddSentReminderStatus';
 import { AddReminderDigest1764000000009 } from './1764000000009-AddReminderDigest';
+import { CreateReportVersions1764000000010 } from './1764000000010-CreateReportVersions';
+import { CreateMemos1764000000011 } from './1764000000011-CreateMemos';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   CreateReminders1764000000007,
   AddSentReminderStatus1764000000008,
   AddReminderDigest1764000000009,
+  CreateReportVersions1764000000010,
+  CreateMemos1764000000011,
 ];

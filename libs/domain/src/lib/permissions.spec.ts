@@ -75,3 +75,17 @@ describe('visibleUnitsOf', () => {
     ).toBeNull();
   });
 });
+
+describe('the assembled report', () => {
+  it('lets the secretary view and freeze, the economist view, and nobody else either', () => {
+    const committee = { committeeId: NACKA, unitPath: [] };
+    const secretary: RoleGrant[] = [{ role: 'secretary', committeeId: NACKA, unitId: null }];
+    const economist: RoleGrant[] = [{ role: 'economist', committeeId: NACKA, unitId: null }];
+    expect(can(secretary, 'report.view', committee)).toBe(true);
+    expect(can(secretary, 'report.freeze', committee)).toBe(true);
+    expect(can(economist, 'report.view', committee)).toBe(true);
+    expect(can(economist, 'report.freeze', committee)).toBe(false);
+    expect(can([{ role: 'unit_head', committeeId: NACKA, unitId: 'oe' }], 'report.view', committee)).toBe(false);
+    expect(can([{ role: 'secretary', committeeId: GNESTA, unitId: null }], 'report.view', committee)).toBe(false);
+  });
+});

@@ -21,6 +21,14 @@ export const ACTIONS = [
   'cycle.manage',
   'economy.import',
   'system.manage',
+  // The tjänsteskrivelse (memo): read, write (secretary, economist), review (director), reopen.
+  'memo.view',
+  'memo.edit',
+  'memo.review',
+  'memo.reopen',
+  // The assembled report: status, preview and downloads (secretary, economist); freezing a version (secretary).
+  'report.view',
+  'report.freeze',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,7 +45,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     // Outgoing mail and the queues (admin pages Utskick and Köer): installation-wide admins only (INSTALLATION_SCOPE).
     'system.manage',
   ],
-  director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review', 'template.read'],
+  director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review', 'template.read', 'memo.view', 'memo.review', 'memo.reopen'],
   // The secretary writes the nämnd-level sections (Sammanfattning …) and runs the cycles.
   secretary: [
     'organisation.read',
@@ -49,10 +57,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'template.read',
     'cycle.manage',
     'economy.import',
+    'memo.view',
+    'memo.edit',
+    'memo.reopen',
+    'report.view',
+    'report.freeze',
   ],
   // The förvaltningsekonom brings the finance system's figures in (economy sections of a cycle).
-  economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen', 'template.read', 'economy.import'],
-  reviewer: ['organisation.read', 'task.read', 'task.review'],
+  economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen', 'template.read', 'economy.import', 'memo.view', 'memo.edit', 'report.view'],
+  reviewer: ['organisation.read', 'task.read', 'task.review', 'memo.view'],
   unit_head: ['organisation.read', 'task.read', 'task.write', 'task.submit'],
   reader: ['organisation.read'],
 };

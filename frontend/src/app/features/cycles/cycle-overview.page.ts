@@ -77,6 +77,12 @@ const HEADER_LENGTH = 26;
       @let cycle = overview.cycle;
       <h1>{{ cycle.title }}</h1>
       <p class="lead">{{ cycle.committeeName }} · {{ kindLabels[cycle.reportKind] }} · {{ period(cycle) }}</p>
+      @if (auth.can('report.view')) {
+        <p><a mat-stroked-button [routerLink]="['/cykler', cycle.id, 'rapport']">Sammanställ rapport</a></p>
+      }
+      @if (auth.can('memo.view')) {
+        <p><a mat-stroked-button [routerLink]="['/cykler', cycle.id, 'tjansteskrivelse']">Tjänsteskrivelse</a></p>
+      }
 
       <dl class="facts">
         <div>
@@ -575,7 +581,7 @@ export class CycleOverviewPage {
     },
   });
 
-  private readonly auth = inject(AuthService);
+  protected readonly auth = inject(AuthService);
   /** The economy sections, each with a link to import its figures (the server checks the nämnd). */
   protected readonly economySections = computed(() => this.data()?.sections.filter((s) => s.kind === 'economy') ?? []);
   protected readonly canImport = computed(() => this.auth.can('economy.import'));

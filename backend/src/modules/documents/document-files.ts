@@ -1,0 +1,26 @@
+/** ASCII for the plain filename: 'Socialnämnden' → 'Socialnamnden'. */
+function ascii(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * A download's Content-Disposition: 'Tertialbokslut-2-2021-Socialnamnden-utkast.pdf' for old
+ * clients, with the UTF-8 form ('…-Socialnämnden-…') beside it, which browsers use.
+ */
+export function contentDisposition(kind: 'attachment' | 'inline', parts: readonly string[], extension: string): string {
+  const utf8 = `${parts.map((p) => p.trim().replace(/[\s/\\"]+/g, '-')).join('-')}.${extension}`;
+  const plain = `${parts.map(ascii).filter(Boolean).join('-')}.${extension}`;
+  return `${kind}; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
+}
+
+export const DOCUMENT_CONTENT_TYPES = {
+  html: { type: 'text/html; charset=utf-8', extension: 'html' },
+  pdf: { type: 'application/pdf', extension: 'pdf' },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  json: { type: 'application/json; charset=utf-8', extension: 'json' },
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+} as const;

@@ -1,0 +1,86 @@
+/**
+ * The assembled report of a cycle (issue 7): its status (every section × unit), the draft and the
+ * frozen versions, and the downloads of each in every format.
+ */
+
+export const REPORT_FORMATS = ['html', 'preview', 'pdf', 'docx', 'json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const REPORT_PATHS = {
+  status: (cycleId: string) => `/api/cycles/${cycleId}/report`,
+  versions: (cycleId: string) => `/api/cycles/${cycleId}/report/versions`,
+  /** The draft (no version) or a frozen version, in a format; `table` for csv. */
+  document: (cycleId: string, format: ReportFormat, options: { version?: number; table?: string } = {}) => {
+    const query = new URLSearchParams({ format });
+    if (options.version !== undefined) query.set('version', String(options.version));
+    if (options.table !== undefined) query.set('table', options.table);
+    return `/api/cycles/${cycleId}/report/document?${query.toString()}`;
+  },
+} as const;
+
+/** One task of a section in the status table. */
+export interface ReportTaskStatusDto {
+  taskId: string;
+  /** null: the nämnd-level task. */
+  unitId: string | null;
+  unitName: string | null;
+  state: string;
+  approved: boolean;
+  /** Who approved it last, and when (null when not approved). */
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+
+export interface ReportSectionStatusDto {
+  sectionId: string;
+  number: string;
+  depth: number;
+  title: string;
+  kind: string;
+  tasks: ReportTaskStatusDto[];
+}
+
+/** A section (× unit) not yet in the report: '2.3 Ekonomi', 'Omsorgsenheten', 'Inlämnad'. */
+export interface ReportMissingDto {
+  section: string;
+  unit: string | null;
+  state: string;
+}
+
+export interface ReportTableDto {
+  id: string;
+  /** 'Tabell 3. Ekonomiskt resultat, Omsorgsenheten' */
+  caption: string;
+}
+
+export interface ReportVersionDto {
+  number: number;
+  /** SHA-256 (hex) of the version's model without its status. */
+  checksum: string;
+  reason: string | null;
+  frozenAt: string;
+  frozenBy: string | null;
+  tables: ReportTableDto[];
+}
+
+export interface ReportStatusDto {
+  cycle: { id: string; title: string; committeeName: string; year: number; period: string; diaryNumber: string };
+  sections: ReportSectionStatusDto[];
+  missing: ReportMissingDto[];
+  warnings: string[];
+  /** Every required section approved: the report can be frozen. */
+  ready: boolean;
+  /** Whether the person may freeze (Fastställ). */
+  canFreeze: boolean;
+  /** The frozen versions, newest first. */
+  versions: ReportVersionDto[];
+  /** A version exists and the report as it stands now differs from the latest one. */
+  changedSinceVersion: boolean;
+  /** The draft's tables (CSV downloads). */
+  tables: ReportTableDto[];
+}
+
+export interface FreezeReportRequest {
+  /** Required when a version exists already: why a new one. */
+  reason?: string;
+}

@@ -1,0 +1,371 @@
+// The model's blocks as docx paragraphs and tables. All text goes in as text runs: docx escapes it.
+import {
+  AlignmentType,
+  BorderStyle,
+  ExternalHyperlink,
+  HeadingLevel,
+  type IBordersOptions,
+  type IParagraphOptions,
+  type IShadingAttributesProperties,
+  PageBreak,
+  Paragraph,
+  type ParagraphChild,
+  ShadingType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type {
+  Block,
+  ChartBlock,
+  ColumnKind,
+  FactsBlock,
+  HeadingBlock,
+  Inline,
+  ListBlock,
+  NoticeBlock,
+  SignaturesBlock,
+  TableBlock,
+  TableColumn,
+  TableRow as ModelRow,
+} from '../lib/model';
+import { formatCell, headingLabel, tableCaption } from '../lib/html';
+import { BULLET_LIST, CONTENT_WIDTH, MUTED, ORDERED_LIST } from './styles';
+
+type FileChild = Paragraph | Table;
+
+/** A notice's box: every paragraph inside it gets the same border and shading, so Word draws one frame. */
+interface Frame {
+  border: IBordersOptions;
+  shading: IShadingAttributesProperties;
+}
+
+/** Render state: table and chart numbers in document order, list instances. */
+export class DocxContext {
+  tableNumber = 0;
+  chartNumber = 0;
+  private listInstance = 0;
+  frame?: Frame;
+
+  nextListInstance(): number {
+    this.listInstance += 1;
+    return this.listInstance;
+  }
+}
+
+// Characters XML 1.0 does not allow (a stray one would make Word refuse the file).
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function clean(value: string): string {
+  return value.replace(NOT_XML, '');
+}
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  size?: number;
+}
+
+/** Text as runs, a line break for each newline. */
+export function textRuns(value: string, style: RunStyle = {}): TextRun[] {
+  return clean(value)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => new TextRun({ text: line, ...style, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+
+export function inlineChildren(content: readonly Inline[], base: RunStyle = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const inline of content) {
+    const style: RunStyle = {
+      ...base,
+      ...(inline.marks?.includes('bold') ? { bold: true } : {}),
+      ...(inline.marks?.includes('italic') ? { italics: true } : {}),
+    };
+    if (inline.href && SAFE_LINK.test(inline.href.trim())) {
+      const runs = clean(inline.text)
+        .split(/\r\n|\r|\n/)
+        .map((line, i) => new TextRun({ text: line, ...style, color: '0563C1', underline: {}, ...(i > 0 ? { break: 1 } : {}) }));
+      out.push(new ExternalHyperlink({ link: clean(inline.href.trim()), children: runs }));
+    } else {
+      out.push(...textRuns(inline.text, style));
+    }
+  }
+  return out;
+}
+
+/** A paragraph, framed when inside a notice. */
+function para(ctx: DocxContext, options: IParagraphOptions): Paragraph {
+  return new Paragraph(ctx.frame ? { ...options, border: ctx.frame.border, shading: ctx.frame.shading } : options);
+}
+
+const HEADING_LEVELS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+} as const;
+
+
+export function headingParagraph(ctx: DocxContext, level: HeadingBlock['level'], value: string, pageBreakBefore = false): Paragraph {
+  return para(ctx, {
+    heading: HEADING_LEVELS[level],
+    keepNext: true,
+    keepLines: true,
+    ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+    children: textRuns(value),
+  });
+}
+
+function listParagraphs(ctx: DocxContext, list: ListBlock, level: number, instance: number): Paragraph[] {
+  const reference = list.ordered ? ORDERED_LIST : BULLET_LIST;
+  const out: Paragraph[] = [];
+  for (const item of list.items) {
+    out.push(para(ctx, { numbering: { reference, level: Math.min(level, 8), instance }, children: inlineChildren(item.content) }));
+    if (item.children && item.children.items.length > 0) {
+      // Same kind of list: the same instance, whose deeper level restarts after each item. Another kind: a list of its own.
+      const childInstance = item.children.ordered === list.ordered ? instance : ctx.nextListInstance();
+      out.push(...listParagraphs(ctx, item.children, level + 1, childInstance));
+    }
+  }
+  return out;
+}
+
+function isNumeric(kind: ColumnKind): boolean {
+  return kind === 'number' || kind === 'percent';
+}
+
+// The same words as the HTML's markers.
+const MARKERS = {
+  green: { color: '2E7D32', label: 'grön: uppnås' },
+  yellow: { color: 'C99700', label: 'gul: uppnås delvis' },
+  red: { color: 'C62828', label: 'röd: uppnås inte' },
+} as const;
+
+const GRID_BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' } as const;
+const HEADER_FILL: IShadingAttributesProperties = { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF2' };
+const CELL_MARGINS = { top: 30, bottom: 30, left: 70, right: 70 };
+
+/** Grid widths: text columns wider than number columns, summing to the text width. */
+function columnWidths(kinds: readonly ColumnKind[]): number[] {
+  const weights = kinds.map((kind, i) => (isNumeric(kind) ? 1 : i === 0 ? 3 : 1.8));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((w / sum) * CONTENT_WIDTH));
+  widths[0] += CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function cellParagraph(children: ParagraphChild[], align: 'left' | 'right' | 'center', indentLeft = 0): Paragraph {
+  return new Paragraph({
+    style: 'TableText',
+    alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+    ...(indentLeft ? { indent: { left: indentLeft } } : {}),
+    children,
+  });
+}
+
+interface GridTable {
+  columns: readonly TableColumn[];
+  groupHeaders?: TableBlock['groupHeaders'];
+  rows: readonly ModelRow[];
+  size: number;
+}
+
+function gridTable(table: GridTable): Table {
+  const { size } = table;
+  const kinds = table.columns.map((c) => c.kind);
+  const headerRows: TableRow[] = [];
+  for (const group of table.groupHeaders ?? []) {
+    let column = 0;
+    const cells = group.map((cell) => {
+      const span = Math.max(1, cell.span);
+      const numeric = kinds.slice(column, column + span).every(isNumeric);
+      column += span;
+      return new TableCell({
+        columnSpan: span,
+        shading: HEADER_FILL,
+        margins: CELL_MARGINS,
+        children: [cellParagraph(textRuns(cell.label, { bold: true, size }), numeric && span > 1 ? 'center' : numeric ? 'right' : 'left')],
+      });
+    });
+    headerRows.push(new TableRow({ tableHeader: true, cantSplit: true, children: cells }));
+  }
+  headerRows.push(
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: table.columns.map(
+        ({ label }, i) =>
+          new TableCell({
+            shading: HEADER_FILL,
+            margins: CELL_MARGINS,
+            children: [cellParagraph(textRuns(label, { bold: true, size }), isNumeric(kinds[i]) ? 'right' : 'left')],
+          }),
+      ),
+    }),
+  );
+  const bodyRows = table.rows.map((row) => {
+    const bold = row.kind === 'total' || row.kind === 'subtotal';
+    const cells = kinds.map((kind, i) => {
+      const value = i < row.cells.length ? row.cells[i] : null;
+      const numeric = isNumeric(kind);
+      const children: ParagraphChild[] = textRuns(formatCell(value, table.columns[i]), { bold, size });
+      if (i === 0 && row.marker) {
+        const marker = MARKERS[row.marker];
+        children.push(new TextRun({ text: '  \u25cf', color: marker.color, size }), new TextRun({ text: ` ${marker.label}`, color: MUTED, size }));
+      }
+      return new TableCell({
+        margins: CELL_MARGINS,
+        ...(row.kind === 'total' ? { borders: { top: { style: BorderStyle.SINGLE, size: 8, color: '404040' } } } : {}),
+        children: [cellParagraph(children, numeric ? 'right' : 'left', i === 0 && row.kind === 'sub' ? 284 : 0)],
+      });
+    });
+    return new TableRow({ cantSplit: true, children: cells });
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnWidths(kinds),
+    borders: { top: GRID_BORDER, bottom: GRID_BORDER, left: GRID_BORDER, right: GRID_BORDER, insideHorizontal: GRID_BORDER, insideVertical: GRID_BORDER },
+    rows: [...headerRows, ...bodyRows],
+  });
+}
+
+function captionParagraph(ctx: DocxContext, caption: string): Paragraph {
+  return para(ctx, { style: 'Caption', keepNext: true, keepLines: true, children: textRuns(caption) });
+}
+
+function runSize(columns: number): number {
+  return columns > 7 ? 16 : 18;
+}
+
+function tableBlock(ctx: DocxContext, block: TableBlock): FileChild[] {
+  ctx.tableNumber += 1;
+  const columns: readonly TableColumn[] = block.columns;
+  const out: FileChild[] = [
+    captionParagraph(ctx, tableCaption(block, ctx.tableNumber)),
+    gridTable({
+      columns,
+      groupHeaders: block.groupHeaders,
+      rows: block.rows,
+      size: runSize(columns.length),
+    }),
+  ];
+  for (const note of block.footnotes ?? []) out.push(para(ctx, { style: 'Note', spacing: { before: 60 }, children: textRuns(note) }));
+  if (!block.footnotes?.length) out.push(para(ctx, { spacing: { after: 0 }, children: [] }));
+  return out;
+}
+
+/** DOCX cannot show our SVG reliably: the chart is its data table, with the title as caption and the description. */
+function chartBlock(ctx: DocxContext, block: ChartBlock): FileChild[] {
+  ctx.chartNumber += 1;
+  const columns: TableColumn[] = [
+    { label: '', kind: 'text' },
+    ...block.series.map((s): TableColumn => ({ label: s.name, kind: 'number', decimals: block.decimals ?? 0 })),
+  ];
+  const unit = block.unit?.trim().replace(/^\((.*)\)$/, '$1');
+  return [
+    captionParagraph(ctx, `Diagram ${ctx.chartNumber}. ${block.title}${unit ? ` (${unit})` : ''}`),
+    gridTable({
+      columns,
+      rows: block.categories.map((category, i) => ({ cells: [category, ...block.series.map((s) => s.values[i] ?? null)] })),
+      size: runSize(columns.length),
+    }),
+    para(ctx, { style: 'Note', spacing: { before: 60 }, children: textRuns(block.description) }),
+  ];
+}
+
+const NOTICE_TONES = {
+  info: { color: '4A6FA5', fill: 'EEF3FA' },
+  warning: { color: 'B26A00', fill: 'FFF4E0' },
+} as const;
+
+export function noticeBlock(ctx: DocxContext, block: NoticeBlock): FileChild[] {
+  const tone = NOTICE_TONES[block.tone];
+  const side = { style: BorderStyle.SINGLE, size: 8, color: tone.color, space: 6 } as const;
+  const outer = ctx.frame;
+  ctx.frame = {
+    border: { top: side, bottom: side, left: { ...side, size: 24 }, right: side },
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: tone.fill },
+  };
+  try {
+    const out: FileChild[] = [para(ctx, { keepNext: true, spacing: { before: 120 }, children: textRuns(block.title, { bold: true }) })];
+    for (const child of block.content) out.push(...renderBlock(ctx, child));
+    // A plain paragraph closes the box, so the next framed paragraph is a box of its own.
+    ctx.frame = outer;
+    out.push(para(ctx, { spacing: { after: 0 }, children: [] }));
+    return out;
+  } finally {
+    ctx.frame = outer;
+  }
+}
+
+export function factsTable(rows: FactsBlock['rows']): Table {
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+  const widths = [Math.round(CONTENT_WIDTH * 0.28), CONTENT_WIDTH - Math.round(CONTENT_WIDTH * 0.28)];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
+    borders: TableBorders.NONE,
+    rows: rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              borders: { top: none, bottom: none, left: none, right: none },
+              children: [cellParagraph(textRuns(row.label, { bold: true }), 'left')],
+            }),
+            new TableCell({
+              borders: { top: none, bottom: none, left: none, right: none },
+              children: [cellParagraph(textRuns(row.value), 'left')],
+            }),
+          ],
+        }),
+    ),
+  });
+}
+
+function signatures(ctx: DocxContext, block: SignaturesBlock): Paragraph[] {
+  return block.people.flatMap((person) => [
+    para(ctx, { keepNext: true, keepLines: true, spacing: { before: 480, after: 0 }, children: textRuns(person.name) }),
+    para(ctx, { keepLines: true, children: textRuns(person.title, { italics: true }) }),
+  ]);
+}
+
+export function renderBlock(ctx: DocxContext, block: Block): FileChild[] {
+  switch (block.type) {
+    case 'heading':
+      return [headingParagraph(ctx, block.level, headingLabel(block))];
+    case 'paragraph':
+      return [
+        para(ctx, {
+          ...(block.style === 'note' ? { style: 'Note' } : block.style === 'lead' ? { style: 'Lead' } : {}),
+          children: inlineChildren(block.content),
+        }),
+      ];
+    case 'list':
+      return listParagraphs(ctx, block, 0, ctx.nextListInstance());
+    case 'table':
+      return tableBlock(ctx, block);
+    case 'chart':
+      return chartBlock(ctx, block);
+    case 'notice':
+      return noticeBlock(ctx, block);
+    case 'facts':
+      return [factsTable(block.rows), para(ctx, { spacing: { after: 0 }, children: [] })];
+    case 'signatures':
+      return signatures(ctx, block);
+    case 'page_break':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+export function renderBlocks(ctx: DocxContext, blocks: readonly Block[]): FileChild[] {
+  return blocks.flatMap((block) => renderBlock(ctx, block));
+}

@@ -1,0 +1,2 @@
+export * from './assemble';
+export * from './canonical';

@@ -1,0 +1,235 @@
+/**
+ * The tjänsteskrivelse as a DocumentModel (kind 'memo'), in reference 003's order: the facts
+ * block (Upprättad, Diarienummer, nämnd), the title, "Förslag till beslut" as a numbered list,
+ * Sammanfattning, Ärendebeskrivning, Förvaltningens synpunkter with Ekonomiska konsekvenser,
+ * Juridiska konsekvenser, Jämställdhetsanalys, Överensstämmelse med styrdokument,
+ * Beslutsunderlag (the report first), the signatures and the Sändlista. The same model feeds the
+ * in-app preview and the HTML, PDF and DOCX files.
+ *
+ * Also: reading the nämnd's economy figures back out of a frozen report's model, so the memo's
+ * figures can be checked against what was frozen.
+ */
+import {
+  EconomicFigures,
+  MEMO_PART_LABELS,
+  memoAttachmentList,
+  type MemoContent,
+  type MemoTextPart,
+  type RichTextDocument,
+} from '@rapportflode/domain';
+import type {
+  Block,
+  DocumentModel,
+  DocumentStatus,
+  Inline,
+  ListBlock,
+  ListItem,
+  Mark,
+  TableBlock,
+} from './model';
+
+export interface MemoFacts {
+  /** 'Socialnämnden' */
+  committee: string;
+  /** 'Gnesta kommun' */
+  municipality: string;
+  /** 'SN.2021.73'; null when the cycle has none. */
+  diaryNumber: string | null;
+  /** Beslutsunderlag 1: the report itself, 'Delårsrapport 2021 Socialnämnden'. */
+  report: string;
+  /** Draft (UTKAST) until the memo is approved. */
+  status: DocumentStatus;
+}
+
+type RichBlock = RichTextDocument['content'][number];
+type Runs = Extract<RichBlock, { type: 'paragraph' }>['content'];
+
+function inlines(runs: Runs): Inline[] {
+  return runs.map((run) => {
+    const marks: Mark[] = [];
+    let href: string | undefined;
+    for (const mark of run.marks ?? []) {
+      if (mark.type === 'bold' || mark.type === 'italic') marks.push(mark.type);
+      else if (mark.type === 'link') href = mark.href;
+    }
+    return { text: run.text, ...(marks.length ? { marks } : {}), ...(href ? { href } : {}) };
+  });
+}
+
+function listOf(block: Extract<RichBlock, { type: 'bullet_list' | 'ordered_list' }>): ListBlock {
+  const items: ListItem[] = block.items.map((item) => {
+    const content: Inline[] = [];
+    let children: ListBlock | undefined;
+    for (const inner of item) {
+      if (inner.type === 'paragraph' || inner.type === 'heading') {
+        if (content.length) content.push({ text: '\n' });
+        content.push(...inlines(inner.content));
+      } else if (inner.type === 'bullet_list' || inner.type === 'ordered_list') {
+        const nested = listOf(inner);
+        children = children ? { ...children, items: [...children.items, ...nested.items] } : nested;
+      }
+    }
+    return children ? { content, children } : { content };
+  });
+  return { type: 'list', ordered: block.type === 'ordered_list', items };
+}
+
+/**
+ * A part's rich text as document blocks; headings inside a part sit below the part's own
+ * heading (level 4), tables become text tables with the first row as headings.
+ */
+export function richTextBlocks(document: RichTextDocument, idPrefix: string): Block[] {
+  const out: Block[] = [];
+  let headings = 0;
+  let tables = 0;
+  for (const block of document.content) {
+    switch (block.type) {
+      case 'heading':
+        headings += 1;
+        out.push({ type: 'heading', level: 4, text: block.content.map((r) => r.text).join(''), id: `${idPrefix}-rubrik-${headings}` });
+        break;
+      case 'paragraph':
+        out.push({ type: 'paragraph', content: inlines(block.content) });
+        break;
+      case 'bullet_list':
+      case 'ordered_list':
+        out.push(listOf(block));
+        break;
+      case 'table': {
+        tables += 1;
+        const [first, ...rest] = block.rows;
+        const width = Math.max(...block.rows.map((r) => r.cells.length));
+        const header = first?.header ? first : null;
+        const cellText = (cell: Runs | undefined) => (cell ?? []).map((r) => r.text).join('');
+        const table: TableBlock = {
+          type: 'table',
+          id: `${idPrefix}-tabell-${tables}`,
+          caption: '',
+          columns: Array.from({ length: width }, (_, i) => ({ label: header ? cellText(header.cells[i]) : '', kind: 'text' as const })),
+          rows: (header ? rest : block.rows).map((r) => ({ cells: Array.from({ length: width }, (_, i) => cellText(r.cells[i])) })),
+        };
+        out.push(table);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function part(content: MemoContent, key: MemoTextPart, level: 2 | 3, id: string): Block[] {
+  const body = richTextBlocks(content[key], id);
+  return [
+    { type: 'heading', level, text: MEMO_PART_LABELS[key], id },
+    ...(body.length ? body : [{ type: 'paragraph' as const, content: [{ text: '–' }], style: 'note' as const }]),
+  ];
+}
+
+function numbered(items: readonly string[]): ListBlock {
+  return { type: 'list', ordered: true, items: items.map((text) => ({ content: [{ text }] })) };
+}
+
+/** The memo as the one document model every output is rendered from. */
+export function memoModel(content: MemoContent, facts: MemoFacts): DocumentModel {
+  const title = content.title || 'Tjänsteskrivelse';
+  const committeeLower = facts.committee.toLocaleLowerCase('sv-SE');
+  const body: Block[] = [
+    {
+      type: 'facts',
+      rows: [
+        { label: 'Upprättad', value: content.preparedOn || '–' },
+        { label: 'Diarienummer', value: facts.diaryNumber ?? '–' },
+        { label: 'Nämnd', value: facts.committee },
+      ],
+    },
+    { type: 'heading', level: 1, text: title, id: 'rubrik' },
+    { type: 'heading', level: 2, text: `Förslag till beslut i ${committeeLower}`, id: 'forslag-till-beslut' },
+    content.proposals.length ? numbered(content.proposals) : { type: 'paragraph', content: [{ text: 'Inga förslag ännu.' }], style: 'note' },
+    ...part(content, 'summary', 2, 'sammanfattning'),
+    ...part(content, 'description', 2, 'arendebeskrivning'),
+    { type: 'heading', level: 2, text: 'Förvaltningens synpunkter', id: 'forvaltningens-synpunkter' },
+    ...part(content, 'economicConsequences', 3, 'ekonomiska-konsekvenser'),
+    ...part(content, 'legalConsequences', 2, 'juridiska-konsekvenser'),
+    ...part(content, 'equalityAnalysis', 2, 'jamstalldhetsanalys'),
+    ...part(content, 'policyCompliance', 2, 'styrdokument'),
+    { type: 'heading', level: 2, text: 'Beslutsunderlag', id: 'beslutsunderlag' },
+    numbered(memoAttachmentList(content, facts.report)),
+  ];
+  if (content.signatures.length) body.push({ type: 'signatures', people: content.signatures.map((s) => ({ name: s.name, title: s.title })) });
+  body.push({ type: 'heading', level: 2, text: 'Sändlista', id: 'sandlista' });
+  body.push(
+    content.distribution.length
+      ? { type: 'list', ordered: false, items: content.distribution.map((text) => ({ content: [{ text }] })) }
+      : { type: 'paragraph', content: [{ text: '–' }], style: 'note' },
+  );
+  return {
+    meta: {
+      kind: 'memo',
+      committee: facts.committee,
+      municipality: facts.municipality,
+      title,
+      subtitle: 'Tjänsteskrivelse',
+      diaryNumber: facts.diaryNumber,
+      dates: content.preparedOn ? [{ label: 'Upprättad', date: content.preparedOn }] : [],
+      language: 'sv-SE',
+      runningHeader: `${facts.committee}, Tjänsteskrivelse ${title}`,
+      status: facts.status,
+    },
+    titlePage: false,
+    tocDepth: 0,
+    body,
+    appendices: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function cellNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function lastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
+  return -1;
+}
+
+/**
+ * The nämnd's economy figures in a (frozen) report model: the nämnd-level table (dataset.unit
+ * null) of the economy section, its top-level rows and total, the result for the period and the
+ * forecast (the last "Resultat …"/"Utfall …" and "Prognos …" columns, or the columns keyed as the
+ * economy columns). tkr; mnkr tables are converted. Null when the model has no such table.
+ */
+export function economyFiguresFromModel(model: DocumentModel, section?: string): EconomicFigures | null {
+  const tables: TableBlock[] = [];
+  const walk = (blocks: readonly Block[]) => {
+    for (const block of blocks) {
+      if (block.type === 'table') tables.push(block);
+      if (block.type === 'notice') walk(block.content);
+    }
+  };
+  walk(model.body);
+  for (const appendix of model.appendices) walk(appendix.body);
+  const candidates = tables.filter((t) => t.dataset && t.dataset.unit === null);
+  const ordered = section ? [...candidates.filter((t) => t.dataset?.section === section), ...candidates] : candidates;
+  for (const table of ordered) {
+    const columns = table.columns;
+    const byKey = (...keys: string[]) => columns.findIndex((c) => c.key !== undefined && keys.includes(c.key));
+    let result = byKey('budget_deviation', 'resultat');
+    if (result < 0) result = lastIndex(columns, (c) => c.kind === 'number' && /^(resultat|utfall|budgetavvikelse)/iu.test(c.label));
+    let forecast = byKey('forecast_deviation', 'prognosavvikelse');
+    if (forecast < 0) forecast = lastIndex(columns, (c) => c.kind === 'number' && /^prognos/iu.test(c.label));
+    if (result < 0 && forecast < 0) continue;
+    const factor = /mnkr|miljoner/iu.test(table.unit ?? '') ? 1000 : 1;
+    const read = (cells: readonly unknown[], index: number) => {
+      if (index < 0) return null;
+      const value = cellNumber(cells[index]);
+      return value === null ? null : Math.round(value * factor * 1000) / 1000;
+    };
+    const rows = table.rows.filter((r) => (r.kind ?? 'body') === 'body' || r.kind === 'subtotal');
+    const total = table.rows.find((r) => r.kind === 'total');
+    return {
+      rows: rows.map((r) => ({ label: String(r.cells[0] ?? ''), result: read(r.cells, result), forecast: read(r.cells, forecast) })),
+      total: total ? { result: read(total.cells, result), forecast: read(total.cells, forecast) } : { result: null, forecast: null },
+    };
+  }
+  return null;
+}

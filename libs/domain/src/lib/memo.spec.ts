@@ -1,0 +1,184 @@
+import { plainText, RichTextDocument } from './rich-text';
+import {
+  checkMemoContent,
+  draftEconomicConsequences,
+  economicFigures,
+  EconomicFigures,
+  emptyMemoContent,
+  formatAmount,
+  memoAttachmentList,
+  memoFigureWarnings,
+} from './memo';
+import type { EconomyContent, EconomyTableConfig } from './sections/economy';
+
+/** Gnesta's nämnd table, reference 003/004: "Ekonomisk uppföljning per verksamhetsområde", per augusti 2021. */
+const GNESTA_CONFIG: EconomyTableConfig = {
+  unit: 'tkr',
+  columns: ['annual_budget', 'earlier_result', 'earlier_forecast', 'budget_deviation', 'forecast_deviation'],
+};
+const row = (key: string, label: string, budget: number, result: number, forecast: number) => ({
+  key,
+  label,
+  values: { annual_budget: budget, budget_deviation: result, forecast_deviation: forecast },
+});
+const GNESTA_2021: EconomyContent = {
+  type: 'economy',
+  rows: [
+    row('sn', 'Socialnämnden', -26, 17, 20),
+    row('fl', 'Förvaltningsledning', -2800, -458, -503),
+    row('sov', 'Stöd och vägledning', -44000, -8229, -9002),
+    row('afh', 'Äldre, funktionsstöd, hälso- och sjukvård', -21161, -14489, -18453),
+    row('aob', 'Administration och bistånd', -171339, 13655, 18908),
+  ],
+};
+const M = '\u2212';
+const NB = '\u00a0';
+
+describe('economicFigures', () => {
+  it('reads the result per augusti and the forecast per row, and the nämnd total (reference 003)', () => {
+    const figures = economicFigures(GNESTA_CONFIG, GNESTA_2021);
+    expect(figures.total).toEqual({ result: -9504, forecast: -9030 });
+    expect(figures.rows[2]).toEqual({ label: 'Stöd och vägledning', result: -8229, forecast: -9002 });
+  });
+
+  it('turns mnkr tables into tkr', () => {
+    const figures = economicFigures({ unit: 'mnkr', columns: ['net', 'forecast'] }, {
+      type: 'economy',
+      rows: [{ key: 'a', label: 'Omsorg', values: { net: -3.8, forecast: 2.1 } }],
+    });
+    expect(figures.rows[0]).toEqual({ label: 'Omsorg', result: -3800, forecast: 2100 });
+  });
+});
+
+describe('draftEconomicConsequences', () => {
+  const figures = economicFigures(GNESTA_CONFIG, GNESTA_2021);
+
+  it('drafts reference 003’s paragraphs with Swedish figures', () => {
+    const text = plainText(draftEconomicConsequences(figures, { committee: 'Socialnämnden', month: 'augusti' }));
+    const [result, forecast, closing] = text.split('\n\n');
+    expect(result).toBe(
+      `Socialnämndens resultat t.o.m. augusti uppgår till ${M}9${NB}504${NB}tkr. ` +
+        `Underskott redovisas inom Förvaltningsledning (${M}458${NB}tkr), Stöd och vägledning (${M}8${NB}229${NB}tkr) och Äldre, funktionsstöd, hälso- och sjukvård (${M}14${NB}489${NB}tkr). ` +
+        `Positiva resultat redovisas för Socialnämnden (+17${NB}tkr) och Administration och bistånd (+13${NB}655${NB}tkr).`,
+    );
+    expect(forecast).toBe(
+      `Prognosen för socialnämnden uppgår till ${M}9${NB}030${NB}tkr. ` +
+        `Negativa prognoser återfinns inom Förvaltningsledning (${M}503${NB}tkr), Stöd och vägledning (${M}9${NB}002${NB}tkr) och Äldre, funktionsstöd, hälso- och sjukvård (${M}18${NB}453${NB}tkr). ` +
+        `Positiva prognoser redovisas för Socialnämnden (+20${NB}tkr) och Administration och bistånd (+18${NB}908${NB}tkr).`,
+    );
+    expect(closing).toBe(`Prognos: ${M}9${NB}030${NB}tkr`);
+  });
+
+  it('writes miljoner kronor with one decimal when asked', () => {
+    expect(formatAmount(3800, 'mnkr')).toBe(`+3,8${NB}miljoner kronor`);
+    const text = plainText(draftEconomicConsequences(figures, { committee: 'Socialnämnden', month: 'augusti', unit: 'mnkr' }));
+    expect(text).toContain(`uppgår till ${M}9,5${NB}miljoner kronor.`);
+  });
+
+  it('says so when there are no approved figures yet', () => {
+    const text = plainText(draftEconomicConsequences({ rows: [], total: { result: null, forecast: null } }, { committee: 'Socialnämnden', month: 'augusti' }));
+    expect(text).toBe('Det finns ännu inga godkända ekonomiska siffror för perioden.');
+  });
+});
+
+describe('memoFigureWarnings', () => {
+  const figures = economicFigures(GNESTA_CONFIG, GNESTA_2021);
+  const drafted = draftEconomicConsequences(figures, { committee: 'Socialnämnden', month: 'augusti' });
+  const options = { committee: 'Socialnämnden' };
+
+  it('finds nothing wrong in the drafted text, in reference 003’s own text, or in mnkr', () => {
+    expect(memoFigureWarnings(drafted, figures, options)).toEqual([]);
+    const reference =
+      'Socialnämndens resultat t.o.m. augusti uppgår till -9 504 tkr. Underskottet härrör från verksamhetsområdet Äldre, funktionsstöd, hälso- och sjukvård som visar en negativ avvikelse på -14 489 tkr. Stöd och vägledning visar underskott uppgående till -8 229 tkr\n\n' +
+      'Prognosen för socialnämnden uppgår till -9 030 tkr. Negativa prognoser återfinns inom förvaltningsledningen (-503 tkr), Stöd och vägledning (-9 002 tkr) och Äldre, funktionsstöd, hälso- och sjukvård (-18 453 tkr). Positiva prognoser redovisas för Socialnämnden (+20 tkr) och Administration och bistånd (+18 908 tkr).\n\nPrognos: -9 030 tkr';
+    expect(memoFigureWarnings(reference, figures, options)).toEqual([]);
+    const mnkr = draftEconomicConsequences(figures, { committee: 'Socialnämnden', month: 'augusti', unit: 'mnkr' });
+    expect(memoFigureWarnings(mnkr, figures, options)).toEqual([]);
+  });
+
+  it('warns when the text’s figure no longer matches the frozen report', () => {
+    const frozen: EconomicFigures = { rows: [], total: { result: 3600, forecast: -2100 } };
+    const text = 'Socialnämnden redovisar ett resultat per augusti på +3,8 miljoner kronor och en prognos för helåret på −2,1 miljoner kronor.';
+    expect(memoFigureWarnings(text, frozen, options).map((w) => w.message)).toEqual([
+      'Ekonomiska konsekvenser nämner +3,8\u00a0miljoner kronor för Socialnämnden totalt, men den fastställda rapporten har +3,6.',
+    ]);
+  });
+
+  it('names the row and whether it is the result or the forecast', () => {
+    const edited: RichTextDocument = JSON.parse(
+      JSON.stringify(drafted).replace(`${M}9${NB}002`, `${M}9${NB}100`).replace(`${M}458`, `${M}400`).replace(`${M}9${NB}504`, `${M}9${NB}999`),
+    );
+    const warnings = memoFigureWarnings(edited, figures, { committee: 'Socialnämnden', source: 'de godkända siffrorna' });
+    expect(warnings.map((w) => w.message)).toEqual([
+      `Ekonomiska konsekvenser nämner ${M}9${NB}999${NB}tkr för Socialnämnden totalt, men de godkända siffrorna har ${M}9${NB}504.`,
+      `Ekonomiska konsekvenser nämner ${M}400${NB}tkr för Förvaltningsledning, men de godkända siffrorna har ${M}458.`,
+      `Ekonomiska konsekvenser nämner ${M}9${NB}100${NB}tkr för prognosen för Stöd och vägledning, men de godkända siffrorna har ${M}9${NB}002.`,
+    ]);
+  });
+
+  it('warns when the figures change under an unchanged text', () => {
+    const changed = economicFigures(GNESTA_CONFIG, {
+      type: 'economy',
+      rows: GNESTA_2021.rows.map((r) => (r.key === 'aob' ? { ...r, values: { ...r.values, forecast_deviation: 18000 } } : r)),
+    });
+    const messages = memoFigureWarnings(drafted, changed, options).map((w) => w.message);
+    expect(messages).toContain(`Ekonomiska konsekvenser nämner ${M}9${NB}030${NB}tkr för prognosen för Socialnämnden totalt, men den fastställda rapporten har ${M}9${NB}938.`);
+    expect(messages).toContain(`Ekonomiska konsekvenser nämner +18${NB}908${NB}tkr för prognosen för Administration och bistånd, men den fastställda rapporten har +18${NB}000.`);
+  });
+});
+
+describe('checkMemoContent', () => {
+  const valid = {
+    ...emptyMemoContent(),
+    title: ' Delårsrapport 2021 ',
+    preparedOn: '2021-09-24',
+    proposals: ['Socialnämnden godkänner delårsrapporten för 2021.'],
+    signatures: [{ name: 'Karin Lindqvist', title: 'Förvaltningschef' }],
+    summary: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '<script>x</script>', onclick: 'y' }] }] },
+  };
+
+  it('returns clean content: trimmed lines, sanitised text parts', () => {
+    const checked = checkMemoContent(valid, { forSubmit: true });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.content.title).toBe('Delårsrapport 2021');
+    expect(plainText(checked.content.summary)).toBe('<script>x</script>');
+    expect(checked.removed.length).toBeGreaterThan(0);
+  });
+
+  it('refuses empty proposal lines, bad dates, over-long lines and bad parts, in Swedish', () => {
+    const checked = checkMemoContent({
+      ...valid,
+      preparedOn: '2021-02-30',
+      proposals: ['Godkänn.', '  '],
+      attachments: ['x'.repeat(301)],
+      economicConsequences: { type: 'doc', version: 2 },
+    });
+    expect(checked).toEqual({
+      ok: false,
+      errors: [
+        'Upprättad ska vara ett datum (ÅÅÅÅ-MM-DD).',
+        'Förslag 2 är tomt. Skriv förslaget eller ta bort raden.',
+        'Beslutsunderlag 2 får vara högst 300 tecken.',
+        'Ekonomiska konsekvenser: Innehållet har fel format.',
+      ],
+    });
+  });
+
+  it('wants a proposal and a signature before it is handed in, not before', () => {
+    const draft = { ...valid, proposals: [], signatures: [] };
+    expect(checkMemoContent(draft).ok).toBe(true);
+    expect(checkMemoContent(draft, { forSubmit: true })).toEqual({
+      ok: false,
+      errors: ['Skriv minst ett förslag till beslut.', 'Ange minst en underskrift.'],
+    });
+    expect(checkMemoContent('memo')).toEqual({ ok: false, errors: ['Tjänsteskrivelsen har fel format.'] });
+  });
+
+  it('puts the report first in the beslutsunderlag', () => {
+    expect(memoAttachmentList({ attachments: ['Tjänsteskrivelse 2021-09-24'] }, 'Delårsrapport 2021 Socialnämnden')).toEqual([
+      'Delårsrapport 2021 Socialnämnden',
+      'Tjänsteskrivelse 2021-09-24',
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+// Rendering the report's outputs from the document model: a 60-enheter, ~80-page report with 50
+// tables. Each figure is printed beside a floor measured in the same run (the same tool doing
+// next to nothing). This measures the rendering only: the preview's 300 ms target also covers
+// assembling the model from the database, which is not part of this bench.
+// Targets: PDF < 3 s, DOCX < 1 s, preview < 300 ms.
+// Usage: npm run bench -- documents [--repeat 5]
+import { renderHtml, tablesOf, type DocumentModel } from '@rapportflode/documents';
+import { renderDocx } from '@rapportflode/documents/docx';
+import { PdfBrowser, renderPdf, sourceSansFontCss } from '@rapportflode/documents/pdf';
+import { Document, Packer, Paragraph } from 'docx';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_UNITS, benchDocumentModel, oneParagraphModel } from './support/documents-model';
+
+const repeatArg = process.argv.indexOf('--repeat');
+const REPEAT = repeatArg > 0 ? Number(process.argv[repeatArg + 1]) : 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One warm-up, then the median of REPEAT runs (ms) and the last result. */
+async function measure<T>(run: () => Promise<T> | T, repeat = REPEAT): Promise<{ ms: number; value: T }> {
+  let value = await run();
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i += 1) {
+    const start = performance.now();
+    value = await run();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), value };
+}
+
+function line(label: string, ms: number, extra = ''): void {
+  console.log(`  ${label.padEnd(64)}${ms.toFixed(ms < 10 ? 2 : 0).padStart(7)} ms${extra ? `   ${extra}` : ''}`);
+}
+
+function against(ms: number, floor: number, targetMs: number): string {
+  const verdict = ms < targetMs ? 'within' : 'ABOVE';
+  return `×${(ms / floor).toFixed(1)} of the floor; ${verdict} the target < ${targetMs >= 1000 ? `${targetMs / 1000} s` : `${targetMs} ms`}`;
+}
+
+function which(command: string): string | null {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return found.status === 0 && found.stdout.trim() ? found.stdout.trim() : null;
+}
+
+async function benchPdf(model: DocumentModel): Promise<void> {
+  const pdfBrowser = new PdfBrowser();
+  try {
+    const browser = await pdfBrowser.browser();
+    const onePage = renderHtml(oneParagraphModel(), { target: 'print', fontCss: sourceSansFontCss() });
+    const floor = await measure(async () => {
+      const page = await browser.newPage();
+      try {
+        await page.setContent(onePage, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      } finally {
+        await page.close();
+      }
+    });
+    line('print a one-page HTML (same fonts), same warm browser (floor)', floor.ms);
+    try {
+      const pdf = await measure(() => renderPdf(model, browser));
+      line('renderPdf, warm browser (two passes, tagged)', pdf.ms, against(pdf.ms, floor.ms, 3000));
+      console.log(`    ${pdf.value.pages} pages, ${(pdf.value.pdf.length / 1024).toFixed(0)} kB`);
+    } catch (error) {
+      console.log(`  renderPdf: figure not available (${error instanceof Error ? error.message : String(error)})`);
+    }
+  } catch (error) {
+    console.log(`  PDF: figure not available, no browser (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    await pdfBrowser.close();
+  }
+}
+
+/** LibreOffice, when installed: our DOCX to PDF (a cross-check that the file converts, and how long that takes). */
+function benchLibreOffice(docx: Buffer): void {
+  const soffice = which('soffice') ?? which('libreoffice');
+  if (!soffice) {
+    console.log('  soffice --convert-to pdf: LibreOffice is not installed (skipped)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'rf-bench-docx-'));
+  try {
+    const file = join(dir, 'rapport.docx');
+    writeFileSync(file, docx);
+    const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const start = performance.now();
+      const run = spawnSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+      if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr || run.stdout}`);
+      if (i > 0) times.push(performance.now() - start); // the first run creates the profile
+    }
+    const pdf = readdirSync(dir).find((f) => f.endsWith('.pdf'));
+    const pages = pdf ? spawnSync('pdfinfo', [join(dir, pdf)], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1] : undefined;
+    line('soffice --headless --convert-to pdf of our DOCX (cold process)', median(times), pages ? `${pages} pages` : '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const model = benchDocumentModel();
+  const tables = tablesOf(model).length;
+  console.log(`\nDocuments: a report of ${BENCH_UNITS} enheter, ${tables} tables, median of ${REPEAT} after a warm-up (${new Date().toISOString()})`);
+
+  console.log('\nHTML preview (rendering only; the 300 ms target also covers assembly from the database)');
+  const tiny = oneParagraphModel();
+  const htmlFloor = await measure(() => renderHtml(tiny, { target: 'preview' }), REPEAT * 4);
+  const html = await measure(() => renderHtml(model, { target: 'preview' }));
+  line('renderHtml of a one-paragraph model (floor)', htmlFloor.ms);
+  line("renderHtml(model, { target: 'preview' })", html.ms, `${against(html.ms, htmlFloor.ms, 300)}; ${(html.value.length / 1024).toFixed(0)} kB`);
+
+  console.log('\nDOCX');
+  const emptyDocx = await measure(() => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({})] }] })));
+  const docx = await measure(() => renderDocx(model));
+  line('docx: pack a document with one empty paragraph (floor)', emptyDocx.ms);
+  line('renderDocx(model)', docx.ms, `${against(docx.ms, emptyDocx.ms, 1000)}; ${(docx.value.length / 1024).toFixed(0)} kB`);
+  benchLibreOffice(docx.value);
+
+  console.log('\nPDF (Chromium, one warm browser, a new page per document)');
+  await benchPdf(model);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

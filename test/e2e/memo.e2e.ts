@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+import { apiAs, openCycle, personPage } from './support';
+
+// The tjänsteskrivelse of Gnesta's Delårsrapport, through the browser: the secretary opens it
+// prefilled, edits a proposal (the live preview follows) and hands it in; the förvaltningschef
+// approves it. Cycle year 2047 (used by no other browser test).
+
+const SECRETARY = 'maria.holm@gnesta.example.se';
+const DIRECTOR = 'karin.lindqvist@gnesta.example.se';
+const YEAR = 2047;
+const TITLE = `Delårsrapport ${YEAR}`;
+
+let cycleId = '';
+
+/**
+ * The page is axe-clean. The preview iframe is left out: it is sandboxed without scripts, so axe
+ * cannot run inside it (the rendered document is checked by the HTML renderer's own tests).
+ */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('iframe[title="Förhandsgranskning av tjänsteskrivelsen"]')
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+test.beforeAll(async () => {
+  await openCycle(SECRETARY, 'Delårsrapport', YEAR, `SN.${YEAR}.73`);
+  const { api } = await apiAs(SECRETARY);
+  const cycles = (await (await api.get('/api/cycles')).json()) as { cycles: Array<{ id: string; title: string; committeeName: string }> };
+  cycleId = cycles.cycles.find((c) => c.title === TITLE && c.committeeName.includes('Gnesta'))?.id ?? '';
+  expect(cycleId).not.toBe('');
+  await api.dispose();
+});
+
+test('the secretary drafts and hands in the tjänsteskrivelse, the director approves it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const secretary = await personPage(browser, SECRETARY);
+  const page = secretary.page;
+  await page.goto(`/cykler/${cycleId}`);
+  await page.getByRole('link', { name: 'Tjänsteskrivelse' }).click();
+  await expect(page).toHaveTitle('Tjänsteskrivelse – Rapportflöde');
+  await expect(page.getByRole('heading', { level: 1, name: `Tjänsteskrivelse: ${TITLE}` })).toBeVisible();
+  await expect(page.getByText('Status: Ej påbörjad')).toBeVisible();
+
+  // Prefilled: the proposal, the report first in the beslutsunderlag, the signatures.
+  const proposal = page.getByRole('textbox', { name: 'Förslag 1', exact: true });
+  await expect(proposal).toHaveValue(`Socialnämnden godkänner delårsrapporten för ${YEAR}.`);
+  await expect(page.getByText(`${TITLE} Socialnämnden (läggs alltid först)`)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Namn, underskrift 1' })).toHaveValue('Karin Lindqvist');
+  await expect(page.getByRole('textbox', { name: 'Titel, underskrift 1' })).toHaveValue('Förvaltningschef');
+  await expect(page.getByRole('textbox', { name: 'Namn, underskrift 2' })).toHaveValue('Johan Ek');
+
+  // Edit the proposal, add a second one and move it first with the keyboard.
+  await proposal.fill(`Socialnämnden godkänner delårsrapporten per den 31 augusti ${YEAR}.`);
+  await page.getByRole('button', { name: 'Lägg till förslag' }).click();
+  const second = page.getByRole('textbox', { name: 'Förslag 2', exact: true });
+  await expect(second).toBeFocused();
+  await second.fill('Nämnden ger förvaltningen i uppdrag att revidera åtgärdsplanen.');
+  await second.press('Alt+ArrowUp');
+  await expect(page.getByRole('textbox', { name: 'Förslag 1', exact: true })).toHaveValue('Nämnden ger förvaltningen i uppdrag att revidera åtgärdsplanen.');
+
+  // The live preview follows the form (or says why it cannot be shown).
+  const preview = page.frameLocator('iframe[title="Förhandsgranskning av tjänsteskrivelsen"]');
+  const fallback = page.getByRole('note').filter({ hasText: 'Förhandsgranskningen kan inte visas' });
+  await expect(preview.getByText('Nämnden ger förvaltningen i uppdrag att revidera åtgärdsplanen.').or(fallback)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Lämna in' }).click();
+  await expect(page.getByText('Status: Inlämnad')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Spara' })).toHaveCount(0);
+  await secretary.context.close();
+
+  const director = await personPage(browser, DIRECTOR);
+  await director.page.goto(`/cykler/${cycleId}/tjansteskrivelse`);
+  await expect(director.page.getByText('Status: Inlämnad')).toBeVisible();
+  await expect(director.page.getByRole('textbox', { name: 'Förslag 2', exact: true })).toHaveValue(
+    `Socialnämnden godkänner delårsrapporten per den 31 augusti ${YEAR}.`,
+  );
+  await director.page.getByRole('button', { name: 'Godkänn' }).click();
+  await expect(director.page.getByText('Status: Godkänd')).toBeVisible();
+  await expect(director.page.getByRole('link', { name: 'PDF' })).toHaveAttribute('href', `/api/cycles/${cycleId}/memo/document?format=pdf`);
+  await director.context.close();
+});
