@@ -157,6 +157,11 @@ export class Environment {
   @Max(65535)
   MAIL_CATCHER_PORT = 0;
 
+  /** The Chromium that prints reports to PDF (Debian's package by default); missing: only the PDF export is unavailable. */
+  @IsString()
+  @Matches(/^\/\S+$/, { message: 'must be an absolute path' })
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
   /** OpenID Connect issuer (e.g. https://login.microsoftonline.com/<tenant>/v2.0); unset: no OIDC sign-in. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })

@@ -1,5 +1,6 @@
 import type { DocumentModel } from '@rapportflode/documents';
 import { DocumentRenderer, MAX_CONCURRENT_PDF } from './document-renderer.service';
+import type { AppConfig } from '../../config/app-config.service';
 
 const launched = { count: 0, closed: 0 };
 let active = 0;
@@ -34,7 +35,7 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('DocumentRenderer', () => {
   it('renders at most two PDFs at a time, lets the rest wait their turn, and closes the browser on shutdown', async () => {
-    const renderer = new DocumentRenderer();
+    const renderer = new DocumentRenderer({ get: () => '/usr/bin/chromium' } as unknown as AppConfig);
     const model = {} as DocumentModel;
     const all = Promise.all(Array.from({ length: 5 }, () => renderer.pdf(model)));
     await flush();

@@ -3,6 +3,7 @@ import { renderHtml, type DocumentModel } from '@rapportflode/documents';
 import { renderDocx } from '@rapportflode/documents/docx';
 import { PdfBrowser, renderPdf, sourceSansFontCss } from '@rapportflode/documents/pdf';
 import { AppException } from '../../common/api-exception.filter';
+import { AppConfig } from '../../config/app-config.service';
 
 /** PDF renders at a time: each holds a Chromium page; more wait their turn. */
 export const MAX_CONCURRENT_PDF = 2;
@@ -17,10 +18,14 @@ export const MAX_CONCURRENT_PDF = 2;
 @Injectable()
 export class DocumentRenderer implements OnModuleDestroy {
   private readonly logger = new Logger('Documents');
-  private readonly browser = new PdfBrowser();
+  private readonly browser: PdfBrowser;
   private running = 0;
   private readonly waiting: Array<() => void> = [];
   private fontCss: string | null = null;
+
+  constructor(config: AppConfig) {
+    this.browser = new PdfBrowser({ executablePath: config.get('CHROMIUM_PATH') });
+  }
 
   html(model: DocumentModel, target: 'preview' | 'standalone'): string {
     if (target === 'preview') return renderHtml(model, { target });
