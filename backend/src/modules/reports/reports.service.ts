@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportStatusDto, ReportTaskStatusDto, ReportVersionDto } from '@rapportflode/api-contract';
 import { assembleReport, AssemblyInput, checksumText, DocumentModel, tableList } from '@rapportflode/documents';
-import { can, periodLabel, ReportKind, RoleGrant, SectionConfig, SectionKind, TaskContent, TaskState } from '@rapportflode/domain';
+import { can, periodLabel, ReportKind, RoleGrant, SectionConfig, SectionKind, SickLeaveContent, TaskContent, TaskState } from '@rapportflode/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
@@ -120,6 +120,27 @@ export class ReportsService {
       ),
       manager.query('SELECT id, parent_id, name, sort_order FROM organisation_unit WHERE committee_id = $1', [cycle.committee_id]),
     ]);
+    // Each unit's approved sick leave of the same section in the nämnd's earlier cycles (oldest
+    // first, the last 8), drawn beside this period as a trend chart.
+    const earlier: Array<{ unit_id: string; report_kind: ReportKind; period_end: string; year: number; content: SickLeaveContent }> =
+      await manager.query(
+        `SELECT me.unit_id, c.report_kind, to_char(c.period_end, 'YYYY-MM-DD') AS period_end, c.year, t.content
+           FROM task me
+           JOIN cycle_section ms ON ms.id = me.section_id AND ms.kind = 'sick_leave'
+           JOIN report_cycle mc ON mc.id = me.cycle_id
+           JOIN report_cycle c ON c.committee_id = mc.committee_id AND c.period_end < mc.period_end
+           JOIN cycle_section s ON s.cycle_id = c.id AND s.key = ms.key AND s.kind = ms.kind
+           JOIN task t ON t.section_id = s.id AND t.unit_id = me.unit_id AND t.state = 'approved'
+          WHERE me.cycle_id = $1 AND me.unit_id IS NOT NULL
+          ORDER BY c.period_end`,
+        [cycleId],
+      );
+    const sickLeaveHistory: Record<string, Array<{ period: string; values: SickLeaveContent['values'] }>> = {};
+    for (const row of earlier) {
+      const list = (sickLeaveHistory[row.unit_id] ??= []);
+      list.push({ period: `${periodLabel(row.report_kind, row.period_end)} ${row.year}`, values: row.content.values });
+      if (list.length > 8) list.shift();
+    }
     // Organisation order: by the path of sort orders and names from the root, as the overview sorts.
     const byId = new Map(units.map((u) => [u.id, u]));
     const orderKey = (id: string): string => {
@@ -145,6 +166,7 @@ export class ReportsService {
       sections: sections.map((s) => ({ id: s.id, number: s.number, depth: s.depth, title: s.title, kind: s.kind, config: s.config })),
       units: ordered.map((u) => ({ id: u.id, name: u.name })),
       tasks: tasks.map((t) => ({ sectionId: t.section_id, unitId: t.unit_id, state: t.state, content: t.state === 'approved' ? t.content : null })),
+      sickLeaveHistory,
     };
     return { cycle, input, sections, tasks, unitNames: new Map(units.map((u) => [u.id, u.name])) };
   }
