@@ -131,6 +131,19 @@ describe('the Nacka T2 fixture cycle as PDF and Word', () => {
     expect(run('qpdf', [`--show-object=${root}`, pdfFile])).toContain('/Lang (sv-SE)');
   });
 
+  it('has a bookmark for every chapter and section, titled as its heading and pointing at its page', () => {
+    type Outline = { title: string; destpageposfrom1?: number; kids?: Outline[] };
+    const outlines = (JSON.parse(run('qpdf', ['--json', '--json-key=outlines', pdfFile])) as { outlines: Outline[] }).outlines;
+    expect(outlines.map((o) => o.title)).toEqual(chapters());
+    const sammanfattning = outlines[0];
+    expect(sammanfattning.kids?.map((k) => k.title)).toEqual(['1.1 Tre viktigaste händelserna', '1.2 Nulägesbeskrivning']);
+    // Each chapter's bookmark opens the page the chapter starts on.
+    for (const chapter of outlines) {
+      const page = run('pdftotext', ['-f', String(chapter.destpageposfrom1), '-l', String(chapter.destpageposfrom1), pdfFile, '-']);
+      expect(lines(page)).toContain(chapter.title);
+    }
+  });
+
   it('prints the chapters in the template’s order with their numbers', () => {
     const all = lines(run('pdftotext', [pdfFile, '-']));
     const chapterLines = chapters();

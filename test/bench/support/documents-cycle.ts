@@ -212,9 +212,9 @@ export async function generateReportCycle(client: Client, tag: string): Promise<
     const { rows: sections } = await client.query(
       `INSERT INTO cycle_section (cycle_id, key, number, depth, sort_order, title, kind, reviewer_role, config)
        SELECT $1, 's' || s.n, s.n::text, 1, s.n, s.title, s.kind, 'secretary', s.config
-         FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY s(title text, kind text, config jsonb, n bigint)
+         FROM jsonb_to_recordset($2::jsonb) s(n int, title text, kind text, config jsonb)
        RETURNING id, sort_order`,
-      [cycleId, JSON.stringify(SECTIONS.map((s) => ({ title: s.title, kind: s.kind, config: s.config })))],
+      [cycleId, JSON.stringify(SECTIONS.map((s, i) => ({ n: i + 1, title: s.title, kind: s.kind, config: s.config })))],
     );
     const sectionId = new Map<number, string>(sections.map((s: { id: string; sort_order: number }) => [s.sort_order, s.id]));
     const tasks: Array<{ section_id: string; unit_id: string | null; content: TaskContent }> = [];

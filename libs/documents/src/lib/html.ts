@@ -1,7 +1,7 @@
 import { formatDate } from '@rapportflode/domain';
 import type { Appendix, Block, DocumentModel, DocumentStatus, HeadingBlock, TableBlock } from './model';
 import { tablesOf } from './model';
-import { BlockContext, renderBlocks } from './html/blocks';
+import { BlockContext, CHAPTER_BREAK, renderBlocks } from './html/blocks';
 import { anchorIds, escapeHtml as esc } from './html/escape';
 import { documentCss } from './html/styles';
 
@@ -115,7 +115,11 @@ function memoHeader(model: DocumentModel): string {
 function toc(model: DocumentModel, entries: TocEntry[], options: HtmlOptions): string {
   if (entries.length === 0) return '';
   const print = options.target === 'print';
-  let out = '<nav class="toc" aria-labelledby="innehall"><h2 id="innehall">Innehåll</h2><ol>';
+  // In print the title is not a heading, so not a bookmark of its own (Chromium also doubled its
+  // text there: "InnehållInnehåll"); the nav is still named by it.
+  let out = print
+    ? '<nav class="toc" aria-labelledby="innehall"><p class="toc-title" id="innehall">Innehåll</p><ol>'
+    : '<nav class="toc" aria-labelledby="innehall"><h2 id="innehall">Innehåll</h2><ol>';
   for (const entry of entries) {
     const cls = entry.appendix ? 'toc-l1 toc-appendix' : `toc-l${entry.level}`;
     const label = esc(entry.label);
@@ -150,7 +154,7 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions): string {
   for (const appendix of model.appendices) {
     const id = anchors.get(appendix.id) ?? appendix.id;
     main +=
-      `<section class="appendix" aria-labelledby="${esc(id)}"><h1 id="${esc(id)}">${esc(appendixLabel(appendix))}</h1>\n` +
+      `${CHAPTER_BREAK}<section class="appendix" aria-labelledby="${esc(id)}"><h1 id="${esc(id)}">${esc(appendixLabel(appendix))}</h1>\n` +
       `${renderBlocks(appendix.body, ctx)}</section>\n`;
   }
 

@@ -51,12 +51,21 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): strin
   return out;
 }
 
+/**
+ * Before each chapter and appendix: the page break of print, on an empty element of its own, so
+ * the heading keeps a top margin at the top of its page. A heading that starts a page with no
+ * margin gets each of its words twice in Chromium's PDF bookmark ("11 Sammanfattning
+ * Sammanfattning"); the report-pdf integration test reads the bookmarks back.
+ */
+export const CHAPTER_BREAK = '<div class="chapter-break" aria-hidden="true"></div>';
+
 function renderBlock(block: Block, ctx: BlockContext): string {
   switch (block.type) {
     case 'heading': {
       const id = ctx.anchors.get(block.id) ?? sanitizeId(block.id);
       const number = block.number ? `<span class="hn">${esc(block.number)}</span> ` : '';
-      return `<h${block.level} id="${esc(id)}">${number}${esc(block.text)}</h${block.level}>\n`;
+      const chapter = block.level === 1 ? CHAPTER_BREAK : '';
+      return `${chapter}<h${block.level} id="${esc(id)}">${number}${esc(block.text)}</h${block.level}>\n`;
     }
     case 'paragraph': {
       const cls = block.style ? ` class="${block.style}"` : '';

@@ -26,6 +26,7 @@ ul, ol { margin: 0 0 0.6em; padding-left: 1.6em; }
 .draft-banner .draft-label { font-weight: 700; font-size: 1.3em; letter-spacing: 0.1em; margin: 0 0 0.3em; }
 .draft-banner ul { margin: 0.3em 0 0; }
 .toc h2 { margin-top: 0; }
+.toc .toc-title { margin: 0 0 0.4em; font-size: 1.35em; font-weight: 700; line-height: 1.2; }
 .toc ol { list-style: none; padding: 0; margin: 0; }
 .toc a { color: inherit; text-decoration: none; }
 .toc .toc-l1 { font-weight: 600; }
@@ -97,7 +98,8 @@ function printCss(runningHeader: string, draft: boolean): string {
   body { max-width: none; margin: 0; padding: 0; }
   a { color: inherit; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-  h1 { font-size: 1.75em; break-before: page; margin-top: 0; }
+  h1 { font-size: 1.75em; margin-top: 0.4em; }
+  .chapter-break { break-before: page; page-break-before: always; height: 0; }
   h2 { font-size: 1.35em; } h3 { font-size: 1.12em; } h4 { font-size: 1em; }
   p, li { orphans: 2; widows: 2; }
   caption { break-after: avoid; page-break-after: avoid; }
@@ -115,9 +117,7 @@ function printCss(runningHeader: string, draft: boolean): string {
   .toc a { display: flex; }
   .toc .t { flex: 1; overflow: hidden; text-overflow: ellipsis; }
   .toc .n { width: 3em; text-align: right; flex: none; }
-  .appendix { break-before: page; }
-  .appendix > h1 { break-before: avoid; }
-  .kind-memo h1 { break-before: auto; }
+  .kind-memo .chapter-break { break-before: auto; page-break-before: auto; }
   .chart-details { display: none; }
   .watermark { ${draft ? 'display: block;' : 'display: none;'} position: fixed; top: 45%; left: 0; right: 0; text-align: center;
     transform: rotate(-35deg); font-size: 96pt; font-weight: 700; letter-spacing: 0.15em; color: rgba(179, 38, 30, 0.16); z-index: -1; }
