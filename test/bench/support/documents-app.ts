@@ -196,8 +196,20 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
 
     const session = await signIn(server.url, cycle.secretary, 25);
     const base = `${server.url}/api/cycles/${cycle.cycleId}/report`;
+    // A kept-alive connection the server has just closed fails the request ("other side closed"):
+    // asked again once on a new connection, and counted.
+    let retried = 0;
+    const fetchOnce = async (url: string): Promise<Response> => {
+      try {
+        return await fetch(url, { headers: session.headers });
+      } catch (error) {
+        retried += 1;
+        console.log(`  (GET ${url.slice(server.url.length)} failed: ${error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)}; asked again)`);
+        return fetch(url, { headers: { ...session.headers, connection: 'close' } });
+      }
+    };
     const get = async (url: string): Promise<Buffer> => {
-      const response = await fetch(url, { headers: session.headers });
+      const response = await fetchOnce(url);
       const body = Buffer.from(await response.arrayBuffer());
       if (response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${body.toString('utf8').slice(0, 400)}`);
       return body;
@@ -235,6 +247,7 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
       await pdfBrowser.close();
     }
 
+    if (retried) console.log(`  ${retried} request(s) asked again after a closed connection`);
     const tables = tablesOf(model).length;
     const pages = pdfPages(pdfFile);
     console.log(

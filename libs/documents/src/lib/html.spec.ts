@@ -1,4 +1,5 @@
-import { formatNumber } from '@rapportflode/domain';
+import { emptyMemoContent, formatNumber } from '@rapportflode/domain';
+import { memoModel } from './memo-model';
 import { renderHtml } from './html';
 import type { Block, DocumentModel, TableBlock } from './model';
 import { NACKA_CHAPTERS, NACKA_ECONOMY_TABLE, nackaT2Fixture } from './testing/nacka-fixture';
@@ -143,6 +144,20 @@ describe('renderHtml', () => {
     expect(html.indexOf('<dl class="facts">')).toBeLessThan(html.indexOf('<h1'));
     expect(html).toContain('<ol><li>Socialnämnden godkänner delårsrapporten för 2021.</li></ol>');
     expect(html).toContain('<span class="name">Lena Karlsson Leksell</span><br><span class="role">Förvaltningschef</span>');
+  });
+
+  it('prints a memo’s own facts block and title once, in the header and as the h1', () => {
+    const html = renderHtml(
+      memoModel(
+        { ...emptyMemoContent(), title: 'Delårsrapport 2021', preparedOn: '2021-09-24', proposals: ['Socialnämnden godkänner delårsrapporten för 2021.'] },
+        { committee: 'Socialnämnden', municipality: 'Gnesta kommun', diaryNumber: 'SN 2019/1703', report: 'Delårsrapport 2021', status: { kind: 'draft', missing: [] } },
+      ),
+      { target: 'preview' },
+    );
+    expect(html.match(/<dt>Diarienummer<\/dt>/g)).toHaveLength(1);
+    expect(html.match(/<dt>Upprättad<\/dt><dd>2021-09-24<\/dd>/g)).toHaveLength(1);
+    expect(html.match(/<h1[^>]*>Delårsrapport 2021<\/h1>/g)).toHaveLength(1);
+    expect(html.indexOf('<dl class="facts">')).toBeLessThan(html.indexOf('<h1'));
   });
 
   it('has no scripts in any target', () => {

@@ -1,5 +1,5 @@
 import { formatDate } from '@rapportflode/domain';
-import type { Appendix, Block, DocumentModel, DocumentStatus, HeadingBlock, TableBlock } from './model';
+import type { Appendix, Block, DocumentModel, DocumentStatus, FactsBlock, HeadingBlock, TableBlock } from './model';
 import { tablesOf } from './model';
 import { BlockContext, CHAPTER_BREAK, renderBlocks } from './html/blocks';
 import { anchorIds, escapeHtml as esc } from './html/escape';
@@ -100,14 +100,19 @@ function titlePage(model: DocumentModel): string {
   return `${out}</div>\n`;
 }
 
-function memoHeader(model: DocumentModel): string {
+/**
+ * The memo's header block: the body's first facts block when the model carries one (as
+ * memoModel does, and as the DOCX renderer reads it), else Upprättad/Diarienummer from the meta.
+ */
+function memoHeader(model: DocumentModel, facts: FactsBlock | null): string {
   const m = model.meta;
-  const rows: Array<{ label: string; value: string }> = m.dates.map((d) => ({ label: d.label, value: d.date }));
-  if (m.diaryNumber) rows.push({ label: 'Diarienummer', value: m.diaryNumber });
+  const rows = facts
+    ? facts.rows
+    : [...m.dates.map((d) => ({ label: d.label, value: d.date })), ...(m.diaryNumber ? [{ label: 'Diarienummer', value: m.diaryNumber }] : [])];
   let out = '<div class="memo-header">';
   out += `<p class="municipality">${esc(m.municipality)}</p>`;
   out += '<dl class="facts">' + rows.map((r) => `<div><dt>${esc(r.label)}</dt><dd>${esc(r.value)}</dd></div>`).join('') + '</dl>';
-  out += `<p class="committee">${esc(m.committee)}</p>`;
+  if (!facts) out += `<p class="committee">${esc(m.committee)}</p>`;
   if (m.status.kind === 'final') out += `<p class="status-final">${esc(finalStatusLine(m.status))}</p>`;
   return `${out}</div>\n`;
 }
@@ -145,12 +150,16 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions): string {
   const memo = m.kind === 'memo';
 
   let header = draftBanner(model);
-  if (memo) header += memoHeader(model);
+  // A memo's facts and title may be the body's own first blocks; never printed twice.
+  let body: readonly Block[] = model.body;
+  const facts = memo && body[0]?.type === 'facts' ? body[0] : null;
+  if (facts) body = body.slice(1);
+  if (memo) header += memoHeader(model, facts);
   else if (model.titlePage) header += titlePage(model);
 
   let main = '';
-  if (memo) main += `<h1 class="doc-title">${esc(m.title)}</h1>\n`;
-  main += renderBlocks(model.body, ctx);
+  if (memo && !body.some((b) => b.type === 'heading' && b.level === 1)) main += `<h1 class="doc-title">${esc(m.title)}</h1>\n`;
+  main += renderBlocks(body, ctx);
   for (const appendix of model.appendices) {
     const id = anchors.get(appendix.id) ?? appendix.id;
     main +=
