@@ -53,14 +53,18 @@ async function fillToc(page: Page, pagesByAnchor: Record<string, number>): Promi
   await removeDestinationProbeAndFillToc(page, pagesByAnchor);
 }
 
+/** Page objects in a PDF as Chromium (Skia) writes it: uncompressed `/Type /Page` dictionaries. */
+function countPages(pdf: Uint8Array): number {
+  return (Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
 const tagged = (page: Page) =>
   page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
 
 /**
  * The document as a tagged A4 PDF, printed by Chromium from renderHtml(model, { target: 'print' }).
  * Two passes on one page: an untagged pass gives the page of every heading (named destinations),
- * the TOC numbers are filled in the live DOM, then the tagged PDF (with outline) is printed and
- * checked: if a TOC heading moved, the numbers are filled again and it is printed once more.
+ * the TOC numbers are filled in the live DOM, then the tagged PDF (with outline) is printed.
  * `browser` is a playwright-core Browser the caller keeps warm (see PdfBrowser).
  */
 export async function renderPdf(model: DocumentModel, browser: Browser): Promise<RenderedPdf> {
@@ -75,28 +79,27 @@ export async function renderPdf(model: DocumentModel, browser: Browser): Promise
     const first = await readPdfFacts(draft);
     await fillToc(page, first.dests);
 
+    // The TOC's lines have a fixed height and a fixed slot for the number, so filling them in
+    // moves nothing: the tagged print has the pass-1 layout. Checked cheaply by its page count
+    // (a full parse of the tagged PDF costs ~0.5 s on 80 pages); should it ever differ, the
+    // headings are read from the tagged PDF and it is numbered and printed once more.
     let pdf = await tagged(page);
-    let facts = await readPdfFacts(pdf);
-    const tocAnchors = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('nav.toc a[href^="#"]')).map((a) => decodeURIComponent((a.getAttribute('href') ?? '').slice(1))),
-    );
-    const moved = tocAnchors.filter((anchor) => facts.dests[anchor] !== first.dests[anchor]);
     let pages = { ...first.dests };
-    if (moved.length > 0) {
-      // The filled-in numbers changed the layout (very rare): number again from the tagged PDF.
+    let pageCount = first.pages;
+    if (countPages(pdf) !== first.pages) {
+      const facts = await readPdfFacts(pdf);
       pages = { ...first.dests, ...facts.dests };
       await fillToc(page, pages);
       pdf = await tagged(page);
-      facts = await readPdfFacts(pdf);
-      pages = { ...pages, ...facts.dests };
+      pageCount = countPages(pdf);
     }
 
     const headingPages: Record<string, number> = {};
     for (const [id, anchor] of anchors) {
-      const at = facts.dests[anchor] ?? pages[anchor];
+      const at = pages[anchor];
       if (at !== undefined) headingPages[id] = at;
     }
-    return { pdf: Buffer.from(pdf), pages: facts.pages, headingPages };
+    return { pdf: Buffer.from(pdf), pages: pageCount, headingPages };
   } finally {
     await page.close().catch(() => undefined);
   }

@@ -151,12 +151,41 @@ const MARKERS = {
 const GRID_BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' } as const;
 const HEADER_FILL: IShadingAttributesProperties = { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF2' };
 const CELL_MARGINS = { top: 30, bottom: 30, left: 70, right: 70 };
+/** Wide tables (7 pt text) keep a narrower gap beside the figures, so ten number columns fit the page. */
+const NARROW_CELL_MARGINS = { top: 30, bottom: 30, left: 35, right: 35 };
+const cellMargins = (size: number) => (size <= 14 ? NARROW_CELL_MARGINS : CELL_MARGINS);
 
-/** Grid widths: text columns wider than number columns, summing to the text width. */
-function columnWidths(kinds: readonly ColumnKind[]): number[] {
-  const weights = kinds.map((kind, i) => (isNumeric(kind) ? 1 : i === 0 ? 3 : 1.8));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * CONTENT_WIDTH));
+/**
+ * Grid widths (twips) summing to the text width: each number column as wide as its longest
+ * figure needs at the table's font size (so Word and LibreOffice never break `−2 077 035` over
+ * two lines), the rest shared by the text columns, the first one favoured.
+ */
+function columnWidths(table: GridTable): number[] {
+  const kinds = table.columns.map((c) => c.kind);
+  // An average digit or letter at `size` half-points is about half an em: size * 10 twips per 2 … ≈ size * 5.5.
+  const perChar = table.size * 5.5;
+  const margins = cellMargins(table.size);
+  const padding = margins.left + margins.right + 40;
+  const longest = kinds.map((_, i) =>
+    Math.max(
+      table.columns[i].label.split(/\s+/).reduce((max, word) => Math.max(max, word.length), 0),
+      ...table.rows.map((row) => (i < row.cells.length ? formatCell(row.cells[i], table.columns[i]).length : 0)),
+    ),
+  );
+  const numberWidths = kinds.map((kind, i) => (isNumeric(kind) ? Math.ceil(longest[i] * perChar + padding) : 0));
+  let numbersTotal = numberWidths.reduce((a, b) => a + b, 0);
+  const textColumns = kinds.filter((kind) => !isNumeric(kind)).length;
+  const textMinimum = textColumns * 1_200;
+  // More figures than the page holds: every column shrinks alike (the cells then wrap, as they must).
+  const scale = numbersTotal + textMinimum > CONTENT_WIDTH ? (CONTENT_WIDTH - textMinimum) / numbersTotal : 1;
+  const widths = numberWidths.map((w) => Math.floor(w * scale));
+  numbersTotal = widths.reduce((a, b) => a + b, 0);
+  const weights = kinds.map((kind, i) => (isNumeric(kind) ? 0 : Math.min(Math.max(longest[i], 6), 40) * (i === 0 ? 1.5 : 1)));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const rest = CONTENT_WIDTH - numbersTotal;
+  kinds.forEach((kind, i) => {
+    if (!isNumeric(kind)) widths[i] = Math.floor((weights[i] / (weightSum || 1)) * rest);
+  });
   widths[0] += CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
@@ -190,7 +219,7 @@ function gridTable(table: GridTable): Table {
       return new TableCell({
         columnSpan: span,
         shading: HEADER_FILL,
-        margins: CELL_MARGINS,
+        margins: cellMargins(size),
         children: [cellParagraph(textRuns(cell.label, { bold: true, size }), numeric && span > 1 ? 'center' : numeric ? 'right' : 'left')],
       });
     });
@@ -204,7 +233,7 @@ function gridTable(table: GridTable): Table {
         ({ label }, i) =>
           new TableCell({
             shading: HEADER_FILL,
-            margins: CELL_MARGINS,
+            margins: cellMargins(size),
             children: [cellParagraph(textRuns(label, { bold: true, size }), isNumeric(kinds[i]) ? 'right' : 'left')],
           }),
       ),
@@ -221,7 +250,7 @@ function gridTable(table: GridTable): Table {
         children.push(new TextRun({ text: '  \u25cf', color: marker.color, size }), new TextRun({ text: ` ${marker.label}`, color: MUTED, size }));
       }
       return new TableCell({
-        margins: CELL_MARGINS,
+        margins: cellMargins(size),
         ...(row.kind === 'total' ? { borders: { top: { style: BorderStyle.SINGLE, size: 8, color: '404040' } } } : {}),
         children: [cellParagraph(children, numeric ? 'right' : 'left', i === 0 && row.kind === 'sub' ? 284 : 0)],
       });
@@ -230,7 +259,7 @@ function gridTable(table: GridTable): Table {
   });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: columnWidths(kinds),
+    columnWidths: columnWidths(table),
     borders: { top: GRID_BORDER, bottom: GRID_BORDER, left: GRID_BORDER, right: GRID_BORDER, insideHorizontal: GRID_BORDER, insideVertical: GRID_BORDER },
     rows: [...headerRows, ...bodyRows],
   });
@@ -241,7 +270,7 @@ function captionParagraph(ctx: DocxContext, caption: string): Paragraph {
 }
 
 function runSize(columns: number): number {
-  return columns > 7 ? 16 : 18;
+  return columns > 9 ? 14 : columns > 7 ? 16 : 18;
 }
 
 function tableBlock(ctx: DocxContext, block: TableBlock): FileChild[] {

@@ -146,6 +146,17 @@ describe('renderDocx, the Nacka Tertialbokslut 2 2021 (reference 000)', () => {
     expect(cells(rows[3]).some((c) => c.includes('<w:b/>'))).toBe(false);
   });
 
+  it('gives each figure column room for its widest figure, the grid filling the text width', () => {
+    // The 11-column economy table: 7 pt text; with the old equal shares LibreOffice broke
+    // "−636 537" over two lines (checked by converting with soffice, see the issue's note).
+    const economy = tablesXmlOf(docx.document).find((t) => textOf(t).includes('Ack utfall 2021'))!;
+    const grid = [...economy.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(11);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1417);
+    expect(Math.min(...grid.slice(1))).toBeGreaterThanOrEqual(700);
+    expect(grid[0]).toBeGreaterThan(Math.max(...grid.slice(1)));
+  });
+
   it('prints per cent with a space and the sign, empty numbers as a dash, sub-rows indented, markers as text', () => {
     const all = tablesXmlOf(docx.document).map(textOf).join('\n');
     expect(all).toContain(`2,17${NBSP}%`);
