@@ -75,7 +75,12 @@ export async function renderPdf(model: DocumentModel, browser: Browser): Promise
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await addDestinationProbe(page);
-    const draft = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false });
+    // Pass 1 only needs where things land: everything but the probe's links is hidden
+    // (visibility keeps the layout exactly), so Chromium paints and embeds almost nothing.
+    await page.addStyleTag({ content: `body.rf-pass-1 * { visibility: hidden !important; } body.rf-pass-1 #${PROBE_ID}, body.rf-pass-1 #${PROBE_ID} * { visibility: visible !important; }` });
+    await page.evaluate(() => document.body.classList.add('rf-pass-1'));
+    const draft = await page.pdf({ preferCSSPageSize: true, printBackground: false, tagged: false, outline: false });
+    await page.evaluate(() => document.body.classList.remove('rf-pass-1'));
     const first = await readPdfFacts(draft);
     await fillToc(page, first.dests);
 

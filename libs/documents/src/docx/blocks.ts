@@ -175,9 +175,10 @@ function columnWidths(table: GridTable): number[] {
   const numberWidths = kinds.map((kind, i) => (isNumeric(kind) ? Math.ceil(longest[i] * perChar + padding) : 0));
   let numbersTotal = numberWidths.reduce((a, b) => a + b, 0);
   const textColumns = kinds.filter((kind) => !isNumeric(kind)).length;
-  const textMinimum = textColumns * 1_200;
-  // More figures than the page holds: every column shrinks alike (the cells then wrap, as they must).
-  const scale = numbersTotal + textMinimum > CONTENT_WIDTH ? (CONTENT_WIDTH - textMinimum) / numbersTotal : 1;
+  // Text columns keep at least ~2 cm each, but never more than 60 % of the width together.
+  const textMinimum = Math.min(textColumns * 1_200, CONTENT_WIDTH * 0.6);
+  // More figures than the page holds: every figure column shrinks alike (the cells then wrap, as they must).
+  const scale = numbersTotal > 0 && numbersTotal + textMinimum > CONTENT_WIDTH ? (CONTENT_WIDTH - textMinimum) / numbersTotal : 1;
   const widths = numberWidths.map((w) => Math.floor(w * scale));
   numbersTotal = widths.reduce((a, b) => a + b, 0);
   const weights = kinds.map((kind, i) => (isNumeric(kind) ? 0 : Math.min(Math.max(longest[i], 6), 40) * (i === 0 ? 1.5 : 1)));

@@ -157,6 +157,23 @@ describe('renderDocx, the Nacka Tertialbokslut 2 2021 (reference 000)', () => {
     expect(grid[0]).toBeGreaterThan(Math.max(...grid.slice(1)));
   });
 
+  it('lays out a table of text columns only, and one of figures only, across the text width', async () => {
+    const wide = (kind: 'text' | 'number', n: number) => ({
+      type: 'table' as const,
+      id: `t-${kind}`,
+      caption: `${n} kolumner`,
+      columns: Array.from({ length: n }, (_, i) => ({ label: `Kolumn ${i + 1}`, kind })),
+      rows: [{ cells: Array.from({ length: n }, (_, i) => (kind === 'number' ? -1234567 * (i + 1) : `Text ${i + 1}`)) }],
+    });
+    const model = nackaT2Fixture();
+    const file = await open({ ...model, body: [wide('text', 9), wide('number', 12)], appendices: [] });
+    for (const table of tablesXmlOf(file.document)) {
+      const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(grid.every((w) => Number.isInteger(w) && w > 0)).toBe(true);
+      expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1417);
+    }
+  });
+
   it('prints per cent with a space and the sign, empty numbers as a dash, sub-rows indented, markers as text', () => {
     const all = tablesXmlOf(docx.document).map(textOf).join('\n');
     expect(all).toContain(`2,17${NBSP}%`);
