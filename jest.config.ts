@@ -6,6 +6,7 @@ const config: Config = {
   projects: [
     '<rootDir>/libs/domain',
     '<rootDir>/libs/api-contract',
+    '<rootDir>/libs/documents',
     '<rootDir>/backend',
     '<rootDir>/frontend',
   ],
