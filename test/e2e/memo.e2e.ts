@@ -4,10 +4,11 @@ import { apiAs, openCycle, personPage } from './support';
 
 // The tjänsteskrivelse of Gnesta's Delårsrapport, through the browser: the secretary opens it
 // prefilled, edits a proposal (the live preview follows) and hands it in; the förvaltningschef
-// approves it. Cycle year 2047 (used by no other browser test).
+// approves it; a stale save is merged part by part. Cycle year 2047 (used by no other browser test).
 
 const SECRETARY = 'maria.holm@gnesta.example.se';
 const DIRECTOR = 'karin.lindqvist@gnesta.example.se';
+const ECONOMIST = 'johan.ek@gnesta.example.se';
 const YEAR = 2047;
 const TITLE = `Delårsrapport ${YEAR}`;
 
@@ -84,4 +85,70 @@ test('the secretary drafts and hands in the tjänsteskrivelse, the director appr
   await expect(director.page.getByText('Status: Godkänd')).toBeVisible();
   await expect(director.page.getByRole('link', { name: 'PDF' })).toHaveAttribute('href', `/api/cycles/${cycleId}/memo/document?format=pdf`);
   await director.context.close();
+});
+
+test('a stale save shows the conflict panel; the secretary keeps her proposal and takes the economist’s Sammanfattning', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Editable again if the test above has approved it: the förvaltningschef reopens it.
+  {
+    const { api, xsrf } = await apiAs(DIRECTOR);
+    const memo = (await (await api.get(`/api/cycles/${cycleId}/memo`)).json()) as { version: number; permissions: { edit: boolean; transitions: string[] } };
+    if (!memo.permissions.edit && memo.permissions.transitions.includes('reopen')) {
+      const reopened = await api.post(`/api/cycles/${cycleId}/memo/transitions`, {
+        headers: await xsrf(),
+        data: { transition: 'reopen', version: memo.version, text: 'Siffrorna ska ses över.' },
+      });
+      expect(reopened.status(), await reopened.text()).toBeLessThan(300);
+    }
+    await api.dispose();
+  }
+
+  const secretary = await personPage(browser, SECRETARY);
+  const economist = await personPage(browser, ECONOMIST);
+  for (const { page } of [secretary, economist]) {
+    await page.goto(`/cykler/${cycleId}/tjansteskrivelse`);
+    await expect(page.getByRole('textbox', { name: 'Förslag 1', exact: true })).not.toHaveValue('');
+    await expect(page.getByRole('button', { name: 'Spara', exact: true })).toBeEnabled();
+  }
+
+  // The economist rewrites Sammanfattning and saves.
+  const summaryText = `Förvaltningens resultat per augusti ${YEAR} har granskats av ekonomen.`;
+  const summary = economist.page.getByRole('textbox', { name: 'Sammanfattning', exact: true });
+  await summary.click();
+  await economist.page.keyboard.press('ControlOrMeta+A');
+  await economist.page.keyboard.type(summaryText);
+  await economist.page.getByRole('button', { name: 'Spara', exact: true }).click();
+  await expect(economist.page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible();
+  await economist.context.close();
+
+  // The secretary, on her stale page, edits a proposal and saves: the conflict panel.
+  const page = secretary.page;
+  const proposalText = `Socialnämnden godkänner delårsrapporten för januari–augusti ${YEAR}.`;
+  await page.getByRole('textbox', { name: 'Förslag 1', exact: true }).fill(proposalText);
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Någon annan har sparat ändringar' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toBeFocused();
+  await expect(panel.getByRole('alert')).toContainText('Johan Ek har sparat en nyare version medan du skrev.');
+  await expect(page.getByRole('textbox', { name: 'Förslag 1', exact: true })).toHaveValue(proposalText);
+
+  // Only the two changed parts differ; each defaults to the side that changed it.
+  await expect(panel.getByRole('group')).toHaveText([/^Förslag till beslut/, /^Sammanfattning/]);
+  const proposals = panel.getByRole('group', { name: 'Förslag till beslut' });
+  await expect(proposals.getByRole('radio', { name: 'Behåll min' })).toBeChecked();
+  await expect(proposals).toContainText(proposalText);
+  const summaries = panel.getByRole('group', { name: 'Sammanfattning' });
+  await expect(summaries.getByRole('radio', { name: 'Använd den sparade' })).toBeChecked();
+  await expect(summaries.getByRole('heading', { name: /^Den sparade versionen \(\d+, sparad av Johan Ek\)$/ })).toBeVisible();
+  await expect(summaries).toContainText(summaryText);
+  await expectNoAxeViolations(page);
+
+  await panel.getByRole('button', { name: 'Spara sammanslagen version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible();
+  await expect(panel).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Förslag 1', exact: true })).toHaveValue(proposalText);
+  await expect(page.getByRole('textbox', { name: 'Sammanfattning', exact: true })).toHaveText(summaryText);
+  await secretary.context.close();
 });

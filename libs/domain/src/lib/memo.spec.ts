@@ -8,6 +8,10 @@ import {
   formatAmount,
   memoAttachmentList,
   memoFigureWarnings,
+  memoPartText,
+  mergeMemoContent,
+  sameMemoPart,
+  type MemoContent,
 } from './memo';
 import type { EconomyContent, EconomyTableConfig } from './sections/economy';
 
@@ -180,5 +184,86 @@ describe('checkMemoContent', () => {
       'Delårsrapport 2021 Socialnämnden',
       'Tjänsteskrivelse 2021-09-24',
     ]);
+  });
+});
+
+describe('mergeMemoContent', () => {
+  const doc = (...texts: string[]): RichTextDocument => ({
+    type: 'doc',
+    version: 1,
+    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  });
+  const base: MemoContent = {
+    ...emptyMemoContent(),
+    title: 'Delårsrapport 2021',
+    preparedOn: '2021-09-20',
+    proposals: ['Socialnämnden godkänner delårsrapporten.'],
+    summary: doc('Förvaltningen har upprättat en delårsrapport.'),
+    description: doc('Ärendet gäller perioden januari–augusti.'),
+    signatures: [{ name: 'Karin Lindqvist', title: 'Förvaltningschef' }],
+    distribution: ['Kommunstyrelsen'],
+  };
+
+  it('takes my change and theirs when each changed a different part', () => {
+    const mine = { ...base, proposals: ['Socialnämnden godkänner delårsrapporten per den 31 augusti.'] };
+    const theirs = { ...base, summary: doc('Resultatet t.o.m. augusti är −9 504 tkr.') };
+    const merged = mergeMemoContent(base, mine, theirs);
+    expect(merged.content.proposals).toEqual(['Socialnämnden godkänner delårsrapporten per den 31 augusti.']);
+    expect(plainText(merged.content.summary)).toBe('Resultatet t.o.m. augusti är −9 504 tkr.');
+    expect(merged.differences).toEqual([
+      { part: 'proposals', changedByMe: true, changedByThem: false, choice: 'mine' },
+      { part: 'summary', changedByMe: false, changedByThem: true, choice: 'theirs' },
+    ]);
+    expect(merged.conflicts).toEqual([]);
+  });
+
+  it('keeps mine where both changed a part, unless I choose theirs, and lists it as a conflict', () => {
+    const mine = { ...base, title: 'Min rubrik', distribution: ['Kommunstyrelsen', 'Revisionen'] };
+    const theirs = { ...base, title: 'Deras rubrik', distribution: ['Kommunstyrelsen', 'Ekonomienheten'] };
+    const merged = mergeMemoContent(base, mine, theirs);
+    expect(merged.content.title).toBe('Min rubrik');
+    expect(merged.conflicts).toEqual(['title', 'distribution']);
+    const chosen = mergeMemoContent(base, mine, theirs, { title: 'theirs' });
+    expect(chosen.content.title).toBe('Deras rubrik');
+    expect(chosen.content.distribution).toEqual(['Kommunstyrelsen', 'Revisionen']);
+  });
+
+  it('lets a choice override a default: mine where only they changed it', () => {
+    const theirs = { ...base, signatures: [{ name: 'Johan Ek', title: 'Ekonom' }] };
+    expect(mergeMemoContent(base, base, theirs).content.signatures).toEqual([{ name: 'Johan Ek', title: 'Ekonom' }]);
+    expect(mergeMemoContent(base, base, theirs, { signatures: 'mine' }).content.signatures).toEqual(base.signatures);
+  });
+
+  it('treats every difference as changed on both sides when the base is unknown', () => {
+    const theirs = { ...base, preparedOn: '2021-09-21' };
+    const merged = mergeMemoContent(null, base, theirs);
+    expect(merged.content.preparedOn).toBe('2021-09-20');
+    expect(merged.conflicts).toEqual(['preparedOn']);
+  });
+
+  it('ignores what an editor round trip changes: paragraph ids, split runs, spacing and empty lines', () => {
+    const roundTrip: MemoContent = {
+      ...base,
+      title: ' Delårsrapport  2021 ',
+      proposals: [...base.proposals, ''],
+      summary: {
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'paragraph', id: 'p1', content: [{ type: 'text', text: 'Förvaltningen har ' }, { type: 'text', text: 'upprättat en delårsrapport.' }] },
+          { type: 'paragraph', content: [] },
+        ],
+      },
+    };
+    for (const part of ['title', 'proposals', 'summary'] as const) expect(sameMemoPart(part, base, roundTrip)).toBe(true);
+    expect(mergeMemoContent(base, roundTrip, base).differences).toEqual([]);
+    const bold = { ...base, summary: { ...base.summary, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Förvaltningen har upprättat en delårsrapport.', marks: [{ type: 'bold' as const }] }] }] } };
+    expect(sameMemoPart('summary', base, bold)).toBe(false);
+  });
+
+  it('shows a part as plain text', () => {
+    expect(memoPartText(base, 'signatures')).toBe('Karin Lindqvist, Förvaltningschef');
+    expect(memoPartText({ ...base, proposals: ['Ett.', 'Två.'] }, 'proposals')).toBe('Ett.\nTvå.');
+    expect(memoPartText(base, 'summary')).toBe('Förvaltningen har upprättat en delårsrapport.');
   });
 });

@@ -21,8 +21,13 @@ import { memoPath, type MemoConflictResponse, type MemoDto, type SaveMemoRespons
 import { renderHtml } from '@rapportflode/documents';
 import {
   MEMO_PART_LABELS,
+  MEMO_PART_NAMES,
   MEMO_TEXT_PARTS,
+  memoPartText,
+  mergeMemoContent,
+  type MemoChoice,
   type MemoContent,
+  type MemoPart,
   type MemoSignature,
   type MemoTextPart,
   TASK_STATE_LABELS,
@@ -44,6 +49,14 @@ const BUTTONS: Partial<Record<Transition, string>> = {
 };
 
 type ListKey = 'proposals' | 'attachments' | 'distribution';
+
+/** A stale save: the saved version, what the form held then, and what the writer had started from. */
+interface MemoConflict {
+  message: string;
+  current: MemoConflictResponse['current'];
+  mine: MemoContent;
+  base: MemoContent | null;
+}
 
 /** The tjänsteskrivelse: the form beside a live preview of the document it becomes. */
 @Component({
@@ -69,6 +82,13 @@ type ListKey = 'proposals' | 'attachments' | 'distribution';
     .state { font-weight: 600; }
     .error { color: #b3261e; }
     .sig { display: grid; grid-template-columns: 1fr 1fr auto; gap: 0.25rem; margin-bottom: 0.25rem; }
+    .conflict { border: 2px solid #b3261e; border-radius: 4px; padding: 0.75rem 1rem; margin: 1rem 0; }
+    .conflict:focus { outline: 3px solid #1a4f8b; outline-offset: 2px; }
+    .conflict fieldset label { display: inline-flex; gap: 0.25rem; align-items: center; font-weight: normal; margin-right: 1rem; }
+    .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; margin-top: 0.5rem; }
+    .versions h3 { margin: 0 0 0.25rem; font-size: 0.95rem; }
+    .versions .text { white-space: pre-line; border: 1px solid #c4c4c4; border-radius: 4px; padding: 0.4rem; min-height: 1.5rem; }
+    .both { font-size: 0.9rem; color: #3a3a3a; }
   `,
   template: `
     <p><a [routerLink]="['/cykler', id()]">Tillbaka till översikten</a></p>
@@ -193,6 +213,57 @@ type ListKey = 'proposals' | 'attachments' | 'distribution';
             <button matButton="outlined" type="button" (click)="add('distribution')">Lägg till mottagare</button>
           </fieldset>
 
+          @if (conflict(); as c) {
+            <section id="memo-conflict" class="conflict" aria-labelledby="memo-conflict-heading" tabindex="-1">
+              <h2 id="memo-conflict-heading">Någon annan har sparat ändringar</h2>
+              <p class="error" role="alert">{{ c.message }}</p>
+              @if (merge(); as mg) {
+                @if (mg.differences.length) {
+                  <p>
+                    Delarna nedan skiljer sig mellan din version och den sparade versionen ({{ c.current.version }}, sparad av
+                    {{ c.current.updatedByName ?? 'någon annan' }}). Välj för varje del vilken version som ska gälla.
+                  </p>
+                  @for (d of mg.differences; track d.part) {
+                    <fieldset>
+                      <legend>{{ partNames[d.part] }}</legend>
+                      @if (d.changedByMe && d.changedByThem) {
+                        <p class="both">Ändrad både av dig och i den sparade versionen.</p>
+                      } @else if (d.changedByThem) {
+                        <p class="both">Ändrad bara i den sparade versionen.</p>
+                      } @else {
+                        <p class="both">Ändrad bara av dig.</p>
+                      }
+                      <label>
+                        <input type="radio" [name]="'merge-' + d.part" value="mine" [checked]="d.choice === 'mine'" (change)="choose(d.part, 'mine')" />
+                        Behåll min
+                      </label>
+                      <label>
+                        <input type="radio" [name]="'merge-' + d.part" value="theirs" [checked]="d.choice === 'theirs'" (change)="choose(d.part, 'theirs')" />
+                        Använd den sparade
+                      </label>
+                      <div class="versions">
+                        <div>
+                          <h3>Din version</h3>
+                          <div class="text">{{ partText(c.mine, d.part) }}</div>
+                        </div>
+                        <div>
+                          <h3>Den sparade versionen ({{ c.current.version }}, sparad av {{ c.current.updatedByName ?? 'någon annan' }})</h3>
+                          <div class="text">{{ partText(c.current.content, d.part) }}</div>
+                        </div>
+                      </div>
+                    </fieldset>
+                  }
+                } @else {
+                  <p>Din version och den sparade versionen ({{ c.current.version }}) är likadana.</p>
+                }
+              }
+              <div class="actions">
+                <button matButton="filled" type="button" (click)="saveMerged()" [disabled]="busy()">Spara sammanslagen version</button>
+                <button matButton="outlined" type="button" (click)="loadSaved()" [disabled]="busy()">Ladda den sparade versionen</button>
+              </div>
+            </section>
+          }
+
           @if (saveErrors().length) {
             <div class="error" role="alert">
               <ul>
@@ -205,11 +276,11 @@ type ListKey = 'proposals' | 'attachments' | 'distribution';
 
           <div class="actions">
             @if (m.permissions.edit) {
-              <button matButton="filled" type="submit" [disabled]="busy()">Spara</button>
+              <button matButton="filled" type="submit" [disabled]="busy() || conflict() !== null">Spara</button>
             }
             @for (t of m.permissions.transitions; track t) {
               @if (t !== 'return' && t !== 'reopen') {
-                <button matButton="filled" type="button" (click)="transition(t)" [disabled]="busy()">{{ buttons[t] }}</button>
+                <button matButton="filled" type="button" (click)="transition(t)" [disabled]="busy() || conflict() !== null">{{ buttons[t] }}</button>
               }
             }
           </div>
@@ -267,6 +338,7 @@ export class MemoPage {
   protected readonly partLabels = MEMO_PART_LABELS;
   protected readonly buttons = BUTTONS;
   protected readonly stateLabels = TASK_STATE_LABELS;
+  protected readonly partNames = MEMO_PART_NAMES;
 
   protected readonly memo = signal<MemoDto | null>(null);
   protected readonly loadError = signal<string | null>(null);
@@ -282,6 +354,16 @@ export class MemoPage {
   protected readonly status = signal('');
   protected readonly saveErrors = signal<string[]>([]);
   protected readonly previewError = signal<string | null>(null);
+  /** A stale save waiting for the writer to choose, part by part. */
+  protected readonly conflict = signal<MemoConflict | null>(null);
+  /** The writer's choices in the conflict panel (parts not chosen take the merge's default). */
+  protected readonly choices = signal<Partial<Record<MemoPart, MemoChoice>>>({});
+  /** The content the writer started from: as loaded or last saved (the merge's base). */
+  private base: MemoContent | null = null;
+  protected readonly merge = computed(() => {
+    const c = this.conflict();
+    return c ? mergeMemoContent(c.base, c.mine, c.current.content, this.choices()) : null;
+  });
   /** Bumped on every edit: the preview follows it (debounced). */
   private readonly edits = signal(0);
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -318,6 +400,9 @@ export class MemoPage {
 
   private show(memo: MemoDto): void {
     this.memo.set(memo);
+    this.base = structuredClone(memo.content);
+    this.conflict.set(null);
+    this.choices.set({});
     this.title.set(memo.content.title);
     this.preparedOn.set(memo.content.preparedOn);
     this.proposals.set([...memo.content.proposals]);
@@ -438,11 +523,15 @@ export class MemoPage {
     const m = this.memo();
     const content = this.current();
     if (!m || !content) return false;
+    return this.put(m, m.version, content);
+  }
+
+  private async put(m: MemoDto, version: number, content: MemoContent): Promise<boolean> {
     this.busy.set(true);
     this.saveErrors.set([]);
     this.status.set('Sparar …');
     try {
-      const saved = await firstValueFrom(this.http.put<SaveMemoResponse>(memoPath(this.id(), '/content'), { version: m.version, content }));
+      const saved = await firstValueFrom(this.http.put<SaveMemoResponse>(memoPath(this.id(), '/content'), { version, content }));
       this.memo.set({ ...m, version: saved.version, state: saved.state, warnings: saved.warnings, content });
       this.dirty.set(false);
       const time = new Date(saved.updatedAt).toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
@@ -460,16 +549,59 @@ export class MemoPage {
 
   private failed(error: unknown): void {
     if (error instanceof HttpErrorResponse && error.status === 409 && (error.error as MemoConflictResponse | null)?.current) {
-      const conflict = error.error as MemoConflictResponse;
+      const body = error.error as MemoConflictResponse;
+      const mine = this.current();
       this.status.set('');
-      this.saveErrors.set([
-        `${conflict.message} Den sparade versionen (${conflict.current.version}) visas inte förrän du laddar om; kopiera det du vill behålla först.`,
-      ]);
+      this.saveErrors.set([]);
+      if (!mine) return;
+      this.choices.set({});
+      this.conflict.set({ message: body.message, current: body.current, mine, base: this.base });
+      afterNextRender(() => document.getElementById('memo-conflict')?.focus(), { injector: this.injector });
       return;
     }
     const body = error instanceof HttpErrorResponse ? (error.error as { message?: string; details?: string[] } | null) : null;
     this.status.set('');
     this.saveErrors.set(body?.details?.length ? [body.message ?? '', ...body.details] : [errorMessage(error)]);
+  }
+
+  protected partText(content: MemoContent, part: MemoPart): string {
+    return memoPartText(content, part) || '(tomt)';
+  }
+
+  protected choose(part: MemoPart, choice: MemoChoice): void {
+    this.choices.update((choices) => ({ ...choices, [part]: choice }));
+  }
+
+  /** Saves the parts as chosen (the form's latest text where mine is kept) over the saved version. */
+  protected async saveMerged(): Promise<void> {
+    const c = this.conflict();
+    const m = this.memo();
+    const mine = this.current();
+    if (!c || !m || !mine) return;
+    const merged = mergeMemoContent(c.base, mine, c.current.content, { ...this.defaultChoices(), ...this.choices() });
+    await this.put(m, c.current.version, merged.content);
+  }
+
+  /** The choices the panel shows now, so a later edit in the form does not flip them. */
+  private defaultChoices(): Partial<Record<MemoPart, MemoChoice>> {
+    const out: Partial<Record<MemoPart, MemoChoice>> = {};
+    for (const d of this.merge()?.differences ?? []) out[d.part] = d.choice;
+    return out;
+  }
+
+  /** Drops what the form holds and shows the saved version. */
+  protected async loadSaved(): Promise<void> {
+    if (!window.confirm('Dina osparade ändringar försvinner och den sparade versionen visas. Fortsätta?')) return;
+    this.busy.set(true);
+    try {
+      this.show(await firstValueFrom(this.http.get<MemoDto>(memoPath(this.id()))));
+      this.saveErrors.set([]);
+      this.status.set('Den sparade versionen visas nu.');
+    } catch (error) {
+      this.loadError.set(errorMessage(error));
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   protected async transition(transition: Transition): Promise<void> {
