@@ -24,7 +24,7 @@ describe('the embedded default: DATABASE_URL unset', () => {
       // The ordinary postgres driver talks to the embedded server over a local socket.
       expect(dataSource.options.type).toBe('postgres');
       const migrations: Array<{ name: string }> = await dataSource.query('SELECT name FROM typeorm_migrations');
-      expect(migrations).toHaveLength(12);
+      expect(migrations).toHaveLength(13);
 
       const body = (await (await signedIn(first.baseUrl, DEMO.admin)).get<OrganisationResponse>('/api/organisation')).body;
       unitNames = body.committees.flatMap((c) => c.units.map((u) => u.name));

@@ -52,6 +52,7 @@ describe('migrations on the real PostgreSQL', () => {
       'report_cycle',
       'report_template',
       'report_version',
+      'report_version_file',
       'role_assignment',
       'seed_run',
       'sent_reminder',

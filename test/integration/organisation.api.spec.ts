@@ -79,6 +79,7 @@ describe('the API on the real PostgreSQL and Redis', () => {
       'AddReminderDigest1764000000009',
       'CreateReportVersions1764000000010',
       'CreateMemos1764000000011',
+      'CreateReportVersionFiles1764000000012',
     ]);
 
     // A second instance against the same database (as several HTTP instances would start).

@@ -272,6 +272,22 @@ describe('the assembled report', () => {
     expect(finalText).not.toContain('UTKAST');
     expect(finalText).toContain('Prognosen är i balans');
 
+    // A frozen version's PDF is printed once and then served as stored, to everybody.
+    const stored: Array<{ content: Buffer }> = await app.running.app
+      .get(DataSource)
+      .query(
+        `SELECT f.content FROM report_version_file f JOIN report_version v ON v.id = f.version_id WHERE v.cycle_id = $1 AND v.number = 1 AND f.format = 'pdf'`,
+        [cycle.id],
+      );
+    expect(stored).toHaveLength(1);
+    expect(stored[0].content.equals(finalPdf.body)).toBe(true);
+    const again = await bytes(economist, cycle.id, 'format=pdf&version=1');
+    expect(again.body.equals(finalPdf.body)).toBe(true);
+    // The draft (no version) is printed as the cycle stands now, never the stored file.
+    const draftAgain = await bytes(secretary, cycle.id, 'format=pdf');
+    expect(draftAgain.status).toBe(200);
+    expect(draftAgain.body.equals(finalPdf.body)).toBe(false);
+
     const docx = await bytes(economist, cycle.id, 'format=docx&version=1');
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');

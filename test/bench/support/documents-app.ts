@@ -229,6 +229,13 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
     const pdf = await measure(() => get(`${base}/document?format=pdf`));
     const pdfFile = join(dir, 'rapport.pdf');
     writeFileSync(pdfFile, pdf.value);
+    // Fastställ, then a frozen version's PDF: printed on the first download, served as stored after.
+    const frozen = await fetch(`${base}/versions`, { method: 'POST', headers: { ...session.headers, 'content-type': 'application/json' }, body: '{}' });
+    if (frozen.status !== 201) throw new Error(`freezing answered ${frozen.status}: ${await frozen.text()}`);
+    const firstStarted = performance.now();
+    await get(`${base}/document?format=pdf&version=1`);
+    const versionFirstMs = performance.now() - firstStarted;
+    const versionStored = await measure(() => get(`${base}/document?format=pdf&version=1`));
 
     // Where the time goes: the service's own read and assembly, and each renderer, in this process on the same database.
     const query = async (sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows;
@@ -272,6 +279,8 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
       { figure: 'GET format=preview (assembly + HTML)', ms: preview.ms, baseline: 'GET /api/auth/me (HTTP + session)', baselineMs: httpFloor.ms, targetMs: 300 },
       { figure: 'GET format=docx', ms: docx.ms, baseline: 'pack an empty DOCX', baselineMs: floors.docxMs, targetMs: 1000 },
       { figure: 'GET format=pdf (warm browser)', ms: pdf.ms, baseline: 'print a one-page HTML, warm browser', baselineMs: floors.pdfMs, targetMs: 3000 },
+      { figure: 'GET format=pdf&version=1, first download (printed)', ms: versionFirstMs, baseline: 'print a one-page HTML, warm browser', baselineMs: floors.pdfMs, targetMs: 3000 },
+      { figure: 'GET format=pdf&version=1 again (stored file)', ms: versionStored.ms, baseline: 'print a one-page HTML, warm browser', baselineMs: floors.pdfMs, targetMs: 3000 },
     ];
     const wanted = expectations(model, cycle.sections.map((s) => s.title));
     libreOffice(docx.value, wanted, rows, pdf.ms);

@@ -10,6 +10,7 @@ import { AddSentReminderStatus1764000000008 } from './1764000000008-AddSentRemin
 import { AddReminderDigest1764000000009 } from './1764000000009-AddReminderDigest';
 import { CreateReportVersions1764000000010 } from './1764000000010-CreateReportVersions';
 import { CreateMemos1764000000011 } from './1764000000011-CreateMemos';
+import { CreateReportVersionFiles1764000000012 } from './1764000000012-CreateReportVersionFiles';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddReminderDigest1764000000009,
   CreateReportVersions1764000000010,
   CreateMemos1764000000011,
+  CreateReportVersionFiles1764000000012,
 ];

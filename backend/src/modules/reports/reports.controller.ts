@@ -96,10 +96,16 @@ export class ReportsController {
         break;
       }
       case 'pdf':
-        payload = await this.renderer.pdf(model);
+        payload =
+          version === undefined
+            ? await this.renderer.pdf(model)
+            : await this.reports.versionFile(cycleId, version, 'pdf', () => this.renderer.pdf(model));
         break;
       case 'docx':
-        payload = await this.renderer.docx(model);
+        payload =
+          version === undefined
+            ? await this.renderer.docx(model)
+            : await this.reports.versionFile(cycleId, version, 'docx', () => this.renderer.docx(model));
         break;
     }
     response.setHeader('Content-Disposition', contentDisposition('attachment', parts, extension));

@@ -254,6 +254,26 @@ export class ReportsService {
   }
 
   /**
+   * A frozen version's PDF or Word file: printed once, kept in report_version_file, then served
+   * as stored (the version cannot change, so neither can its file).
+   */
+  async versionFile(cycleId: string, version: number, format: 'pdf' | 'docx', render: () => Promise<Buffer>): Promise<Buffer> {
+    const [row]: Array<{ id: string; content: Buffer | null }> = await this.dataSource.query(
+      `SELECT v.id, f.content FROM report_version v LEFT JOIN report_version_file f ON f.version_id = v.id AND f.format = $3
+        WHERE v.cycle_id = $1 AND v.number = $2`,
+      [cycleId, version, format],
+    );
+    if (!row) throw ReportErrors.versionNotFound(version);
+    if (row.content) return row.content;
+    const content = await render();
+    await this.dataSource.query(
+      'INSERT INTO report_version_file (version_id, format, content) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [row.id, format, content],
+    );
+    return content;
+  }
+
+  /**
    * Fastställ: a new immutable version of the report, only when every section is approved; a
    * second version only when something changed since the latest, and with a reason. Audited.
    */
