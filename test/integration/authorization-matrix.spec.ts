@@ -40,6 +40,9 @@ const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/admin/mail': () => ({ path: '/api/admin/mail', scope: INSTALLATION_SCOPE }),
   'GET /api/admin/reminder-failures': () => ({ path: '/api/admin/reminder-failures', scope: INSTALLATION_SCOPE }),
   'GET /api/admin/queues': () => ({ path: '/api/admin/queues', scope: INSTALLATION_SCOPE }),
+  // An empty body: a caller who passed the guard would meet validation_failed, and nothing changes.
+  'GET /api/admin/settings': () => ({ path: '/api/admin/settings', scope: INSTALLATION_SCOPE }),
+  'PUT /api/admin/settings': () => ({ path: '/api/admin/settings', body: {}, scope: INSTALLATION_SCOPE }),
   'GET /api/admin/queues/:queue/jobs': () => ({ path: '/api/admin/queues/system/jobs?state=failed', scope: INSTALLATION_SCOPE }),
   'POST /api/admin/queues/:queue/jobs/:jobId/retry': () => ({
     path: '/api/admin/queues/system/jobs/no-such-job/retry',

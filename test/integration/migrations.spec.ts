@@ -42,6 +42,7 @@ describe('migrations on the real PostgreSQL', () => {
       'cycle_section',
       'economy_import',
       'economy_import_mapping',
+      'installation_settings',
       'job_execution',
       'memo',
       'memo_transition',

@@ -11,6 +11,7 @@ import { AddReminderDigest1764000000009 } from './1764000000009-AddReminderDiges
 import { CreateReportVersions1764000000010 } from './1764000000010-CreateReportVersions';
 import { CreateMemos1764000000011 } from './1764000000011-CreateMemos';
 import { CreateReportVersionFiles1764000000012 } from './1764000000012-CreateReportVersionFiles';
+import { AddSeparationOfDuties1764000000013 } from './1764000000013-AddSeparationOfDuties';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateReportVersions1764000000010,
   CreateMemos1764000000011,
   CreateReportVersionFiles1764000000012,
+  AddSeparationOfDuties1764000000013,
 ];

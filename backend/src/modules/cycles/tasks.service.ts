@@ -26,6 +26,8 @@ import {
   daysLate,
   isEditable,
   isIsoDate,
+  isSelfApproval,
+  ReviewRound,
   paragraphTexts,
   ResourceScope,
   SectionConfig,
@@ -48,6 +50,7 @@ import { Clock } from '../../common/clock';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../auth/access.service';
+import { selfApprovalAllowed } from '../operations/installation-settings.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { LIST_COLUMNS, LIST_FROM, MY_TASKS_SQL, REVIEW_QUEUE_SQL, REVIEWER_ROLES, TASK_REVIEWERS_SQL, WRITER_ROLES } from './task.queries';
 import { NotificationsService } from './notifications.service';
@@ -89,10 +92,11 @@ const TaskErrors = {
   commentNotFound: () => new AppException(HttpStatus.NOT_FOUND, 'comment_not_found', 'Kommentaren finns inte.'),
 };
 
-const TRANSITION_STATUS: Record<'illegal_transition' | 'text_required' | 'not_allowed', HttpStatus> = {
+const TRANSITION_STATUS: Record<'illegal_transition' | 'text_required' | 'not_allowed' | 'self_approval_refused', HttpStatus> = {
   illegal_transition: HttpStatus.CONFLICT,
   text_required: HttpStatus.BAD_REQUEST,
   not_allowed: HttpStatus.FORBIDDEN,
+  self_approval_refused: HttpStatus.FORBIDDEN,
 };
 
 const NOTIFY_KIND: Partial<Record<Transition, 'returned' | 'approved' | 'reopened'>> = {
@@ -193,7 +197,7 @@ export class TasksService {
 
   async get(id: string, actor: Pick<TaskActor, 'userId' | 'grants' | 'resource'>): Promise<TaskDto> {
     const manager = this.dataSource.manager;
-    const [row, scope, history, snapshots, comments, earlier, committeeEconomy] = await Promise.all([
+    const [row, scope, history, snapshots, comments, earlier, committeeEconomy, relaxed] = await Promise.all([
       this.row(manager, id),
       actor.resource ?? this.access.taskScope(id),
       manager.query(
@@ -203,14 +207,16 @@ export class TasksService {
         [id],
       ),
       manager.query(
-        `SELECT sn.round, sn.version, u.name AS "submittedBy", sn.submitted_at AS "submittedAt"
+        `SELECT sn.round, sn.version, u.name AS "submittedBy", sn.submitted_at AS "submittedAt", sn.submitted_by AS "submittedById"
            FROM task_snapshot sn JOIN app_user u ON u.id = sn.submitted_by WHERE sn.task_id = $1 ORDER BY sn.round`,
         [id],
       ),
       this.comments(manager, id),
       this.earlier(manager, id),
       this.committeeEconomy(manager, id),
+      selfApprovalAllowed(manager),
     ]);
+    const current = row.state === 'submitted' ? snapshots.find((s: { round: number }) => s.round === row.submit_round) : undefined;
     return {
       ...listItem(row, swedishToday()),
       reviewerRole: row.reviewer_role,
@@ -221,8 +227,12 @@ export class TasksService {
       version: row.version,
       updatedByName: row.updated_by_name,
       heldActions: scope ? taskActionsHeld(actor.grants, scope, row.reviewer_role) : [],
+      reviewRound: { submittedById: current?.submittedById ?? null, selfApprovalAllowed: relaxed },
       history: history.map((h: { at: Date }) => ({ ...h, at: h.at.toISOString() })),
-      snapshots: snapshots.map((s: { submittedAt: Date }) => ({ ...s, submittedAt: s.submittedAt.toISOString() })),
+      snapshots: snapshots.map(({ submittedById: _id, ...s }: { submittedAt: Date; submittedById: string }) => ({
+        ...s,
+        submittedAt: s.submittedAt.toISOString(),
+      })),
       comments,
       earlier,
       committeeEconomy,
@@ -381,29 +391,42 @@ export class TasksService {
       if (row.version !== body.version) throw TaskErrors.stale();
       const held = taskActionsHeld(actor.grants, scope, row.reviewer_role);
       const rule = WORKFLOW[body.transition];
-      const check = checkTransition(row.state, body.transition, { allowed: held.includes(rule.action), text: body.text });
+      const round = body.transition === 'approve' ? await this.reviewRound(manager, row, actor.userId) : undefined;
+      const check = checkTransition(row.state, body.transition, { allowed: held.includes(rule.action), text: body.text, round });
       if (!check.ok) {
         const code = check.code === 'not_allowed' ? 'transition_not_allowed' : check.code;
         throw new AppException(TRANSITION_STATUS[check.code], code, check.message);
       }
-      let round = row.submit_round;
+      let submitRound = row.submit_round;
       if (body.transition === 'submit') {
         if (isEmptyContent(row.content)) throw TaskErrors.empty();
         // What must be there before it is handed in (every control's result, every goal's assessment).
         const complete = checkContent(row.kind, row.section_config, row.content, { forSubmit: true });
         if (!complete.ok) throw TaskErrors.incomplete(complete.errors);
-        round += 1;
+        submitRound += 1;
         await manager.query(
           // The submission's instant by the Clock: the reviewer's nudge counts working days from it.
           'INSERT INTO task_snapshot (task_id, round, version, content, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [id, round, row.version, JSON.stringify(row.content), actor.userId, this.clock.now()],
+          [id, submitRound, row.version, JSON.stringify(row.content), actor.userId, this.clock.now()],
         );
       }
       await manager.query(
         'UPDATE task SET state = $2, submit_round = $3, version = version + 1, state_changed_at = now() WHERE id = $1',
-        [id, check.to, round],
+        [id, check.to, submitRound],
       );
-      await this.recordTransition(manager, row, body.transition, check.to, body.text?.trim() || null, actor, round);
+      await this.recordTransition(manager, row, body.transition, check.to, body.text?.trim() || null, actor, submitRound);
+      if (isSelfApproval(body.transition, round)) {
+        // Allowed by the installation's setting, and recorded as what it is: nobody else looked at this round.
+        await this.audit.record(manager, {
+          actorUserId: actor.userId,
+          action: 'task.self_approval',
+          entityType: 'task',
+          entityId: row.id,
+          committeeId: row.committee_id,
+          after: { round: row.submit_round, submittedBy: round?.submittedBy, setting: 'self_approval_allowed' },
+          ip: actor.ip,
+        });
+      }
       const kind = NOTIFY_KIND[body.transition];
       if (kind) {
         const [submitter] = await manager.query(
@@ -436,6 +459,15 @@ export class TasksService {
     // Submitting cancels the writers' reminders and plans the reviewer's nudge; a return or reopen brings them back.
     await this.reminders.scheduleAfterCommit({ taskId: id });
     return this.get(id, actor);
+  }
+
+  /** Who handed in the round under review (the latest snapshot of a submitted task), who acts, and the installation's setting. */
+  private async reviewRound(manager: EntityManager, row: TaskRow, actorId: string): Promise<ReviewRound> {
+    const [snapshot]: Array<{ submitted_by: string }> =
+      row.state === 'submitted'
+        ? await manager.query('SELECT submitted_by FROM task_snapshot WHERE task_id = $1 AND round = $2', [row.id, row.submit_round])
+        : [];
+    return { submittedBy: snapshot?.submitted_by ?? null, actorId, selfApprovalAllowed: await selfApprovalAllowed(manager) };
   }
 
   private async recordTransition(

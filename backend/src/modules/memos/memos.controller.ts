@@ -26,7 +26,7 @@ export class MemosController {
   @Access.on('memo.view', memoCycleFromParam)
   @ApiOperation({ summary: 'The cycle’s tjänsteskrivelse (prefilled until first saved), the caller’s permissions, figure warnings, facts, history' })
   get(@Param('cycleId', ParseUUIDPipe) cycleId: string, @Auth() auth: AuthContext): Promise<MemoDto> {
-    return this.memos.get(cycleId, auth.grants);
+    return this.memos.get(cycleId, auth.grants, auth.userId);
   }
 
   @Put('content')

@@ -17,11 +17,14 @@ import {
   emptyDocument,
   formatDate,
   isEditable,
+  isSelfApproval,
   MemoContent,
   memoFigureWarnings,
   periodLabel,
   ReportKind,
+  refusesSelfApproval,
   ResourceScope,
+  ReviewRound,
   RichTextDocument,
   Role,
   ROLE_LABELS,
@@ -37,6 +40,7 @@ import { AppException } from '../../common/api-exception.filter';
 import { Clock } from '../../common/clock';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
+import { selfApprovalAllowed } from '../operations/installation-settings.service';
 import { DocumentRenderer } from '../documents/document-renderer.service';
 
 export interface MemoActor {
@@ -85,10 +89,11 @@ const MEMO_ACTION: Partial<Record<Action, Action>> = {
   'task.reopen': 'memo.reopen',
 };
 
-const TRANSITION_STATUS: Record<'illegal_transition' | 'text_required' | 'not_allowed', HttpStatus> = {
+const TRANSITION_STATUS: Record<'illegal_transition' | 'text_required' | 'not_allowed' | 'self_approval_refused', HttpStatus> = {
   illegal_transition: HttpStatus.CONFLICT,
   text_required: HttpStatus.BAD_REQUEST,
   not_allowed: HttpStatus.FORBIDDEN,
+  self_approval_refused: HttpStatus.FORBIDDEN,
 };
 
 const MemoErrors = {
@@ -138,6 +143,21 @@ export class MemosService {
       [cycleId],
     );
     return row ?? null;
+  }
+
+  /**
+   * Who handed in the memo's round under review (the latest submit of a submitted memo), who acts,
+   * and the installation's setting: what separation of duties is decided on.
+   */
+  private async reviewRound(manager: EntityManager, row: MemoRow | null, actorId: string): Promise<ReviewRound> {
+    const [submit]: Array<{ actor_id: string | null }> =
+      row?.state === 'submitted'
+        ? await manager.query(
+            `SELECT actor_id FROM memo_transition WHERE memo_id = $1 AND transition = 'submit' ORDER BY id DESC LIMIT 1`,
+            [row.id],
+          )
+        : [];
+    return { submittedBy: submit?.actor_id ?? null, actorId, selfApprovalAllowed: await selfApprovalAllowed(manager) };
   }
 
   /** The memo actions a person holds on the cycle, translated to the workflow table's actions. */
@@ -256,7 +276,7 @@ export class MemosService {
     return { warnings, figuresSource: frozen ? { kind: 'frozen', version: frozen.version } : { kind: 'approved' } };
   }
 
-  async get(cycleId: string, grants: readonly RoleGrant[]): Promise<MemoDto> {
+  async get(cycleId: string, grants: readonly RoleGrant[], userId: string): Promise<MemoDto> {
     const manager = this.dataSource.manager;
     const cycle = await this.cycle(manager, cycleId);
     const row = await this.memo(manager, cycleId);
@@ -264,6 +284,7 @@ export class MemosService {
     const state: TaskState = row?.state ?? 'not_started';
     const scope: ResourceScope = { committeeId: cycle.committee_id, unitPath: [] };
     const held = this.held(grants, scope);
+    const round = await this.reviewRound(manager, row, userId);
     const history: MemoTransitionDto[] = row
       ? (
           await manager.query(
@@ -286,7 +307,8 @@ export class MemosService {
         review: held.includes('task.review'),
         reopen: held.includes('task.reopen'),
         // Starting and resuming happen with the first save: the buttons are the other steps.
-        transitions: availableTransitions(state, held).filter((t) => t !== 'start' && t !== 'resume'),
+        transitions: availableTransitions(state, held, round).filter((t) => t !== 'start' && t !== 'resume'),
+        selfApprovalRefused: state === 'submitted' && held.includes('task.review') && refusesSelfApproval('approve', round),
       },
       ...(await this.check(manager, cycle, content)),
       facts: this.facts(cycle, content),
@@ -410,7 +432,7 @@ export class MemosService {
       };
       await this.store(manager, cycle, version, redrafted, actor, 'memo.redraft_economy');
     });
-    return this.get(cycleId, actor.grants);
+    return this.get(cycleId, actor.grants, actor.userId);
   }
 
   async transition(cycleId: string, body: { transition: Transition; version: number; text?: string }, actor: MemoActor): Promise<MemoDto> {
@@ -421,7 +443,8 @@ export class MemosService {
       if ((row?.version ?? 0) !== body.version) throw MemoErrors.stale();
       const held = this.held(actor.grants, { committeeId: cycle.committee_id, unitPath: [] });
       const rule = WORKFLOW[body.transition];
-      const check = checkTransition(state, body.transition, { allowed: held.includes(rule.action), text: body.text });
+      const round = body.transition === 'approve' ? await this.reviewRound(manager, row, actor.userId) : undefined;
+      const check = checkTransition(state, body.transition, { allowed: held.includes(rule.action), text: body.text, round });
       if (!check.ok) {
         const message = check.code === 'illegal_transition' ? check.message.replace(/^Uppgiften/, 'Tjänsteskrivelsen') : check.code === 'text_required' && body.transition === 'reopen' ? 'Ange varför tjänsteskrivelsen öppnas igen.' : check.message;
         throw new AppException(TRANSITION_STATUS[check.code], check.code === 'not_allowed' ? 'transition_not_allowed' : check.code, message);
@@ -437,8 +460,20 @@ export class MemosService {
       }
       await manager.query('UPDATE memo SET state = $2, version = version + 1, state_changed_at = now() WHERE id = $1', [memo.id, check.to]);
       await this.recordTransition(manager, memo.id, cycle.committee_id, body.transition, state, check.to, body.text?.trim() || null, memo.version, actor);
+      if (isSelfApproval(body.transition, round)) {
+        // Allowed by the installation's setting, and recorded as what it is: nobody else looked at this round.
+        await this.audit.record(manager, {
+          actorUserId: actor.userId,
+          action: 'memo.self_approval',
+          entityType: 'memo',
+          entityId: memo.id,
+          committeeId: cycle.committee_id,
+          after: { submittedBy: round?.submittedBy, setting: 'self_approval_allowed' },
+          ip: actor.ip,
+        });
+      }
     });
-    return this.get(cycleId, actor.grants);
+    return this.get(cycleId, actor.grants, actor.userId);
   }
 
   /** The memo's document model: draft (UTKAST) unless approved. */

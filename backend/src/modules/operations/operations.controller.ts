@@ -1,22 +1,25 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
   CapturedMailListResponse,
+  InstallationSettingsDto,
   QUEUE_JOB_STATES,
   QueueJobListResponse,
   QueueJobRetryResponse,
   QueueJobState,
   QueueListResponse,
   ReminderFailureListResponse,
+  UpdateInstallationSettingsRequest,
 } from '@rapportflode/api-contract';
 import { INSTALLATION_SCOPE } from '@rapportflode/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '../auth/access.decorators';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { AdminMailService } from './admin-mail.service';
 import { AdminQueuesService } from './admin-queues.service';
 import { AdminReminderFailuresService } from './admin-reminder-failures.service';
+import { InstallationSettingsService } from './installation-settings.service';
 
 /** Installation-wide administrators only: a committee's admin meets 404, other roles 403. */
 const installationAdmin = () => Access.on('system.manage', async () => INSTALLATION_SCOPE);
@@ -45,6 +48,12 @@ export class JobListParams extends PageParams {
   state: QueueJobState = 'failed';
 }
 
+export class InstallationSettingsBody implements UpdateInstallationSettingsRequest {
+  @ApiProperty({ description: 'The person who submitted a round may approve it themselves (very small nämnder); off by default' })
+  @IsBoolean({ message: 'selfApprovalAllowed måste vara true eller false.' })
+  selfApprovalAllowed: boolean;
+}
+
 @ApiTags('operations')
 @Controller('admin')
 export class OperationsController {
@@ -52,7 +61,22 @@ export class OperationsController {
     private readonly mail: AdminMailService,
     private readonly queues: AdminQueuesService,
     private readonly reminderFailures: AdminReminderFailuresService,
+    private readonly settings: InstallationSettingsService,
   ) {}
+
+  @Get('settings')
+  @installationAdmin()
+  @ApiOperation({ summary: 'The installation-wide settings: whether a submitter may approve their own round' })
+  getSettings(): Promise<InstallationSettingsDto> {
+    return this.settings.get();
+  }
+
+  @Put('settings')
+  @installationAdmin()
+  @ApiOperation({ summary: 'Change the installation-wide settings (recorded in the audit log)' })
+  updateSettings(@Body() body: InstallationSettingsBody, @Auth() auth: AuthContext): Promise<InstallationSettingsDto> {
+    return this.settings.update(body, { userId: auth.userId, ip: auth.ip });
+  }
 
   @Get('mail')
   @installationAdmin()

@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { AdminMailService } from './admin-mail.service';
 import { AdminQueuesService } from './admin-queues.service';
 import { AdminReminderFailuresService } from './admin-reminder-failures.service';
+import { InstallationSettingsService } from './installation-settings.service';
 import { OperationsController } from './operations.controller';
 
 /**
  * The installation admin's view of outgoing mail and of the reminder mails that did not go out
- * (Utskick), and of the queues (Köer).
+ * (Utskick), of the queues (Köer), and the installation-wide settings (Inställningar).
  */
 @Module({
   controllers: [OperationsController],
-  providers: [AdminMailService, AdminQueuesService, AdminReminderFailuresService],
+  providers: [AdminMailService, AdminQueuesService, AdminReminderFailuresService, InstallationSettingsService],
 })
 export class OperationsModule {}

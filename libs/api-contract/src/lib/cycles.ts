@@ -179,6 +179,12 @@ export interface TaskDto extends TaskListItemDto {
   updatedByName: string | null;
   /** The workflow actions the signed-in person holds on this task (the buttons: availableTransitions). */
   heldActions: Action[];
+  /**
+   * Separation of duties: who handed in the round under review (a user id; null unless the task
+   * is submitted) and whether the installation lets that person approve it themselves. With the
+   * signed-in person's id this is availableTransitions' ReviewRound.
+   */
+  reviewRound: { submittedById: string | null; selfApprovalAllowed: boolean };
   history: TaskTransitionDto[];
   snapshots: TaskSnapshotSummaryDto[];
   comments: TaskCommentDto[];

@@ -21,6 +21,11 @@ export interface MemoPermissionsDto {
   reopen: boolean;
   /** The workflow steps the caller can take now (the buttons). */
   transitions: Transition[];
+  /**
+   * The caller reviews memos but handed in this round themselves: the approve button is left out
+   * (separation of duties) and the page says why (SELF_APPROVAL_REFUSED_MESSAGE).
+   */
+  selfApprovalRefused: boolean;
 }
 
 export interface MemoTransitionDto {

@@ -109,3 +109,19 @@ export interface ReminderFailureListResponse {
   pageSize: number;
   failures: ReminderFailureDto[];
 }
+
+/** GET /api/admin/settings: the installation-wide settings (installation administrators). */
+export interface InstallationSettingsDto {
+  /**
+   * The person who submitted a round may approve it themselves (for very small nämnder). Off by
+   * default; each such approval is then recorded in the audit log as a self-approval.
+   */
+  selfApprovalAllowed: boolean;
+  updatedAt: string;
+  updatedByName: string | null;
+}
+
+/** PUT /api/admin/settings */
+export interface UpdateInstallationSettingsRequest {
+  selfApprovalAllowed: boolean;
+}

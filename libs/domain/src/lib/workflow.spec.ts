@@ -1,5 +1,15 @@
 import { ROLE_PERMISSIONS } from './permissions';
-import { availableTransitions, checkTransition, isEditable, TASK_STATES, TRANSITIONS, WORKFLOW } from './workflow';
+import {
+  availableTransitions,
+  checkTransition,
+  isEditable,
+  isSelfApproval,
+  ReviewRound,
+  SELF_APPROVAL_REFUSED_MESSAGE,
+  TASK_STATES,
+  TRANSITIONS,
+  WORKFLOW,
+} from './workflow';
 
 describe('the section workflow', () => {
   it('walks draft → submitted → returned → draft → submitted → approved → reopened → draft', () => {
@@ -71,5 +81,54 @@ describe('the section workflow', () => {
     expect(availableTransitions('submitted', ROLE_PERMISSIONS.economist)).toEqual(['return', 'approve']);
     expect(availableTransitions('approved', ROLE_PERMISSIONS.secretary)).toEqual(['reopen']);
     expect(availableTransitions('approved', ROLE_PERMISSIONS.reader)).toEqual([]);
+  });
+});
+
+describe('separation of duties: nobody approves the round they submitted', () => {
+  // A person with unit_head on an enhet and economist on its nämnd holds every action on that enhet's task.
+  const both = [...new Set([...ROLE_PERMISSIONS.unit_head, ...ROLE_PERMISSIONS.economist])];
+  const own: ReviewRound = { submittedBy: 'lena', actorId: 'lena', selfApprovalAllowed: false };
+  const someoneElse: ReviewRound = { submittedBy: 'lena', actorId: 'johan', selfApprovalAllowed: false };
+
+  it('refuses the submitter approving their own round with a coded Swedish refusal', () => {
+    expect(checkTransition('submitted', 'approve', { allowed: true, round: own })).toEqual({
+      ok: false,
+      code: 'self_approval_refused',
+      message: SELF_APPROVAL_REFUSED_MESSAGE,
+    });
+    expect(SELF_APPROVAL_REFUSED_MESSAGE).toBe(
+      'Du lämnade in den här omgången och kan inte själv godkänna den. En annan granskare behöver godkänna.',
+    );
+    expect(checkTransition('submitted', 'approve', { allowed: true, round: someoneElse })).toEqual({ ok: true, to: 'approved' });
+  });
+
+  it('still lets the submitter return their own round (it approves nothing) and reopen after someone else approved', () => {
+    expect(checkTransition('submitted', 'return', { allowed: true, text: 'Jag glömde prognosen.', round: own })).toEqual({
+      ok: true,
+      to: 'returned',
+    });
+    expect(checkTransition('approved', 'reopen', { allowed: true, text: 'Nya siffror.', round: own })).toEqual({ ok: true, to: 'reopened' });
+  });
+
+  it('answers the state and the permission first: a self-approval of a draft is illegal, not self-approval', () => {
+    expect(checkTransition('draft', 'approve', { allowed: true, round: own })).toMatchObject({ code: 'illegal_transition' });
+    expect(checkTransition('submitted', 'approve', { allowed: false, round: own })).toMatchObject({ code: 'not_allowed' });
+  });
+
+  it('hides the approve button from the submitter only, and shows it when the installation allows self-approval', () => {
+    expect(availableTransitions('submitted', both, own)).toEqual(['return']);
+    expect(availableTransitions('submitted', both, someoneElse)).toEqual(['return', 'approve']);
+    expect(availableTransitions('submitted', both, { ...own, selfApprovalAllowed: true })).toEqual(['return', 'approve']);
+    expect(availableTransitions('draft', both, own)).toEqual(['submit']);
+  });
+
+  it('lets the submitter approve when the installation allows it, and names it a self-approval (the server audits it)', () => {
+    const relaxed = { ...own, selfApprovalAllowed: true };
+    expect(checkTransition('submitted', 'approve', { allowed: true, round: relaxed })).toEqual({ ok: true, to: 'approved' });
+    expect(isSelfApproval('approve', relaxed)).toBe(true);
+    expect(isSelfApproval('approve', someoneElse)).toBe(false);
+    expect(isSelfApproval('return', own)).toBe(false);
+    // A round nobody has handed in has no submitter to protect against.
+    expect(isSelfApproval('approve', { submittedBy: null, actorId: 'lena', selfApprovalAllowed: false })).toBe(false);
   });
 });

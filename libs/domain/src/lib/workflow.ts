@@ -95,18 +95,49 @@ export function isEditable(state: TaskState): boolean {
   return EDITABLE_STATES.includes(state);
 }
 
-export type TransitionCheck =
-  | { ok: true; to: TaskState }
-  | { ok: false; code: 'illegal_transition' | 'text_required' | 'not_allowed'; message: string };
+/**
+ * Separation of duties: who handed in the round under review, and who is acting now. The person
+ * who submitted a round does not approve it; someone else reviews it (four eyes). Returning one's
+ * own submission stays allowed: it approves nothing and only hands the pen back (the workflow has
+ * no "withdraw", and a writer who spots a mistake after handing in needs exactly that); reopening
+ * likewise only undoes an approval. An installation with very small nämnder may let the submitter
+ * approve their own round (selfApprovalAllowed); the server then records that it happened.
+ */
+export interface ReviewRound {
+  /** The person who submitted the current round; null when nothing has been handed in. */
+  submittedBy: string | null;
+  /** The person about to make the transition. */
+  actorId: string;
+  /** The installation's setting: a submitter may approve their own round. Off by default. */
+  selfApprovalAllowed: boolean;
+}
+
+export const SELF_APPROVAL_REFUSED_MESSAGE =
+  'Du lämnade in den här omgången och kan inte själv godkänna den. En annan granskare behöver godkänna.';
+
+/** Whether this transition is the submitter approving their own round (refused or, when allowed, audited as such). */
+export function isSelfApproval(transition: Transition, round: ReviewRound | undefined): boolean {
+  return transition === 'approve' && round !== undefined && round.submittedBy !== null && round.submittedBy === round.actorId;
+}
+
+/** Whether separation of duties refuses this transition to this person. */
+export function refusesSelfApproval(transition: Transition, round: ReviewRound | undefined): boolean {
+  return isSelfApproval(transition, round) && !round?.selfApprovalAllowed;
+}
+
+export type TransitionRefusal = 'illegal_transition' | 'text_required' | 'not_allowed' | 'self_approval_refused';
+
+export type TransitionCheck = { ok: true; to: TaskState } | { ok: false; code: TransitionRefusal; message: string };
 
 /**
  * Whether a transition may happen now: legal from this state, by someone allowed to (the
- * caller passes whether the person holds the rule's action on the task), with the required text.
+ * caller passes whether the person holds the rule's action on the task), not the submitter
+ * approving their own round (the caller passes the round: see ReviewRound), with the required text.
  */
 export function checkTransition(
   state: TaskState,
   transition: Transition,
-  options: { allowed: boolean; text?: string | null },
+  options: { allowed: boolean; text?: string | null; round?: ReviewRound },
 ): TransitionCheck {
   const rule = WORKFLOW[transition];
   if (!rule.from.includes(state)) {
@@ -118,6 +149,9 @@ export function checkTransition(
   }
   if (!options.allowed) {
     return { ok: false, code: 'not_allowed', message: `Du har inte behörighet att göra detta: ${rule.label}.` };
+  }
+  if (refusesSelfApproval(transition, options.round)) {
+    return { ok: false, code: 'self_approval_refused', message: SELF_APPROVAL_REFUSED_MESSAGE };
   }
   if (rule.requiresText && !options.text?.trim()) {
     return {
@@ -132,9 +166,14 @@ export function checkTransition(
   return { ok: true, to: rule.to };
 }
 
-/** The transitions a person could make from a state, given the actions they hold on the task: the buttons to show. */
-export function availableTransitions(state: TaskState, heldActions: readonly Action[]): Transition[] {
-  return TRANSITIONS.filter((t) => WORKFLOW[t].from.includes(state) && heldActions.includes(WORKFLOW[t].action));
+/**
+ * The transitions a person could make from a state, given the actions they hold on the task: the
+ * buttons to show. With the round, the submitter does not get the approve button for their own round.
+ */
+export function availableTransitions(state: TaskState, heldActions: readonly Action[], round?: ReviewRound): Transition[] {
+  return TRANSITIONS.filter(
+    (t) => WORKFLOW[t].from.includes(state) && heldActions.includes(WORKFLOW[t].action) && !refusesSelfApproval(t, round),
+  );
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   type MemoPart,
   type MemoSignature,
   type MemoTextPart,
+  SELF_APPROVAL_REFUSED_MESSAGE,
   TASK_STATE_LABELS,
   type Transition,
 } from '@rapportflode/domain';
@@ -284,6 +285,9 @@ interface MemoConflict {
               }
             }
           </div>
+          @if (m.permissions.selfApprovalRefused) {
+            <p class="hint" id="self-approval-note">{{ selfApprovalMessage }}</p>
+          }
           @if (m.permissions.transitions.includes('return') || m.permissions.transitions.includes('reopen')) {
             <fieldset>
               <legend>{{ m.permissions.transitions.includes('return') ? 'Återsänd med kommentar' : 'Öppna igen' }}</legend>
@@ -338,6 +342,7 @@ export class MemoPage {
   protected readonly partLabels = MEMO_PART_LABELS;
   protected readonly buttons = BUTTONS;
   protected readonly stateLabels = TASK_STATE_LABELS;
+  protected readonly selfApprovalMessage = SELF_APPROVAL_REFUSED_MESSAGE;
   protected readonly partNames = MEMO_PART_NAMES;
 
   protected readonly memo = signal<MemoDto | null>(null);

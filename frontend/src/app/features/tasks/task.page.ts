@@ -28,7 +28,10 @@ import {
   isEditable,
   isStructured,
   mergeDocuments,
+  refusesSelfApproval,
+  type ReviewRound,
   type RichTextDocument,
+  SELF_APPROVAL_REFUSED_MESSAGE,
   type TaskContent,
   TASK_STATE_LABELS,
   type Transition,
@@ -36,6 +39,7 @@ import {
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { AuthService } from '../../core/auth.service';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { RichTextEditorComponent } from './rich-text-editor.component';
 import { documentToHtml } from './rich-text-dom';
@@ -144,6 +148,9 @@ export function transitionTextLabel(transition: Transition): string {
             </button>
           }
         </div>
+      }
+      @if (selfApprovalRefused()) {
+        <p class="muted" id="self-approval-note">{{ selfApprovalMessage }}</p>
       }
       @if (textTransition(); as pending) {
         <form class="transition-text" (ngSubmit)="confirmTransition(pending)" novalidate>
@@ -694,6 +701,7 @@ export class TaskPage implements OnDestroy {
   readonly id = input.required<string>();
 
   private readonly api = inject(ApiClient);
+  private readonly auth = inject(AuthService);
   private readonly injector = inject(Injector);
   private readonly editorQuery = viewChild(RichTextEditorComponent);
   private readonly structuredQuery = viewChild('structuredEditor', { read: StructuredSectionComponent });
@@ -721,10 +729,23 @@ export class TaskPage implements OnDestroy {
     const task = this.task();
     return task !== null && task.heldActions.includes('task.review') && task.state === 'submitted' && task.snapshots.length > 0;
   });
+  /** Who handed in the round under review and who is looking: the submitter gets no approve button (separation of duties). */
+  private readonly round = computed<ReviewRound | undefined>(() => {
+    const task = this.task();
+    const me = this.auth.user()?.id;
+    if (!task || !me) return undefined;
+    return { submittedBy: task.reviewRound.submittedById, actorId: me, selfApprovalAllowed: task.reviewRound.selfApprovalAllowed };
+  });
   protected readonly transitions = computed(() => {
     const task = this.task();
-    return task ? availableTransitions(task.state, task.heldActions) : [];
+    return task ? availableTransitions(task.state, task.heldActions, this.round()) : [];
   });
+  /** A reviewer who handed this round in: told why there is no approve button. */
+  protected readonly selfApprovalRefused = computed(() => {
+    const task = this.task();
+    return task !== null && task.state === 'submitted' && task.heldActions.includes('task.review') && refusesSelfApproval('approve', this.round());
+  });
+  protected readonly selfApprovalMessage = SELF_APPROVAL_REFUSED_MESSAGE;
   protected readonly contentHtml = computed(() => {
     const task = this.task();
     return task && task.content.type === 'doc' ? documentToHtml(task.content) : '';
