@@ -16,14 +16,16 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { EconomyImportListResponse, EconomyImportPreviewDto, EconomyImportResultDto } from '@rapportflode/api-contract';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorators';
 import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { EconomyImportErrors, EconomyImportService, UploadedImportFile } from './economy-import.service';
+import { ApiExceptionFilter } from '../../common/api-exception.filter';
+import { EconomyImportErrors, EconomyImportService, ImportBusyException, UploadedImportFile } from './economy-import.service';
+import { UploadRoute } from '../../common/upload.decorator';
 
 /** The largest export accepted: a whole förvaltning's ledger extract is a few hundred kB. */
 export const ECONOMY_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -60,6 +62,17 @@ export class UploadTooLargeFilter implements ExceptionFilter {
   }
 }
 
+/** The 503 of a full parse gate, with Retry-After so that a client knows when to try again. */
+@Catch(ImportBusyException)
+export class ImportBusyFilter implements ExceptionFilter {
+  private readonly errors = new ApiExceptionFilter();
+
+  catch(exception: ImportBusyException, host: ArgumentsHost): void {
+    host.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(exception.retryAfterSeconds));
+    this.errors.catch(exception, host);
+  }
+}
+
 const upload = FileInterceptor('file', { limits: { fileSize: ECONOMY_IMPORT_MAX_BYTES, files: 1, fields: 4, fieldSize: 64 * 1024 } });
 const FILE_SCHEMA = {
   schema: {
@@ -78,7 +91,7 @@ function uploaded(file: Express.Multer.File | undefined): UploadedImportFile {
 
 @ApiTags('economy-imports')
 @Controller('cycles/:cycleId/sections/:sectionId/economy-imports')
-@UseFilters(UploadTooLargeFilter)
+@UseFilters(UploadTooLargeFilter, ImportBusyFilter)
 export class EconomyImportController {
   constructor(private readonly imports: EconomyImportService) {}
 
@@ -96,7 +109,7 @@ export class EconomyImportController {
   @HttpCode(HttpStatus.OK)
   @Access.on('economy.import', importCycleScope)
   @UseInterceptors(upload)
-  @ApiConsumes('multipart/form-data')
+  @UploadRoute()
   @ApiBody(FILE_SCHEMA)
   @ApiOperation({ summary: 'Read a CSV or XLSX export: headers, mapping, per-row errors, per-unit totals, printed totals that disagree. Stores nothing.' })
   preview(
@@ -111,7 +124,7 @@ export class EconomyImportController {
   @Post()
   @Access.on('economy.import', importCycleScope)
   @UseInterceptors(upload)
-  @ApiConsumes('multipart/form-data')
+  @UploadRoute()
   @ApiBody(FILE_SCHEMA)
   @ApiOperation({ summary: 'Import the file all or nothing: every unit’s table, the import record, the audit trail, the mapping for next time' })
   commit(

@@ -12,6 +12,7 @@ import {
   columnLabel,
   economyConfigOf,
   economyGridFromCsv,
+  CsvEncoding,
   EconomyContent,
   EconomyImportIssue,
   EconomyImportMapping,
@@ -36,6 +37,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { changedRows } from '../../database/query';
 import { AuditEntry, AuditService } from '../audit/audit.service';
+import { IMPORT_PARSE_LIMITS, ParseGate, ParseGateBusy } from './parse-gate';
 import { readXlsxGrid } from './xlsx-grid';
 
 export interface ImportActor {
@@ -77,6 +79,32 @@ interface TargetTask {
   name: string;
   path: string[];
   code: string | null;
+}
+
+/** The file as read: its format, the CSV's encoding, and the grid or the reason it has none. */
+interface ReadFile {
+  sha256: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  read: { ok: true; grid: ImportGrid } | { ok: false; issue: EconomyImportIssue };
+}
+
+const ENCODING_LABELS: Record<CsvEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+
+/** 503 while the process already reads as many files as it may; the controller adds Retry-After. */
+export class ImportBusyException extends AppException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'import_busy',
+      `Just nu läses många importfiler samtidigt. Försök igen om ${retryAfterSeconds} sekunder. Inget har sparats.`,
+    );
+  }
 }
 
 /** Everything an import would do, worked out without storing anything. */
@@ -128,20 +156,26 @@ export const EconomyImportErrors = {
  */
 @Injectable()
 export class EconomyImportService {
+  /** Bounds how many files this process unpacks and parses at once (see IMPORT_PARSE_LIMITS). */
+  readonly parseGate = new ParseGate();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
   async preview(cycleId: string, sectionId: string, file: UploadedImportFile, request: ImportRequest): Promise<EconomyImportPreviewDto> {
-    const plan = await this.plan(this.dataSource.manager, cycleId, sectionId, file, request, false, null);
+    const read = await this.readFile(file);
+    const plan = await this.plan(this.dataSource.manager, cycleId, sectionId, file, read, request, false, null);
     return plan.preview;
   }
 
   async commit(cycleId: string, sectionId: string, file: UploadedImportFile, request: ImportRequest, actor: ImportActor): Promise<EconomyImportResultDto> {
     const importId = randomUUID();
+    // Read before the transaction, so a file waiting for the gate holds no connection or locks.
+    const read = await this.readFile(file);
     return this.dataSource.transaction(async (manager) => {
-      const plan = await this.plan(manager, cycleId, sectionId, file, request, true, importId);
+      const plan = await this.plan(manager, cycleId, sectionId, file, read, request, true, importId);
       // Problems in the file first (all of them, locked units included); a clean file for a locked unit is a conflict.
       if (!plan.result || plan.preview.issues.length > plan.locked.length) throw EconomyImportErrors.invalid(plan.preview.issues);
       if (plan.locked.length > 0) throw EconomyImportErrors.locked(plan.locked);
@@ -343,16 +377,40 @@ export class EconomyImportService {
       .sort((a, b) => a.path.join(' / ').localeCompare(b.path.join(' / '), 'sv-SE'));
   }
 
+  /**
+   * Sniffs and parses the upload, at most IMPORT_PARSE_LIMITS.concurrency at once: an XLSX only
+   * after its zip has passed XLSX_LIMITS (413/400 otherwise), a CSV in UTF-8, UTF-16 (by its
+   * BOM) or Windows-1252.
+   */
+  private async readFile(file: UploadedImportFile): Promise<ReadFile> {
+    if (file.bytes.length === 0) throw EconomyImportErrors.fileEmpty();
+    const isZip = file.bytes.length >= 4 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 0x03 && file.bytes[3] === 0x04;
+    const isOldExcel = file.bytes.length >= 8 && file.bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    if (isOldExcel) throw EconomyImportErrors.oldExcel();
+    const format: 'csv' | 'xlsx' = isZip || /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    try {
+      return await this.parseGate.run(async () => {
+        if (format === 'xlsx') return { sha256, format, encoding: null, read: await readXlsxGrid(file.bytes) };
+        const csv = economyGridFromCsv(new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length));
+        return { sha256, format, encoding: csv.ok ? ENCODING_LABELS[csv.encoding] : null, read: csv };
+      });
+    } catch (error) {
+      if (error instanceof ParseGateBusy) throw new ImportBusyException(IMPORT_PARSE_LIMITS.retryAfterSeconds);
+      throw error;
+    }
+  }
+
   private async plan(
     manager: EntityManager,
     cycleId: string,
     sectionId: string,
     file: UploadedImportFile,
+    { sha256, format, encoding, read }: ReadFile,
     request: ImportRequest,
     lock: boolean,
     importId: string | null,
   ): Promise<Plan> {
-    if (file.bytes.length === 0) throw EconomyImportErrors.fileEmpty();
     const section = await this.section(manager, cycleId, sectionId);
     const config = economyConfigOf(section.config);
     const taskList = await this.targets(manager, section, lock);
@@ -365,20 +423,6 @@ export class EconomyImportService {
       defaultUnitId = unitKey(chosen);
     }
 
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const isZip = file.bytes.length >= 4 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 0x03 && file.bytes[3] === 0x04;
-    const isOldExcel = file.bytes.length >= 8 && file.bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    if (isOldExcel) throw EconomyImportErrors.oldExcel();
-    const format: 'csv' | 'xlsx' = isZip || /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
-    let encoding: string | null = null;
-    let read: { ok: true; grid: ImportGrid } | { ok: false; issue: EconomyImportIssue };
-    if (format === 'xlsx') {
-      read = await readXlsxGrid(file.bytes);
-    } else {
-      const csv = economyGridFromCsv(new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length));
-      if (csv.ok) encoding = csv.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
-      read = csv;
-    }
     const grid = read.ok ? read.grid : null;
 
     let mapping: EconomyImportMapping;

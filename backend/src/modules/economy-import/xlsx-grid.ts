@@ -1,5 +1,44 @@
+import { HttpStatus } from '@nestjs/common';
 import { gridFromRows, type EconomyImportIssue, type ImportCell, type ImportGrid } from '@rapportflode/domain';
 import { type CellValue, Workbook } from 'exceljs';
+import { AppException } from '../../common/api-exception.filter';
+import { checkXlsxZip, type ZipRefusal } from './xlsx-zip-check';
+
+const UNREADABLE: EconomyImportIssue = {
+  line: 1,
+  column: null,
+  message: 'Filen kan inte läsas som en Excel-fil (.xlsx). Spara den som Excel-arbetsbok eller CSV och försök igen.',
+};
+
+/** Why a zip is refused before it is unpacked, in Swedish, naming the limit. Nothing has been stored. */
+export function xlsxRefused(refusal: ZipRefusal): AppException {
+  switch (refusal.kind) {
+    case 'inflated_too_large':
+      return new AppException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'import_file_inflated_too_large',
+        `Filen är för stor uppackad (över ${refusal.limitBytes / 1024 / 1024} MB). Spara bladet som CSV eller dela upp filen.`,
+      );
+    case 'too_many_entries':
+      return new AppException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'import_file_too_many_parts',
+        `Excel-filen består av fler än ${refusal.limit} delar. Spara bladet som CSV eller dela upp filen.`,
+      );
+    case 'ratio':
+      return new AppException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'import_file_compression_ratio',
+        `Excel-filen packas upp till mer än ${refusal.limit} gånger sin storlek, vilket ingen vanlig arbetsbok gör. Spara bladet som CSV eller dela upp filen.`,
+      );
+    case 'malformed':
+      return new AppException(
+        HttpStatus.BAD_REQUEST,
+        'import_file_malformed',
+        'Excel-filen är skadad: innehållsförteckningen i filen stämmer inte med innehållet. Spara om den i Excel som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.',
+      );
+  }
+}
 
 /** What a cell shows, as the import reads it: numbers stay numbers, formulas give their last result. */
 export function cellOf(value: CellValue | undefined): ImportCell {
@@ -19,14 +58,25 @@ export function cellOf(value: CellValue | undefined): ImportCell {
   return null;
 }
 
-/** The first worksheet of an XLSX file as a grid (text cells are read the Swedish way: decimal comma). */
+/**
+ * The first worksheet of an XLSX file as a grid (text cells are read the Swedish way: decimal
+ * comma). The zip is checked first (see XLSX_LIMITS), so exceljs only ever unpacks what has
+ * been proven to fit; a zip past a limit throws (413 or 400).
+ */
 export async function readXlsxGrid(bytes: Buffer): Promise<{ ok: true; grid: ImportGrid } | { ok: false; issue: EconomyImportIssue }> {
+  const check = await checkXlsxZip(bytes);
+  if (!check.ok) {
+    const looksLikeZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
+    // Something named .xlsx that is no zip at all (a renamed CSV, a PDF): the file's own problem, shown in the preview.
+    if (check.refusal.kind === 'malformed' && !looksLikeZip) return { ok: false, issue: UNREADABLE };
+    throw xlsxRefused(check.refusal);
+  }
   const workbook = new Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    return { ok: false, issue: { line: 1, column: null, message: 'Filen kan inte läsas som en Excel-fil (.xlsx). Spara den som Excel-arbetsbok eller CSV och försök igen.' } };
+    return { ok: false, issue: UNREADABLE };
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, issue: { line: 1, column: null, message: 'Excel-filen har inget kalkylblad.' } };

@@ -65,6 +65,14 @@ describe('decodeCsvBytes', () => {
   it('treats a plain ASCII file as UTF-8', () => {
     expect(decodeCsvBytes(utf8('Kod\nSoV\n')).encoding).toBe('utf-8');
   });
+
+  it('reads UTF-16 LE with its BOM (Excel\'s "Unicode text") and UTF-16 BE, with å, ä, ö intact, not as Windows-1252', () => {
+    const text = 'Enhet\tHelårsbudget\r\nÄldreomsorg\t-91 123\r\n';
+    const le = Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    expect(decodeCsvBytes(le)).toEqual({ text, encoding: 'utf-16le' });
+    const be = Uint8Array.from([0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()]);
+    expect(decodeCsvBytes(be)).toEqual({ text, encoding: 'utf-16be' });
+  });
 });
 
 describe('parseCsv', () => {
@@ -85,6 +93,16 @@ describe('parseCsv', () => {
     );
     expect(result.delimiter).toBe(',');
     expect(result.rows[1]).toEqual(['Gnesta kommun', 'Socialnämnden', 'Äldre, funktionsstöd, hälso- och sjukvård']);
+  });
+
+  it('detects tab as delimiter when the first line has more tabs than ; or ,', () => {
+    expect(parseCsv('Enhet\tRad\tUtfall\n"Vård; omsorg"\tHemtjänst\t-45 000,5\n')).toEqual({
+      delimiter: '\t',
+      rows: [
+        ['Enhet', 'Rad', 'Utfall'],
+        ['Vård; omsorg', 'Hemtjänst', '-45 000,5'],
+      ],
+    });
   });
 
   it('does not count delimiters inside a quoted heading when detecting', () => {

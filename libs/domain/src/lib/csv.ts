@@ -3,8 +3,9 @@
  * i.e. Windows-1252 and semicolons) turned into rows of strings.
  */
 
-export type CsvEncoding = 'utf-8' | 'windows-1252';
-export type CsvDelimiter = ';' | ',';
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+/** Tab is what Excel's "Unicode text" (UTF-16) and "Text (tab-delimited)" write. */
+export type CsvDelimiter = ';' | ',' | '\t';
 
 export interface DecodedCsv {
   text: string;
@@ -33,10 +34,18 @@ export class CsvError extends Error {
 }
 
 /**
- * Decodes an uploaded file: UTF-8 (with or without BOM) when the bytes are valid UTF-8,
- * otherwise Windows-1252, which is what Excel writes with Swedish regional settings.
+ * Decodes an uploaded file: UTF-16 when it starts with a UTF-16 BOM (FF FE little-endian, as
+ * Excel's "Unicode text" writes it, or FE FF big-endian), UTF-8 (with or without BOM) when the
+ * bytes are valid UTF-8, otherwise Windows-1252, which is what Excel writes with Swedish
+ * regional settings.
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
+  const utf16: CsvEncoding | null =
+    bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    // An odd last byte or a lone surrogate becomes U+FFFD, which the import shows where it sits.
+    return { text: new TextDecoder(utf16, { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: utf16 };
+  }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   try {
@@ -163,10 +172,14 @@ export function parseCsv(text: string): ParsedCsv {
   return { delimiter, rows };
 }
 
-/** Counts semicolons and commas outside quotes on the first line (which may span quoted line breaks). */
+/**
+ * Counts semicolons, commas and tabs outside quotes on the first line (which may span quoted
+ * line breaks): tab when tabs outnumber both, otherwise `;` over `,` as before.
+ */
 function detectDelimiter(source: string): CsvDelimiter {
   let semicolons = 0;
   let commas = 0;
+  let tabs = 0;
   let inQuotes = false;
   for (const ch of source) {
     if (ch === '"') {
@@ -175,7 +188,9 @@ function detectDelimiter(source: string): CsvDelimiter {
       if (ch === '\n' || ch === '\r') break;
       if (ch === ';') semicolons += 1;
       else if (ch === ',') commas += 1;
+      else if (ch === '\t') tabs += 1;
     }
   }
+  if (tabs > semicolons && tabs > commas) return '\t';
   return semicolons > commas ? ';' : ',';
 }

@@ -270,7 +270,7 @@ export function readEconomyImportMapping(value: unknown, config: EconomyTableCon
   };
 }
 
-/** A CSV export as a grid: UTF-8 or Windows-1252, `;` (decimal comma, as Swedish Excel writes it) or `,` (decimal dot). */
+/** A CSV export as a grid: UTF-8, UTF-16 or Windows-1252, `;` or tab (decimal comma, as Swedish Excel writes them) or `,` (decimal dot). */
 export function economyGridFromCsv(
   bytes: Uint8Array,
 ): { ok: true; grid: ImportGrid; encoding: CsvEncoding; delimiter: CsvDelimiter } | { ok: false; issue: EconomyImportIssue } {
@@ -282,7 +282,8 @@ export function economyGridFromCsv(
     if (error instanceof CsvError) return { ok: false, issue: { line: error.line, column: null, message: error.message } };
     throw error;
   }
-  const grid = gridFromRows(parsed.rows.map((cells, i) => ({ line: i + 1, cells })), parsed.delimiter === ';' ? 'comma' : 'dot');
+  // Swedish Excel writes `;` or tab with a decimal comma; `,` as delimiter means a decimal dot.
+  const grid = gridFromRows(parsed.rows.map((cells, i) => ({ line: i + 1, cells })), parsed.delimiter === ',' ? 'dot' : 'comma');
   return grid.ok ? { ok: true, grid: grid.grid, encoding, delimiter: parsed.delimiter } : grid;
 }
 
