@@ -3,12 +3,14 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
   Max,
   Min,
   MinLength,
+  ValidateIf,
   ValidationError,
   validateSync,
 } from 'class-validator';
@@ -25,6 +27,8 @@ const toBoolean = ({ value }: { value: unknown }) => {
 };
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toDecimal = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 
 /**
  * The one description of the environment. Every variable the backend reads is here,
@@ -194,10 +198,15 @@ export class Environment {
   @Max(10 * 365 * 24 * 3600 * 1000)
   CLOCK_OFFSET_MS = 0;
 
-  /** The worker rebuilds the reminder jobs from the database at start-up and every this many minutes (0: start-up only). */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(0)
+  /**
+   * The worker rebuilds the reminder jobs from the database at start-up, when Redis comes back or
+   * turns out to have lost them, and every this many minutes (0: no periodic run). Fractions are
+   * allowed (0.05 = 3 s, for tests), down to 0.01.
+   */
+  @Transform(toDecimal)
+  @ValidateIf((env: Environment) => env.REMINDER_RECONCILE_MINUTES !== 0)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.01, { message: 'REMINDER_RECONCILE_MINUTES must be 0 or at least 0.01' })
   @Max(24 * 60)
   REMINDER_RECONCILE_MINUTES = 10;
 

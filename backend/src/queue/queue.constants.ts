@@ -12,7 +12,7 @@ export enum JobName {
   QueueCheck = 'system.queue-check',
   /** One reminder of one task at one instant; the job id is reminderJobId(task, kind, offset, dueAt). */
   Reminder = 'reminders.send',
-  /** Rebuilds the expected reminder jobs from the database (repeatable, and at worker start-up). */
+  /** Rebuilds the expected reminder jobs from the database; only earlier versions queued it (the worker now reconciles on its own timer). */
   ReminderReconcile = 'reminders.reconcile',
   /** The daily digest run at one instant (08.15 on working days); the job id is digestJobId(dueAt). */
   ReminderDigest = 'reminders.digest',

@@ -3,7 +3,8 @@ import { ReminderDigests } from './reminder-digest.service';
 import { ReminderOutbox } from './reminder-outbox';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { ReminderSender } from './reminder-sender.service';
-import { ReminderReconciliation, RemindersProcessor } from './reminders.processor';
+import { ReminderReconciliation } from './reminder-reconciliation';
+import { RemindersProcessor } from './reminders.processor';
 
 /** The reminder scheduler, for the modules whose changes move reminders (cycles, tasks). */
 @Module({ providers: [ReminderScheduler], exports: [ReminderScheduler] })
