@@ -14,7 +14,7 @@ export interface DatabaseConnection {
   embedded: EmbeddedPostgres | null;
 }
 
-/** Stops the embedded database in the right order: DataSource, then socket server, then PGlite. */
+/** Stops the embedded database in the right order: the DataSource's pool first, then the server. */
 @Injectable()
 export class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
   private readonly logger = new Logger('Database');
@@ -42,8 +42,17 @@ export class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
       useFactory: async (config: AppConfig): Promise<DatabaseConnection> => {
         const url = config.get('DATABASE_URL');
         if (url) return { url, embedded: null };
-        const embedded = await EmbeddedPostgres.start(config.get('DATA_DIR'), config.get('DATABASE_POOL_SIZE'));
-        new Logger('Database').log(`DATABASE_URL is unset: embedded PostgreSQL (PGlite) in ${embedded.dataDir}`);
+        const logger = new Logger('Database');
+        const started = Date.now();
+        const embedded = await EmbeddedPostgres.start(
+          config.get('DATA_DIR'),
+          config.get('DATABASE_POOL_SIZE'),
+          (line) => logger.warn(line),
+        );
+        logger.log(
+          `DATABASE_URL is unset: embedded PostgreSQL ${embedded.version} in ${embedded.dataDir} on 127.0.0.1:${embedded.port}` +
+            `${embedded.initialised ? ' (new cluster)' : ''}, ready in ${Date.now() - started} ms`,
+        );
         return { url: embedded.url, embedded };
       },
     },
