@@ -1,8 +1,8 @@
 // npm start: install what is missing, build, and serve API + frontend on http://localhost:3000
 // with the embedded database and demo data (see README).
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { bin, ensureDependencies, ensureSystemPackages, log, nxEnv, root, run } from './lib.mjs';
+import { supervise } from './supervise.mjs';
 
 try {
   await ensureDependencies();
@@ -19,12 +19,20 @@ try {
 }
 
 log('starting (Ctrl+C stops)');
-const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/backend/main.js')], {
-  cwd: root,
-  stdio: 'inherit',
-  // Mail goes through real SMTP to the backend's embedded catcher (admin page Utskick): nothing
-  // leaves the machine. Set SMTP_URL to send for real, or MAIL_CATCHER=off to keep mail without SMTP.
-  env: { NODE_ENV: 'development', ...(process.env.SMTP_URL ? {} : { MAIL_CATCHER: 'on' }), ...process.env },
+// Supervised: if the server process dies (a fatal error in the API or the queue worker it carries),
+// it is started again and the reason is logged. In production the service manager does this
+// (infra/README.md).
+const server = supervise({
+  command: process.execPath,
+  args: ['--enable-source-maps', join(root, 'dist/backend/main.js')],
+  options: {
+    cwd: root,
+    stdio: 'inherit',
+    // Mail goes through real SMTP to the backend's embedded catcher (admin page Utskick): nothing
+    // leaves the machine. Set SMTP_URL to send for real, or MAIL_CATCHER=off to keep mail without SMTP.
+    env: { NODE_ENV: 'development', ...(process.env.SMTP_URL ? {} : { MAIL_CATCHER: 'on' }), ...process.env },
+  },
+  log: (line) => log(line),
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.stop(signal));
+process.exit(await server.done);

@@ -22,6 +22,7 @@ import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 import { QueueModule } from './queue/queue.module';
 import { StartupService } from './startup.service';
+import { LOG_REDACT_PATHS } from './common/log-redact';
 
 /** Where the Angular build is: FRONTEND_DIR, or dist/frontend/browser beside dist/backend. */
 export function frontendDir(environment: Environment): string {
@@ -45,7 +46,7 @@ export class AppModule {
           pinoHttp: {
             level: environment.LOG_LEVEL,
             autoLogging: { ignore: (req) => req.url === '/api/health' },
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: LOG_REDACT_PATHS,
           },
         }),
         DatabaseModule,

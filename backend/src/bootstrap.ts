@@ -3,11 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter, JSON_BODY_LIMIT } from './common/api-exception.filter';
+import { ApiExceptionFilter, bodyParserErrors, JSON_BODY_LIMIT } from './common/api-exception.filter';
 import { Environment, EnvironmentError } from './config/environment';
+import { NOT_SIGNED_IN } from './modules/auth/auth.guard';
+import { SESSION_COOKIE, SessionService } from './modules/auth/session.service';
 import { ensureLocalRedis, RedisUnavailableError } from './queue/local-redis';
 
 export const API_PREFIX = 'api';
@@ -31,6 +35,9 @@ export function configureHttpApp(app: NestExpressApplication, environment: Envir
         directives: {
           // Swagger UI (under /api/docs) styles itself inline; nothing else needs more than 'self'.
           'img-src': ["'self'", 'data:'],
+          // Styles and fonts come from this server only (the fonts are bundled with the app).
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'font-src': ["'self'"],
           'upgrade-insecure-requests': null,
         },
       },
@@ -38,11 +45,30 @@ export function configureHttpApp(app: NestExpressApplication, environment: Envir
       strictTransportSecurity: false,
     }),
   );
+  // JSON only: the framework's default parsers (urlencoded among them) are off, see createHttpApp.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(bodyParserErrors);
   app.use(cookieParser());
+  // API answers are per person: no browser or proxy keeps them (downloads say so themselves too).
+  app.use(`/${API_PREFIX}`, (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  // The API description is for signed-in people, like everything but health (README).
+  const sessions = app.get(SessionService);
+  app.use([`/${API_PREFIX}/docs`, `/${API_PREFIX}/docs-json`], (request: Request, response: Response, next: NextFunction) => {
+    sessions.find(request.cookies?.[SESSION_COOKIE]).then(
+      (session) => (session ? next() : response.status(401).json({ statusCode: 401, ...NOT_SIGNED_IN().getResponse() as object })),
+      next,
+    );
+  });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = environment.HTTP_KEEP_ALIVE_SECONDS * 1000;
+  // Node requires the headers timeout above the keep-alive timeout, or it cuts a request just arriving.
+  server.headersTimeout = server.keepAliveTimeout + 5_000;
 
   const document = SwaggerModule.createDocument(
     app,
@@ -56,7 +82,10 @@ export function configureHttpApp(app: NestExpressApplication, environment: Envir
 }
 
 export async function createHttpApp(environment: Environment): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureHttpApp(app, environment);
   return app;
 }

@@ -112,24 +112,41 @@ describe('organisation and people administration', () => {
     });
     await admin.post(`/api/users/${created.body.id}/roles`, { role: 'admin', committeeId: gnesta.id, unitId: null });
     const gun = await new HttpClient(running.baseUrl).signIn('gun.admin@gnesta.example.se', 'gun-har-ett-långt-lösenord');
-    const person = await gun.post<UserDto>('/api/users', { name: 'Ny Enhetschef', email: 'ny.chef@gnesta.example.se' });
     const before = await snapshot();
+    // A nämnd's administrator creates a person together with a role where they administer roles.
+    const roleless = await gun.post<ApiErrorResponse>('/api/users', { name: 'Ny Enhetschef', email: 'ny.chef@gnesta.example.se' });
+    expect(roleless.status).toBe(400);
+    expect(roleless.body.code).toBe('role_required');
     const omsorg = await unitId('Omsorgsenheten');
-    const refused = await gun.post<ApiErrorResponse>(`/api/users/${person.body.id}/roles`, {
-      role: 'unit_head',
-      committeeId: nacka.id,
-      unitId: omsorg,
+    const refused = await gun.post<ApiErrorResponse>('/api/users', {
+      name: 'Ny Enhetschef',
+      email: 'ny.chef@gnesta.example.se',
+      role: { role: 'unit_head', committeeId: nacka.id, unitId: omsorg },
     });
     expect(refused.status).toBe(403);
     expect(refused.body.message).toBe('Du administrerar inte Omsorgsenheten (Socialnämnden, Nacka kommun) och kan inte dela ut roller där.');
     expect(await snapshot()).toBe(before);
 
     const vux = await unitId('Vuxenutbildning');
-    const granted = await gun.post<UserDto>(`/api/users/${person.body.id}/roles`, { role: 'unit_head', committeeId: gnesta.id, unitId: vux });
-    expect(granted.status).toBe(201);
-    expect(granted.body.roles.map((r) => r.scopeName)).toEqual(['Vuxenutbildning (Socialnämnden, Gnesta kommun)']);
+    const person = await gun.post<UserDto>('/api/users', {
+      name: 'Ny Enhetschef',
+      email: 'ny.chef@gnesta.example.se',
+      role: { role: 'unit_head', committeeId: gnesta.id, unitId: vux },
+    });
+    expect(person.status).toBe(201);
+    expect(person.body.roles.map((r) => r.scopeName)).toEqual(['Vuxenutbildning (Socialnämnden, Gnesta kommun)']);
+    const refusedRole = await gun.post<ApiErrorResponse>(`/api/users/${person.body.id}/roles`, {
+      role: 'unit_head',
+      committeeId: nacka.id,
+      unitId: omsorg,
+    });
+    expect(refusedRole.status).toBe(403);
     const again = await gun.post<ApiErrorResponse>(`/api/users/${person.body.id}/roles`, { role: 'unit_head', committeeId: gnesta.id, unitId: vux });
     expect(again.status).toBe(409);
+    const stod = await unitId('Stöd och vägledning');
+    const granted = await gun.post<UserDto>(`/api/users/${person.body.id}/roles`, { role: 'reader', committeeId: gnesta.id, unitId: stod });
+    expect(granted.status).toBe(201);
+    expect(granted.body.roles).toHaveLength(2);
     const audit = await gun.get<{ events: Array<{ action: string; actor: { name: string } }> }>('/api/audit?entityType=role_assignment');
     expect(audit.body.events[0]).toMatchObject({ action: 'role.assign', actor: { name: 'Gun Gnesta' } });
   });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorResponse } from '@rapportflode/api-contract';
-import type { Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 /** The largest JSON body accepted (a full rich-text section is well below it). */
 export const JSON_BODY_LIMIT = '1mb';
@@ -13,6 +13,7 @@ const MESSAGES: Record<number, { code: string; message: string }> = {
   404: { code: 'not_found', message: 'Det som efterfrågades finns inte.' },
   409: { code: 'conflict', message: 'Någon annan har ändrat detta under tiden.' },
   413: { code: 'payload_too_large', message: 'Filen eller texten är för stor.' },
+  415: { code: 'unsupported_media_type', message: 'Begäran har ett format som inte tas emot.' },
   429: { code: 'too_many_requests', message: 'För många försök. Vänta en stund och försök igen.' },
   500: { code: 'internal_error', message: 'Ett oväntat fel inträffade. Försök igen om en stund.' },
   503: { code: 'unavailable', message: 'Tjänsten är inte tillgänglig just nu.' },
@@ -33,17 +34,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    // The JSON body parser's own errors: a body over the limit, or one that is not JSON.
-    const parserError = (exception as { type?: unknown } | null)?.type;
-    if (parserError === 'entity.too.large') {
-      response.status(413).json({
-        ...this.body(413),
-        message: `Innehållet är för stort (högst ${JSON_BODY_LIMIT}). Dela upp texten eller kontakta administratören.`,
-      });
-      return;
-    }
-    if (parserError === 'entity.parse.failed') {
-      response.status(400).json({ ...this.body(400), code: 'invalid_json', message: 'Begäran är inte giltig JSON.' });
+    const parserAnswer = bodyParserAnswer(exception);
+    if (parserAnswer) {
+      response.status(parserAnswer.statusCode).json(parserAnswer);
       return;
     }
     if (!(exception instanceof HttpException)) {
@@ -77,7 +70,38 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private body(status: number): ApiErrorResponse {
-    const known = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500] : MESSAGES[400]);
-    return { statusCode: status, code: known.code, message: known.message };
+    return errorBody(status);
   }
+}
+
+function errorBody(status: number): ApiErrorResponse {
+  const known = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500] : MESSAGES[400]);
+  return { statusCode: status, code: known.code, message: known.message };
+}
+
+/** The JSON body parser's own errors (a body over the limit, one that is not JSON, an unknown charset), as answers. */
+export function bodyParserAnswer(exception: unknown): ApiErrorResponse | null {
+  const type = (exception as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    return {
+      ...errorBody(413),
+      message: `Innehållet är för stort (högst ${JSON_BODY_LIMIT}). Dela upp texten eller kontakta administratören.`,
+    };
+  }
+  if (type === 'entity.parse.failed') return { ...errorBody(400), code: 'invalid_json', message: 'Begäran är inte giltig JSON.' };
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return { ...errorBody(415), code: 'unsupported_encoding', message: 'Begäran ska vara JSON i UTF-8.' };
+  }
+  if (type === 'request.aborted' || type === 'request.size.invalid') return { ...errorBody(400) };
+  return null;
+}
+
+/**
+ * Answers the body parser's errors where they happen. Left to travel on, they would meet the
+ * frontend's fallback route before the API's error handling and come out as a 404.
+ */
+export function bodyParserErrors(exception: unknown, _request: Request, response: Response, next: NextFunction): void {
+  const answer = bodyParserAnswer(exception);
+  if (!answer) return next(exception);
+  response.status(answer.statusCode).json(answer);
 }

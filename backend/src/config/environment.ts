@@ -102,6 +102,17 @@ export class Environment {
   })
   TRUST_PROXY = 'loopback';
 
+  /**
+   * How long an idle keep-alive connection stays open. Above the idle timeout of the proxies and
+   * load balancers usually put in front (60 s), so the proxy closes first and never reuses a
+   * connection this server is closing.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_KEEP_ALIVE_SECONDS = 65;
+
   /** A session ends after this many minutes without requests. */
   @Transform(toInteger)
   @IsInt()

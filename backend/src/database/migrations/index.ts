@@ -12,6 +12,7 @@ import { CreateReportVersions1764000000010 } from './1764000000010-CreateReportV
 import { CreateMemos1764000000011 } from './1764000000011-CreateMemos';
 import { CreateReportVersionFiles1764000000012 } from './1764000000012-CreateReportVersionFiles';
 import { AddSeparationOfDuties1764000000013 } from './1764000000013-AddSeparationOfDuties';
+import { AddConfidentialMail1764000000014 } from './1764000000014-AddConfidentialMail';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateMemos1764000000011,
   CreateReportVersionFiles1764000000012,
   AddSeparationOfDuties1764000000013,
+  AddConfidentialMail1764000000014,
 ];

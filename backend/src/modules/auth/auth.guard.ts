@@ -4,13 +4,14 @@ import { CSRF_HEADER } from '@rapportflode/api-contract';
 import { can } from '@rapportflode/domain';
 import { timingSafeEqual } from 'node:crypto';
 import { AppException } from '../../common/api-exception.filter';
+import { UPLOAD_ROUTE } from '../../common/upload.decorator';
+import { AppConfig } from '../../config/app-config.service';
 import { ACCESS_RULE, AccessRule } from './access.decorators';
 import { AccessService, toGrants } from './access.service';
 import { AuthCache } from './auth-cache';
 import { AuthenticatedRequest } from './auth-context';
+import { checkWriteContentType, checkWriteOrigin, isSafeMethod } from './request-checks';
 import { SESSION_COOKIE, SessionService } from './session.service';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const NOT_SIGNED_IN = () =>
   new AppException(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
@@ -36,6 +37,7 @@ export class AuthGuard implements CanActivate {
     private readonly sessions: SessionService,
     private readonly access: AccessService,
     private readonly cache: AuthCache,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,12 +48,17 @@ export class AuthGuard implements CanActivate {
     ]);
     if (!rule) throw FORBIDDEN();
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    checkWriteOrigin(request, this.config.get('PUBLIC_URL'));
+    checkWriteContentType(
+      request,
+      this.reflector.getAllAndOverride<boolean | undefined>(UPLOAD_ROUTE, [context.getHandler(), context.getClass()]) === true,
+    );
 
     const token: string | undefined = request.cookies?.[SESSION_COOKIE];
     const known = token ? await this.signedIn(token) : null;
     if (known) {
       const { session, assignments } = known;
-      if (!SAFE_METHODS.has(request.method)) {
+      if (!isSafeMethod(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
           throw new AppException(

@@ -161,6 +161,7 @@ export class AuthService {
     const link = `${this.config.get('PUBLIC_URL')}/aterstall-losenord?token=${token}`;
     await this.mail.send({
       to: user.email,
+      confidential: true,
       subject: 'Återställ ditt lösenord till Rapportflöde',
       text: [
         `Hej ${user.name},`,

@@ -14,7 +14,12 @@ function ascii(value: string): string {
 export function contentDisposition(kind: 'attachment' | 'inline', parts: readonly string[], extension: string): string {
   const utf8 = `${parts.map((p) => p.trim().replace(/[\s/\\"]+/g, '-')).join('-')}.${extension}`;
   const plain = `${parts.map(ascii).filter(Boolean).join('-')}.${extension}`;
-  return `${kind}; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
+  return `${kind}; filename="${plain}"; filename*=UTF-8''${rfc5987(utf8)}`;
+}
+
+/** A value for `filename*` (RFC 5987): encodeURIComponent leaves ' ( ) * ! as they are, which that grammar does not allow. */
+export function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export const DOCUMENT_CONTENT_TYPES = {

@@ -17,6 +17,7 @@ export interface CaughtMail {
   subject: string;
   text: string;
   html: string | null;
+  confidential: boolean;
 }
 
 /** Cuts a value to a column's length. */
@@ -160,13 +161,14 @@ export class MailCatcher implements OnModuleInit, OnModuleDestroy {
         const batch = this.waiting.splice(0, MAX_BATCH);
         try {
           await this.dataSource.query(
-            `INSERT INTO captured_mail (to_address, subject, text_body, html_body)
-             SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::text[])`,
+            `INSERT INTO captured_mail (to_address, subject, text_body, html_body, confidential)
+             SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::text[], $5::boolean[])`,
             [
               batch.map((w) => clip(w.mail.to, 254)),
               batch.map((w) => clip(w.mail.subject, 500)),
               batch.map((w) => w.mail.text),
               batch.map((w) => w.mail.html),
+              batch.map((w) => w.mail.confidential),
             ],
           );
           for (const w of batch) w.resolve();

@@ -33,7 +33,12 @@ async function compose(message: Message): Promise<Buffer> {
 
 async function expected(raw: Buffer) {
   const parsed = await simpleParser(raw);
-  return { subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : null };
+  return {
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    confidential: parsed.headers.has('x-rapportflode-confidential'),
+  };
 }
 
 describe('parseMail', () => {
@@ -45,6 +50,18 @@ describe('parseMail', () => {
   it.each(Object.entries(messages))('gives what simpleParser gives with bare LF line breaks too: %s', async (_name, message) => {
     const raw = await new MailComposer({ from: 'rf@example.se', to: 'asa@example.se', ...message }).compile().build();
     expect(await parseMail(raw)).toEqual(await expected(raw));
+  });
+
+  it('reads the confidential mark of a reset mail on both paths, and no mark as not confidential', async () => {
+    const headers = { 'X-Rapportflode-Confidential': 'yes' };
+    const marked = await new MailComposer({ subject: 'Återställ', text: 'länk', html: '<p>länk</p>', headers }).compile().build();
+    expect(parseSimpleMail(marked)).toMatchObject({ confidential: true });
+    const withAttachment = await new MailComposer({ subject: 'x', text: 'y', headers, attachments: [{ filename: 'a.txt', content: 'å' }] })
+      .compile()
+      .build();
+    expect(parseSimpleMail(withAttachment)).toBeNull();
+    expect(await parseMail(withAttachment)).toMatchObject({ confidential: true });
+    expect(await parseMail(await compose(messages['text only']))).toMatchObject({ confidential: false });
   });
 
   it('parses nodemailer text+HTML messages itself, and leaves an HTML-only one to simpleParser', async () => {

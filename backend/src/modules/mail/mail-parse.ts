@@ -5,7 +5,11 @@ export interface ParsedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** Marked confidential by the sender (the X-Rapportflode-Confidential header). */
+  confidential: boolean;
 }
+
+const CONFIDENTIAL = 'x-rapportflode-confidential';
 
 interface Part {
   headers: Map<string, string>;
@@ -30,7 +34,12 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const fast = parseSimpleMail(raw);
   if (fast) return fast;
   const parsed = await simpleParser(raw);
-  return { subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : null };
+  return {
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    confidential: parsed.headers.has(CONFIDENTIAL),
+  };
 }
 
 /** The fast path of parseMail: null when the message is not one it recognises. */
@@ -43,9 +52,10 @@ export function parseSimpleMail(raw: Buffer): ParsedMail | null {
   if (subject === null) return null;
   const contentType = parseContentType(root.headers.get('content-type'));
   if (!contentType) return null;
+  const confidential = root.headers.has(CONFIDENTIAL);
   if (contentType.type === 'text/plain') {
     const text = leafText(root, contentType);
-    return text === null ? null : { subject, text, html: null };
+    return text === null ? null : { subject, text, html: null, confidential };
   }
   if (contentType.type !== 'multipart/alternative' || contentType.params.size !== 1) return null;
   const boundary = contentType.params.get('boundary');
@@ -70,7 +80,7 @@ export function parseSimpleMail(raw: Buffer): ParsedMail | null {
   }
   if (text === null) return null;
   // mailparser keeps no empty part: an empty HTML part is no HTML at all.
-  return { subject, text, html: html === '' ? null : html };
+  return { subject, text, html: html === '' ? null : html, confidential };
 }
 
 /**

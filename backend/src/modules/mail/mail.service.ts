@@ -12,7 +12,12 @@ export interface OutgoingMail {
   html?: string;
   /** The Message-ID header (with its angle brackets); nodemailer makes one up when unset. */
   messageId?: string;
+  /** Carries a secret (a sign-in or reset link): kept, but its content is never shown on Utskick. */
+  confidential?: boolean;
 }
+
+/** The header that marks a confidential message on its way through SMTP to the catcher. */
+export const CONFIDENTIAL_HEADER = 'X-Rapportflode-Confidential';
 
 /**
  * The SMTP address with pooling switched on: kept-open connections, one per concurrent reminder
@@ -52,11 +57,22 @@ export class MailService implements OnModuleDestroy {
     const url = this.smtpUrl();
     if (url) {
       this.transport ??= createTransport(pooledUrl(url));
-      await this.transport.sendMail({ from: this.config.get('MAIL_FROM'), ...mail });
+      const { confidential, ...message } = mail;
+      await this.transport.sendMail({
+        from: this.config.get('MAIL_FROM'),
+        ...message,
+        ...(confidential ? { headers: { [CONFIDENTIAL_HEADER]: 'yes' } } : {}),
+      });
       this.logger.log(`Sent "${mail.subject}" to ${mail.to}${this.catcher.url ? ' (to the mail catcher)' : ''}`);
       return;
     }
-    await this.catcher.keep({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+    await this.catcher.keep({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      confidential: mail.confidential === true,
+    });
     this.logger.log(`SMTP_URL is unset: kept "${mail.subject}" to ${mail.to} in captured_mail`);
   }
 

@@ -1,11 +1,12 @@
 import { Controller, HttpStatus, ParseBoolPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportResponse } from '@rapportflode/api-contract';
 import { AppException } from '../../common/api-exception.filter';
 import { Access } from '../auth/access.decorators';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { OrganisationImportService } from './organisation-import.service';
+import { UploadRoute } from '../../common/upload.decorator';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -17,7 +18,7 @@ export class OrganisationImportController {
   @Post()
   @Access.anywhere('organisation.manage')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BYTES, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
+  @UploadRoute()
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({
     summary: 'Import units and people from CSV (UTF-8, or Windows-1252 with ;): dryRun=true previews, dryRun=false commits all or nothing',

@@ -182,6 +182,16 @@ export class OrganisationImportService {
           if (found && lower(found.name) !== lower(row.person.name)) {
             rowErrors.push(`E-postadressen ${email} hör redan till "${found.name}" i Rapportflöde; här står "${row.person.name}".`);
           }
+          // A person without roles belongs to no nämnd: a role from here would hand this nämnd's
+          // administrators their account (e-mail, password reset).
+          if (found && !installationAdmin) {
+            const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM role_assignment WHERE user_id = $1', [found.id]);
+            if (count === 0) {
+              rowErrors.push(
+                `${email} hör till en person utan roller. Bara installationens administratör kan ge den personen roller.`,
+              );
+            }
+          }
           person = { id: found?.id ?? null, name: row.person.name, title: row.person.title, line: row.line };
           people.set(email, person);
           effects.push(found ? 'Personen finns redan' : 'Ny person');

@@ -17,14 +17,19 @@ async function scopeOf(access: AccessService, committeeId: string | null, unitId
   return scope === 'installation' ? INSTALLATION : scope;
 }
 
-/** A person is managed where all their roles are: an admin must cover every one of them. */
+/**
+ * A person is managed where all their roles are: an admin must cover every one of them. A person
+ * without roles is the installation's (only installation-wide admins reach their e-mail, password
+ * and sessions).
+ */
 export async function userScopes(request: Request, access: AccessService): Promise<ResourceScope[] | null> {
   const id = request.params['id'];
   if (!isUuid(id)) return null;
   if (!(await access.userExists(id))) return null;
   const roles = await access.grantsOf(id);
   const scopes = await Promise.all(roles.map((role) => scopeOf(access, role.committeeId, role.unitId)));
-  return scopes.filter((scope): scope is ResourceScope => scope !== null);
+  const known = scopes.filter((scope): scope is ResourceScope => scope !== null);
+  return known.length > 0 ? known : [INSTALLATION];
 }
 
 export async function assignmentScope(request: Request, access: AccessService): Promise<ResourceScope | null> {

@@ -13,6 +13,12 @@ export const UserErrors = {
     new AppException(HttpStatus.FORBIDDEN, 'scope_not_administered', `Du administrerar inte ${where} och kan inte dela ut roller där.`),
   assignmentNotFound: () =>
     new AppException(HttpStatus.NOT_FOUND, 'role_assignment_not_found', 'Rolltilldelningen finns inte.'),
+  roleRequired: () =>
+    new AppException(
+      HttpStatus.BAD_REQUEST,
+      'role_required',
+      'Ge personen en roll i din nämnd när du lägger till den: en person utan roller kan bara hanteras av installationens administratör.',
+    ),
   ownAdminRole: () =>
     new AppException(
       HttpStatus.CONFLICT,

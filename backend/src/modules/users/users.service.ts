@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssignRoleRequest, CreateUserRequest, UpdateUserRequest, UserDto, UserListResponse } from '@rapportflode/api-contract';
-import { can, grantCovers, ResourceScope, roleAllows, RoleGrant, scopesFor } from '@rapportflode/domain';
+import { Action, can, grantCovers, ResourceScope, roleAllows, RoleGrant, scopesFor } from '@rapportflode/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthCache } from '../auth/auth-cache';
@@ -22,6 +22,11 @@ interface UserRow {
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   return error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === constraint;
+}
+
+/** Holds the action with an installation-wide role (not only in some nämnd). */
+function installationWide(grants: readonly RoleGrant[], action: Action): boolean {
+  return grants.some((g) => g.committeeId === null && roleAllows(g.role, action));
 }
 
 const USER_COLUMNS = 'id, name, email, title, active, password_hash IS NOT NULL AS has_password';
@@ -47,16 +52,22 @@ export class UsersService {
     for (const row of rows) {
       const dto = await this.toDto(row);
       const scopes = await Promise.all(dto.roles.map((r) => this.access.assignmentScope(r.committeeId, r.unitId)));
+      // A person without roles is seen only installation-wide (they belong to no nämnd).
       const visible =
         installationWide ||
-        (scopes.length === 0 && can(grants, 'users.manage', 'anywhere')) ||
         scopes.some((scope) => scope && scope !== 'installation' && readScopes.some((g) => grantCovers(g, scope)));
       if (visible) users.push(dto);
     }
     return { users };
   }
 
+  /**
+   * A person without a role belongs to no nämnd: only an installation-wide administrator creates
+   * one. Anyone else gives the first role in the same step, where they administer roles.
+   */
   async create(body: CreateUserRequest, actor: Actor): Promise<UserDto> {
+    if (!body.role && !installationWide(actor.grants, 'users.manage')) throw UserErrors.roleRequired();
+    if (body.role) await this.checkAdministers(body.role, actor);
     const hash = body.password ? await this.passwords.hash(body.password) : null;
     return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
       try {
@@ -75,7 +86,9 @@ export class UsersService {
           after: { name: dto.name, email: dto.email, title: dto.title, hasPassword: dto.hasPassword },
           ip: actor.ip,
         });
-        return dto;
+        if (!body.role) return dto;
+        await this.insertRole(manager, row.id, body.role, actor);
+        return this.toDto(row, manager);
       } catch (error) {
         if (isUniqueViolation(error, 'uq_app_user_email')) throw UserErrors.emailTaken(body.email);
         throw error;
@@ -140,37 +153,51 @@ export class UsersService {
   }
 
   /** A role where the acting admin administers roles: a unit, a committee, or (installation-wide admins only) everywhere. */
+  /**
+   * Gives a role. A person without roles belongs to the installation's administrators: a nämnd's
+   * administrator could otherwise give them a role, then change their e-mail and take the account.
+   */
   async assignRole(userId: string, body: AssignRoleRequest, actor: Actor): Promise<UserDto> {
-    const target = await this.access.assignmentScope(body.committeeId, body.unitId);
-    if (!target) throw UserErrors.scopeNotFound();
-    const administered =
-      target === 'installation'
-        ? actor.grants.some((g) => g.committeeId === null && roleAllows(g.role, 'roles.manage'))
-        : can(actor.grants, 'roles.manage', target);
-    if (!administered) throw UserErrors.scopeNotAdministered(await this.describeScope(target));
+    await this.checkAdministers(body, actor);
     return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
-      const [user]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [userId]);
+      const [user]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
       if (!user) throw UserErrors.notFound();
-      try {
-        const [row] = await manager.query(
-          'INSERT INTO role_assignment (user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4) RETURNING id',
-          [userId, body.role, body.committeeId, body.unitId],
-        );
-        await this.audit.record(manager, {
-          actorUserId: actor.userId,
-          action: 'role.assign',
-          entityType: 'role_assignment',
-          entityId: row.id,
-          committeeId: body.committeeId,
-          after: { userId, role: body.role, committeeId: body.committeeId, unitId: body.unitId },
-          ip: actor.ip,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error, 'uq_role_assignment')) throw UserErrors.roleExists();
-        throw error;
+      if (!installationWide(actor.grants, 'users.manage')) {
+        const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM role_assignment WHERE user_id = $1', [userId]);
+        if (count === 0) throw UserErrors.notFound();
       }
+      await this.insertRole(manager, userId, body, actor);
       return this.toDto(user, manager);
     }));
+  }
+
+  /** The acting person administers roles where the role would hold. */
+  private async checkAdministers(body: AssignRoleRequest, actor: Actor): Promise<void> {
+    const target = await this.access.assignmentScope(body.committeeId, body.unitId);
+    if (!target) throw UserErrors.scopeNotFound();
+    const administered = target === 'installation' ? installationWide(actor.grants, 'roles.manage') : can(actor.grants, 'roles.manage', target);
+    if (!administered) throw UserErrors.scopeNotAdministered(await this.describeScope(target));
+  }
+
+  private async insertRole(manager: EntityManager, userId: string, body: AssignRoleRequest, actor: Actor): Promise<void> {
+    try {
+      const [row] = await manager.query(
+        'INSERT INTO role_assignment (user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4) RETURNING id',
+        [userId, body.role, body.committeeId, body.unitId],
+      );
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'role.assign',
+        entityType: 'role_assignment',
+        entityId: row.id,
+        committeeId: body.committeeId,
+        after: { userId, role: body.role, committeeId: body.committeeId, unitId: body.unitId },
+        ip: actor.ip,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_role_assignment')) throw UserErrors.roleExists();
+      throw error;
+    }
   }
 
   async removeRole(userId: string, assignmentId: string, actor: Actor): Promise<UserDto> {

@@ -51,6 +51,11 @@ export interface CreateUserRequest {
   title?: string | null;
   /** Optional: without it the person signs in through the identity provider or a password reset. */
   password?: string;
+  /**
+   * The person's first role, given in the same step. Required unless the acting administrator is
+   * installation-wide: a person without roles belongs to no nämnd, so only they may manage them.
+   */
+  role?: AssignRoleRequest;
 }
 
 /** PATCH /api/users/:id */

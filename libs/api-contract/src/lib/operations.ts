@@ -6,8 +6,11 @@ export interface CapturedMailDto {
   subject: string;
   /** ISO instant it was received. */
   createdAt: string;
+  /** Empty for a confidential mail (a password reset link): only that it was sent is shown. */
   text: string;
   html: string | null;
+  /** Carries a secret: its content is not shown, not even to installation administrators. */
+  confidential: boolean;
 }
 
 /** GET /api/admin/mail: newest first, paged. */

@@ -112,7 +112,14 @@ import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskTex
           <dd>{{ mail.createdAt | svDate: true }}</dd>
         </dl>
         <h3>Text</h3>
-        <pre class="text">{{ mail.text || '(ingen textdel)' }}</pre>
+        @if (mail.confidential) {
+          <p class="confidential">
+            Innehållet visas inte: meddelandet innehåller en personlig länk (till exempel för att återställa ett
+            lösenord). Här syns bara att det skickades.
+          </p>
+        } @else {
+          <pre class="text">{{ mail.text || '(ingen textdel)' }}</pre>
+        }
         @if (mail.html) {
           <details>
             <summary>Visa HTML-versionen</summary>

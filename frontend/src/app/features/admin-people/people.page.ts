@@ -131,6 +131,38 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
               >Valfritt: minst 12 tecken; lämna tomt för inloggning via kommunens konto eller återställning</mat-hint
             >
           </mat-form-field>
+          @if (canManageRoles() && scopeGroups().length > 0) {
+            <div class="first-role">
+              <label>
+                <span>Första roll{{ roleRequired() ? '' : ' (valfri)' }}</span>
+                <select name="newRole" id="new-role" [(ngModel)]="newRole">
+                  <option value="">Välj roll</option>
+                  @for (role of roles; track role) {
+                    <option [value]="role">{{ roleLabels[role] }}</option>
+                  }
+                </select>
+              </label>
+              <label>
+                <span>Var</span>
+                <select name="newScope" id="new-scope" [(ngModel)]="newScope">
+                  <option value="">Välj var</option>
+                  @for (group of scopeGroups(); track group.label) {
+                    @if (group.label) {
+                      <optgroup [label]="group.label">
+                        @for (option of group.options; track option.key) {
+                          <option [value]="option.key">{{ option.label }}</option>
+                        }
+                      </optgroup>
+                    } @else {
+                      @for (option of group.options; track option.key) {
+                        <option [value]="option.key">{{ option.label }}</option>
+                      }
+                    }
+                  }
+                </select>
+              </label>
+            </div>
+          }
           @if (createError()) {
             <p class="error" role="alert">{{ createError() }}</p>
           }
@@ -361,19 +393,22 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
       margin: 0;
       color: var(--mat-sys-on-surface-variant);
     }
-    .give-role {
+    .give-role,
+    .first-role {
       display: flex;
       flex-wrap: wrap;
       align-items: flex-end;
       gap: 0.5rem;
       margin-top: 0.5rem;
     }
-    .give-role label {
+    .give-role label,
+    .first-role label {
       display: flex;
       flex-direction: column;
       font: var(--mat-sys-label-medium);
     }
-    .give-role select {
+    .give-role select,
+    .first-role select {
       font: var(--mat-sys-body-medium);
       padding: 0.35rem;
       max-width: 18rem;
@@ -423,6 +458,12 @@ export class PeoplePage {
   protected readonly newEmail = signal('');
   protected readonly newTitle = signal('');
   protected readonly newPassword = signal('');
+  protected readonly newRole = signal('');
+  protected readonly newScope = signal('');
+  /** A person without roles belongs to the installation: others give the first role at once (the server checks it). */
+  protected readonly roleRequired = computed(
+    () => !(this.auth.user()?.roles ?? []).some((r) => r.committeeId === null && roleAllows(r.role, 'users.manage')),
+  );
 
   protected readonly editing = signal<string | null>(null);
   protected readonly editName = signal('');
@@ -442,8 +483,15 @@ export class PeoplePage {
       this.createError.set(`Lösenordet måste vara minst ${PASSWORD_MIN_LENGTH} tecken, eller lämnas tomt.`);
       return;
     }
+    const role = this.newRole();
+    const scope = this.scopeByKey().get(this.newScope());
+    if ((role || scope || this.roleRequired()) && (!isRole(role) || !scope)) {
+      this.createError.set('Välj både personens första roll och var den ska gälla.');
+      return;
+    }
+    const first = isRole(role) && scope ? { role: { role, committeeId: scope.committeeId, unitId: scope.unitId } } : {};
     const done = await this.change(
-      this.api.createUser({ name, email, title: this.newTitle().trim() || null, ...(password ? { password } : {}) }),
+      this.api.createUser({ name, email, title: this.newTitle().trim() || null, ...(password ? { password } : {}), ...first }),
       (user) => `${user.name} lades till.`,
       (message) => this.createError.set(message),
     );
@@ -452,6 +500,8 @@ export class PeoplePage {
       this.newEmail.set('');
       this.newTitle.set('');
       this.newPassword.set('');
+      this.newRole.set('');
+      this.newScope.set('');
     }
   }
 
