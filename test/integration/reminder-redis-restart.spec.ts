@@ -26,7 +26,7 @@ const CLOCK_OFFSET_MS = String(Date.parse('2027-03-19T12:00:00.000Z') - Date.now
 
 /** Every pending job a user's reminders depend on: reminders and review nudges, and the digest runs. */
 async function pendingIds(queue: Queue): Promise<string[]> {
-  const ids = await queue.getRanges(['delayed', 'wait', 'prioritized', 'paused'], 0, -1);
+  const ids = await queue.getRanges(['delayed', 'wait', 'prioritized'], 0, -1);
   return ids.filter((id) => id.startsWith('reminder|') || id.startsWith('digest|')).sort();
 }
 
