@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, bodyParserErrors, JSON_BODY_LIMIT } from './common/api-exception.filter';
 import { Environment, EnvironmentError } from './config/environment';
+import { DatabaseAvailability } from './database/database-availability';
 import { NOT_SIGNED_IN } from './modules/auth/auth.guard';
 import { SESSION_COOKIE, SessionService } from './modules/auth/session.service';
 import { ensureLocalRedis, RedisUnavailableError } from './queue/local-redis';
@@ -63,7 +64,7 @@ export function configureHttpApp(app: NestExpressApplication, environment: Envir
     );
   });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ApiExceptionFilter(app.get(DatabaseAvailability)));
   app.enableShutdownHooks();
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = environment.HTTP_KEEP_ALIVE_SECONDS * 1000;

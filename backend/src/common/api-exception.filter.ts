@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorResponse } from '@rapportflode/api-contract';
 import type { NextFunction, Request, Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS, DatabaseAvailability } from '../database/database-availability';
 
 /** The largest JSON body accepted (a full rich-text section is well below it). */
 export const JSON_BODY_LIMIT = '1mb';
@@ -32,6 +33,8 @@ export class AppException extends HttpException {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiException');
 
+  constructor(private readonly database?: DatabaseAvailability) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const parserAnswer = bodyParserAnswer(exception);
@@ -40,8 +43,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     if (!(exception instanceof HttpException)) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-      response.status(500).json(this.body(500));
+      void this.unexpected(exception, response);
       return;
     }
     const status = exception.getStatus();
@@ -67,6 +69,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     response.status(status).json(this.body(status));
+  }
+
+  /** PostgreSQL away: 503 with Retry-After, logged once per outage (DatabaseAvailability). Anything else is a bug: 500, logged. */
+  private async unexpected(exception: unknown, response: Response): Promise<void> {
+    if (this.database && (await this.database.explains(exception).catch(() => false))) {
+      if (response.headersSent) return;
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      response.status(503).json({
+        ...this.body(503),
+        code: 'database_unavailable',
+        message: 'Databasen svarar inte just nu. Inget har sparats; försök igen om en stund.',
+      });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (!response.headersSent) response.status(500).json(this.body(500));
   }
 
   private body(status: number): ApiErrorResponse {

@@ -21,7 +21,8 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     // PGlite has no uuid-ossp; gen_random_uuid() is built in.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize },
+    // A database that does not answer fails a request in 5 s instead of holding it open.
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
     logging: ['error', 'warn', 'migration'],
   };
 }

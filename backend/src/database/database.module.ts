@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
+import { DatabaseAvailability, DatabaseLog } from './database-availability';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { migrateWithLock } from './migrate';
@@ -36,6 +37,7 @@ export class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
 
 @Module({
   providers: [
+    DatabaseAvailability,
     {
       provide: DATABASE_CONNECTION,
       inject: [AppConfig],
@@ -57,7 +59,7 @@ export class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
       },
     },
   ],
-  exports: [DATABASE_CONNECTION],
+  exports: [DATABASE_CONNECTION, DatabaseAvailability],
 })
 class DatabaseConnectionModule {}
 
@@ -66,13 +68,18 @@ class DatabaseConnectionModule {}
     DatabaseConnectionModule,
     TypeOrmModule.forRootAsync({
       imports: [DatabaseConnectionModule],
-      inject: [DATABASE_CONNECTION, AppConfig],
-      useFactory: (connection: DatabaseConnection, config: AppConfig) =>
-        dataSourceOptions(connection.url, config.get('DATABASE_POOL_SIZE')),
+      inject: [DATABASE_CONNECTION, AppConfig, DatabaseAvailability],
+      useFactory: (connection: DatabaseConnection, config: AppConfig, availability: DatabaseAvailability) => ({
+        ...dataSourceOptions(connection.url, config.get('DATABASE_POOL_SIZE')),
+        logger: new DatabaseLog(availability),
+        availability,
+      }),
       // Migrations run at start-up, before any module reads the database.
-      dataSourceFactory: async (options?: DataSourceOptions) => {
+      dataSourceFactory: async (options?: DataSourceOptions & { availability?: DatabaseAvailability }) => {
         if (!options) throw new Error('No data source options');
-        const dataSource = await new DataSource(options).initialize();
+        const { availability, ...dataSourceOptionsOnly } = options;
+        const dataSource = await new DataSource(dataSourceOptionsOnly as DataSourceOptions).initialize();
+        availability?.attach(dataSource);
         const applied = await migrateWithLock(dataSource);
         if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
         return dataSource;
