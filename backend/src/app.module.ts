@@ -66,7 +66,7 @@ export class AppModule {
         ...(http ? [OperationsModule] : []),
         ...(http ? [HealthModule] : []),
         ...(serveFrontend
-          ? [ServeStaticModule.forRoot({ rootPath: staticDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
+          ? [ServeStaticModule.forRoot({ rootPath: staticDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: false } })]
           : []),
       ],
       providers: [StartupService],

@@ -7,7 +7,10 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Server } from 'node:http';
-import { AppModule } from './app.module';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule, frontendDir } from './app.module';
+import { API_DOCS_CONTENT_SECURITY_POLICY, appShell, contentSecurityPolicy } from './common/app-shell';
 import { ApiExceptionFilter, bodyParserErrors, JSON_BODY_LIMIT } from './common/api-exception.filter';
 import { Environment, EnvironmentError } from './config/environment';
 import { DatabaseAvailability } from './database/database-availability';
@@ -32,20 +35,19 @@ export function configureHttpApp(app: NestExpressApplication, environment: Envir
   app.set('trust proxy', trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust);
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Swagger UI (under /api/docs) styles itself inline; nothing else needs more than 'self'.
-          'img-src': ["'self'", 'data:'],
-          // Styles and fonts come from this server only (the fonts are bundled with the app).
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'font-src': ["'self'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
+      // Set below: one policy for the API and files, the page's own (with a nonce) for the app.
+      contentSecurityPolicy: false,
       // Plain-HTTP demos on a LAN address must not be forced to HTTPS by the browser.
       strictTransportSecurity: false,
     }),
   );
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const docs = request.path === `/${API_PREFIX}/docs` || request.path.startsWith(`/${API_PREFIX}/docs/`);
+    response.setHeader('Content-Security-Policy', docs ? API_DOCS_CONTENT_SECURITY_POLICY : contentSecurityPolicy(null));
+    next();
+  });
+  const shell = frontendDir(environment);
+  if (environment.PROCESS_ROLE !== 'worker' && existsSync(join(shell, 'index.html'))) app.use(appShell(shell, API_PREFIX));
   // JSON only: the framework's default parsers (urlencoded among them) are off, see createHttpApp.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(bodyParserErrors);

@@ -22,7 +22,10 @@ function viaAgent(agent: Agent, url: string): Promise<{ status: number; reused: 
 
 // Served as in production: the built app at / (here a stand-in index.html), the API under /api.
 const frontendDir = mkdtempSync(join(tmpdir(), 'rf-frontend-'));
-writeFileSync(join(frontendDir, 'index.html'), '<!doctype html><html lang="sv"><title>Rapportflöde</title></html>');
+writeFileSync(
+  join(frontendDir, 'index.html'),
+  '<!doctype html><html lang="sv"><head><title>Rapportflöde</title></head><body><rf-root></rf-root></body></html>',
+);
 
 describe('HTTP hardening', () => {
   const test = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000', LOGIN_MAX_FAILURES: '100', FRONTEND_DIR: frontendDir });
@@ -122,12 +125,33 @@ describe('HTTP hardening', () => {
       }
     });
 
-    it('allows styles and fonts from this server only', async () => {
-      const csp = (await fetch(url('/api/health'))).headers.get('content-security-policy') ?? '';
-      const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
-      expect(directive('style-src')).not.toContain('https:');
-      expect(directive('font-src')).toBe("font-src 'self'");
-      expect(csp).not.toMatch(/(^|\s)https:(\s|;|$)/);
+    it('allows styles and fonts from this server only: no https:, inline <style> only with the page’s own nonce', async () => {
+      const directive = (csp: string, name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+      const api = (await fetch(url('/api/health'))).headers.get('content-security-policy') ?? '';
+      expect(directive(api, 'style-src')).toBe("style-src 'self'");
+      expect(directive(api, 'font-src')).toBe("font-src 'self'");
+      expect(api).not.toContain('https:');
+      expect(directive(api, 'style-src-elem')).toBe("style-src-elem 'self'");
+
+      // The app's page: a fresh nonce each time, in the page (for Angular's <style> elements) and in its policy.
+      const nonces: string[] = [];
+      for (const path of ['/', '/cykler/123/rapport']) {
+        const page = await fetch(url(path));
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        const nonce = /<rf-root ngCspNonce="([^"]+)"/.exec(html)?.[1] ?? '';
+        expect(nonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+        const csp = page.headers.get('content-security-policy') ?? '';
+        expect(directive(csp, 'style-src-elem')).toBe(`style-src-elem 'self' 'nonce-${nonce}'`);
+        expect(csp).not.toContain('https:');
+        expect(page.headers.get('cache-control')).toBe('no-store');
+        nonces.push(nonce);
+      }
+      expect(new Set(nonces).size).toBe(2);
+      // Unknown API paths stay JSON 404s, not the app's page.
+      const unknown = await fetch(url('/api/finns-inte'));
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.get('content-type')).toContain('application/json');
     });
 
     it('keeps idle connections open longer than a load balancer (65 s > 60 s), so a reused connection is never cut', async () => {
