@@ -57,6 +57,7 @@ describe('migrations on the real PostgreSQL', () => {
       'role_assignment',
       'seed_run',
       'sent_reminder',
+      'signin_attempt',
       'task',
       'task_comment',
       'task_snapshot',

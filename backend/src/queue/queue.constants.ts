@@ -16,6 +16,8 @@ export enum JobName {
   ReminderReconcile = 'reminders.reconcile',
   /** The daily digest run at one instant (08.15 on working days); the job id is digestJobId(dueAt). */
   ReminderDigest = 'reminders.digest',
+  /** Creates a reset token and mails its link, if an active account has the address; the token never enters Redis. */
+  PasswordReset = 'system.password-reset',
 }
 
 /** The payload of each job: ids and small facts only; the worker re-reads the database. */
@@ -24,6 +26,8 @@ export interface JobPayloads {
   [JobName.Reminder]: { taskId: string; kind: 'before' | 'due' | 'late' | 'review_nudge'; offset: number; dueAt: string };
   [JobName.ReminderReconcile]: Record<string, never>;
   [JobName.ReminderDigest]: { dueAt: string };
+  /** sha256 of the normalised e-mail address: the address itself and any token stay out of Redis. */
+  [JobName.PasswordReset]: { emailHash: string; ip: string | null };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -31,6 +35,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.Reminder]: QueueName.Reminders,
   [JobName.ReminderReconcile]: QueueName.Reminders,
   [JobName.ReminderDigest]: QueueName.Reminders,
+  [JobName.PasswordReset]: QueueName.System,
 };
 
 /** Retries, backoff and retention, in one place for every job. */

@@ -13,6 +13,7 @@ import { CreateMemos1764000000011 } from './1764000000011-CreateMemos';
 import { CreateReportVersionFiles1764000000012 } from './1764000000012-CreateReportVersionFiles';
 import { AddSeparationOfDuties1764000000013 } from './1764000000013-AddSeparationOfDuties';
 import { AddConfidentialMail1764000000014 } from './1764000000014-AddConfidentialMail';
+import { CreateSigninAttempts1764000000015 } from './1764000000015-CreateSigninAttempts';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateReportVersionFiles1764000000012,
   AddSeparationOfDuties1764000000013,
   AddConfidentialMail1764000000014,
+  CreateSigninAttempts1764000000015,
 ];

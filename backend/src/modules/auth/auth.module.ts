@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
 import { RedisClient } from '../../queue/redis-client';
 import { AuditModule } from '../audit/audit.module';
@@ -11,10 +13,12 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { OidcService } from './oidc.service';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RouteCatalog } from './route-catalog';
 import { SessionService } from './session.service';
+import { PostgresAttemptCounter, SigninLimiter } from './signin-limiter';
 
 @Global()
 @Module({
@@ -23,10 +27,10 @@ import { SessionService } from './session.service';
     AuditModule,
     MailModule,
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig, RedisClient],
-      useFactory: (config: AppConfig, redis: RedisClient) => ({
+      inject: [AppConfig, RedisClient, getDataSourceToken()],
+      useFactory: (config: AppConfig, redis: RedisClient, dataSource: DataSource) => ({
         throttlers: [{ name: 'signin', ttl: 60_000, limit: config.get('LOGIN_RATE_LIMIT_PER_MINUTE') }],
-        storage: new RedisThrottlerStorage(redis),
+        storage: new RedisThrottlerStorage(redis, new PostgresAttemptCounter(dataSource)),
       }),
     }),
   ],
@@ -37,10 +41,12 @@ import { SessionService } from './session.service';
     AuthService,
     OidcService,
     PasswordService,
+    PasswordResetService,
     SessionService,
+    SigninLimiter,
     RouteCatalog,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessService, AuthCache, PasswordService, SessionService, RouteCatalog],
+  exports: [AccessService, AuthCache, PasswordService, PasswordResetService, SessionService, RouteCatalog],
 })
 export class AuthModule {}

@@ -1,22 +1,18 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PASSWORD_MIN_LENGTH, SessionResponse } from '@rapportflode/api-contract';
 import { ACTIONS, can, INSTALLATION_SCOPE } from '@rapportflode/domain';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/api-exception.filter';
 import { AppConfig } from '../../config/app-config.service';
 import { changedRows } from '../../database/query';
-import { RedisClient } from '../../queue/redis-client';
 import { AuditService } from '../audit/audit.service';
-import { MailService } from '../mail/mail.service';
 import { AccessService, toGrants } from './access.service';
 import { AuthCache } from './auth-cache';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { ActiveSession, SessionService, sha256 } from './session.service';
-
-const LOCK_WINDOW_SECONDS = 15 * 60;
-const RESET_TOKEN_HOURS = 1;
+import { SigninLimiter } from './signin-limiter';
 
 export const INVALID_CREDENTIALS = () =>
   new AppException(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'Fel e-postadress eller lösenord.');
@@ -32,24 +28,24 @@ interface UserRow {
 
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger('Auth');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly mail: MailService,
-    private readonly redis: RedisClient,
     private readonly config: AppConfig,
     private readonly cache: AuthCache,
+    private readonly limiter: SigninLimiter,
+    private readonly resets: PasswordResetService,
   ) {}
 
   /**
    * Password sign-in. Wrong e-mail and wrong password answer alike, in about the same time;
    * after LOGIN_MAX_FAILURES failures an address is locked for 15 minutes, whether or not
-   * an account has it, so the lock reveals nothing either.
+   * an account has it, so the lock reveals nothing either. The attempt is counted before the
+   * password is checked, so concurrent guesses cannot all pass a check made before any of them
+   * counted; a successful sign-in clears the count.
    */
   async signIn(
     emailInput: string,
@@ -57,9 +53,8 @@ export class AuthService {
     client: { ip: string | null; userAgent: string | null },
   ): Promise<{ token: string; session: ActiveSession }> {
     const email = emailInput.trim().toLowerCase();
-    const failuresKey = this.redis.key('signin-failures', sha256(email));
-    const failures = await this.failures(failuresKey);
-    if (failures >= this.config.get('LOGIN_MAX_FAILURES')) {
+    const attempt = await this.limiter.countAttempt(email);
+    if (attempt.count > this.config.get('LOGIN_MAX_FAILURES')) {
       throw new AppException(
         HttpStatus.TOO_MANY_REQUESTS,
         'signin_locked',
@@ -71,11 +66,8 @@ export class AuthService {
       [email],
     );
     const valid = await this.passwords.verify(user?.active ? user.password_hash : null, password);
-    if (!user || !valid) {
-      await this.countFailure(failuresKey);
-      throw INVALID_CREDENTIALS();
-    }
-    await this.clearFailures(failuresKey);
+    if (!user || !valid) throw INVALID_CREDENTIALS();
+    await this.limiter.clear(email, attempt.store);
     return this.startSession(user.id, client, { method: 'password' });
   }
 
@@ -131,49 +123,12 @@ export class AuthService {
     };
   }
 
-  /** Always answers the same; mails a single-use link only when an active account has the address. */
+  /**
+   * Always answers the same, in the same time: the link is made and mailed by a queued job, and
+   * only when an active account has the address.
+   */
   async requestPasswordReset(emailInput: string, ip: string | null): Promise<void> {
-    const email = emailInput.trim().toLowerCase();
-    const [user]: UserRow[] = await this.dataSource.query(
-      'SELECT id, name, email, title, password_hash, active FROM app_user WHERE email = $1 AND active',
-      [email],
-    );
-    if (!user) return;
-    const token = randomBytes(32).toString('base64url');
-    await this.dataSource.transaction(async (manager) => {
-      // Only the newest link works.
-      await manager.query('UPDATE password_reset_token SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
-        user.id,
-      ]);
-      await manager.query(
-        `INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
-        [sha256(token), user.id, RESET_TOKEN_HOURS],
-      );
-      await this.audit.record(manager, {
-        actorUserId: null,
-        action: 'user.password_reset_requested',
-        entityType: 'user',
-        entityId: user.id,
-        committeeId: null,
-        ip,
-      });
-    });
-    const link = `${this.config.get('PUBLIC_URL')}/aterstall-losenord?token=${token}`;
-    await this.mail.send({
-      to: user.email,
-      confidential: true,
-      subject: 'Återställ ditt lösenord till Rapportflöde',
-      text: [
-        `Hej ${user.name},`,
-        '',
-        'Någon (förhoppningsvis du) har bett om att få återställa lösenordet till ditt konto i Rapportflöde.',
-        `Öppna länken inom ${RESET_TOKEN_HOURS} timme för att välja ett nytt lösenord:`,
-        '',
-        link,
-        '',
-        'Länken fungerar en gång. Om du inte bad om detta kan du bortse från meddelandet; ditt lösenord är oförändrat.',
-      ].join('\n'),
-    });
+    await this.resets.request(emailInput.trim().toLowerCase(), ip);
   }
 
   async confirmPasswordReset(token: string, password: string, ip: string | null): Promise<void> {
@@ -214,31 +169,5 @@ export class AuthService {
         ip,
       });
     }));
-  }
-
-  private async failures(key: string): Promise<number> {
-    try {
-      return Number((await (await this.redis.ready()).get(key)) ?? 0);
-    } catch (error) {
-      this.logger.warn(`Sign-in lock not checked, Redis does not answer: ${(error as Error).message}`);
-      return 0;
-    }
-  }
-
-  private async countFailure(key: string): Promise<void> {
-    try {
-      const client = await this.redis.ready();
-      await client.multi().incr(key).expire(key, LOCK_WINDOW_SECONDS).exec();
-    } catch {
-      // reported by failures()
-    }
-  }
-
-  private async clearFailures(key: string): Promise<void> {
-    try {
-      await (await this.redis.ready()).del(key);
-    } catch {
-      // reported by failures()
-    }
   }
 }

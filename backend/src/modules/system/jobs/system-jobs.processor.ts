@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobName, JobPayloads, QueueName } from '../../../queue/queue.constants';
+import { PasswordResetOutcome, PasswordResetService } from '../../auth/password-reset.service';
 import { SystemService } from '../system.service';
 
 export type QueueCheckResult = { carriedOut: boolean };
@@ -11,14 +12,19 @@ export type QueueCheckResult = { carriedOut: boolean };
 export class SystemJobsProcessor extends WorkerHost {
   private readonly logger = new Logger('SystemJobs');
 
-  constructor(private readonly system: SystemService) {
+  constructor(
+    private readonly system: SystemService,
+    private readonly passwordResets: PasswordResetService,
+  ) {
     super();
   }
 
-  async process(job: Job): Promise<QueueCheckResult> {
+  async process(job: Job): Promise<QueueCheckResult | PasswordResetOutcome> {
     switch (job.name as JobName) {
       case JobName.QueueCheck:
         return this.queueCheck(job as Job<JobPayloads[JobName.QueueCheck]>);
+      case JobName.PasswordReset:
+        return this.passwordResets.deliver((job as Job<JobPayloads[JobName.PasswordReset]>).data);
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.System}`);
     }
