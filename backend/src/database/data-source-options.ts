@@ -18,7 +18,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    // PGlite has no uuid-ossp; gen_random_uuid() is built in.
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     // A database that does not answer fails a request in 5 s instead of holding it open.
