@@ -50,6 +50,17 @@ test.describe('the installation administrator watches outgoing mail and the queu
       (await anonymous.post('/api/auth/password-reset', { data: { email: 'per.strom@gnesta.example.se' } })).ok(),
     ).toBe(true);
     await anonymous.dispose();
+    // A queued job mails the reset link: wait for it, so the mail below is the newest.
+    const mailDb = await serverDatabase();
+    try {
+      await expect
+        .poll(async () => (await mailDb.query(`SELECT 1 FROM captured_mail WHERE to_address = 'per.strom@gnesta.example.se'`)).rowCount, {
+          timeout: 15_000,
+        })
+        .toBeGreaterThan(0);
+    } finally {
+      await mailDb.end();
+    }
     // A mail with an HTML part, sent to the catcher as any SMTP client would.
     const transport = createTransport(env('E2E_SMTP_URL'));
     await transport.sendMail({

@@ -1,5 +1,6 @@
 import type { ApiErrorResponse } from '@rapportflode/api-contract';
 import { DataSource } from 'typeorm';
+import { PasswordService } from '../../backend/src/modules/auth/password.service';
 import { useTestApp } from './support/app';
 import { DEMO, DEMO_PASSWORD } from './support/http';
 import { waitFor } from './support/services';
@@ -101,14 +102,29 @@ describe('sign-in lockout and password reset with Redis up', () => {
 
 describe('sign-in limits while Redis does not answer', () => {
   // Nothing listens on port 1. A per-address limit of 14 a minute leaves room for the 12 below.
-  const app = useTestApp({ REDIS_URL: 'redis://127.0.0.1:1', PROCESS_ROLE: 'http', LOGIN_RATE_LIMIT_PER_MINUTE: '14' });
+  // No demo data: seeding it with Redis away waits for the reminder queue at every step.
+  const app = useTestApp({
+    REDIS_URL: 'redis://127.0.0.1:1',
+    PROCESS_ROLE: 'http',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '14',
+    SEED_DEMO_DATA: 'false',
+  });
+  const person = { locked: 'anna.lind@gnesta.example.se', other: 'bo.ek@gnesta.example.se', reset: 'cecilia.berg@gnesta.example.se' };
+
+  beforeAll(async () => {
+    const hash = await app.running.app.get(PasswordService).hash(DEMO_PASSWORD);
+    await app.running.app
+      .get(DataSource)
+      .query(`INSERT INTO app_user (email, name, password_hash) SELECT unnest($1::varchar[]), 'Testperson', $2`, [
+        Object.values(person),
+        hash,
+      ]);
+  });
 
   it('still locks an address after LOGIN_MAX_FAILURES wrong passwords', async () => {
     const { baseUrl } = app.running;
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        post(baseUrl, '/api/auth/login', { email: DEMO.secretary, password: 'fel-lösenord' }, '198.51.100.20'),
-      ),
+      Array.from({ length: 12 }, () => post(baseUrl, '/api/auth/login', { email: person.locked, password: 'fel-lösenord' }, '198.51.100.20')),
     );
     const counts = tally(answers);
     console.log(`12 concurrent wrong passwords, Redis down: ${JSON.stringify(counts)}`);
@@ -116,7 +132,7 @@ describe('sign-in limits while Redis does not answer', () => {
     expect(counts['401 invalid_credentials'] ?? 0).toBeGreaterThan(0);
     expect(counts['429 signin_locked'] ?? 0).toBe(12 - (counts['401 invalid_credentials'] ?? 0));
 
-    const right = await post(baseUrl, '/api/auth/login', { email: DEMO.secretary, password: DEMO_PASSWORD }, '198.51.100.21');
+    const right = await post(baseUrl, '/api/auth/login', { email: person.locked, password: DEMO_PASSWORD }, '198.51.100.21');
     expect(right.status).toBe(429);
     expect(right.body.code).toBe('signin_locked');
   });
@@ -129,20 +145,20 @@ describe('sign-in limits while Redis does not answer', () => {
     }
     console.log(`15 sign-ins from one address, Redis down, limit 14: ${statuses.filter((s) => s === 401).length} checked`);
     expect(statuses).toEqual([...Array(14).fill(401), 429]);
-    const limited = await post(baseUrl, '/api/auth/login', { email: DEMO.admin, password: DEMO_PASSWORD }, '198.51.100.30');
+    const limited = await post(baseUrl, '/api/auth/login', { email: person.other, password: DEMO_PASSWORD }, '198.51.100.30');
     expect(limited.status).toBe(429);
     expect(limited.body.message).toBe('För många försök. Vänta en stund och försök igen.');
-    const other = await post(baseUrl, '/api/auth/login', { email: DEMO.admin, password: DEMO_PASSWORD }, '198.51.100.31');
+    const other = await post(baseUrl, '/api/auth/login', { email: person.other, password: DEMO_PASSWORD }, '198.51.100.31');
     expect(other.status).toBe(200);
   });
 
   it('answers a password reset at once and mails the link without the queue', async () => {
     const { baseUrl } = app.running;
-    const answer = await post(baseUrl, '/api/auth/password-reset', { email: DEMO.director }, '198.51.100.40');
+    const answer = await post(baseUrl, '/api/auth/password-reset', { email: person.reset }, '198.51.100.40');
     expect(answer.status).toBe(202);
     const dataSource = app.running.app.get(DataSource);
     await waitFor('the reset mail', async () => {
-      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM captured_mail WHERE to_address = $1`, [DEMO.director]);
+      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM captured_mail WHERE to_address = $1`, [person.reset]);
       return row.n === 1;
     });
   });
