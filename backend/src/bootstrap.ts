@@ -1,4 +1,4 @@
-import { INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { AppModule, frontendDir } from './app.module';
 import { API_DOCS_CONTENT_SECURITY_POLICY, appShell, contentSecurityPolicy } from './common/app-shell';
 import { ApiExceptionFilter, bodyParserErrors, JSON_BODY_LIMIT } from './common/api-exception.filter';
+import { rejectHostileInput } from './common/hostile-input';
+import { RequestValidationPipe } from './common/request-validation.pipe';
 import { Environment, EnvironmentError } from './config/environment';
 import { DatabaseAvailability } from './database/database-availability';
 import { NOT_SIGNED_IN } from './modules/auth/auth.guard';
@@ -65,7 +67,9 @@ export function configureHttpApp(app: NestExpressApplication, environment: Envir
       next,
     );
   });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // NUL, lone surrogates and deep nesting are refused before any guard or validator reads the request.
+  app.use(rejectHostileInput);
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.get(DatabaseAvailability)));
   app.enableShutdownHooks();
   const server = app.getHttpServer() as Server;

@@ -22,16 +22,15 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDate } from '../../../common/validation';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'Datum anges som ÅÅÅÅ-MM-DD.';
+const DATE_MESSAGE = 'Ange ett datum som finns, som ÅÅÅÅ-MM-DD.';
 
 export class CreateCycleBody implements CreateCycleRequest {
   @ApiProperty({ format: 'uuid' })
@@ -56,11 +55,11 @@ export class CreateCycleBody implements CreateCycleRequest {
   @MaxLength(200, { message: 'Titeln får vara högst 200 tecken.' })
   title?: string;
 
-  @ApiProperty({ example: '2021-08-31' }) @Matches(DATE, { message: DATE_MESSAGE }) periodEnd: string;
-  @ApiProperty({ example: '2021-09-10' }) @Matches(DATE, { message: DATE_MESSAGE }) submissionDeadline: string;
-  @ApiProperty({ example: '2021-09-17' }) @Matches(DATE, { message: DATE_MESSAGE }) reviewDeadline: string;
-  @ApiProperty({ example: '2021-09-24' }) @Matches(DATE, { message: DATE_MESSAGE }) assemblyDeadline: string;
-  @ApiProperty({ example: '2021-10-05' }) @Matches(DATE, { message: DATE_MESSAGE }) meetingDate: string;
+  @ApiProperty({ example: '2021-08-31' }) @IsCalendarDate({ message: DATE_MESSAGE }) periodEnd: string;
+  @ApiProperty({ example: '2021-09-10' }) @IsCalendarDate({ message: DATE_MESSAGE }) submissionDeadline: string;
+  @ApiProperty({ example: '2021-09-17' }) @IsCalendarDate({ message: DATE_MESSAGE }) reviewDeadline: string;
+  @ApiProperty({ example: '2021-09-24' }) @IsCalendarDate({ message: DATE_MESSAGE }) assemblyDeadline: string;
+  @ApiProperty({ example: '2021-10-05' }) @IsCalendarDate({ message: DATE_MESSAGE }) meetingDate: string;
 }
 
 export class UpdateCycleBody implements UpdateCycleRequest {
@@ -82,11 +81,11 @@ export class UpdateCycleBody implements UpdateCycleRequest {
   @MaxLength(200, { message: 'Titeln får vara högst 200 tecken.' })
   title?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) periodEnd?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) submissionDeadline?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) reviewDeadline?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) assemblyDeadline?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) meetingDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate({ message: DATE_MESSAGE }) periodEnd?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate({ message: DATE_MESSAGE }) submissionDeadline?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate({ message: DATE_MESSAGE }) reviewDeadline?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate({ message: DATE_MESSAGE }) assemblyDeadline?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate({ message: DATE_MESSAGE }) meetingDate?: string;
 
   /** Checked by checkReminderConfig in the service, with its Swedish messages. */
   @ApiPropertyOptional({
@@ -129,7 +128,7 @@ export class TransitionBody implements TransitionRequest {
 export class UpdateTaskBody implements UpdateTaskRequest {
   @ApiProperty({ type: String, nullable: true, example: '2021-09-15' })
   @ValidateIf((_, value) => value !== null)
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate({ message: DATE_MESSAGE })
   deadline: string | null;
 }
 

@@ -94,6 +94,7 @@ export class SaveTemplateBody implements SaveTemplateRequest {
   @ApiProperty({ type: [TemplateSectionBody] })
   @IsArray({ message: 'Ange mallens avsnitt.' })
   @ArrayMaxSize(TEMPLATE_MAX_SECTIONS, { message: `En mall får ha högst ${TEMPLATE_MAX_SECTIONS} avsnitt.` })
+  @IsObject({ each: true, message: 'Varje avsnitt anges som ett objekt.' })
   @ValidateNested({ each: true })
   @Type(() => TemplateSectionBody)
   sections: TemplateSectionBody[];
