@@ -53,15 +53,27 @@ await stage('unit', bin('jest'), ['-c', 'jest.config.ts', '--json', `--outputFil
   counts: () => jestCounts(join(reports, 'unit.json')),
 });
 const built = await stage('build', bin('nx'), ['run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static']);
+// ESLint (the module-boundaries test) loads ES modules dynamically inside Jest's VM.
+const integrationEnv = { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' };
 await stage(
   'integration',
   bin('jest'),
-  ['-c', 'test/integration/jest.config.ts', '--json', `--outputFile=${join(reports, 'integration.json')}`],
-  {
-    // ESLint (the module-boundaries test) loads ES modules dynamically inside Jest's VM.
-    env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' },
-    counts: () => jestCounts(join(reports, 'integration.json')),
-  },
+  [
+    '-c',
+    'test/integration/jest.config.ts',
+    '--testPathIgnorePatterns',
+    'fuzz\\.spec\\.ts$',
+    '--json',
+    `--outputFile=${join(reports, 'integration.json')}`,
+  ],
+  { env: integrationEnv, counts: () => jestCounts(join(reports, 'integration.json')) },
+);
+// Generated hostile requests to every route of the OpenAPI document (seeded); prints how many were tried.
+await stage(
+  'fuzz',
+  bin('jest'),
+  ['-c', 'test/integration/jest.config.ts', 'test/integration/fuzz.spec.ts', '--json', `--outputFile=${join(reports, 'fuzz.json')}`],
+  { env: integrationEnv, counts: () => jestCounts(join(reports, 'fuzz.json')) },
 );
 if (built) {
   await stage('e2e', bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts'], {
