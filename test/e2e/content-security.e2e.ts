@@ -31,7 +31,7 @@ test('the app runs under its Content-Security-Policy without a single violation'
 
   // Angular's component styles are <style> elements carrying the nonce: applied, not refused.
   const styled = await page.evaluate(() => {
-    const styles = [...document.querySelectorAll('style')];
+    const styles = Array.from(document.querySelectorAll('style'));
     return { count: styles.length, withNonce: styles.filter((s) => s.nonce).length };
   });
   expect(styled.count).toBeGreaterThan(0);
