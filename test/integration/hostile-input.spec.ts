@@ -138,4 +138,22 @@ describe('hostile input: a coded Swedish 400, and nothing stored', () => {
     const listed = await admin.get<{ events: unknown[] }>('/api/audit?from=2020-01-01&page=1');
     expect(listed.status).toBe(200);
   });
+  it('refuses an uploaded CSV holding a NUL byte with its line, and imports nothing from it', async () => {
+    const count = async () => Number((await db.query('SELECT (SELECT count(*) FROM organisation_unit) + (SELECT count(*) FROM app_user) AS n'))[0].n);
+    const before = await count();
+    const csv = 'Kommun;Nämnd;Enhet;Nivå;Namn;E-post;Roll\nGnesta kommun;Socialnämnden;Socialförvaltningen / Ny\u0000enhet;Enhet;;;\n';
+    for (const dryRun of [true, false]) {
+      const form = new FormData();
+      form.append('file', new Blob([new TextEncoder().encode(csv)], { type: 'text/csv' }), 'organisation.csv');
+      const result = await admin.request<{ errors: Array<{ line: number | null; message: string }> }>(
+        'POST',
+        `/api/organisation/import?dryRun=${dryRun}`,
+        undefined,
+        { form },
+      );
+      expect(result.status).toBeLessThan(500);
+      expect(result.body.errors).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/^Rad 2 innehåller ett NUL-tecken/) })]);
+    }
+    expect(await count()).toBe(before);
+  });
 });

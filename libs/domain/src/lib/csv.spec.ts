@@ -76,6 +76,19 @@ describe('decodeCsvBytes', () => {
 });
 
 describe('parseCsv', () => {
+  it('refuses a NUL byte or half a surrogate pair with the line it stands on, as nothing could store it', () => {
+    expect(() => parseCsv('Kommun;Nämnd\nGnesta;Social\u0000nämnden\n')).toThrow(
+      new CsvError(
+        'Rad 2 innehåller ett NUL-tecken (U+0000), som inte kan sparas. Öppna filen i Excel och spara den på nytt som CSV (UTF-8).',
+        2,
+      ),
+    );
+    expect(() => parseCsv('a;b\r\nc;d\r\ne;\ud800x')).toThrow(/^Rad 3 innehåller ett ofullständigt tecken/);
+    expect(() => parseCsv('a;b\n\udc00')).toThrow(/^Rad 2 /);
+    // A whole pair (an emoji) is an ordinary character.
+    expect(parseCsv('Namn;Titel\nÅsa 😀;Chef\n').rows[1]).toEqual(['Åsa 😀', 'Chef']);
+  });
+
   it('detects semicolons, as Swedish Excel writes, and keeps commas inside fields', () => {
     const result = parseCsv(
       'Kommun;Nämnd;Enhet\r\nGnesta kommun;Socialnämnden;Äldre, funktionsstöd, hälso- och sjukvård\r\n',

@@ -95,6 +95,22 @@ const WINDOWS_1252_C1: Readonly<Record<string, string>> = {
   '\u009f': '\u0178',
 };
 
+/** NUL, or half of a UTF-16 surrogate pair: characters a database cannot store as text. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A file holding such a character is refused with its line, before any of it is read as data. */
+function refuseUnstorable(source: string): void {
+  const match = UNSTORABLE.exec(source);
+  if (!match) return;
+  const line = source.slice(0, match.index).split(/\r\n|\r|\n/).length;
+  const what = match[0] === '\u0000' ? 'ett NUL-tecken (U+0000)' : 'ett ofullständigt tecken (halva ett UTF-16-par)';
+  throw new CsvError(
+    `Rad ${line} innehåller ${what}, som inte kan sparas. Öppna filen i Excel och spara den på nytt som CSV (UTF-8).`,
+    line,
+  );
+}
+
 /**
  * Parses CSV in the style of RFC 4180: fields may be quoted, `""` inside quotes is one `"`,
  * and quoted fields may contain the delimiter and line breaks. Lines may end with CRLF, LF or
@@ -103,6 +119,7 @@ const WINDOWS_1252_C1: Readonly<Record<string, string>> = {
  */
 export function parseCsv(text: string): ParsedCsv {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  refuseUnstorable(source);
   const delimiter = detectDelimiter(source);
   const rows: string[][] = [];
 
