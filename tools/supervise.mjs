@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 
 /** Why a child stopped, in one line. */
 export function exitReason(code, signal) {
-  if (signal) return `killed by ${signal}`;
+  if (signal) return `was killed by ${signal}`;
   return `exited with code ${code}`;
 }
 

@@ -78,7 +78,7 @@ describe('npm start supervises the server process', () => {
       const pid = Number(/up pid=(\d+)/.exec(supervised.output())?.[1]);
       process.kill(pid, 'SIGKILL');
       await supervised.waitFor(/up pid=\d+/, 2);
-      expect(supervised.output()).toMatch(/the server killed by SIGKILL after [\d.]+ s; restarting/);
+      expect(supervised.output()).toMatch(/the server was killed by SIGKILL after [\d.]+ s; restarting/);
       const second = Number([...supervised.output().matchAll(/up pid=(\d+)/g)][1][1]);
       expect(second).not.toBe(pid);
 
