@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { apiAs, cycleDates, personPage } from './support';
 
-// The assembled report in the browser (issue 7), year 2046, on a small Nacka template: the
+// The assembled report in the browser, year 2046, on a small Nacka template: the
 // secretary opens the assembly page and sees what is missing, the remaining sections are approved
 // (through the API), she previews the report, freezes it (Fastställ), sees version 1 and downloads
 // its HTML, JSON and PDF.

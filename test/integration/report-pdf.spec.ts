@@ -10,7 +10,7 @@ import { openCycle, templateIdByName } from './support/cycles';
 import { DEMO, HttpClient, signedIn } from './support/http';
 
 /**
- * The Nacka T2 fixture cycle end to end (issue 7): a cycle of the demo template "Tertialbokslut 2"
+ * The Nacka T2 fixture cycle end to end: a cycle of the demo template "Tertialbokslut 2"
  * for 2016, every task filled from reference 000 by the person who writes it, approved by the
  * economist, frozen as version 1 and downloaded as PDF and Word. The PDF is checked with poppler
  * (pdfinfo, pdftotext, pdftoppm) and qpdf, the DOCX by reading its XML back.

@@ -9,7 +9,7 @@ import { myTask, openCycle } from './support/cycles';
 import { DEMO, HttpClient, signedIn } from './support/http';
 
 /**
- * Report assembly and freezing (issue 7) on a small Nacka template: Sammanfattning (nämnd level),
+ * Report assembly and freezing on a small Nacka template: Sammanfattning (nämnd level),
  * Ekonomiskt resultat (each unit) and Redovisning riktade statsbidrag (a table, nämnd level).
  * Cycles of 2012 and 2013.
  */

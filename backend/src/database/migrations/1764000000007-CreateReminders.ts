@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Reminders (issue 6): each cycle's reminder settings (null: DEFAULT_REMINDER_CONFIG), and the
+ * Reminders: each cycle's reminder settings (null: DEFAULT_REMINDER_CONFIG), and the
  * log of sent reminders. A row is written before a reminder goes out, and its unique key (task,
  * kind, offset, due instant, person, channel) is what stops a second worker, a retry or a
  * re-created job from sending the same reminder to the same person twice.

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Reminders sent through an outbox (issue 6, "a killed worker causes no duplicate and no loss"):
+ * Reminders sent through an outbox ("a killed worker causes no duplicate and no loss"):
  * an e-mail row of sent_reminder is written `pending` before the mail goes out and marked `sent`
  * once the SMTP server accepted it, or `failed` (with the server's answer in `error`) when the
  * server refused it for good. `attempts` counts the sends tried; `claimed_until` is the lease of

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The daily digest (issue 6): each person chooses how reminder e-mail reaches them
+ * The daily digest: each person chooses how reminder e-mail reaches them
  * (app_user.reminder_delivery: `immediate` or `daily_digest`). For a digest person the reminder's
  * e-mail row of sent_reminder is written with status `digest` (waiting for the digest) instead of
  * being sent; the digest run of a working-day morning gathers them into one reminder_digest row

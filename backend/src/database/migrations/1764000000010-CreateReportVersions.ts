@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The frozen versions of a cycle's assembled report (issue 7): the whole DocumentModel as it was
+ * The frozen versions of a cycle's assembled report: the whole DocumentModel as it was
  * fastställd, with the SHA-256 of its canonical JSON (status left out). A row is never changed or
  * removed: the trigger refuses it, so "immutable" holds in the database too.
  */

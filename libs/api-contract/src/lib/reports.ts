@@ -1,5 +1,5 @@
 /**
- * The assembled report of a cycle (issue 7): its status (every section × unit), the draft and the
+ * The assembled report of a cycle: its status (every section × unit), the draft and the
  * frozen versions, and the downloads of each in every format.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The one document model (issue 7). The assembled report (delårsrapport / tertialbokslut) and the
+ * The one document model. The assembled report (delårsrapport / tertialbokslut) and the
  * tjänsteskrivelse are built as a DocumentModel, and every output — the in-app preview, the
  * standalone HTML file, the PDF, the DOCX and the open-data CSV/JSON of the tables — is rendered
  * from it and from nothing else.

@@ -4,7 +4,7 @@ import { SWEDISH_TIME_ZONE } from './format';
 import type { TaskState } from './workflow';
 
 /**
- * The reminder schedule (issue 6), as pure functions: which reminders a task should get, on
+ * The reminder schedule, as pure functions: which reminders a task should get, on
  * which working day and at which instant. The scheduler turns each into a delayed job whose id
  * comes from reminderJobId, so planning twice is a no-op and reconciliation can compare the
  * expected ids with the queued ones.

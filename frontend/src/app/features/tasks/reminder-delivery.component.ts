@@ -7,7 +7,7 @@ import { ApiClient, errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 
 /**
- * The person's own choice of how reminder e-mail comes (issue 6): each reminder as it goes out,
+ * The person's own choice of how reminder e-mail comes: each reminder as it goes out,
  * or one digest per working day. Saved as soon as it is chosen; the server's answer is shown.
  */
 @Component({

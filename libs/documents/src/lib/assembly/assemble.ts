@@ -1,5 +1,5 @@
 /**
- * Report assembly (issue 7): a cycle's approved content, in template order, as one DocumentModel.
+ * Report assembly: a cycle's approved content, in template order, as one DocumentModel.
  * Pure: the caller reads the cycle, its sections, units and tasks; nothing here touches a database.
  *
  * Every section of the template becomes a numbered heading (the cycle section's own number); a
