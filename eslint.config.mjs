@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-// Module boundaries (see ../shared/architecture.md):
+// Module boundaries (see docs/architecture.md):
 //  - the frontend never imports the backend, and the backend never imports the frontend;
 //  - libs/domain imports nothing but itself: no framework, no package at all;
 //  - libs/api-contract holds request/response shapes and may only use libs/domain.
