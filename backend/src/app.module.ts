@@ -12,12 +12,14 @@ import { EconomyImportModule } from './modules/economy-import/economy-import.mod
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { MemosModule } from './modules/memos/memos.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { ReminderWorkerModule } from './modules/reminders/reminders.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SystemModule } from './modules/system/system.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 import { QueueModule } from './queue/queue.module';
@@ -58,6 +60,8 @@ export class AppModule {
         UsersModule,
         TemplatesModule,
         CyclesModule,
+        TasksModule,
+        NotificationsModule,
         EconomyImportModule,
         MemosModule,
         ReportsModule,

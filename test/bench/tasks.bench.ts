@@ -10,7 +10,7 @@ import {
   OVERVIEW_TASKS_SQL,
   OVERVIEW_UNITS_SQL,
   WRITER_ROLES,
-} from '../../backend/src/modules/cycles/task.queries';
+} from '../../backend/src/modules/tasks/task.queries';
 import { uniqueName } from '../integration/support/services';
 import { LoadResult, load, loadInProcess, printTable, signIn, startBackend, warmUp } from './support/harness';
 import { generateMunicipality, GeneratedMunicipality, MunicipalitySize } from './support/large-municipality';

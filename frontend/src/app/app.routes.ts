@@ -41,7 +41,7 @@ export const routes: Routes = [
     path: 'notiser',
     title: 'Notiser – Rapportflöde',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./features/tasks/notifications.page').then((m) => m.NotificationsPage),
+    loadComponent: () => import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
   },
   {
     path: 'cykler',

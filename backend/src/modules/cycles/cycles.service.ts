@@ -49,7 +49,7 @@ import {
   OVERVIEW_TASKS_SQL,
   OVERVIEW_UNITS_SQL,
   TASK_DEADLINE_SQL,
-} from './task.queries';
+} from '../tasks/task.queries';
 
 export interface CycleActor {
   userId: string;

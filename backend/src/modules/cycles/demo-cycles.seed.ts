@@ -4,7 +4,7 @@ import { ActionPlanContent, RichTextDocument, SickLeaveContent, swedishToday, Ta
 import { DataSource } from 'typeorm';
 import { AccessService, toGrants } from '../auth/access.service';
 import { CyclesService } from './cycles.service';
-import { TasksService } from './tasks.service';
+import { TasksService } from '../tasks/tasks.service';
 
 const paragraphs = (...texts: string[]): RichTextDocument => ({
   type: 'doc',

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { MemoTransitionRequest, RedraftEconomyRequest, SaveMemoRequest } from '@rapportflode/api-contract';
 import { MemoContent } from '@rapportflode/domain';
 import { IsInt, IsObject, Min } from 'class-validator';
-import { TransitionBody } from '../cycles/dto/cycle.dto';
+import { TransitionBody } from '../tasks/dto/task.dto';
 
 export class SaveMemoBody implements SaveMemoRequest {
   @ApiProperty()

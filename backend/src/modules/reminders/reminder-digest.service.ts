@@ -4,7 +4,7 @@ import { REMINDED_STATES, reminderJobId, ReminderKind } from '@rapportflode/doma
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
-import { TASK_SECRETARIES_SQL } from '../cycles/task.queries';
+import { TASK_SECRETARIES_SQL } from '../tasks/task.queries';
 import { DigestItem, digestMessage, reminderMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
 import { planOf } from './reminder-scheduler.service';

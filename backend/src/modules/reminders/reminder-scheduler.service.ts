@@ -16,7 +16,7 @@ import { Clock } from '../../common/clock';
 import { JobName } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
 import { RedisClient } from '../../queue/redis-client';
-import { TASK_DEADLINE_SQL } from '../cycles/task.queries';
+import { TASK_DEADLINE_SQL } from '../tasks/task.queries';
 
 /** What the plan of one task needs, read in one query for one task or ten thousand. */
 export interface PlanRow {

@@ -11,7 +11,7 @@ import {
   TASK_SECRETARIES_SQL,
   TASK_WRITERS_SQL,
   WRITER_ROLES,
-} from '../cycles/task.queries';
+} from '../tasks/task.queries';
 import { ReminderFacts, reminderMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
 import { PLAN_COLUMNS, PlanRow, planOf } from './reminder-scheduler.service';

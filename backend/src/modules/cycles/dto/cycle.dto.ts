@@ -1,33 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type {
-  CreateCommentRequest,
-  CreateCycleRequest,
-  MarkNotificationsReadRequest,
-  UpdateNotificationSettingsRequest,
-  SaveContentRequest,
-  TransitionRequest,
-  UpdateCommentRequest,
-  UpdateCycleRequest,
-  UpdateTaskRequest,
-} from '@rapportflode/api-contract';
-import { REMINDER_DELIVERIES, ReminderDelivery, RichTextDocument, Transition, TRANSITIONS } from '@rapportflode/domain';
-import {
-  Allow,
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import type { CreateCycleRequest, UpdateCycleRequest } from '@rapportflode/api-contract';
+import { Allow, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validation';
 
 const DATE_MESSAGE = 'Ange ett datum som finns, som ÅÅÅÅ-MM-DD.';
@@ -96,77 +69,4 @@ export class UpdateCycleBody implements UpdateCycleRequest {
   })
   @Allow()
   reminderConfig?: UpdateCycleRequest['reminderConfig'];
-}
-
-export class SaveContentBody implements SaveContentRequest {
-  @ApiProperty()
-  @IsInt({ message: 'Ange versionen du utgick från.' })
-  version: number;
-
-  /** Checked and cleaned by sanitizeRichText, not here. */
-  @ApiProperty({ type: Object })
-  @IsObject({ message: 'Innehållet har fel format.' })
-  content: RichTextDocument;
-}
-
-export class TransitionBody implements TransitionRequest {
-  @ApiProperty({ enum: TRANSITIONS })
-  @IsIn(TRANSITIONS, { message: 'Okänt steg i arbetsflödet.' })
-  transition: Transition;
-
-  @ApiProperty()
-  @IsInt({ message: 'Ange versionen du utgick från.' })
-  version: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000, { message: 'Kommentaren får vara högst 5 000 tecken.' })
-  text?: string;
-}
-
-export class UpdateTaskBody implements UpdateTaskRequest {
-  @ApiProperty({ type: String, nullable: true, example: '2021-09-15' })
-  @ValidateIf((_, value) => value !== null)
-  @IsCalendarDate({ message: DATE_MESSAGE })
-  deadline: string | null;
-}
-
-export class CreateCommentBody implements CreateCommentRequest {
-  @ApiProperty()
-  @IsString({ message: 'Skriv en kommentar.' })
-  @MaxLength(5000, { message: 'Kommentaren får vara högst 5 000 tecken.' })
-  body: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Svaret måste gälla en kommentar.' })
-  parentId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  anchor?: string;
-}
-
-export class UpdateCommentBody implements UpdateCommentRequest {
-  @ApiProperty()
-  @IsBoolean({ message: 'Ange om kommentaren är löst.' })
-  resolved: boolean;
-}
-
-export class MarkReadBody implements MarkNotificationsReadRequest {
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
-  ids?: string[];
-}
-
-export class NotificationSettingsBody implements UpdateNotificationSettingsRequest {
-  @ApiProperty({ enum: REMINDER_DELIVERIES })
-  @IsIn(REMINDER_DELIVERIES, { message: 'Välj hur du vill få påminnelser: var för sig eller som en daglig sammanfattning.' })
-  reminderDelivery!: ReminderDelivery;
 }

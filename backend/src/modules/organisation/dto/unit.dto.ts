@@ -51,7 +51,11 @@ export class UpdateUnitBody implements UpdateUnitRequest {
   @IsIn(ORGANISATION_UNIT_KINDS, { message: KIND_MESSAGE })
   kind?: OrganisationUnitKind;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Move under this unit (null: to the top of the committee)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Move under this unit (null: to the top of the committee)',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'Den nya överordnade enheten måste anges med sitt id.' })

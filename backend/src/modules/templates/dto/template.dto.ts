@@ -83,7 +83,9 @@ export class SaveTemplateBody implements SaveTemplateRequest {
   name: string;
 
   @ApiProperty({ enum: REPORT_KINDS })
-  @IsIn(REPORT_KINDS, { message: 'Ange rapporttyp: tertialrapport, delårsrapport, årsredovisning eller månadsuppföljning.' })
+  @IsIn(REPORT_KINDS, {
+    message: 'Ange rapporttyp: tertialrapport, delårsrapport, årsredovisning eller månadsuppföljning.',
+  })
   reportKind: ReportKind;
 
   @ApiPropertyOptional()

@@ -3,9 +3,22 @@ import type { AssignRoleRequest, CreateUserRequest, UpdateUserRequest } from '@r
 import { PASSWORD_MIN_LENGTH } from '@rapportflode/api-contract';
 import { Role, ROLES } from '@rapportflode/domain';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 const EMAIL_MESSAGE = 'Ange en giltig e-postadress.';
 
 export class AssignRoleBody implements AssignRoleRequest {
@@ -50,7 +63,10 @@ export class CreateUserBody implements CreateUserRequest {
   @MaxLength(1024)
   password?: string;
 
-  @ApiPropertyOptional({ type: AssignRoleBody, description: 'The first role; required unless the administrator is installation-wide' })
+  @ApiPropertyOptional({
+    type: AssignRoleBody,
+    description: 'The first role; required unless the administrator is installation-wide',
+  })
   @IsOptional()
   @IsObject({ message: 'Ange rollen som ett objekt med role, committeeId och unitId.' })
   @ValidateNested()
@@ -84,4 +100,3 @@ export class UpdateUserBody implements UpdateUserRequest {
   @IsBoolean()
   active?: boolean;
 }
-

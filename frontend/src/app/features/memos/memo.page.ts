@@ -36,7 +36,7 @@ import {
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-client';
-import { RichTextEditorComponent } from '../tasks/rich-text-editor.component';
+import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
 import { memoPreviewHtml } from './memo-preview';
 
 /** How long after the last keystroke the preview is drawn again. */

@@ -1,6 +1,6 @@
 import type { TaskCommentDto } from '@rapportflode/api-contract';
 import type { RichTextDocument } from '@rapportflode/domain';
-import { unreadText } from './notifications.page';
+import { unreadText } from '../notifications/notifications.page';
 import { anchorOptions, commentThreads, diffHeading, diffRounds, savedAtText } from './task-format';
 
 function comment(id: string, parentId: string | null, createdAt: string): TaskCommentDto {

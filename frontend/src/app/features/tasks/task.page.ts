@@ -41,10 +41,10 @@ import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
-import { RichTextEditorComponent } from './rich-text-editor.component';
-import { documentToHtml } from './rich-text-dom';
-import { diffCellText } from './section-views';
-import { StructuredSectionComponent } from './structured-section.component';
+import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
+import { documentToHtml } from '../../shared/rich-text/rich-text-dom';
+import { diffCellText } from '../section-editors/section-views';
+import { StructuredSectionComponent } from '../section-editors/structured-section.component';
 import { anchorOptions, commentThreads, diffHeading, diffRounds, savedAtText } from './task-format';
 
 /** How long after the last keystroke the text is saved. */

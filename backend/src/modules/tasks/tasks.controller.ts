@@ -6,7 +6,7 @@ import { AppException } from '../../common/api-exception.filter';
 import { Access } from '../auth/access.decorators';
 import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { CreateCommentBody, SaveContentBody, TransitionBody, UpdateCommentBody, UpdateTaskBody } from './dto/cycle.dto';
+import { CreateCommentBody, SaveContentBody, TransitionBody, UpdateCommentBody, UpdateTaskBody } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
 export const taskFromParam = (request: Request, access: AccessService) => access.taskScope(request.params['id']);

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NotificationListResponse, NotificationSettingsDto } from '@rapportflode/api-contract';
 import { Access } from '../auth/access.decorators';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { MarkReadBody, NotificationSettingsBody } from './dto/cycle.dto';
+import { MarkReadBody, NotificationSettingsBody } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')

@@ -53,7 +53,7 @@ import { AccessService } from '../auth/access.service';
 import { selfApprovalAllowed } from '../operations/installation-settings.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { LIST_COLUMNS, LIST_FROM, MY_TASKS_SQL, REVIEW_QUEUE_SQL, REVIEWER_ROLES, TASK_REVIEWERS_SQL, WRITER_ROLES } from './task.queries';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 export interface TaskActor {
   userId: string;
