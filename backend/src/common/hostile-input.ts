@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { AppException } from './api-exception.filter';
+import { DomainError } from './domain-error';
 
 /**
  * Limits on the shape of what a request carries. The deepest legitimate body (a memo part holding
@@ -78,22 +77,22 @@ export function findHostileInput(value: unknown, limits: { maxDepth: number; max
 }
 
 /** The 400 for hostile input, in the API's error shape (code invalid_input, Swedish message). */
-export function hostileInputException(problem: HostileInput): AppException {
+export function hostileInputException(problem: HostileInput): DomainError {
   switch (problem.kind) {
     case 'depth':
-      return new AppException(HttpStatus.BAD_REQUEST, INVALID_INPUT, 'Begäran är för djupt nästlad.', [
+      return new DomainError(INVALID_INPUT, 'Begäran är för djupt nästlad.', [
         `Högst ${INPUT_LIMITS.maxDepth} nivåer tillåts.`,
       ]);
     case 'nodes':
-      return new AppException(HttpStatus.BAD_REQUEST, INVALID_INPUT, 'Begäran innehåller för många delar.', [
+      return new DomainError(INVALID_INPUT, 'Begäran innehåller för många delar.', [
         `Högst ${INPUT_LIMITS.maxNodes.toLocaleString('sv-SE')} värden tillåts.`,
       ]);
     case 'key':
-      return new AppException(HttpStatus.BAD_REQUEST, INVALID_INPUT, 'Begäran innehåller ett otillåtet fältnamn.', [problem.where]);
+      return new DomainError(INVALID_INPUT, 'Begäran innehåller ett otillåtet fältnamn.', [problem.where]);
     case 'character': {
       const what = problem.character === 'nul' ? 'ett NUL-tecken (U+0000)' : 'ett ofullständigt Unicode-tecken';
       const field = problem.where ? `Fältet ${problem.where}` : 'Värdet';
-      return new AppException(HttpStatus.BAD_REQUEST, INVALID_INPUT, 'Texten innehåller tecken som inte kan sparas.', [
+      return new DomainError(INVALID_INPUT, 'Texten innehåller tecken som inte kan sparas.', [
         `${field} innehåller ${what}.`,
       ]);
     }

@@ -1,5 +1,5 @@
-import { ArgumentMetadata, HttpStatus, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
-import { AppException } from './api-exception.filter';
+import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError } from './domain-error';
 import { findHostileInput, hostileInputException } from './hostile-input';
 import { DATE_YEAR_MAX, DATE_YEAR_MIN, INT4_MAX, INT4_MIN } from './validation';
 
@@ -28,7 +28,7 @@ export class RequestValidationPipe extends ValidationPipe {
     const result = await super.transform(value, metadata);
     if (metadata.type !== 'custom') {
       const details = outOfRange(result, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (details.length > 0) throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', 'Uppgifterna är inte giltiga.', details);
+      if (details.length > 0) throw new DomainError( 'validation_failed', 'Uppgifterna är inte giltiga.', details);
     }
     return result;
   }

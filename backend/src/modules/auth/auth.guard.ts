@@ -1,9 +1,9 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER } from '@rapportflode/api-contract';
 import { can } from '@rapportflode/domain';
 import { timingSafeEqual } from 'node:crypto';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { UPLOAD_ROUTE } from '../../common/upload.decorator';
 import { AppConfig } from '../../config/app-config.service';
 import { ACCESS_RULE, AccessRule } from './access.decorators';
@@ -14,9 +14,9 @@ import { checkWriteContentType, checkWriteOrigin, isSafeMethod } from './request
 import { SESSION_COOKIE, SessionService } from './session.service';
 
 export const NOT_SIGNED_IN = () =>
-  new AppException(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
-export const NOT_FOUND = () => new AppException(HttpStatus.NOT_FOUND, 'not_found', 'Det som efterfrågades finns inte.');
-export const FORBIDDEN = () => new AppException(HttpStatus.FORBIDDEN, 'forbidden', 'Du saknar behörighet för detta.');
+  new DomainError( 'unauthenticated', 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
+export const NOT_FOUND = () => new DomainError( 'not_found', 'Det som efterfrågades finns inte.');
+export const FORBIDDEN = () => new DomainError( 'forbidden', 'Du saknar behörighet för detta.');
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -61,8 +61,7 @@ export class AuthGuard implements CanActivate {
       if (!isSafeMethod(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
-          throw new AppException(
-            HttpStatus.FORBIDDEN,
+          throw new DomainError(
             'csrf_invalid',
             'Säkerhetskontrollen misslyckades. Ladda om sidan och försök igen.',
           );

@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PASSWORD_MIN_LENGTH, SessionResponse } from '@rapportflode/api-contract';
 import { ACTIONS, can, INSTALLATION_SCOPE } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config.service';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
@@ -15,7 +15,7 @@ import { ActiveSession, SessionService, sha256 } from './session.service';
 import { SigninLimiter } from './signin-limiter';
 
 export const INVALID_CREDENTIALS = () =>
-  new AppException(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'Fel e-postadress eller lösenord.');
+  new DomainError( 'invalid_credentials', 'Fel e-postadress eller lösenord.');
 
 interface UserRow {
   id: string;
@@ -55,8 +55,7 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     const attempt = await this.limiter.countAttempt(email);
     if (attempt.count > this.config.get('LOGIN_MAX_FAILURES')) {
-      throw new AppException(
-        HttpStatus.TOO_MANY_REQUESTS,
+      throw new DomainError(
         'signin_locked',
         'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen, eller återställ lösenordet.',
       );
@@ -133,8 +132,7 @@ export class AuthService {
 
   async confirmPasswordReset(token: string, password: string, ip: string | null): Promise<void> {
     if (password.length < PASSWORD_MIN_LENGTH) {
-      throw new AppException(
-        HttpStatus.BAD_REQUEST,
+      throw new DomainError(
         'password_too_short',
         `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`,
       );
@@ -148,8 +146,7 @@ export class AuthService {
         [sha256(token)],
       );
       if (rows.length === 0) {
-        throw new AppException(
-          HttpStatus.BAD_REQUEST,
+        throw new DomainError(
           'reset_token_invalid',
           'Länken för att återställa lösenordet är ogiltig, redan använd eller för gammal. Begär en ny.',
         );

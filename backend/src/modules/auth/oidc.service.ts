@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CookieOptions, Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { BaseClient, custom, generators, Issuer } from 'openid-client';
 import { DataSource } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config.service';
 import { RedisClient } from '../../queue/redis-client';
 import { clientOf } from './auth-context';
@@ -52,7 +52,7 @@ export class OidcService {
   private getClient(): Promise<BaseClient> {
     const issuerUrl = this.config.get('OIDC_ISSUER_URL');
     if (!issuerUrl) {
-      throw new AppException(HttpStatus.NOT_FOUND, 'oidc_disabled', 'Inloggning via identitetsleverantör är inte aktiverad.');
+      throw new DomainError( 'oidc_disabled', 'Inloggning via identitetsleverantör är inte aktiverad.');
     }
     this.client ??= Issuer.discover(issuerUrl).then(
       (issuer) =>
@@ -66,8 +66,7 @@ export class OidcService {
     return this.client.catch((error: Error) => {
       this.client = null; // try discovery again next time
       this.logger.error(`OIDC discovery at ${issuerUrl} failed: ${error.message}`);
-      throw new AppException(
-        HttpStatus.SERVICE_UNAVAILABLE,
+      throw new DomainError(
         'oidc_unavailable',
         'Identitetsleverantören svarar inte just nu. Försök igen om en stund eller logga in med lösenord.',
       );

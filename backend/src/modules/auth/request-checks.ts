@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -24,8 +23,7 @@ export function checkWriteContentType(request: Request, uploadRoute: boolean): v
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)) return;
   if (type === 'multipart/form-data' && uploadRoute) return;
-  throw new AppException(
-    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  throw new DomainError(
     'unsupported_media_type',
     uploadRoute
       ? 'Filen ska skickas som multipart/form-data.'
@@ -46,8 +44,7 @@ export function checkWriteOrigin(request: Request, publicUrl: string): void {
   const foreignSite = site === 'cross-site' || site === 'same-site';
   const foreignOrigin = typeof origin === 'string' && !sameOrigin(origin, request, publicUrl);
   if (foreignSite || foreignOrigin) {
-    throw new AppException(
-      HttpStatus.FORBIDDEN,
+    throw new DomainError(
       'cross_site_refused',
       'Begäran kom från en annan webbplats och avvisades. Öppna Rapportflöde direkt och försök igen.',
     );

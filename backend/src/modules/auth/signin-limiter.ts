@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config.service';
 import { RedisClient } from '../../queue/redis-client';
 import { sha256 } from './session.service';
@@ -23,8 +23,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 }
 
 export const SIGNIN_UNAVAILABLE = () =>
-  new AppException(
-    HttpStatus.SERVICE_UNAVAILABLE,
+  new DomainError(
     'signin_unavailable',
     'Inloggning och återställning av lösenord går inte just nu. Försök igen om en stund.',
   );

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CycleListResponse, CycleOverviewDto, CycleSummaryDto } from '@rapportflode/api-contract';
 import { OVERVIEW_FILTERS, OverviewFilter } from '@rapportflode/domain';
 import type { Request } from 'express';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
 import { AccessService, isUuid } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
@@ -46,7 +46,7 @@ export class CyclesController {
   overview(@Param('id', ParseUUIDPipe) id: string, @Query('filter') filter: string | undefined, @Auth() auth: AuthContext): Promise<CycleOverviewDto> {
     const wanted = filter ?? 'all';
     if (!(OVERVIEW_FILTERS as readonly string[]).includes(wanted)) {
-      throw new AppException(HttpStatus.BAD_REQUEST, 'filter_invalid', `Okänt filter: ${wanted}.`);
+      throw new DomainError( 'filter_invalid', `Okänt filter: ${wanted}.`);
     }
     return this.cycles.overview(id, wanted as OverviewFilter, auth.grants);
   }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CreateCycleRequest,
@@ -39,7 +39,7 @@ import {
   TaskState,
 } from '@rapportflode/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { TemplatesService } from '../templates/templates.service';
@@ -58,22 +58,20 @@ export interface CycleActor {
 }
 
 export const CycleErrors = {
-  invalid: (errors: string[]) => new AppException(HttpStatus.BAD_REQUEST, 'cycle_invalid', 'Rapportcykelns uppgifter är inte giltiga.', errors),
+  invalid: (errors: string[]) => new DomainError( 'cycle_invalid', 'Rapportcykelns uppgifter är inte giltiga.', errors),
   exists: () =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'cycle_exists',
       'Det finns redan en rapportcykel för den här nämnden, rapporttypen och perioden.',
     ),
-  templateInactive: () => new AppException(HttpStatus.CONFLICT, 'template_inactive', 'Mallen är inaktiverad och kan inte användas för nya rapportcykler.'),
-  templateNotFound: () => new AppException(HttpStatus.NOT_FOUND, 'template_not_found', 'Mallen finns inte.'),
+  templateInactive: () => new DomainError( 'template_inactive', 'Mallen är inaktiverad och kan inte användas för nya rapportcykler.'),
+  templateNotFound: () => new DomainError( 'template_not_found', 'Mallen finns inte.'),
   stale: () =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'version_conflict',
       'Någon annan har ändrat rapportcykeln under tiden. Ladda om sidan och gör ändringen igen.',
     ),
-  nothingToChange: () => new AppException(HttpStatus.BAD_REQUEST, 'nothing_to_change', 'Ange något att ändra.'),
+  nothingToChange: () => new DomainError( 'nothing_to_change', 'Ange något att ändra.'),
 };
 
 interface CycleRow {

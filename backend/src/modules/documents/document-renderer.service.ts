@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { renderHtml, type DocumentModel } from '@rapportflode/documents';
 import { renderDocx } from '@rapportflode/documents/docx';
 import { PdfBrowser, renderPdf, sourceSansFontCss } from '@rapportflode/documents/pdf';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config.service';
 
 /** PDF renders at a time: each holds a Chromium page; more wait their turn. */
@@ -40,8 +40,7 @@ export class DocumentRenderer implements OnModuleDestroy {
       return rendered.pdf;
     } catch (error) {
       this.logger.error(`PDF not rendered: ${(error as Error).message}`);
-      throw new AppException(
-        HttpStatus.SERVICE_UNAVAILABLE,
+      throw new DomainError(
         'pdf_unavailable',
         'PDF-filen kunde inte skapas just nu. Försök igen om en stund, eller hämta dokumentet som Word eller HTML.',
       );

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   EconomyImportListResponse,
@@ -34,7 +34,7 @@ import {
 } from '@rapportflode/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { changedRows } from '../../database/query';
 import { AuditEntry, AuditService } from '../audit/audit.service';
 import { IMPORT_PARSE_LIMITS, ParseGate, ParseGateBusy } from './parse-gate';
@@ -97,10 +97,9 @@ const ENCODING_LABELS: Record<CsvEncoding, string> = {
 };
 
 /** 503 while the process already reads as many files as it may; the controller adds Retry-After. */
-export class ImportBusyException extends AppException {
+export class ImportBusyException extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super(
-      HttpStatus.SERVICE_UNAVAILABLE,
       'import_busy',
       `Just nu läses många importfiler samtidigt. Försök igen om ${retryAfterSeconds} sekunder. Inget har sparats.`,
     );
@@ -122,25 +121,23 @@ interface Plan {
 const COMMITTEE_LEVEL = 'Nämndnivå';
 
 export const EconomyImportErrors = {
-  sectionNotFound: () => new AppException(HttpStatus.NOT_FOUND, 'section_not_found', 'Avsnittet finns inte i den här rapportcykeln.'),
-  notEconomy: () => new AppException(HttpStatus.BAD_REQUEST, 'section_not_economy', 'Bara ekonomiavsnitt kan importeras från ekonomisystemet.'),
-  fileMissing: () => new AppException(HttpStatus.BAD_REQUEST, 'import_file_missing', 'Välj en fil att importera (CSV eller Excel .xlsx).'),
-  fileEmpty: () => new AppException(HttpStatus.BAD_REQUEST, 'import_empty', 'Filen är tom.'),
+  sectionNotFound: () => new DomainError( 'section_not_found', 'Avsnittet finns inte i den här rapportcykeln.'),
+  notEconomy: () => new DomainError( 'section_not_economy', 'Bara ekonomiavsnitt kan importeras från ekonomisystemet.'),
+  fileMissing: () => new DomainError( 'import_file_missing', 'Välj en fil att importera (CSV eller Excel .xlsx).'),
+  fileEmpty: () => new DomainError( 'import_empty', 'Filen är tom.'),
   oldExcel: () =>
-    new AppException(HttpStatus.BAD_REQUEST, 'import_format', 'Filen är i det gamla Excel-formatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.'),
-  mapping: (message: string) => new AppException(HttpStatus.BAD_REQUEST, 'import_mapping_invalid', message),
-  unitInvalid: () => new AppException(HttpStatus.BAD_REQUEST, 'import_unit_invalid', 'Den valda enheten lämnar inte det här avsnittet.'),
+    new DomainError( 'import_format', 'Filen är i det gamla Excel-formatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.'),
+  mapping: (message: string) => new DomainError( 'import_mapping_invalid', message),
+  unitInvalid: () => new DomainError( 'import_unit_invalid', 'Den valda enheten lämnar inte det här avsnittet.'),
   invalid: (issues: EconomyImportIssue[]) =>
-    new AppException(
-      HttpStatus.BAD_REQUEST,
+    new DomainError(
       'economy_import_invalid',
       `Filen kan inte importeras: ${issues.length === 1 ? 'ett fel' : `${issues.length} fel`}. Inget har sparats.`,
       issues.map(importIssueText),
       { issues },
     ),
   locked: (tasks: TargetTask[]) =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'economy_import_locked',
       `Avsnittet är inlämnat eller godkänt för ${tasks.map((t) => t.name).join(', ')} och kan inte ändras av en import. Be granskaren öppna det igen eller ta bort enhetens rader ur filen. Inget har importerats.`,
       tasks.map((t) => `${t.name}: ${TASK_STATE_LABELS[t.state]}`),

@@ -1,7 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import { gridFromRows, type EconomyImportIssue, type ImportCell, type ImportGrid } from '@rapportflode/domain';
 import { type CellValue, Workbook } from 'exceljs';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { checkXlsxZip, type ZipRefusal } from './xlsx-zip-check';
 
 const UNREADABLE: EconomyImportIssue = {
@@ -11,29 +10,25 @@ const UNREADABLE: EconomyImportIssue = {
 };
 
 /** Why a zip is refused before it is unpacked, in Swedish, naming the limit. Nothing has been stored. */
-export function xlsxRefused(refusal: ZipRefusal): AppException {
+export function xlsxRefused(refusal: ZipRefusal): DomainError {
   switch (refusal.kind) {
     case 'inflated_too_large':
-      return new AppException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
+      return new DomainError(
         'import_file_inflated_too_large',
         `Filen är för stor uppackad (över ${refusal.limitBytes / 1024 / 1024} MB). Spara bladet som CSV eller dela upp filen.`,
       );
     case 'too_many_entries':
-      return new AppException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
+      return new DomainError(
         'import_file_too_many_parts',
         `Excel-filen består av fler än ${refusal.limit} delar. Spara bladet som CSV eller dela upp filen.`,
       );
     case 'ratio':
-      return new AppException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
+      return new DomainError(
         'import_file_compression_ratio',
         `Excel-filen packas upp till mer än ${refusal.limit} gånger sin storlek, vilket ingen vanlig arbetsbok gör. Spara bladet som CSV eller dela upp filen.`,
       );
     case 'malformed':
-      return new AppException(
-        HttpStatus.BAD_REQUEST,
+      return new DomainError(
         'import_file_malformed',
         'Excel-filen är skadad: innehållsförteckningen i filen stämmer inte med innehållet. Spara om den i Excel som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.',
       );

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MEMO_DOCUMENT_FORMATS, MemoDocumentFormat, type MemoDto, type SaveMemoResponse } from '@rapportflode/api-contract';
 import type { Request, Response } from 'express';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
 import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
@@ -60,7 +60,7 @@ export class MemosController {
   ): Promise<void> {
     const wanted = (format ?? 'html') as MemoDocumentFormat;
     if (!MEMO_DOCUMENT_FORMATS.includes(wanted)) {
-      throw new AppException(HttpStatus.BAD_REQUEST, 'format_invalid', 'Välj format: html, pdf eller docx.');
+      throw new DomainError( 'format_invalid', 'Välj format: html, pdf eller docx.');
     }
     const file = await this.memos.document(cycleId, wanted);
     const { type, extension } = DOCUMENT_CONTENT_TYPES[wanted];

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MemoDocumentFormat, MemoDto, MemoFactsDto, MemoTransitionDto, SaveMemoResponse } from '@rapportflode/api-contract';
 import { economyFiguresFromModel, memoModel, type DocumentModel, type DocumentStatus } from '@rapportflode/documents';
@@ -36,7 +36,7 @@ import {
 } from '@rapportflode/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { Clock } from '../../common/clock';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
@@ -89,27 +89,20 @@ const MEMO_ACTION: Partial<Record<Action, Action>> = {
   'task.reopen': 'memo.reopen',
 };
 
-const TRANSITION_STATUS: Record<'illegal_transition' | 'text_required' | 'not_allowed' | 'self_approval_refused', HttpStatus> = {
-  illegal_transition: HttpStatus.CONFLICT,
-  text_required: HttpStatus.BAD_REQUEST,
-  not_allowed: HttpStatus.FORBIDDEN,
-  self_approval_refused: HttpStatus.FORBIDDEN,
-};
 
 const MemoErrors = {
   locked: (state: TaskState) =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'memo_locked',
       state === 'approved'
         ? 'Tjänsteskrivelsen är godkänd och låst. Be förvaltningschefen eller nämndsekreteraren att öppna den igen.'
         : 'Tjänsteskrivelsen är inlämnad och väntar på granskning; den kan inte ändras nu.',
     ),
-  invalid: (errors: string[]) => new AppException(HttpStatus.BAD_REQUEST, 'memo_invalid', 'Tjänsteskrivelsen kan inte sparas.', errors),
+  invalid: (errors: string[]) => new DomainError( 'memo_invalid', 'Tjänsteskrivelsen kan inte sparas.', errors),
   incomplete: (errors: string[]) =>
-    new AppException(HttpStatus.BAD_REQUEST, 'memo_incomplete', 'Tjänsteskrivelsen är inte färdig och kan inte lämnas in än.', errors),
+    new DomainError( 'memo_incomplete', 'Tjänsteskrivelsen är inte färdig och kan inte lämnas in än.', errors),
   stale: () =>
-    new AppException(HttpStatus.CONFLICT, 'version_conflict', 'Tjänsteskrivelsen har ändrats sedan du öppnade den. Ladda om sidan och försök igen.'),
+    new DomainError( 'version_conflict', 'Tjänsteskrivelsen har ändrats sedan du öppnade den. Ladda om sidan och försök igen.'),
 };
 
 function paragraphs(...texts: string[]): RichTextDocument {
@@ -132,7 +125,7 @@ export class MemosService {
          FROM report_cycle c JOIN committee m ON m.id = c.committee_id WHERE c.id = $1`,
       [cycleId],
     );
-    if (!row) throw new AppException(HttpStatus.NOT_FOUND, 'not_found', 'Det som efterfrågades finns inte.');
+    if (!row) throw new DomainError( 'not_found', 'Det som efterfrågades finns inte.');
     return row;
   }
 
@@ -372,8 +365,7 @@ export class MemosService {
     const current = row as MemoRow;
     if (!isEditable(current.state)) throw MemoErrors.locked(current.state);
     if (current.version !== version) {
-      throw new AppException(
-        HttpStatus.CONFLICT,
+      throw new DomainError(
         'version_conflict',
         `${current.updated_by_name ?? 'Någon annan'} har sparat en nyare version medan du skrev. Jämför med den sparade versionen; det du skrev finns kvar i formuläret.`,
         undefined,
@@ -384,7 +376,7 @@ export class MemosService {
     const start: Transition | null = state === 'not_started' ? 'start' : state === 'returned' || state === 'reopened' ? 'resume' : null;
     if (start) {
       const check = checkTransition(state, start, { allowed: held.includes(WORKFLOW[start].action) });
-      if (!check.ok) throw new AppException(TRANSITION_STATUS[check.code], check.code === 'not_allowed' ? 'transition_not_allowed' : check.code, check.message);
+      if (!check.ok) throw new DomainError(check.code === 'not_allowed' ? 'transition_not_allowed' : check.code, check.message);
       await this.recordTransition(manager, current.id, cycle.committee_id, start, state, check.to, null, current.version, actor);
       state = check.to;
     }
@@ -447,11 +439,11 @@ export class MemosService {
       const check = checkTransition(state, body.transition, { allowed: held.includes(rule.action), text: body.text, round });
       if (!check.ok) {
         const message = check.code === 'illegal_transition' ? check.message.replace(/^Uppgiften/, 'Tjänsteskrivelsen') : check.code === 'text_required' && body.transition === 'reopen' ? 'Ange varför tjänsteskrivelsen öppnas igen.' : check.message;
-        throw new AppException(TRANSITION_STATUS[check.code], check.code === 'not_allowed' ? 'transition_not_allowed' : check.code, message);
+        throw new DomainError(check.code === 'not_allowed' ? 'transition_not_allowed' : check.code, message);
       }
       if (!row) {
         // Only "start" is legal before the first save, and the first save is what starts the draft.
-        throw new AppException(HttpStatus.CONFLICT, 'illegal_transition', 'Spara tjänsteskrivelsen först; då påbörjas utkastet.');
+        throw new DomainError( 'illegal_transition', 'Spara tjänsteskrivelsen först; då påbörjas utkastet.');
       }
       const memo = row;
       if (body.transition === 'submit') {

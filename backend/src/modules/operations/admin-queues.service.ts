@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   QueueCounts,
@@ -10,7 +10,7 @@ import type {
 } from '@rapportflode/api-contract';
 import type { Job, JobType, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { QueueService } from '../../queue/queue.service';
 import { AuditService } from '../audit/audit.service';
 
@@ -114,11 +114,10 @@ export class AdminQueuesService {
     const queue = this.queueNamed(queueName);
     const job = await this.withRedis(() => queue.getJob(jobId));
     if (!job)
-      throw new AppException(HttpStatus.NOT_FOUND, 'job_not_found', `Jobbet ${jobId} finns inte i kön ${queue.name}.`);
+      throw new DomainError( 'job_not_found', `Jobbet ${jobId} finns inte i kön ${queue.name}.`);
     const state = await this.withRedis(() => job.getState());
     if (state !== 'failed') {
-      throw new AppException(
-        HttpStatus.CONFLICT,
+      throw new DomainError(
         'job_not_failed',
         `Bara misslyckade jobb kan köras igen; jobbet ${jobId} är ${state}.`,
       );
@@ -126,10 +125,9 @@ export class AdminQueuesService {
     try {
       await this.withRedis(() => job.retry('failed', { resetAttemptsMade: true }));
     } catch (error) {
-      if (error instanceof AppException) throw error;
+      if (error instanceof DomainError) throw error;
       // Another admin, or a worker, moved it in between.
-      throw new AppException(
-        HttpStatus.CONFLICT,
+      throw new DomainError(
         'job_not_failed',
         `Jobbet ${jobId} kunde inte köras igen: ${(error as Error).message}`,
       );
@@ -155,7 +153,7 @@ export class AdminQueuesService {
   private queueNamed(name: string): Queue {
     const queue = this.queues.allQueues().find((candidate) => candidate.name === name);
     if (!queue)
-      throw new AppException(HttpStatus.NOT_FOUND, 'queue_not_found', `Det finns ingen kö som heter ${name}.`);
+      throw new DomainError( 'queue_not_found', `Det finns ingen kö som heter ${name}.`);
     return queue;
   }
 
@@ -165,8 +163,7 @@ export class AdminQueuesService {
       timer = setTimeout(
         () =>
           reject(
-            new AppException(
-              HttpStatus.SERVICE_UNAVAILABLE,
+            new DomainError(
               'queue_unavailable',
               'Kösystemet (Redis) svarar inte just nu. Försök igen om en stund.',
             ),

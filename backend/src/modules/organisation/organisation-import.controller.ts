@@ -1,8 +1,8 @@
-import { Controller, HttpStatus, ParseBoolPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, ParseBoolPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportResponse } from '@rapportflode/api-contract';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { OrganisationImportService } from './organisation-import.service';
@@ -28,7 +28,7 @@ export class OrganisationImportController {
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun: boolean | undefined,
     @Auth() auth: AuthContext,
   ): Promise<ImportResponse> {
-    if (!file) throw new AppException(HttpStatus.BAD_REQUEST, 'import_file_missing', 'Välj en CSV-fil att importera.');
+    if (!file) throw new DomainError( 'import_file_missing', 'Välj en CSV-fil att importera.');
     return this.imports.run(
       { name: Buffer.from(file.originalname, 'latin1').toString('utf8'), bytes: new Uint8Array(file.buffer) },
       dryRun ?? true,

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportIssueDto, ImportPreviewRow, ImportResponse } from '@rapportflode/api-contract';
 import {
@@ -14,7 +14,7 @@ import {
 } from '@rapportflode/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AuthCache } from '../auth/auth-cache';
 import type { Actor } from './units.service';
@@ -55,7 +55,7 @@ export class OrganisationImportService {
 
   async run(file: { name: string; bytes: Uint8Array }, dryRun: boolean, actor: Actor): Promise<ImportResponse> {
     if (file.bytes.length === 0) {
-      throw new AppException(HttpStatus.BAD_REQUEST, 'import_empty', 'Filen är tom.');
+      throw new DomainError( 'import_empty', 'Filen är tom.');
     }
     const parsed = parseOrganisationImport(file.bytes);
     const checksum = createHash('sha256').update(file.bytes).digest('hex');

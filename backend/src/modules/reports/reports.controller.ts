@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpStatus, Logger, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { REPORT_FORMATS, ReportFormat, type FreezeReportRequest, type ReportStatusDto, type ReportVersionDto } from '@rapportflode/api-contract';
 import { tableCsv, tablesJson, tablesOf } from '@rapportflode/documents';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
 import type { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
@@ -61,11 +61,11 @@ export class ReportsController {
   ): Promise<void> {
     const wanted = (format ?? 'html') as ReportFormat;
     if (!(REPORT_FORMATS as readonly string[]).includes(wanted)) {
-      throw new AppException(HttpStatus.BAD_REQUEST, 'format_invalid', `Okänt format: ${format}. Välj html, pdf, docx, json eller csv.`);
+      throw new DomainError( 'format_invalid', `Okänt format: ${format}. Välj html, pdf, docx, json eller csv.`);
     }
     let version: number | undefined;
     if (versionText !== undefined) {
-      if (!/^[1-9]\d{0,5}$/.test(versionText)) throw new AppException(HttpStatus.BAD_REQUEST, 'version_invalid', 'Ange versionen som ett heltal från 1.');
+      if (!/^[1-9]\d{0,5}$/.test(versionText)) throw new DomainError( 'version_invalid', 'Ange versionen som ett heltal från 1.');
       version = Number(versionText);
     }
     const { model, cycle } = await this.reports.document(cycleId, version);
@@ -90,7 +90,7 @@ export class ReportsController {
         break;
       case 'csv': {
         const found = tablesOf(model).find((t) => t.table.id === table);
-        if (!found) throw new AppException(HttpStatus.NOT_FOUND, 'table_not_found', 'Tabellen finns inte i rapporten.');
+        if (!found) throw new DomainError( 'table_not_found', 'Tabellen finns inte i rapporten.');
         payload = tableCsv(found.table);
         parts = [...name, found.table.id];
         break;

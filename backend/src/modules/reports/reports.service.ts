@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportStatusDto, ReportTaskStatusDto, ReportVersionDto } from '@rapportflode/api-contract';
 import { assembleReport, AssemblyInput, checksumText, DocumentModel, tableList } from '@rapportflode/documents';
 import { can, periodLabel, ReportKind, RoleGrant, SectionConfig, SectionKind, SickLeaveContent, TaskContent, TaskState } from '@rapportflode/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 
 export interface ReportActor {
@@ -15,25 +15,22 @@ export interface ReportActor {
 }
 
 export const ReportErrors = {
-  notFound: () => new AppException(HttpStatus.NOT_FOUND, 'not_found', 'Det som efterfrågades finns inte.'),
-  versionNotFound: (n: number) => new AppException(HttpStatus.NOT_FOUND, 'report_version_not_found', `Version ${n} av rapporten finns inte.`),
+  notFound: () => new DomainError( 'not_found', 'Det som efterfrågades finns inte.'),
+  versionNotFound: (n: number) => new DomainError( 'report_version_not_found', `Version ${n} av rapporten finns inte.`),
   notReady: (missing: ReadonlyArray<{ section: string; unit: string | null; state: string }>) =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'report_not_ready',
       'Rapporten kan inte fastställas förrän alla avsnitt är godkända.',
       missing.map((m) => `${m.section}${m.unit ? ` (${m.unit})` : ''}: ${m.state}`),
       { missing },
     ),
   alreadyFrozen: (n: number) =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'report_already_frozen',
       `Rapporten är redan fastställd som version ${n} och inget har ändrats sedan dess.`,
     ),
   reasonRequired: (n: number) =>
-    new AppException(
-      HttpStatus.BAD_REQUEST,
+    new DomainError(
       'reason_required',
       `Rapporten är redan fastställd som version ${n}. Ange varför en ny version fastställs.`,
     ),

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SaveContentResponse, TaskCommentDto, TaskDiffDto, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
 import type { Request } from 'express';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
 import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
@@ -13,7 +13,7 @@ export const taskFromParam = (request: Request, access: AccessService) => access
 
 function round(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(value)) throw new AppException(HttpStatus.BAD_REQUEST, 'round_invalid', `${name} måste vara ett inlämningsnummer.`);
+  if (!/^\d{1,6}$/.test(value)) throw new DomainError( 'round_invalid', `${name} måste vara ett inlämningsnummer.`);
   return Number(value);
 }
 

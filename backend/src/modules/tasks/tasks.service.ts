@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CommitteeEconomyDto,
@@ -45,7 +45,7 @@ import {
   WORKFLOW,
 } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { Clock } from '../../common/clock';
 import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
@@ -65,39 +65,31 @@ export interface TaskActor {
 
 const TaskErrors = {
   notWriter: () =>
-    new AppException(HttpStatus.FORBIDDEN, 'not_task_writer', 'Du är inte ansvarig för den här uppgiften och kan inte ändra den.'),
+    new DomainError( 'not_task_writer', 'Du är inte ansvarig för den här uppgiften och kan inte ändra den.'),
   locked: (state: TaskState) =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'task_locked',
       state === 'approved'
         ? 'Uppgiften är godkänd och låst. Be granskaren eller nämndsekreteraren att öppna den igen.'
         : 'Uppgiften är inlämnad och väntar på granskning; den kan inte ändras nu.',
     ),
-  invalidContent: (errors: string[]) => new AppException(HttpStatus.BAD_REQUEST, 'content_invalid', 'Innehållet kan inte sparas.', errors),
+  invalidContent: (errors: string[]) => new DomainError( 'content_invalid', 'Innehållet kan inte sparas.', errors),
   stale: () =>
-    new AppException(
-      HttpStatus.CONFLICT,
+    new DomainError(
       'version_conflict',
       'Uppgiften har ändrats sedan du öppnade den. Ladda om sidan och försök igen.',
     ),
-  empty: () => new AppException(HttpStatus.BAD_REQUEST, 'content_empty', 'Avsnittet är tomt. Skriv innehållet innan du lämnar in.'),
+  empty: () => new DomainError( 'content_empty', 'Avsnittet är tomt. Skriv innehållet innan du lämnar in.'),
   incomplete: (errors: string[]) =>
-    new AppException(HttpStatus.BAD_REQUEST, 'content_incomplete', 'Avsnittet är inte färdigt och kan inte lämnas in än.', errors),
-  roundNotFound: (round: number) => new AppException(HttpStatus.NOT_FOUND, 'snapshot_not_found', `Inlämning ${round} finns inte.`),
-  badDeadline: () => new AppException(HttpStatus.BAD_REQUEST, 'deadline_invalid', 'Sista dag måste vara ett datum (ÅÅÅÅ-MM-DD).'),
-  commentEmpty: () => new AppException(HttpStatus.BAD_REQUEST, 'comment_empty', 'Skriv en kommentar.'),
-  commentParent: () => new AppException(HttpStatus.BAD_REQUEST, 'comment_parent_invalid', 'Kommentaren du svarar på finns inte på den här uppgiften.'),
-  commentAnchor: () => new AppException(HttpStatus.BAD_REQUEST, 'comment_anchor_invalid', 'Stycket kommentaren gäller finns inte längre i texten.'),
-  commentNotFound: () => new AppException(HttpStatus.NOT_FOUND, 'comment_not_found', 'Kommentaren finns inte.'),
+    new DomainError( 'content_incomplete', 'Avsnittet är inte färdigt och kan inte lämnas in än.', errors),
+  roundNotFound: (round: number) => new DomainError( 'snapshot_not_found', `Inlämning ${round} finns inte.`),
+  badDeadline: () => new DomainError( 'deadline_invalid', 'Sista dag måste vara ett datum (ÅÅÅÅ-MM-DD).'),
+  commentEmpty: () => new DomainError( 'comment_empty', 'Skriv en kommentar.'),
+  commentParent: () => new DomainError( 'comment_parent_invalid', 'Kommentaren du svarar på finns inte på den här uppgiften.'),
+  commentAnchor: () => new DomainError( 'comment_anchor_invalid', 'Stycket kommentaren gäller finns inte längre i texten.'),
+  commentNotFound: () => new DomainError( 'comment_not_found', 'Kommentaren finns inte.'),
 };
 
-const TRANSITION_STATUS: Record<'illegal_transition' | 'text_required' | 'not_allowed' | 'self_approval_refused', HttpStatus> = {
-  illegal_transition: HttpStatus.CONFLICT,
-  text_required: HttpStatus.BAD_REQUEST,
-  not_allowed: HttpStatus.FORBIDDEN,
-  self_approval_refused: HttpStatus.FORBIDDEN,
-};
 
 const NOTIFY_KIND: Partial<Record<Transition, 'returned' | 'approved' | 'reopened'>> = {
   return: 'returned',
@@ -314,7 +306,7 @@ export class TasksService {
 
   private async scopeOrThrow(manager: EntityManager, id: string): Promise<ResourceScope> {
     const scope = await this.access.taskScope(id, manager);
-    if (!scope) throw new AppException(HttpStatus.NOT_FOUND, 'not_found', 'Det som efterfrågades finns inte.');
+    if (!scope) throw new DomainError( 'not_found', 'Det som efterfrågades finns inte.');
     return scope;
   }
 
@@ -348,8 +340,7 @@ export class TasksService {
       const checked = checkContent(row.kind, row.section_config, content);
       if (!checked.ok) throw TaskErrors.invalidContent(checked.errors);
       if (row.version !== version) {
-        throw new AppException(
-          HttpStatus.CONFLICT,
+        throw new DomainError(
           'version_conflict',
           `${row.updated_by_name ?? 'Någon annan'} har sparat en nyare version medan du skrev. Jämför versionerna och slå ihop dem; inget av det du skrivit har gått förlorat.`,
           undefined,
@@ -369,7 +360,7 @@ export class TasksService {
       const start: Transition | null = state === 'not_started' ? 'start' : state === 'returned' || state === 'reopened' ? 'resume' : null;
       if (start) {
         const check = checkTransition(state, start, { allowed: held.includes(WORKFLOW[start].action) });
-        if (!check.ok) throw new AppException(TRANSITION_STATUS[check.code], check.code, check.message);
+        if (!check.ok) throw new DomainError(check.code, check.message);
         await this.recordTransition(manager, row, start, check.to, null, actor);
         state = check.to;
       }
@@ -395,7 +386,7 @@ export class TasksService {
       const check = checkTransition(row.state, body.transition, { allowed: held.includes(rule.action), text: body.text, round });
       if (!check.ok) {
         const code = check.code === 'not_allowed' ? 'transition_not_allowed' : check.code;
-        throw new AppException(TRANSITION_STATUS[check.code], code, check.message);
+        throw new DomainError(code, check.message);
       }
       let submitRound = row.submit_round;
       if (body.transition === 'submit') {

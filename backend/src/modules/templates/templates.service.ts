@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportTemplateDto, ReportTemplateSummaryDto, SaveTemplateRequest, TemplateListResponse } from '@rapportflode/api-contract';
 import { checkTemplateSections, grantCovers, RoleGrant, scopesFor, SectionConfig, TemplateSectionInput } from '@rapportflode/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AppException } from '../../common/api-exception.filter';
+import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 
 export interface TemplateActor {
@@ -13,12 +13,12 @@ export interface TemplateActor {
 
 const TemplateErrors = {
   invalid: (errors: string[]) =>
-    new AppException(HttpStatus.BAD_REQUEST, 'template_invalid', 'Mallens avsnitt är inte giltiga.', errors),
+    new DomainError( 'template_invalid', 'Mallens avsnitt är inte giltiga.', errors),
   duplicateName: (name: string) =>
-    new AppException(HttpStatus.CONFLICT, 'duplicate_template_name', `Nämnden har redan en mall som heter "${name}".`),
+    new DomainError( 'duplicate_template_name', `Nämnden har redan en mall som heter "${name}".`),
   committeeChanged: () =>
-    new AppException(HttpStatus.BAD_REQUEST, 'template_committee_fixed', 'En mall kan inte flyttas till en annan nämnd. Skapa en ny mall i stället.'),
-  committeeNotFound: () => new AppException(HttpStatus.NOT_FOUND, 'committee_not_found', 'Nämnden finns inte.'),
+    new DomainError( 'template_committee_fixed', 'En mall kan inte flyttas till en annan nämnd. Skapa en ny mall i stället.'),
+  committeeNotFound: () => new DomainError( 'committee_not_found', 'Nämnden finns inte.'),
 };
 
 interface TemplateRow {
