@@ -36,6 +36,12 @@ import {
   HealthResponse,
   ImportResponse,
   LoginRequest,
+  memoPath,
+  MemoDto,
+  MemoTransitionRequest,
+  RedraftEconomyRequest,
+  SaveMemoRequest,
+  SaveMemoResponse,
   OrganisationResponse,
   PasswordResetConfirmRequest,
   SessionResponse,
@@ -188,6 +194,21 @@ export class ApiClient {
   }
   setCommentResolved(id: string, commentId: string, resolved: boolean): Observable<TaskCommentDto> {
     return this.http.patch<TaskCommentDto>(`${API_PATHS.tasks}/${id}/comments/${commentId}`, { resolved });
+  }
+
+  // The cycle's memo (tjänsteskrivelse)
+  getMemo(cycleId: string): Observable<MemoDto> {
+    return this.http.get<MemoDto>(memoPath(cycleId));
+  }
+  /** A stale version answers 409 with a MemoConflictResponse body. */
+  saveMemoContent(cycleId: string, body: SaveMemoRequest): Observable<SaveMemoResponse> {
+    return this.http.put<SaveMemoResponse>(memoPath(cycleId, '/content'), body);
+  }
+  memoTransition(cycleId: string, body: MemoTransitionRequest): Observable<MemoDto> {
+    return this.http.post<MemoDto>(memoPath(cycleId, '/transitions'), body);
+  }
+  redraftMemoEconomy(cycleId: string, body: RedraftEconomyRequest): Observable<MemoDto> {
+    return this.http.post<MemoDto>(memoPath(cycleId, '/redraft-economy'), body);
   }
 
   // In-app notifications
