@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate, monthName } from './format';
 import type { FlatOrganisationUnit } from './organisation';
 import type { ReportKind, Responsibility } from './template';
 import { EDITABLE_STATES, TaskState } from './workflow';
@@ -81,9 +81,7 @@ export function periodLabel(kind: ReportKind, periodEnd: IsoDate): string {
   if (kind === 'tertial_report') return 'T1';
   if (kind === 'interim_report') return 'T2';
   if (kind === 'annual_report') return 'Helår';
-  const month = Number(periodEnd.slice(5, 7));
-  const names = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-  return names[month - 1] ?? '';
+  return monthName(periodEnd);
 }
 
 /**

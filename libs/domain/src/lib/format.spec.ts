@@ -1,4 +1,14 @@
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatSignedNumber, parseSwedishNumber } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatSignedNumber,
+  monthName,
+  parseSwedishNumber,
+  periodInWords,
+  SWEDISH_MONTHS,
+} from './format';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
@@ -84,5 +94,22 @@ describe('parseSwedishNumber', () => {
     expect(message('3,8', { decimal: 'dot' })).toBe('"3,8" har decimalkomma, men filen använder decimalpunkt.');
     expect(message('12 34')).toBe('"12 34" är inte ett tal.');
     expect(message('12 %')).toBe('"12 %" är inte ett tal.');
+  });
+});
+
+describe('Swedish month names', () => {
+  it('names the month of an ISO date, and nothing for a month that is not one', () => {
+    expect(SWEDISH_MONTHS).toHaveLength(12);
+    expect(monthName('2021-01-31')).toBe('januari');
+    expect(monthName('2021-08-31')).toBe('augusti');
+    expect(monthName('2021-12-31')).toBe('december');
+    expect(monthName('2021-13-01')).toBe('');
+    expect(monthName('2021')).toBe('');
+  });
+
+  it('puts a period in words from its last day', () => {
+    expect(periodInWords('2021-08-31')).toBe('januari–augusti 2021');
+    expect(periodInWords('2021-01-31')).toBe('januari 2021');
+    expect(periodInWords('2021')).toBe('2021');
   });
 });

@@ -111,3 +111,32 @@ export function parseSwedishNumber(
   const value = Number(t.replace(/ /g, '').replace(',', '.'));
   return Number.isFinite(value) ? { ok: true, value } : { ok: false, message: `"${shown}" är inte ett tal.` };
 }
+
+/** The Swedish month names, January first, lower case as they stand mid-sentence. */
+export const SWEDISH_MONTHS: readonly string[] = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** The month of an ISO date in words: `2021-08-31` → `augusti`; '' when the month is not 01–12. */
+export function monthName(isoDate: string): string {
+  return SWEDISH_MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '';
+}
+
+/** The months a period covers, from its last day: `2021-08-31` → `januari–augusti 2021`, `2021-01-31` → `januari 2021`. */
+export function periodInWords(periodEnd: string): string {
+  const year = periodEnd.slice(0, 4);
+  const last = monthName(periodEnd);
+  if (!last) return year;
+  return last === SWEDISH_MONTHS[0] ? `${last} ${year}` : `${SWEDISH_MONTHS[0]}–${last} ${year}`;
+}

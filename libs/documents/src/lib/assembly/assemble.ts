@@ -28,6 +28,7 @@ import {
   InternalControlContent,
   isEmptyContent,
   MONEY_DECIMALS,
+  periodInWords,
   RISK_STATUS_LABELS,
   RichTextDocument,
   SectionConfig,
@@ -122,16 +123,8 @@ export interface AssemblyResult {
   warnings: string[];
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-
-/** 'januari–augusti 2021' from the period's last day. */
-export function periodInWords(periodEnd: string): string {
-  const year = periodEnd.slice(0, 4);
-  const month = Number(periodEnd.slice(5, 7));
-  const last = MONTHS[month - 1];
-  if (!last) return year;
-  return month === 1 ? `januari ${year}` : `januari–${last} ${year}`;
-}
+/** 'januari–augusti 2021' from the period's last day (the words live in libs/domain/src/lib/format.ts). */
+export { periodInWords };
 
 /** An ASCII slug for ids: 'Barn och familjeenheten' → 'barn-och-familjeenheten'. */
 export function slugify(value: string): string {
