@@ -3,7 +3,10 @@ import nx from '@nx/eslint-plugin';
 // Module boundaries (see docs/architecture.md):
 //  - the frontend never imports the backend, and the backend never imports the frontend;
 //  - libs/domain imports nothing but itself: no framework, no package at all;
-//  - libs/api-contract holds request/response shapes and may only use libs/domain.
+//  - libs/api-contract holds request/response shapes and may only use libs/domain;
+//  - in the backend, SQL is written only in `*.repository.ts` files (and migrations and the
+//    database infrastructure), and a module never imports another module's repository: it asks
+//    that module's exported service.
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -45,6 +48,35 @@ export default [
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['backend/src/**/*.ts'],
+    ignores: ['backend/src/**/*.repository.ts', 'backend/src/database/**', 'backend/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'SQL belongs in a *.repository.ts of the module that owns the table (docs/architecture.md, "Data layer").',
+        },
+      ],
+    },
+  },
+  {
+    files: ['backend/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+[^./][^/]*/(.*/)?[^/]*\\.repository$',
+              message: "A module asks another module's exported service, never its repository (docs/architecture.md, \"Data layer\").",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -1,10 +1,15 @@
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
 
-// The module boundaries of ../shared/architecture.md, proven against the real lint config
+// The module boundaries of docs/architecture.md, proven against the real lint config
 // and Nx project graph: each snippet is linted as if it were written at the given path.
 const root = join(__dirname, '../..');
 const eslint = new ESLint({ cwd: root });
+
+async function ruleErrors(filePath: string, code: string, rule: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
+  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
+}
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
@@ -60,5 +65,24 @@ describe('module boundaries', () => {
         await boundaryErrors(path, `import { formatNumber } from '@rapportflode/domain';\nexport const probe = formatNumber;\n`),
       ).toEqual([]);
     }
+  });
+
+  describe('the backend data layer', () => {
+    const sql = `export async function probe(db: { query(sql: string): Promise<unknown> }) {\n  return db.query('SELECT 1');\n}\n`;
+
+    it('refuses SQL in a service and allows it in a repository or a migration', async () => {
+      expect(await ruleErrors('backend/src/modules/tasks/probe.service.ts', sql, 'no-restricted-syntax')).toEqual([
+        'SQL belongs in a *.repository.ts of the module that owns the table (docs/architecture.md, "Data layer").',
+      ]);
+      expect(await ruleErrors('backend/src/modules/tasks/probe.repository.ts', sql, 'no-restricted-syntax')).toEqual([]);
+      expect(await ruleErrors('backend/src/database/migrations/1-Probe.ts', sql, 'no-restricted-syntax')).toEqual([]);
+    });
+
+    it("refuses a module importing another module's repository, and allows its own", async () => {
+      const importing = (from: string) => `import { Probe } from '${from}';\nexport const probe = Probe;\n`;
+      expect(await ruleErrors('backend/src/modules/memos/probe.service.ts', importing('../tasks/tasks.repository'), 'no-restricted-imports')).toHaveLength(1);
+      expect(await ruleErrors('backend/src/modules/memos/probe.service.ts', importing('./memos.repository'), 'no-restricted-imports')).toEqual([]);
+      expect(await ruleErrors('backend/src/modules/memos/probe.service.ts', importing('../tasks/tasks.service'), 'no-restricted-imports')).toEqual([]);
+    });
   });
 });
