@@ -6,7 +6,7 @@
  * earlier cycles (`SickLeaveHistory`), never retyped; `sickLeaveSeries` turns them and the
  * current figures into a trend chart and the same data as an accessible table.
  */
-import { formatPercent } from '../format';
+import { formatPercent, SWEDISH_MONTHS } from '../format';
 import type { CellChange } from './economy';
 import {
   DiffCell,
@@ -221,7 +221,8 @@ export function diffSickLeave(config: SickLeaveConfig | null | undefined, before
   return diffCells(flatten(before), flatten(after));
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+/** `jan`, `feb`, … `dec`: how far a month's name must go to be recognised. */
+const MONTH_PREFIXES = SWEDISH_MONTHS.map((m) => m.slice(0, 3));
 
 /**
  * Where a period label falls in time, for ordering: `T2 2021`, `Helår 2020`, `2020`,
@@ -237,7 +238,7 @@ export function periodSortKey(label: string): number | null {
   if (tertial) return y + Number(tertial[1]) * 4;
   if (rest === '' || rest === 'helår' || rest === 'år' || rest === 'bokslut') return y + 12;
   const month = /([a-zåäö]+)$/.exec(rest)?.[1];
-  const index = month ? MONTHS.findIndex((m) => month.startsWith(m)) : -1;
+  const index = month ? MONTH_PREFIXES.findIndex((m) => month.startsWith(m)) : -1;
   return index >= 0 ? y + index + 1 : null;
 }
 
