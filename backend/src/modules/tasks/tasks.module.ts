@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { EconomyInputs } from './economy-inputs';
+import { EconomyInputsRepository } from './economy-inputs.repository';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
@@ -8,7 +10,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [RemindersModule, NotificationsModule],
   controllers: [TasksController],
-  providers: [TasksService],
-  exports: [TasksService],
+  providers: [TasksService, EconomyInputs, EconomyInputsRepository],
+  exports: [TasksService, EconomyInputs],
 })
 export class TasksModule {}
