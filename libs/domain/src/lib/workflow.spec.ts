@@ -1,7 +1,10 @@
 import { ROLE_PERMISSIONS } from './permissions';
 import {
+  automaticTransition,
   availableTransitions,
   checkTransition,
+  lockedMessage,
+  staleMessage,
   isEditable,
   isSelfApproval,
   ReviewRound,
@@ -130,5 +133,48 @@ describe('separation of duties: nobody approves the round they submitted', () =>
     expect(isSelfApproval('return', own)).toBe(false);
     // A round nobody has handed in has no submitter to protect against.
     expect(isSelfApproval('approve', { submittedBy: null, actorId: 'lena', selfApprovalAllowed: false })).toBe(false);
+  });
+});
+
+describe('one workflow for every subject', () => {
+  it('starts a draft on the first save and resumes a returned or reopened one; otherwise a save makes no transition', () => {
+    expect(TASK_STATES.map((state) => [state, automaticTransition(state)])).toEqual([
+      ['not_started', 'start'],
+      ['draft', null],
+      ['submitted', null],
+      ['returned', 'resume'],
+      ['approved', null],
+      ['reopened', 'resume'],
+    ]);
+    for (const state of TASK_STATES) {
+      const transition = automaticTransition(state);
+      if (transition) expect(checkTransition(state, transition, { allowed: true })).toEqual({ ok: true, to: 'draft' });
+    }
+  });
+
+  it('names the subject in its messages: a task by default, a tjänsteskrivelse when asked', () => {
+    expect(checkTransition('approved', 'submit', { allowed: true, subject: 'memo' })).toMatchObject({
+      code: 'illegal_transition',
+      message: 'Tjänsteskrivelsen är godkänd och kan inte lämnas in nu.',
+    });
+    expect(checkTransition('approved', 'reopen', { allowed: true })).toMatchObject({ message: 'Ange varför uppgiften öppnas igen.' });
+    expect(checkTransition('approved', 'reopen', { allowed: true, subject: 'memo' })).toMatchObject({
+      code: 'text_required',
+      message: 'Ange varför tjänsteskrivelsen öppnas igen.',
+    });
+    expect(checkTransition('submitted', 'return', { allowed: true, subject: 'memo' })).toMatchObject({
+      message: 'Skriv en kommentar om vad som behöver ändras.',
+    });
+  });
+
+  it('says why a locked subject cannot be changed, and that a stale one has changed', () => {
+    expect(lockedMessage('approved')).toBe('Uppgiften är godkänd och låst. Be granskaren eller nämndsekreteraren att öppna den igen.');
+    expect(lockedMessage('submitted')).toBe('Uppgiften är inlämnad och väntar på granskning; den kan inte ändras nu.');
+    expect(lockedMessage('approved', 'memo')).toBe(
+      'Tjänsteskrivelsen är godkänd och låst. Be förvaltningschefen eller nämndsekreteraren att öppna den igen.',
+    );
+    expect(lockedMessage('submitted', 'memo')).toBe('Tjänsteskrivelsen är inlämnad och väntar på granskning; den kan inte ändras nu.');
+    expect(staleMessage()).toBe('Uppgiften har ändrats sedan du öppnade den. Ladda om sidan och försök igen.');
+    expect(staleMessage('memo')).toBe('Tjänsteskrivelsen har ändrats sedan du öppnade den. Ladda om sidan och försök igen.');
   });
 });

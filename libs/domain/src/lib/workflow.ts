@@ -3,7 +3,8 @@ import type { Role } from './roles';
 
 /**
  * The life of a section task, defined once: the server enforces it, the UI shows the buttons
- * of the transitions it allows (domain.md, "The workflow").
+ * of the transitions it allows (docs/domain.md, "The workflow"). The tjänsteskrivelse goes
+ * through the same table (see WorkflowSubjectName).
  *
  *   not_started → draft → submitted → approved (locked)
  *                   ↑          │           │
@@ -130,21 +131,73 @@ export type TransitionRefusal = 'illegal_transition' | 'text_required' | 'not_al
 export type TransitionCheck = { ok: true; to: TaskState } | { ok: false; code: TransitionRefusal; message: string };
 
 /**
+ * What goes through the workflow: a section task, a tjänsteskrivelse (and later a nämnd meeting's
+ * ärenden and protokoll). The name only changes the words of the messages.
+ */
+export type WorkflowSubjectName = 'task' | 'memo';
+
+interface SubjectWords {
+  /** The definite form, lower case: "uppgiften". */
+  definite: string;
+  /** Who can open it again once approved: "granskaren eller nämndsekreteraren". */
+  reopenedBy: string;
+}
+
+export const WORKFLOW_SUBJECT_WORDS: Readonly<Record<WorkflowSubjectName, SubjectWords>> = {
+  task: { definite: 'uppgiften', reopenedBy: 'granskaren eller nämndsekreteraren' },
+  memo: { definite: 'tjänsteskrivelsen', reopenedBy: 'förvaltningschefen eller nämndsekreteraren' },
+};
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** The subject's definite name as a sentence starts: "Uppgiften", "Tjänsteskrivelsen". */
+export function subjectTitle(subject: WorkflowSubjectName = 'task'): string {
+  return capitalized(WORKFLOW_SUBJECT_WORDS[subject].definite);
+}
+
+/** Why content cannot be changed in a state outside EDITABLE_STATES (submitted or approved). */
+export function lockedMessage(state: TaskState, subject: WorkflowSubjectName = 'task'): string {
+  const words = WORKFLOW_SUBJECT_WORDS[subject];
+  return state === 'approved'
+    ? `${subjectTitle(subject)} är godkänd och låst. Be ${words.reopenedBy} att öppna den igen.`
+    : `${subjectTitle(subject)} är inlämnad och väntar på granskning; den kan inte ändras nu.`;
+}
+
+/** A transition asked for from a version that is no longer the stored one. */
+export function staleMessage(subject: WorkflowSubjectName = 'task'): string {
+  return `${subjectTitle(subject)} har ändrats sedan du öppnade den. Ladda om sidan och försök igen.`;
+}
+
+/**
+ * The transition a save makes by itself: the first save starts the draft (not_started → draft),
+ * a save on a returned or reopened subject resumes it; in any other state none (null).
+ */
+export function automaticTransition(state: TaskState): 'start' | 'resume' | null {
+  if (state === 'not_started') return 'start';
+  if (state === 'returned' || state === 'reopened') return 'resume';
+  return null;
+}
+
+/**
  * Whether a transition may happen now: legal from this state, by someone allowed to (the
- * caller passes whether the person holds the rule's action on the task), not the submitter
+ * caller passes whether the person holds the rule's action on the subject), not the submitter
  * approving their own round (the caller passes the round: see ReviewRound), with the required text.
+ * The subject's name (a task by default) gives the messages their words.
  */
 export function checkTransition(
   state: TaskState,
   transition: Transition,
-  options: { allowed: boolean; text?: string | null; round?: ReviewRound },
+  options: { allowed: boolean; text?: string | null; round?: ReviewRound; subject?: WorkflowSubjectName },
 ): TransitionCheck {
   const rule = WORKFLOW[transition];
+  const subject = options.subject ?? 'task';
   if (!rule.from.includes(state)) {
     return {
       ok: false,
       code: 'illegal_transition',
-      message: `Uppgiften är ${TASK_STATE_LABELS[state].toLowerCase()} och kan inte ${rule.passive} nu.`,
+      message: `${subjectTitle(subject)} är ${TASK_STATE_LABELS[state].toLowerCase()} och kan inte ${rule.passive} nu.`,
     };
   }
   if (!options.allowed) {
@@ -160,7 +213,7 @@ export function checkTransition(
       message:
         transition === 'return'
           ? 'Skriv en kommentar om vad som behöver ändras.'
-          : 'Ange varför uppgiften öppnas igen.',
+          : `Ange varför ${WORKFLOW_SUBJECT_WORDS[subject].definite} öppnas igen.`,
     };
   }
   return { ok: true, to: rule.to };
