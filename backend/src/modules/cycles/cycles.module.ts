@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { CycleHeadersModule } from './cycle-headers.module';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 import { DemoCyclesSeeder } from './demo-cycles.seed';
 
 @Module({
-  imports: [TemplatesModule, RemindersModule, TasksModule],
+  imports: [CycleHeadersModule, OrganisationModule, TemplatesModule, RemindersModule, TasksModule],
   controllers: [CyclesController],
   providers: [CyclesService, DemoCyclesSeeder],
-  exports: [DemoCyclesSeeder],
+  exports: [DemoCyclesSeeder, CycleHeadersModule],
 })
 export class CyclesModule {}

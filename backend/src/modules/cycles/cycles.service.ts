@@ -27,7 +27,6 @@ import {
   OverviewFilter,
   periodLabel,
   progressOf,
-  ReportKind,
   ReminderConfig,
   responsibleUnits,
   reviewsTask,
@@ -38,18 +37,13 @@ import {
   swedishToday,
   TaskState,
 } from '@rapportflode/domain';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { UnitTree } from '../organisation/unit-tree';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { TemplatesService } from '../templates/templates.service';
-import {
-  OVERVIEW_REVIEWERS_SQL,
-  OVERVIEW_SECTIONS_SQL,
-  OVERVIEW_TASKS_SQL,
-  OVERVIEW_UNITS_SQL,
-  TASK_DEADLINE_SQL,
-} from '../tasks/task.queries';
+import { CycleRow, CyclesRepository, PreviousContentRow } from './cycles.repository';
 
 export interface CycleActor {
   userId: string;
@@ -74,42 +68,10 @@ export const CycleErrors = {
   nothingToChange: () => new DomainError( 'nothing_to_change', 'Ange något att ändra.'),
 };
 
-interface CycleRow {
-  id: string;
-  committee_id: string;
-  committee_name: string;
-  template_id: string | null;
-  title: string;
-  report_kind: ReportKind;
-  year: number;
-  period_end: string;
-  diary_number: string;
-  submission_deadline: string;
-  review_deadline: string;
-  assembly_deadline: string;
-  meeting_date: string;
-  version: number;
-  created_at: Date;
-  reminder_config: ReminderConfig | null;
-}
-
-const CYCLE_SQL = `
-  SELECT c.id, c.committee_id, m.name || ', ' || m.municipality AS committee_name, c.template_id, c.title, c.report_kind,
-         c.year, c.period_end::text, c.diary_number, c.submission_deadline::text, c.review_deadline::text,
-         c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at, c.reminder_config
-    FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
-
-
 /** One collator for every sort (localeCompare with a locale builds a new one per call). */
 const SWEDISH = new Intl.Collator('sv-SE');
 
-const DATE_COLUMNS: Record<keyof CycleDates, string> = {
-  periodEnd: 'period_end',
-  submissionDeadline: 'submission_deadline',
-  reviewDeadline: 'review_deadline',
-  assemblyDeadline: 'assembly_deadline',
-  meetingDate: 'meeting_date',
-};
+const DATE_KEYS: ReadonlyArray<keyof CycleDates> = ['periodEnd', 'submissionDeadline', 'reviewDeadline', 'assemblyDeadline', 'meetingDate'];
 
 function datesOf(row: CycleRow): CycleDates {
   return {
@@ -146,10 +108,21 @@ function summaryOf(row: CycleRow, progress: CycleSummaryDto['progress']): CycleS
   };
 }
 
+/** The content a new task starts from: last period's approved content carried forward, or empty. */
+function startingContent(section: { kind: SectionKind; config: SectionConfig | null }, earlier: PreviousContentRow | undefined, year: number): TaskContent {
+  if (!earlier) return emptyContent(section.kind);
+  if (earlier.content.type === 'economy') {
+    return carryEconomyForward(economyConfigOf(section.config), economyConfigOf(earlier.config), earlier.content, earlier.year === year);
+  }
+  return carryContentForward(section.kind, earlier.content, earlier.year === year);
+}
+
 @Injectable()
 export class CyclesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cycles: CyclesRepository,
+    private readonly unitTree: UnitTree,
     private readonly templates: TemplatesService,
     private readonly audit: AuditService,
     private readonly reminders: ReminderScheduler,
@@ -171,102 +144,50 @@ export class CyclesService {
     const committeeId = template.committeeId;
 
     const id = await this.dataSource.transaction(async (manager) => {
-      const units: Array<{ id: string; parentId: string | null; active: boolean }> = await manager.query(
-        'SELECT id, parent_id AS "parentId", active FROM organisation_unit WHERE committee_id = $1 ORDER BY sort_order, name',
-        [committeeId],
-      );
+      const { units } = await this.unitTree.of(committeeId, manager);
       // Last period's approved tables, so a new cycle's structured sections start from them (nothing retyped):
       // economy rows and earlier figures, the action plan's unfinished rows, the control plan, goals, table rows.
-      const previous: Array<{ key: string; kind: SectionKind; unit_id: string | null; content: TaskContent; config: SectionConfig | null; year: number }> =
-        await manager.query(
-          `SELECT DISTINCT ON (s.key, s.kind, t.unit_id) s.key, s.kind, t.unit_id, t.content, s.config, c.year
-             FROM task t JOIN cycle_section s ON s.id = t.section_id JOIN report_cycle c ON c.id = t.cycle_id
-            WHERE c.committee_id = $1 AND c.period_end < $2 AND s.kind = ANY($3::text[]) AND t.state = 'approved'
-            ORDER BY s.key, s.kind, t.unit_id, c.period_end DESC`,
-          [committeeId, body.periodEnd, CARRIED_KINDS],
-        );
-      const previousOf = (key: string, kind: SectionKind, unitId: string | null) =>
-        previous.find((p) => p.key === key && p.kind === kind && p.unit_id === unitId);
-      const taskSections: string[] = [];
-      const taskUnits: Array<string | null> = [];
-      const taskContents: string[] = [];
+      const previous = await this.cycles.previousContent(manager, committeeId, body.periodEnd, CARRIED_KINDS);
+      const cycleId = await this.cycles.insert(manager, {
+        committeeId,
+        templateId: template.id,
+        title: body.title?.trim() || `${template.name} ${body.year}`,
+        reportKind: template.reportKind,
+        year: body.year,
+        periodEnd: body.periodEnd,
+        diaryNumber: body.diaryNumber.trim(),
+        submissionDeadline: body.submissionDeadline,
+        reviewDeadline: body.reviewDeadline,
+        assemblyDeadline: body.assemblyDeadline,
+        meetingDate: body.meetingDate,
+        createdBy: actor.userId,
+      });
+      if (cycleId === null) throw CycleErrors.exists();
+      const tasks: Array<{ sectionId: string; unitId: string | null; content: TaskContent }> = [];
       const undelivered: string[] = [];
-      let cycle: { id: string };
-      try {
-        [cycle] = await manager.query(
-          `INSERT INTO report_cycle (committee_id, template_id, title, report_kind, year, period_end, diary_number,
-             submission_deadline, review_deadline, assembly_deadline, meeting_date, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-          [
-            committeeId,
-            template.id,
-            body.title?.trim() || `${template.name} ${body.year}`,
-            template.reportKind,
-            body.year,
-            body.periodEnd,
-            body.diaryNumber.trim(),
-            body.submissionDeadline,
-            body.reviewDeadline,
-            body.assemblyDeadline,
-            body.meetingDate,
-            actor.userId,
-          ],
-        );
-      } catch (error) {
-        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_report_cycle_period') {
-          throw CycleErrors.exists();
-        }
-        throw error;
-      }
       for (const [index, section] of template.sections.entries()) {
-        const [row] = await manager.query(
-          `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [
-            cycle.id,
-            section.key,
-            section.parentKey,
-            section.number,
-            section.depth,
-            index + 1,
-            section.title,
-            section.kind,
-            section.reviewerRole,
-            section.config ? JSON.stringify(section.config) : null,
-          ],
-        );
+        const sectionId = await this.cycles.insertSection(manager, cycleId, section, index + 1);
         const unitIds = responsibleUnits(section.responsibility, section.unitIds, units);
         if (unitIds.length === 0) undelivered.push(`${section.number} ${section.title}`);
         for (const unitId of unitIds) {
-          taskSections.push(row.id);
-          taskUnits.push(unitId);
-          const earlier = previousOf(section.key, section.kind, unitId);
-          const content = !earlier
-            ? emptyContent(section.kind)
-            : earlier.content.type === 'economy'
-              ? carryEconomyForward(economyConfigOf(section.config), economyConfigOf(earlier.config), earlier.content, earlier.year === body.year)
-              : carryContentForward(section.kind, earlier.content, earlier.year === body.year);
-          taskContents.push(JSON.stringify(content));
+          const earlier = previous.find((p) => p.key === section.key && p.kind === section.kind && p.unit_id === unitId);
+          tasks.push({ sectionId, unitId, content: startingContent(section, earlier, body.year) });
         }
       }
       if (undelivered.length) {
         throw CycleErrors.invalid(undelivered.map((name) => `Avsnittet ${name} har inga aktiva enheter som ska leverera det. Ändra mallen.`));
       }
-      await manager.query(
-        `INSERT INTO task (cycle_id, section_id, unit_id, content)
-         SELECT $1, s, u, c FROM unnest($2::uuid[], $3::uuid[], $4::jsonb[]) AS x(s, u, c)`,
-        [cycle.id, taskSections, taskUnits, taskContents],
-      );
+      await this.cycles.insertTasks(manager, cycleId, tasks);
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'cycle.create',
         entityType: 'cycle',
-        entityId: cycle.id,
+        entityId: cycleId,
         committeeId,
-        after: { ...body, templateName: template.name, sections: template.sections.length, tasks: taskSections.length },
+        after: { ...body, templateName: template.name, sections: template.sections.length, tasks: tasks.length },
         ip: actor.ip,
       });
-      return cycle.id;
+      return cycleId;
     });
     await this.reminders.scheduleAfterCommit({ cycleId: id });
     return this.summary(id);
@@ -277,28 +198,20 @@ export class CyclesService {
     if (scopes.length === 0) return { cycles: [] };
     const everywhere = scopes.some((g) => g.committeeId === null);
     const committees = scopes.map((g) => g.committeeId).filter((id): id is string => id !== null);
-    const rows: CycleRow[] = await this.dataSource.query(
-      `${CYCLE_SQL} WHERE $1 OR c.committee_id = ANY($2::uuid[]) ORDER BY c.period_end DESC, m.municipality, c.title LIMIT 500`,
-      [everywhere, committees],
-    );
+    const rows = await this.cycles.list(everywhere, committees);
     const progress = await this.progressByCycle(rows.map((row) => row.id));
     return { cycles: rows.map((row) => summaryOf(row, progress.get(row.id) ?? progressOf([], swedishToday()))) };
   }
 
   async summary(id: string): Promise<CycleSummaryDto> {
-    const [row]: CycleRow[] = await this.dataSource.query(`${CYCLE_SQL} WHERE c.id = $1`, [id]);
+    const row = (await this.cycles.find(id)) as CycleRow;
     const progress = await this.progressByCycle([id]);
     return summaryOf(row, progress.get(id) ?? progressOf([], swedishToday()));
   }
 
   private async progressByCycle(ids: string[]): Promise<Map<string, CycleSummaryDto['progress']>> {
     if (ids.length === 0) return new Map();
-    const rows: Array<{ cycle_id: string; state: TaskState; deadline: string; count: number }> = await this.dataSource.query(
-      `SELECT t.cycle_id, t.state, ${TASK_DEADLINE_SQL} AS deadline, count(*)::int AS count
-         FROM task t JOIN report_cycle c ON c.id = t.cycle_id
-        WHERE t.cycle_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
-      [ids],
-    );
+    const rows = await this.cycles.progress(ids);
     const today = swedishToday();
     const grouped = new Map<string, typeof rows>();
     for (const row of rows) {
@@ -311,39 +224,12 @@ export class CyclesService {
 
   /** The matrix: units × sections, each task's state, deadline, days late and reviewers. */
   async overview(id: string, filter: OverviewFilter, grants: readonly RoleGrant[]): Promise<CycleOverviewDto> {
-    const [row]: CycleRow[] = await this.dataSource.query(`${CYCLE_SQL} WHERE c.id = $1`, [id]);
+    const row = (await this.cycles.find(id)) as CycleRow;
     const today = swedishToday();
-    const [sections, tasks, units, reviewerGrants] = await Promise.all([
-      this.dataSource.query(
-        OVERVIEW_SECTIONS_SQL,
-        [id],
-      ) as Promise<CycleOverviewDto['sections']>,
-      this.dataSource.query(
-        OVERVIEW_TASKS_SQL,
-        [id],
-      ) as Promise<Array<{ id: string; sectionId: string; unitId: string | null; state: TaskState; deadline: string }>>,
-      this.dataSource.query(
-        OVERVIEW_UNITS_SQL,
-        [row.committee_id],
-      ) as Promise<Array<{ id: string; parent_id: string | null; name: string; sort_order: number }>>,
-      this.dataSource.query(
-        OVERVIEW_REVIEWERS_SQL,
-        [row.committee_id, id],
-      ) as Promise<Array<RoleGrant & { name: string }>>,
+    const [[sections, tasks, reviewerGrants], tree] = await Promise.all([
+      this.cycles.overview(id, row.committee_id),
+      this.unitTree.of(row.committee_id),
     ]);
-
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const paths = new Map<string, string[]>();
-    const pathIds = (unitId: string): string[] => {
-      const known = paths.get(unitId);
-      if (known) return known;
-      const path: string[] = [];
-      for (let current = byId.get(unitId); current; current = current.parent_id ? byId.get(current.parent_id) : undefined) {
-        path.unshift(current.id);
-      }
-      paths.set(unitId, path);
-      return path;
-    };
     const reviewerRoleOf = new Map(sections.map((s) => [s.id, s.reviewerRole as Role]));
     const matrix: OverviewTaskDto[] = [];
     const perUnit = new Map<string | null, Array<{ state: TaskState; deadline: string }>>();
@@ -352,7 +238,7 @@ export class CyclesService {
       unitTasks.push(task);
       perUnit.set(task.unitId, unitTasks);
       if (!matchesFilter(task, filter, today)) continue;
-      const scope = { committeeId: row.committee_id, unitPath: task.unitId ? pathIds(task.unitId) : [] };
+      const scope = { committeeId: row.committee_id, unitPath: task.unitId ? tree.pathIds(task.unitId) : [] };
       const role = reviewerRoleOf.get(task.sectionId);
       const reviewers = reviewerGrants
         .filter((g) => isRole(g.role) && role && reviewsTask(g, scope, role))
@@ -361,13 +247,12 @@ export class CyclesService {
     }
     const unitRows: Array<OverviewUnitDto & { order: string }> = [...perUnit.entries()].map(([unitId, unitTasks]) => {
       if (unitId === null) return { id: null, name: 'Nämndnivå', path: '', progress: progressOf(unitTasks, today), order: '' };
-      const path = pathIds(unitId).map((pid) => byId.get(pid));
       return {
         id: unitId,
-        name: byId.get(unitId)?.name ?? '',
-        path: path.slice(0, -1).map((u) => u?.name).join(' / '),
+        name: tree.get(unitId)?.name ?? '',
+        path: tree.pathNames(unitId).slice(0, -1).join(' / '),
         progress: progressOf(unitTasks, today),
-        order: path.map((u) => `${String(u?.sort_order ?? 0).padStart(6, '0')}${u?.name}`).join('/'),
+        order: tree.orderKey(unitId),
       };
     });
     unitRows.sort((a, b) => SWEDISH.compare(a.order, b.order));
@@ -390,15 +275,15 @@ export class CyclesService {
       reminderConfig = body.reminderConfig === null ? null : check.config;
     }
     const moved = await this.dataSource.transaction(async (manager) => {
-      const [row]: CycleRow[] = await manager.query(`${CYCLE_SQL} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
+      const row = (await this.cycles.find(id, manager, true)) as CycleRow;
       if (row.version !== body.version) throw CycleErrors.stale();
       const before = datesOf(row);
       const after: CycleDates = { ...before };
-      for (const key of Object.keys(DATE_COLUMNS) as Array<keyof CycleDates>) {
+      for (const key of DATE_KEYS) {
         const value = body[key];
         if (value !== undefined) after[key] = value;
       }
-      const changed = (Object.keys(DATE_COLUMNS) as Array<keyof CycleDates>).filter((key) => after[key] !== before[key]);
+      const changed = DATE_KEYS.filter((key) => after[key] !== before[key]);
       const diaryNumber = body.diaryNumber?.trim() ?? row.diary_number;
       const title = body.title?.trim() ?? row.title;
       const configChanged =
@@ -410,23 +295,7 @@ export class CyclesService {
       if (after.periodEnd.slice(0, 4) !== String(row.year)) errors.push(`Periodens slut (${after.periodEnd}) ligger inte år ${row.year}.`);
       if (!diaryNumber) errors.push('Ange diarienummer.');
       if (errors.length) throw CycleErrors.invalid(errors);
-      await manager.query(
-        `UPDATE report_cycle SET period_end = $2, submission_deadline = $3, review_deadline = $4, assembly_deadline = $5,
-                meeting_date = $6, diary_number = $7, title = $8, version = version + 1, updated_at = now(),
-                reminder_config = CASE WHEN $9 THEN $10::jsonb ELSE reminder_config END WHERE id = $1`,
-        [
-          id,
-          after.periodEnd,
-          after.submissionDeadline,
-          after.reviewDeadline,
-          after.assemblyDeadline,
-          after.meetingDate,
-          diaryNumber,
-          title,
-          configChanged,
-          reminderConfig ? JSON.stringify(reminderConfig) : null,
-        ],
-      );
+      await this.cycles.update(manager, id, { ...after, diaryNumber, title, reminderConfig: configChanged ? reminderConfig : undefined });
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'cycle.update',

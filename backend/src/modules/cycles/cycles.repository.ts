@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CycleSectionDto, ReportTemplateDto } from '@rapportflode/api-contract';
+import type { ReminderConfig, ReportKind, RoleGrant, SectionConfig, SectionKind, TaskContent, TaskState } from '@rapportflode/domain';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { OVERVIEW_REVIEWERS_SQL, OVERVIEW_SECTIONS_SQL, OVERVIEW_TASKS_SQL, TASK_DEADLINE_SQL } from '../tasks/task.queries';
+
+/** What every page about a cycle shows at its top (CycleHeaders). */
+export interface CycleHeader {
+  id: string;
+  committeeId: string;
+  /** The nämnd's name, e.g. Socialnämnden. */
+  committee: string;
+  municipality: string;
+  title: string;
+  reportKind: ReportKind;
+  year: number;
+  /** YYYY-MM-DD. */
+  periodEnd: string;
+  /** As stored: '' when the cycle has none. */
+  diaryNumber: string;
+  /** YYYY-MM-DD. */
+  meetingDate: string;
+}
+
+/** A report_cycle with its committee's display name, as the cycle pages read it. */
+export interface CycleRow {
+  id: string;
+  committee_id: string;
+  committee_name: string;
+  template_id: string | null;
+  title: string;
+  report_kind: ReportKind;
+  year: number;
+  period_end: string;
+  diary_number: string;
+  submission_deadline: string;
+  review_deadline: string;
+  assembly_deadline: string;
+  meeting_date: string;
+  version: number;
+  created_at: Date;
+  reminder_config: ReminderConfig | null;
+}
+
+export interface ProgressRow {
+  cycle_id: string;
+  state: TaskState;
+  deadline: string;
+  count: number;
+}
+
+/** The approved content of a section's task in the committee's latest earlier cycle. */
+export interface PreviousContentRow {
+  key: string;
+  kind: SectionKind;
+  unit_id: string | null;
+  content: TaskContent;
+  config: SectionConfig | null;
+  year: number;
+}
+
+export type OverviewTaskRow = { id: string; sectionId: string; unitId: string | null; state: TaskState; deadline: string };
+export type OverviewReviewerRow = RoleGrant & { name: string };
+
+export interface NewCycle {
+  committeeId: string;
+  templateId: string;
+  title: string;
+  reportKind: ReportKind;
+  year: number;
+  periodEnd: string;
+  diaryNumber: string;
+  submissionDeadline: string;
+  reviewDeadline: string;
+  assemblyDeadline: string;
+  meetingDate: string;
+  createdBy: string;
+}
+
+export interface CycleChanges {
+  periodEnd: string;
+  submissionDeadline: string;
+  reviewDeadline: string;
+  assemblyDeadline: string;
+  meetingDate: string;
+  diaryNumber: string;
+  title: string;
+  /** undefined: keep the stored settings. */
+  reminderConfig: ReminderConfig | null | undefined;
+}
+
+const CYCLE_SQL = `
+  SELECT c.id, c.committee_id, m.name || ', ' || m.municipality AS committee_name, c.template_id, c.title, c.report_kind,
+         c.year, c.period_end::text, c.diary_number, c.submission_deadline::text, c.review_deadline::text,
+         c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at, c.reminder_config
+    FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
+
+/** The writer of report_cycle and cycle_section (and of a new cycle's tasks, created with it). */
+@Injectable()
+export class CyclesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async header(id: string, manager: EntityManager = this.dataSource.manager): Promise<CycleHeader | undefined> {
+    const [row]: CycleHeader[] = await manager.query(
+      `SELECT c.id, c.committee_id AS "committeeId", m.name AS committee, m.municipality, c.title, c.report_kind AS "reportKind",
+              c.year, to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd", c.diary_number AS "diaryNumber",
+              to_char(c.meeting_date, 'YYYY-MM-DD') AS "meetingDate"
+         FROM report_cycle c JOIN committee m ON m.id = c.committee_id WHERE c.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<CycleRow | undefined> {
+    const [row]: CycleRow[] = await manager.query(`${CYCLE_SQL} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
+    return row;
+  }
+
+  /** The newest 500 cycles of those committees (everywhere: all). */
+  async list(everywhere: boolean, committeeIds: readonly string[]): Promise<CycleRow[]> {
+    return this.dataSource.query(
+      `${CYCLE_SQL} WHERE $1 OR c.committee_id = ANY($2::uuid[]) ORDER BY c.period_end DESC, m.municipality, c.title LIMIT 500`,
+      [everywhere, committeeIds],
+    );
+  }
+
+  /** Task counts per cycle, state and deadline. */
+  async progress(ids: readonly string[]): Promise<ProgressRow[]> {
+    return this.dataSource.query(
+      `SELECT t.cycle_id, t.state, ${TASK_DEADLINE_SQL} AS deadline, count(*)::int AS count
+         FROM task t JOIN report_cycle c ON c.id = t.cycle_id
+        WHERE t.cycle_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
+      [ids],
+    );
+  }
+
+  /** The overview's reads (the SQL the task benchmark measures, in tasks/task.queries.ts). */
+  async overview(id: string, committeeId: string): Promise<[CycleSectionDto[], OverviewTaskRow[], OverviewReviewerRow[]]> {
+    return Promise.all([
+      this.dataSource.query(OVERVIEW_SECTIONS_SQL, [id]),
+      this.dataSource.query(OVERVIEW_TASKS_SQL, [id]),
+      this.dataSource.query(OVERVIEW_REVIEWERS_SQL, [committeeId, id]),
+    ]);
+  }
+
+  /** Per section key, kind and unit: the approved content of the latest cycle before periodEnd. */
+  async previousContent(manager: EntityManager, committeeId: string, periodEnd: string, kinds: readonly SectionKind[]): Promise<PreviousContentRow[]> {
+    return manager.query(
+      `SELECT DISTINCT ON (s.key, s.kind, t.unit_id) s.key, s.kind, t.unit_id, t.content, s.config, c.year
+         FROM task t JOIN cycle_section s ON s.id = t.section_id JOIN report_cycle c ON c.id = t.cycle_id
+        WHERE c.committee_id = $1 AND c.period_end < $2 AND s.kind = ANY($3::text[]) AND t.state = 'approved'
+        ORDER BY s.key, s.kind, t.unit_id, c.period_end DESC`,
+      [committeeId, periodEnd, kinds],
+    );
+  }
+
+  /** The new cycle's id, or null when the committee has a cycle of that kind and period already. */
+  async insert(manager: EntityManager, cycle: NewCycle): Promise<string | null> {
+    try {
+      const [row]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO report_cycle (committee_id, template_id, title, report_kind, year, period_end, diary_number,
+           submission_deadline, review_deadline, assembly_deadline, meeting_date, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          cycle.committeeId,
+          cycle.templateId,
+          cycle.title,
+          cycle.reportKind,
+          cycle.year,
+          cycle.periodEnd,
+          cycle.diaryNumber,
+          cycle.submissionDeadline,
+          cycle.reviewDeadline,
+          cycle.assemblyDeadline,
+          cycle.meetingDate,
+          cycle.createdBy,
+        ],
+      );
+      return row.id;
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_report_cycle_period') {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** Copies a template section into the cycle; gives the cycle section's id. */
+  async insertSection(manager: EntityManager, cycleId: string, section: ReportTemplateDto['sections'][number], sortOrder: number): Promise<string> {
+    const [row]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        cycleId,
+        section.key,
+        section.parentKey,
+        section.number,
+        section.depth,
+        sortOrder,
+        section.title,
+        section.kind,
+        section.reviewerRole,
+        section.config ? JSON.stringify(section.config) : null,
+      ],
+    );
+    return row.id;
+  }
+
+  /** The new cycle's tasks in one statement: one per (section, unit), with its starting content. */
+  async insertTasks(
+    manager: EntityManager,
+    cycleId: string,
+    tasks: ReadonlyArray<{ sectionId: string; unitId: string | null; content: TaskContent }>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO task (cycle_id, section_id, unit_id, content)
+       SELECT $1, s, u, c FROM unnest($2::uuid[], $3::uuid[], $4::jsonb[]) AS x(s, u, c)`,
+      [cycleId, tasks.map((t) => t.sectionId), tasks.map((t) => t.unitId), tasks.map((t) => JSON.stringify(t.content))],
+    );
+  }
+
+  /** Writes the dates, diarienummer, title (and the reminder settings unless undefined); bumps the version. */
+  async update(manager: EntityManager, id: string, changes: CycleChanges): Promise<void> {
+    await manager.query(
+      `UPDATE report_cycle SET period_end = $2, submission_deadline = $3, review_deadline = $4, assembly_deadline = $5,
+              meeting_date = $6, diary_number = $7, title = $8, version = version + 1, updated_at = now(),
+              reminder_config = CASE WHEN $9 THEN $10::jsonb ELSE reminder_config END WHERE id = $1`,
+      [
+        id,
+        changes.periodEnd,
+        changes.submissionDeadline,
+        changes.reviewDeadline,
+        changes.assemblyDeadline,
+        changes.meetingDate,
+        changes.diaryNumber,
+        changes.title,
+        changes.reminderConfig !== undefined,
+        changes.reminderConfig ? JSON.stringify(changes.reminderConfig) : null,
+      ],
+    );
+  }
+}
