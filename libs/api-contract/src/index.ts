@@ -8,3 +8,5 @@ export * from './lib/economy-import';
 export * from './lib/operations';
 export * from './lib/memos';
 export * from './lib/reports';
+export * from './lib/endpoint';
+export * from './lib/endpoints';
