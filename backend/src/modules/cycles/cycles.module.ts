@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { TasksModule } from '../tasks/tasks.module';
@@ -6,12 +7,13 @@ import { TemplatesModule } from '../templates/templates.module';
 import { CycleHeadersModule } from './cycle-headers.module';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
+import { DemoCyclesRepository } from './demo-cycles.repository';
 import { DemoCyclesSeeder } from './demo-cycles.seed';
 
 @Module({
-  imports: [CycleHeadersModule, OrganisationModule, TemplatesModule, RemindersModule, TasksModule],
+  imports: [CycleHeadersModule, OrganisationModule, TemplatesModule, RemindersModule, TasksModule, NotificationsModule],
   controllers: [CyclesController],
-  providers: [CyclesService, DemoCyclesSeeder],
+  providers: [CyclesService, DemoCyclesSeeder, DemoCyclesRepository],
   exports: [DemoCyclesSeeder, CycleHeadersModule],
 })
 export class CyclesModule {}

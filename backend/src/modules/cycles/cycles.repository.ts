@@ -220,6 +220,13 @@ export class CyclesRepository {
     );
   }
 
+  /** Closes a past cycle (demo history): every task not yet approved becomes approved. */
+  async approveRemainingTasks(cycleId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE task SET state = 'approved', state_changed_at = now() WHERE cycle_id = $1 AND state <> 'approved'`, [
+      cycleId,
+    ]);
+  }
+
   /** Writes the dates, diarienummer, title (and the reminder settings unless undefined); bumps the version. */
   async update(manager: EntityManager, id: string, changes: CycleChanges): Promise<void> {
     await manager.query(

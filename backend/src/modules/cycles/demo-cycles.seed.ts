@@ -2,9 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ActionPlanContent, RichTextDocument, SickLeaveContent, swedishToday, TableContent, TaskContent } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
+import { claimSeedRun } from '../../database/seed-runs';
 import { AccessService, toGrants } from '../auth/access.service';
-import { CyclesService } from './cycles.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { TasksService } from '../tasks/tasks.service';
+import { CyclesRepository } from './cycles.repository';
+import { CyclesService } from './cycles.service';
+import { DemoCyclesRepository } from './demo-cycles.repository';
 
 const paragraphs = (...texts: string[]): RichTextDocument => ({
   type: 'doc',
@@ -104,17 +108,17 @@ export class DemoCyclesSeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lookups: DemoCyclesRepository,
+    private readonly cycleRows: CyclesRepository,
     private readonly cycles: CyclesService,
     private readonly tasks: TasksService,
+    private readonly notifications: NotificationsService,
     private readonly access: AccessService,
   ) {}
 
   /** Once per database (seed_run marker), after the demo people and templates. */
   async seedOnce(now: Date = new Date()): Promise<boolean> {
-    const claimed: unknown[] = await this.dataSource.query(
-      `INSERT INTO seed_run (name) VALUES ('demo-cycles') ON CONFLICT (name) DO NOTHING RETURNING name`,
-    );
-    if (claimed.length === 0) return false;
+    if (!(await claimSeedRun(this.dataSource.manager, 'demo-cycles'))) return false;
     // This year's delårsrapport per 31 August, with deadlines ahead of today.
     const today = swedishToday(now);
     const year = Number(today.slice(0, 4));
@@ -123,16 +127,13 @@ export class DemoCyclesSeeder {
     const plus = (days: number) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     await this.seedNackaHistory(year).catch((error: Error) => this.logger.warn(`Nacka's earlier cycles not seeded: ${error.message}`));
     for (const demo of DEMO_CYCLES) {
-      const [template] = await this.dataSource.query(
-        `SELECT t.id FROM report_template t JOIN committee c ON c.id = t.committee_id WHERE c.municipality = $1 AND t.name = $2`,
-        [demo.municipality, demo.template],
-      );
-      const [secretary] = await this.dataSource.query('SELECT id FROM app_user WHERE email = $1', [demo.secretary]);
-      if (!template || !secretary) continue;
+      const templateId = await this.lookups.templateId(demo.municipality, demo.template);
+      const secretaryId = await this.lookups.userId(demo.secretary);
+      if (!templateId || !secretaryId) continue;
       await this.cycles
         .create(
         {
-          templateId: template.id,
+          templateId,
           year,
           diaryNumber: demo.diary,
           periodEnd,
@@ -141,16 +142,16 @@ export class DemoCyclesSeeder {
           assemblyDeadline: plus(28),
           meetingDate: plus(42),
         },
-        { userId: secretary.id, grants: toGrants(await this.access.grantsOf(secretary.id)), ip: null },
+        await this.actorOf(secretaryId),
         )
         // A demo that cannot open its cycle (e.g. the template was changed first) still starts.
         .catch((error: Error) => this.logger.warn(`Demo cycle for ${demo.municipality} not opened: ${error.message}`));
     }
     for (const text of DEMO_TEXTS) {
-      const [person] = await this.dataSource.query('SELECT id FROM app_user WHERE email = $1', [text.email]);
-      if (!person) continue;
-      const actor = { userId: person.id, grants: toGrants(await this.access.grantsOf(person.id)), ip: null };
-      const mine = (await this.tasks.mine(person.id)).tasks.find((t) => t.sectionTitle === text.section);
+      const personId = await this.lookups.userId(text.email);
+      if (!personId) continue;
+      const actor = await this.actorOf(personId);
+      const mine = (await this.tasks.mine(personId)).tasks.find((t) => t.sectionTitle === text.section);
       if (!mine) continue;
       const task = await this.tasks.get(mine.id, actor);
       const saved = await this.tasks.saveContent(task.id, task.version, text.content, actor);
@@ -160,25 +161,27 @@ export class DemoCyclesSeeder {
     return true;
   }
 
-  private async actorOf(email: string) {
-    const [person] = await this.dataSource.query('SELECT id FROM app_user WHERE email = $1', [email]);
-    if (!person) throw new Error(`${email} is missing`);
-    return { userId: person.id as string, grants: toGrants(await this.access.grantsOf(person.id)), ip: null };
+  private async actorOf(userId: string) {
+    return { userId, grants: toGrants(await this.access.grantsOf(userId)), ip: null };
+  }
+
+  private async actorByEmail(email: string) {
+    const userId = await this.lookups.userId(email);
+    if (!userId) throw new Error(`${email} is missing`);
+    return this.actorOf(userId);
   }
 
   /** Nacka's earlier cycles, delivered and approved through the same services as the app. */
   private async seedNackaHistory(year: number): Promise<void> {
-    const [template] = await this.dataSource.query(
-      `SELECT t.id FROM report_template t JOIN committee c ON c.id = t.committee_id WHERE c.municipality = 'Nacka kommun' AND t.name = 'Tertialbokslut 2'`,
-    );
-    if (!template) return;
-    const secretary = await this.actorOf('birgitta.sandberg@nacka.example.se');
-    const economist = await this.actorOf('anders.nilsson@nacka.example.se');
+    const templateId = await this.lookups.templateId('Nacka kommun', 'Tertialbokslut 2');
+    if (!templateId) return;
+    const secretary = await this.actorByEmail('birgitta.sandberg@nacka.example.se');
+    const economist = await this.actorByEmail('anders.nilsson@nacka.example.se');
     for (const history of NACKA_HISTORY) {
       const y = year - history.yearsBack;
       const cycle = await this.cycles.create(
         {
-          templateId: template.id,
+          templateId,
           year: y,
           diaryNumber: `SN.${y}.73`,
           periodEnd: `${y}-08-31`,
@@ -190,7 +193,7 @@ export class DemoCyclesSeeder {
         secretary,
       );
       for (const delivery of history.deliveries) {
-        const writer = await this.actorOf(delivery.email);
+        const writer = await this.actorByEmail(delivery.email);
         const mine = (await this.tasks.mine(writer.userId)).tasks.find((t) => t.cycleId === cycle.id && t.sectionTitle === delivery.section);
         if (!mine) continue;
         const saved = await this.tasks.saveContent(mine.id, (await this.tasks.get(mine.id, writer)).version, delivery.content, writer);
@@ -198,9 +201,9 @@ export class DemoCyclesSeeder {
         await this.tasks.transition(mine.id, { transition: 'approve', version: submitted.version }, economist);
       }
       // The rest of a past cycle is history too: closed, so it does not fill anyone's list of tasks.
-      await this.dataSource.query(`UPDATE task SET state = 'approved', state_changed_at = now() WHERE cycle_id = $1 AND state <> 'approved'`, [cycle.id]);
+      await this.cycleRows.approveRemainingTasks(cycle.id);
       // …and its notices were read long ago.
-      await this.dataSource.query('UPDATE notification SET read_at = now() WHERE task_id IN (SELECT id FROM task WHERE cycle_id = $1)', [cycle.id]);
+      await this.notifications.markCycleRead(cycle.id);
     }
   }
 }
