@@ -10,6 +10,7 @@ import {
   type TaskContent,
 } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
+import { type GridChoice, GridCellComponent } from './grid-cell.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import { type ActionDraftRow, type ActionPlanDraft, figureText, newActionRow, toActionPlanDraft } from './section-drafts';
 import { moveItem, pasteBlock, pasteNote } from './section-grid';
@@ -17,6 +18,7 @@ import { SectionIssuesComponent } from './section-issues.component';
 import { actionStatusTable, type EarlierContent } from './section-views';
 
 type ActionField = 'action' | 'area' | 'years' | 'status' | 'comment' | 'effect';
+const STATUS_CHOICES: readonly GridChoice[] = ACTION_STATUSES.map((code) => ({ value: code, label: ACTION_STATUS_LABELS[code] }));
 
 /**
  * An action plan (åtgärdsplan) as a grid: åtgärd, ansvarsområde (a choice when the template
@@ -26,111 +28,10 @@ type ActionField = 'action' | 'area' | 'years' | 'status' | 'comment' | 'effect'
 @Component({
   selector: 'rf-action-plan-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AccessibleTableComponent, SectionIssuesComponent],
-  template: `
-    <div class="table-wrap" (focusout)="focusOut($event)">
-      <table [attr.aria-describedby]="describedBy()">
-        <caption>
-          {{ title() }}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col"><span class="visually-hidden">Rad</span></th>
-            @for (f of fields(); track f) {
-              <th scope="col" [class.number]="f === 'effect'">{{ labels[f] }}</th>
-            }
-            @if (editing()) {
-              <th scope="col"><span class="visually-hidden">Åtgärder</span></th>
-            }
-          </tr>
-        </thead>
-        <tbody>
-          @for (row of draft().rows; track row.key; let i = $index, last = $last) {
-            <tr>
-              <th scope="row">{{ i + 1 }}</th>
-              @for (f of fields(); track f) {
-                <td [class.number]="f === 'effect'">
-                  @if (editing()) {
-                    @if (f === 'status' || (f === 'area' && areas().length > 0)) {
-                      <select
-                        [id]="id(row.key, f)"
-                        [attr.aria-label]="labels[f] + ', rad ' + (i + 1)"
-                        [disabled]="locked()"
-                        [attr.aria-invalid]="error(row.key, f) ? true : null"
-                        [attr.aria-describedby]="errorId(row.key, f)"
-                        (change)="set(row.key, f, value($event))"
-                        (keydown)="enter($event, order(), row.key, f)"
-                      >
-                        <option value="" [selected]="row[f] === ''">{{ f === 'status' ? 'Välj status' : 'Inget område' }}</option>
-                        @for (choice of choices(f); track choice.code) {
-                          <option [value]="choice.code" [selected]="row[f] === choice.code">{{ choice.label }}</option>
-                        }
-                      </select>
-                    } @else {
-                      <input
-                        type="text"
-                        autocomplete="off"
-                        [class]="f === 'effect' ? 'number' : f === 'action' || f === 'comment' ? 'wide' : 'text'"
-                        [attr.inputmode]="f === 'effect' ? 'numeric' : null"
-                        [id]="id(row.key, f)"
-                        [value]="row[f]"
-                        [readOnly]="locked()"
-                        [attr.aria-label]="labels[f] + ', rad ' + (i + 1)"
-                        [attr.aria-invalid]="error(row.key, f) ? true : null"
-                        [attr.aria-describedby]="errorId(row.key, f)"
-                        (input)="set(row.key, f, value($event))"
-                        (change)="f === 'effect' && tidyEffect(row.key)"
-                        (keydown)="enter($event, order(), row.key, f)"
-                        (paste)="paste($event, row.key, f)"
-                      />
-                    }
-                    @if (error(row.key, f); as message) {
-                      <span class="cell-error" [id]="errorId(row.key, f)">{{ message }}</span>
-                    }
-                  } @else {
-                    <span [class.pre]="f === 'comment' || f === 'action'">{{ shown(row, f) }}</span>
-                  }
-                </td>
-              }
-              @if (editing()) {
-                <td class="actions">
-                  <button type="button" [disabled]="locked() || i === 0" (click)="move(i, -1)">Flytta upp rad {{ i + 1 }}</button>
-                  <button type="button" [disabled]="locked() || last" (click)="move(i, 1)">Flytta ned rad {{ i + 1 }}</button>
-                  <button type="button" [disabled]="locked()" (click)="remove(row.key)">Ta bort rad {{ i + 1 }}</button>
-                  @if (error(row.key, 'row'); as message) {
-                    <span class="cell-error">{{ message }}</span>
-                  }
-                </td>
-              }
-            </tr>
-          } @empty {
-            <tr>
-              <td [attr.colspan]="fields().length + (editing() ? 2 : 1)" class="muted">Inga åtgärder ännu.</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    </div>
-    @if (editing()) {
-      <div class="table-actions">
-        <button type="button" [disabled]="locked()" (click)="add()">Lägg till åtgärd</button>
-      </div>
-      <rf-section-issues [messages]="check().messages" [pasteNote]="pasteNote()" />
-    }
-    @if (showHistory() && earlier().length > 0) {
-      <h3 class="history-heading">Status över tid</h3>
-      <rf-accessible-table [table]="history()" />
-    }
-  `,
-  styles: [
-    SECTION_EDITOR_STYLES,
-    `
-      .history-heading {
-        font: var(--mat-sys-title-small);
-        margin: 1rem 0 0;
-      }
-    `,
-  ],
+  imports: [AccessibleTableComponent, GridCellComponent, SectionIssuesComponent],
+  templateUrl: './action-plan-editor.component.html',
+  styles: SECTION_EDITOR_STYLES,
+  styleUrl: './action-plan-editor.component.css',
 })
 export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft> {
   readonly earlier = input<readonly EarlierContent[]>([]);
@@ -139,7 +40,7 @@ export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft
 
   protected readonly prefix = 'ap';
   protected readonly labels = ACTION_PLAN_FIELD_LABELS;
-  protected readonly areas = computed(() => this.config()?.actionPlan?.areas ?? []);
+  private readonly areaChoices = computed<GridChoice[]>(() => (this.config()?.actionPlan?.areas ?? []).map((area) => ({ value: area, label: area })));
   protected readonly fields = computed<ActionField[]>(() => [
     'action',
     'area',
@@ -155,10 +56,10 @@ export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft
     return toActionPlanDraft(content.type === 'action_plan' ? content : (emptyContent('action_plan') as never));
   }
 
-  protected choices(field: ActionField): Array<{ code: string; label: string }> {
-    return field === 'status'
-      ? ACTION_STATUSES.map((code) => ({ code, label: ACTION_STATUS_LABELS[code] }))
-      : this.areas().map((area) => ({ code: area, label: area }));
+  /** A status, and an area where the template lists them, is chosen; the other fields are typed. */
+  protected choicesFor(field: ActionField): readonly GridChoice[] | null {
+    if (field === 'status') return STATUS_CHOICES;
+    return field === 'area' && this.areaChoices().length > 0 ? this.areaChoices() : null;
   }
 
   protected shown(row: ActionDraftRow, field: ActionField): string {
@@ -198,9 +99,7 @@ export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft
   }
 
   /** A block from Excel fills the row's fields rightwards and the rows downwards (a status as its text). */
-  protected paste(event: ClipboardEvent, key: string, field: ActionField): void {
-    const block = this.pastedBlock(event);
-    if (!block) return;
+  protected paste(block: string[][], key: string, field: ActionField): void {
     const result = pasteBlock(this.draft().rows, { key, field }, this.fields(), block, () => newActionRow(), (row, f, text) => ({
       ...row,
       [f]: f === 'status' ? (parseActionStatus(text) ?? text) : text,

@@ -21,6 +21,7 @@ import {
   toEditRows,
   updateRow,
 } from './economy-table';
+import { GridCellComponent } from './grid-cell.component';
 import { EDITOR_BUTTON_STYLES, EDITOR_FIELD_STYLES, EDITOR_TABLE_STYLES, FigureEditorBase } from './section-editor-base';
 
 export type EconomyRead = { ok: true; content: EconomyContent; removed: string[] } | { ok: false; errors: string[] };
@@ -35,207 +36,11 @@ export type EconomyRead = { ok: true; content: EconomyContent; removed: string[]
 @Component({
   selector: 'rf-economy-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="table-wrap" (focusout)="focusOut($event)">
-      <table class="economy" [attr.aria-describedby]="describedBy()">
-        <caption>
-          {{ title() }} ({{ config().unit }})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Rad</th>
-            @for (column of config().columns; track column) {
-              <th scope="col">{{ label(column) }}</th>
-            }
-            @if (editing()) {
-              <th scope="col"><span class="visually-hidden">Åtgärder</span></th>
-            }
-          </tr>
-        </thead>
-        <tbody>
-          @for (row of view().rows; track row.key) {
-            <tr [class.subtotal]="row.subtotal" [class.sub-row]="row.depth > 0">
-              <th scope="row" [style.padding-left.rem]="0.5 + row.depth * 1.25">
-                @if (editing()) {
-                  <input
-                    type="text"
-                    class="label-input"
-                    [id]="row.labelId"
-                    [value]="row.label"
-                    [readOnly]="locked()"
-                    [attr.aria-label]="'Namn på ' + row.name"
-                    [attr.aria-invalid]="row.labelError ? true : null"
-                    [attr.aria-describedby]="row.labelErrorId"
-                    (input)="setLabel(row.key, $event)"
-                    (keydown)="keydown($event, row.key, 'label')"
-                    (paste)="paste($event, row.key, 'label')"
-                  />
-                  @if (row.labelError) {
-                    <span class="cell-error" [id]="row.labelErrorId">{{ row.labelError }}</span>
-                  }
-                } @else {
-                  {{ row.label }}
-                }
-              </th>
-              @for (cell of row.cells; track cell.column) {
-                <td [class.computed]="!cell.editable" [class.invalid]="cell.error">
-                  @if (editing() && cell.editable) {
-                    <input
-                      type="text"
-                      inputmode="decimal"
-                      autocomplete="off"
-                      [id]="cell.id"
-                      [value]="cell.text"
-                      [readOnly]="locked()"
-                      [attr.aria-label]="label(cell.column) + ', ' + row.name"
-                      [attr.aria-invalid]="cell.error ? true : null"
-                      [attr.aria-describedby]="cell.errorId"
-                      (input)="setCell(row.key, cell.column, $event)"
-                      (change)="tidyCell(row.key, cell.column)"
-                      (keydown)="keydown($event, row.key, cell.column)"
-                      (paste)="paste($event, row.key, cell.column)"
-                    />
-                    @if (cell.error) {
-                      <span class="cell-error" [id]="cell.errorId">{{ cell.error }}</span>
-                    }
-                  } @else {
-                    {{ cell.text }}
-                    @if (editing() && cell.error) {
-                      <span class="cell-error" [id]="cell.errorId">{{ cell.error }}</span>
-                    }
-                  }
-                </td>
-              }
-              @if (editing()) {
-                <td class="actions">
-                  @if (row.depth === 0) {
-                    <button type="button" [disabled]="locked()" (click)="addSubRow(row.key)">
-                      Lägg till underrad till {{ row.name }}
-                    </button>
-                  }
-                  <button type="button" [disabled]="locked()" (click)="remove(row.key)">Ta bort {{ row.name }}</button>
-                </td>
-              }
-            </tr>
-            @if (editing() || row.comment) {
-              <tr class="comment-row">
-                <td [attr.colspan]="config().columns.length + (editing() ? 2 : 1)">
-                  @if (editing()) {
-                    <label [for]="'comment-' + row.labelId">Kommentar till {{ row.name }}</label>
-                    <input
-                      type="text"
-                      class="comment-input"
-                      [id]="'comment-' + row.labelId"
-                      [value]="row.comment"
-                      [readOnly]="locked()"
-                      (input)="setComment(row.key, $event)"
-                    />
-                  } @else {
-                    <span class="comment-text"><span class="visually-hidden">Kommentar till {{ row.name }}: </span>{{ row.comment }}</span>
-                  }
-                </td>
-              </tr>
-            }
-          } @empty {
-            <tr>
-              <td [attr.colspan]="config().columns.length + (editing() ? 2 : 1)" class="muted">Inga rader ännu.</td>
-            </tr>
-          }
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Totalt</th>
-            @for (cell of view().total; track cell.column) {
-              <td>{{ cell.text }}</td>
-            }
-            @if (editing()) {
-              <td></td>
-            }
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-    @if (editing()) {
-      <div class="table-actions">
-        <button type="button" [disabled]="locked()" (click)="addRow()">Lägg till rad</button>
-      </div>
-    }
-    @if (pasteNote()) {
-      <p class="paste-note" role="status">{{ pasteNote() }}</p>
-    }
-    <div class="issues" role="alert">
-      @if (editing() && view().messages.length > 0) {
-        <p>Rätta det här innan tabellen kan sparas:</p>
-        <ul>
-          @for (message of view().messages; track $index) {
-            <li>{{ message }}</li>
-          }
-        </ul>
-      }
-    </div>
-  `,
-  styles: [
-    EDITOR_TABLE_STYLES,
-    EDITOR_FIELD_STYLES,
-    `
-      table {
-        min-width: 100%;
-      }
-      thead th {
-        text-align: right;
-      }
-      thead th:first-child,
-      tbody th,
-      tfoot th {
-        text-align: left;
-      }
-      td {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-      }
-      td.computed,
-      tr.subtotal td,
-      tfoot td,
-      tfoot th {
-        background: var(--mat-sys-surface-container-low);
-      }
-      tr.subtotal th,
-      tfoot th,
-      tfoot td {
-        font-weight: 600;
-      }
-      td input {
-        width: 7.5rem;
-        text-align: right;
-      }
-      .label-input {
-        width: 14rem;
-      }
-      .comment-row td {
-        text-align: left;
-        white-space: normal;
-      }
-      .comment-row label {
-        display: block;
-        font: var(--mat-sys-label-medium);
-      }
-      .comment-input {
-        width: min(40rem, 100%);
-      }
-      .cell-error {
-        max-width: 14rem;
-      }
-      td.actions {
-        text-align: left;
-      }
-      .muted {
-        color: var(--mat-sys-on-surface-variant);
-        text-align: left;
-      }
-    `,
-    EDITOR_BUTTON_STYLES,
-  ],
+  imports: [GridCellComponent],
+  templateUrl: './economy-table-editor.component.html',
+  // The shared frame, fields and buttons, and the table's own look (no rule of one overrides the other's).
+  styles: [EDITOR_TABLE_STYLES, EDITOR_FIELD_STYLES, EDITOR_BUTTON_STYLES],
+  styleUrl: './economy-table-editor.component.css',
 })
 export class EconomyTableEditorComponent extends FigureEditorBase {
   readonly content = input.required<EconomyContent>();
@@ -270,8 +75,7 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
     this.changed.emit();
   }
 
-  protected setLabel(key: string, event: Event): void {
-    const value = this.value(event);
+  protected setLabel(key: string, value: string): void {
     this.edit((rows) => updateRow(rows, key, (row) => ({ ...row, label: value })));
   }
 
@@ -280,8 +84,7 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
     this.edit((rows) => updateRow(rows, key, (row) => ({ ...row, comment: value })));
   }
 
-  protected setCell(key: string, column: EconomyColumn, event: Event): void {
-    const value = this.value(event);
+  protected setCell(key: string, column: EconomyColumn, value: string): void {
     this.edit((rows) => updateRow(rows, key, (row) => ({ ...row, cells: { ...row.cells, [column]: value } })));
   }
 
@@ -314,16 +117,14 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
     this.focusAddButton();
   }
 
-  protected keydown(event: KeyboardEvent, key: string, column: EconomyColumn | 'label'): void {
-    if (!this.plainEnter(event)) return;
+  /** Enter: the figure tidied, on to the same column in the next row. */
+  protected enter(key: string, column: EconomyColumn | 'label'): void {
     if (column !== 'label') this.tidyCell(key, column);
     const target = nextRowTarget(this.view(), key, column);
     if (target) document.getElementById(target)?.focus();
   }
 
-  protected paste(event: ClipboardEvent, key: string, column: EconomyColumn | 'label'): void {
-    const block = this.pastedBlock(event);
-    if (!block) return;
+  protected paste(block: string[][], key: string, column: EconomyColumn | 'label'): void {
     const result = applyPaste(this.config(), this.rows(), { key, column }, block);
     this.edit(() => result.rows);
     const parts = [`${block.length === 1 ? 'En rad' : `${block.length} rader`} inklistrade.`];

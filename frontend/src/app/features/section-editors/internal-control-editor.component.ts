@@ -10,6 +10,7 @@ import {
   type SectionConfig,
   type TaskContent,
 } from '@rapportflode/domain';
+import { type GridChoice, GridCellComponent } from './grid-cell.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import {
   type ControlDraftRow,
@@ -48,6 +49,8 @@ const RISK_LABELS: Readonly<Record<RiskField, string>> = {
   status: 'Status',
 };
 const RISK_FIELDS = Object.keys(RISK_LABELS) as RiskField[];
+const RESULT_CHOICES: readonly GridChoice[] = CONTROL_RESULTS.map((code) => ({ value: code, label: CONTROL_RESULT_LABELS[code] }));
+const RISK_STATUS_CHOICES: readonly GridChoice[] = RISK_STATUSES.map((code) => ({ value: code, label: RISK_STATUS_LABELS[code] }));
 
 /**
  * The internal control plan: its rows (kontrollområde … rapporteras i/till) with this period's
@@ -57,210 +60,10 @@ const RISK_FIELDS = Object.keys(RISK_LABELS) as RiskField[];
 @Component({
   selector: 'rf-internal-control-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SectionIssuesComponent],
-  template: `
-    <div (focusout)="focusOut($event)">
-      <div class="table-wrap">
-        <table [attr.aria-describedby]="describedBy()">
-          <caption>
-            {{ title() }}: kontrollplan
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col"><span class="visually-hidden">Rad</span></th>
-              @for (f of planFields; track f) {
-                <th scope="col">{{ planLabels[f] }}</th>
-              }
-              @if (editing()) {
-                <th scope="col"><span class="visually-hidden">Åtgärder</span></th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of draft().plan; track row.key; let i = $index) {
-              <tr>
-                <th scope="row">{{ i + 1 }}</th>
-                @for (f of planFields; track f) {
-                  <td>
-                    @if (editing()) {
-                      @if (f === 'result') {
-                        <select
-                          [id]="id(row.key, f)"
-                          [attr.aria-label]="planLabels[f] + ', kontroll ' + (i + 1)"
-                          [disabled]="locked()"
-                          [attr.aria-invalid]="error(row.key, f) ? true : null"
-                          [attr.aria-describedby]="errorId(row.key, f)"
-                          (change)="setPlan(row.key, f, value($event))"
-                          (keydown)="enter($event, planOrder(), row.key, f)"
-                        >
-                          <option value="" [selected]="row.result === ''">Inte rapporterat</option>
-                          @for (code of results; track code) {
-                            <option [value]="code" [selected]="row.result === code">{{ resultLabels[code] }}</option>
-                          }
-                        </select>
-                      } @else {
-                        <input
-                          type="text"
-                          autocomplete="off"
-                          [class]="f === 'goal' || f === 'method' || f === 'comment' ? 'wide' : 'text'"
-                          [id]="id(row.key, f)"
-                          [value]="row[f]"
-                          [readOnly]="locked()"
-                          [attr.aria-label]="planLabels[f] + ', kontroll ' + (i + 1)"
-                          [attr.aria-invalid]="error(row.key, f) ? true : null"
-                          [attr.aria-describedby]="errorId(row.key, f)"
-                          (input)="setPlan(row.key, f, value($event))"
-                          (keydown)="enter($event, planOrder(), row.key, f)"
-                          (paste)="pastePlan($event, row.key, f)"
-                        />
-                      }
-                      @if (error(row.key, f); as message) {
-                        <span class="cell-error" [id]="errorId(row.key, f)">{{ message }}</span>
-                      }
-                    } @else {
-                      <span class="pre">{{ f === 'result' ? resultText(row.result) : row[f] }}</span>
-                    }
-                  </td>
-                }
-                @if (editing()) {
-                  <td class="actions">
-                    <button type="button" [disabled]="locked()" (click)="removePlan(row.key)">Ta bort kontroll {{ i + 1 }}</button>
-                    @if (error(row.key, 'row'); as message) {
-                      <span class="cell-error">{{ message }}</span>
-                    }
-                  </td>
-                }
-              </tr>
-            } @empty {
-              <tr>
-                <td [attr.colspan]="planFields.length + (editing() ? 2 : 1)" class="muted">Inga kontroller ännu.</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </div>
-      @if (editing()) {
-        <div class="table-actions">
-          <button type="button" [disabled]="locked()" (click)="addPlan()">Lägg till kontroll</button>
-        </div>
-      }
-
-      @for (table of draft().risks; track table.key; let t = $index) {
-        <div class="risk-table">
-          @if (editing()) {
-            <label [for]="id(table.key, 'title')">Rubrik för risktabell {{ t + 1 }}</label>
-            <input
-              type="text"
-              class="wide"
-              [id]="id(table.key, 'title')"
-              [value]="table.title"
-              [readOnly]="locked()"
-              [attr.aria-invalid]="error(table.key, 'title') ? true : null"
-              [attr.aria-describedby]="errorId(table.key, 'title')"
-              (input)="setTitle(table.key, value($event))"
-            />
-            @if (error(table.key, 'title'); as message) {
-              <span class="cell-error" [id]="errorId(table.key, 'title')">{{ message }}</span>
-            }
-          }
-          <div class="table-wrap">
-            <table>
-              <caption>
-                {{ table.title || 'Risktabell ' + (t + 1) }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col"><span class="visually-hidden">Rad</span></th>
-                  @for (f of riskFields; track f) {
-                    <th scope="col">{{ riskLabels[f] }}</th>
-                  }
-                  @if (editing()) {
-                    <th scope="col"><span class="visually-hidden">Åtgärder</span></th>
-                  }
-                </tr>
-              </thead>
-              <tbody>
-                @for (row of table.rows; track row.key; let i = $index) {
-                  <tr>
-                    <th scope="row">{{ i + 1 }}</th>
-                    @for (f of riskFields; track f) {
-                      <td>
-                        @if (editing()) {
-                          @if (f === 'status') {
-                            <select
-                              [id]="id(row.key, f)"
-                              [attr.aria-label]="riskLabels[f] + ', risk ' + (i + 1)"
-                              [disabled]="locked()"
-                              [attr.aria-invalid]="error(row.key, f) ? true : null"
-                              [attr.aria-describedby]="errorId(row.key, f)"
-                              (change)="setRisk(table.key, row.key, f, value($event))"
-                            >
-                              @for (code of riskStatuses; track code) {
-                                <option [value]="code" [selected]="row.status === code">{{ riskStatusLabels[code] }}</option>
-                              }
-                            </select>
-                          } @else {
-                            <input
-                              type="text"
-                              autocomplete="off"
-                              [class]="f === 'group' ? 'text' : 'wide'"
-                              [id]="id(row.key, f)"
-                              [value]="row[f]"
-                              [readOnly]="locked()"
-                              [attr.aria-label]="riskLabels[f] + ', risk ' + (i + 1)"
-                              [attr.aria-invalid]="error(row.key, f) ? true : null"
-                              [attr.aria-describedby]="errorId(row.key, f)"
-                              (input)="setRisk(table.key, row.key, f, value($event))"
-                              (keydown)="enter($event, riskOrder(table), row.key, f)"
-                              (paste)="pasteRisk($event, table.key, row.key, f)"
-                            />
-                          }
-                          @if (error(row.key, f); as message) {
-                            <span class="cell-error" [id]="errorId(row.key, f)">{{ message }}</span>
-                          }
-                        } @else {
-                          <span class="pre">{{ f === 'status' ? riskStatusText(row.status) : row[f] }}</span>
-                        }
-                      </td>
-                    }
-                    @if (editing()) {
-                      <td class="actions">
-                        <button type="button" [disabled]="locked()" (click)="removeRisk(table.key, row.key)">Ta bort risk {{ i + 1 }}</button>
-                      </td>
-                    }
-                  </tr>
-                } @empty {
-                  <tr>
-                    <td [attr.colspan]="riskFields.length + (editing() ? 2 : 1)" class="muted">Inga risker ännu.</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
-          @if (editing()) {
-            <div class="table-actions">
-              <button type="button" [disabled]="locked()" (click)="addRisk(table.key)">Lägg till risk i risktabell {{ t + 1 }}</button>
-              <button type="button" [disabled]="locked()" (click)="removeTable(table.key)">Ta bort risktabell {{ t + 1 }}</button>
-            </div>
-          }
-        </div>
-      }
-      @if (editing()) {
-        <div class="table-actions">
-          <button type="button" [disabled]="locked()" (click)="addTable()">Lägg till risktabell</button>
-        </div>
-        <rf-section-issues [messages]="check().messages" [beforeSubmit]="check().beforeSubmit" [pasteNote]="pasteNote()" />
-      }
-    </div>
-  `,
-  styles: [
-    SECTION_EDITOR_STYLES,
-    `
-      .risk-table {
-        margin-top: 1.5rem;
-      }
-    `,
-  ],
+  imports: [GridCellComponent, SectionIssuesComponent],
+  templateUrl: './internal-control-editor.component.html',
+  styles: SECTION_EDITOR_STYLES,
+  styleUrl: './internal-control-editor.component.css',
 })
 export class InternalControlEditorComponent extends SectionEditorBase<InternalControlDraft> {
   protected readonly prefix = 'ic';
@@ -268,10 +71,8 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
   protected readonly planLabels = PLAN_LABELS;
   protected readonly riskFields = RISK_FIELDS;
   protected readonly riskLabels = RISK_LABELS;
-  protected readonly results = CONTROL_RESULTS;
-  protected readonly resultLabels = CONTROL_RESULT_LABELS;
-  protected readonly riskStatuses = RISK_STATUSES;
-  protected readonly riskStatusLabels = RISK_STATUS_LABELS;
+  protected readonly resultChoices = RESULT_CHOICES;
+  protected readonly riskStatusChoices = RISK_STATUS_CHOICES;
   protected readonly planOrder = computed(() => this.draft().plan.map((r) => r.key));
 
   protected toDraft(_config: SectionConfig | null, content: TaskContent): InternalControlDraft {
@@ -339,9 +140,7 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
     this.focusAddButton();
   }
 
-  protected pastePlan(event: ClipboardEvent, key: string, field: PlanField): void {
-    const block = this.pastedBlock(event);
-    if (!block) return;
+  protected pastePlan(block: string[][], key: string, field: PlanField): void {
     const result = pasteBlock(this.draft().plan, { key, field }, PLAN_FIELDS, block, () => newControlRow(), (row, f, text) => ({
       ...row,
       [f]: f === 'result' ? (parseControlResult(text) ?? text) : text,
@@ -350,9 +149,7 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
     this.pasteNote.set(pasteNote(block.length, result.skipped));
   }
 
-  protected pasteRisk(event: ClipboardEvent, tableKey: string, key: string, field: RiskField): void {
-    const block = this.pastedBlock(event);
-    if (!block) return;
+  protected pasteRisk(block: string[][], tableKey: string, key: string, field: RiskField): void {
     const table = this.draft().risks.find((t) => t.key === tableKey);
     if (!table) return;
     const result = pasteBlock(table.rows, { key, field }, RISK_FIELDS, block, () => newRiskRow(), (row, f, text) => ({

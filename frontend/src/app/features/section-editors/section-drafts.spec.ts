@@ -1,6 +1,6 @@
 import type { SectionConfig } from '@rapportflode/domain';
+import { checkDraft } from './draft-check';
 import {
-  checkDraft,
   type GoalsDraft,
   type InternalControlDraft,
   newActionRow,

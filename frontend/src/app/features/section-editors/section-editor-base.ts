@@ -13,15 +13,17 @@ import {
 } from '@angular/core';
 import type { SectionConfig, TaskContent } from '@rapportflode/domain';
 import { FIGURE_TABLE_STYLES } from '../../shared/table-styles';
-import { checkDraft, type SectionDraft } from './section-drafts';
-import { fieldId, fieldRef, isBlock, nextRowKey, parsePastedBlock } from './section-grid';
+import { checkDraft } from './draft-check';
+import type { SectionDraft } from './section-drafts';
+import { fieldId, fieldRef, nextRowKey } from './section-grid';
 
 export type SectionRead = { ok: true; content: TaskContent; removed: string[] } | { ok: false; errors: string[] };
 
 /**
  * What every editor of a section's figures (the structured editors and the economy table) shares
  * with the task page: the caption's title, read-only and locked (keeps the figures but stops
- * editing), changes and leaving reported, focus moved after an edit, a block pasted from Excel.
+ * editing), changes and leaving reported, focus moved after an edit. Their grid cells are
+ * grid-cell.component.ts (Enter and a block pasted from Excel come from there).
  */
 @Directive()
 export abstract class FigureEditorBase {
@@ -44,21 +46,6 @@ export abstract class FigureEditorBase {
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
-  }
-
-  /** A plain Enter (no modifier) in a grid cell, its default stopped; false for any other key. */
-  protected plainEnter(event: KeyboardEvent): boolean {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
-    event.preventDefault();
-    return true;
-  }
-
-  /** A pasted block of more than one cell, or null (an ordinary paste goes on as usual). */
-  protected pastedBlock(event: ClipboardEvent): string[][] | null {
-    const block = parsePastedBlock(event.clipboardData?.getData('text/plain') ?? '');
-    if (!isBlock(block)) return null;
-    event.preventDefault();
-    return block;
   }
 
   protected focusOut(event: FocusEvent): void {
@@ -130,9 +117,8 @@ export abstract class SectionEditorBase<D extends SectionDraft> extends FigureEd
     return this.error(key, field) ? `${this.id(key, field)}-error` : null;
   }
 
-  /** Enter in a grid cell: the same field in the next row (`order`: the row keys top to bottom). */
-  protected enter(event: KeyboardEvent, order: readonly string[], key: string, field: string): void {
-    if (!this.plainEnter(event)) return;
+  /** After Enter in a grid cell: the same field in the next row (`order`: the row keys top to bottom). */
+  protected next(order: readonly string[], key: string, field: string): void {
     const next = nextRowKey(order, key);
     if (next) document.getElementById(this.id(next, field))?.focus();
   }

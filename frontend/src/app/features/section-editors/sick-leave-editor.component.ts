@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { emptyContent, parseSwedishNumber, type SectionConfig, sickLeaveMeasures, type TaskContent } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { LineChartComponent } from '../../shared/line-chart.component';
+import { GridCellComponent } from './grid-cell.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import { figureText, type SickLeaveDraft, sickLeaveDecimals, toSickLeaveDraft } from './section-drafts';
 import { SectionIssuesComponent } from './section-issues.component';
@@ -15,107 +16,10 @@ import { type EarlierContent, sickLeaveTrend } from './section-views';
 @Component({
   selector: 'rf-sick-leave-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AccessibleTableComponent, LineChartComponent, SectionIssuesComponent],
-  template: `
-    <div class="layout" (focusout)="focusOut($event)">
-      <div class="figures">
-        <div class="table-wrap">
-          <table [attr.aria-describedby]="describedBy()">
-            <caption>
-              {{ title() }}, {{ period() }} (%)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Mått</th>
-                <th scope="col" class="number">Andel av arbetad tid</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (m of measures(); track m.key) {
-                <tr>
-                  <th scope="row">{{ m.label }}</th>
-                  <td class="number">
-                    @if (editing()) {
-                      <input
-                        type="text"
-                        class="number"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        [id]="id('', m.key)"
-                        [value]="draft().values[m.key]"
-                        [readOnly]="locked()"
-                        [attr.aria-label]="m.label + ' (%)'"
-                        [attr.aria-invalid]="error('', m.key) ? true : null"
-                        [attr.aria-describedby]="errorId('', m.key)"
-                        (input)="setValue(m.key, $event)"
-                        (change)="tidy(m.key)"
-                        (keydown)="keydown($event, m.key)"
-                        (paste)="paste($event, m.key)"
-                      />
-                      @if (error('', m.key); as message) {
-                        <span class="cell-error" [id]="errorId('', m.key)">{{ message }}</span>
-                      }
-                    } @else {
-                      {{ shown(m.key) }}
-                    }
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-        @if (editing()) {
-          <label [for]="id('', 'comment')">Kommentar till sjukfrånvaron</label>
-          <textarea
-            rows="4"
-            [id]="id('', 'comment')"
-            [value]="draft().comment"
-            [readOnly]="locked()"
-            [attr.aria-invalid]="error('', 'comment') ? true : null"
-            [attr.aria-describedby]="errorId('', 'comment')"
-            (input)="setComment($event)"
-          ></textarea>
-          @if (error('', 'comment'); as message) {
-            <span class="cell-error" [id]="errorId('', 'comment')">{{ message }}</span>
-          }
-        } @else if (draft().comment) {
-          <p class="pre"><strong>Kommentar: </strong>{{ draft().comment }}</p>
-        }
-      </div>
-      @if (showTrend()) {
-        <div class="trend">
-          <rf-line-chart
-            caption="Sjukfrånvaro över tid"
-            [description]="'Linjediagram över sjukfrånvaron ' + trend().periods.join(', ') + '. Siffrorna finns i tabellen bredvid.'"
-            [periods]="trend().periods"
-            [series]="trend().series"
-          />
-          <rf-accessible-table [table]="trend().table" />
-          @if (earlier().length === 0) {
-            <p class="muted">Inga godkända uppgifter från tidigare perioder ännu.</p>
-          }
-        </div>
-      }
-    </div>
-    @if (editing()) {
-      <rf-section-issues [messages]="check().messages" [pasteNote]="pasteNote()" />
-    }
-  `,
-  styles: [
-    SECTION_EDITOR_STYLES,
-    `
-      .layout {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem 2rem;
-        align-items: flex-start;
-      }
-      .trend {
-        flex: 1 1 20rem;
-        max-width: 34rem;
-      }
-    `,
-  ],
+  imports: [AccessibleTableComponent, GridCellComponent, LineChartComponent, SectionIssuesComponent],
+  templateUrl: './sick-leave-editor.component.html',
+  styles: SECTION_EDITOR_STYLES,
+  styleUrl: './sick-leave-editor.component.css',
 })
 export class SickLeaveEditorComponent extends SectionEditorBase<SickLeaveDraft> {
   /** Earlier cycles' approved content of the section (`TaskDto.earlier`). */
@@ -137,8 +41,7 @@ export class SickLeaveEditorComponent extends SectionEditorBase<SickLeaveDraft> 
     return text ? `${text}\u00a0%` : '–';
   }
 
-  protected setValue(key: string, event: Event): void {
-    const text = this.value(event);
+  protected setValue(key: string, text: string): void {
     this.edit((d) => ({ ...d, values: { ...d.values, [key]: text } }));
   }
 
@@ -160,9 +63,7 @@ export class SickLeaveEditorComponent extends SectionEditorBase<SickLeaveDraft> 
   }
 
   /** Enter: the figure tidied, on to the next measure. */
-  protected keydown(event: KeyboardEvent, key: string): void {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
+  protected enter(key: string): void {
     this.tidy(key);
     const keys = this.measures().map((m) => m.key);
     const next = keys[keys.indexOf(key) + 1];
@@ -170,9 +71,7 @@ export class SickLeaveEditorComponent extends SectionEditorBase<SickLeaveDraft> 
   }
 
   /** A block from Excel (a row or a column of figures) fills the measures from this one on. */
-  protected paste(event: ClipboardEvent, key: string): void {
-    const block = this.pastedBlock(event);
-    if (!block) return;
+  protected paste(block: string[][], key: string): void {
     const keys = this.measures().map((m) => m.key);
     const texts = block.flat().map((t) => t.trim());
     const start = keys.indexOf(key);
