@@ -1,7 +1,8 @@
 import type { TaskCommentDto } from '@rapportflode/api-contract';
 import type { RichTextDocument } from '@rapportflode/domain';
 import { unreadText } from '../notifications/notifications.page';
-import { anchorOptions, commentThreads, diffHeading, diffRounds, savedAtText } from './task-format';
+import { savedAtText } from '../../shared/workflow/autosave';
+import { anchorOptions, commentThreads, diffHeading, diffRounds } from './task-format';
 
 function comment(id: string, parentId: string | null, createdAt: string): TaskCommentDto {
   return {

@@ -1,11 +1,5 @@
 import type { TaskCommentDto, TaskSnapshotSummaryDto } from '@rapportflode/api-contract';
-import { formatDateTime, paragraphTexts, type RichTextDocument } from '@rapportflode/domain';
-
-/** `Alla ändringar sparade kl. 10:42` (Stockholm time). */
-export function savedAtText(at: Date | string): string {
-  const time = formatDateTime(at).split(' ')[1] ?? '';
-  return `Alla ändringar sparade kl. ${time}`;
-}
+import { paragraphTexts, type RichTextDocument } from '@rapportflode/domain';
 
 /** The heading of the diff: `Första inlämningen` from empty, else `Ändringar sedan inlämning 1`. */
 export function diffHeading(from: number, to: number): string {
