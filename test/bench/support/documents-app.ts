@@ -1,7 +1,7 @@
 // The documents benchmark through the application (see documents.bench.ts): the built backend on
 // a generated 60-enheter cycle, the report document over HTTP as the secretary, where the time
 // goes, and LibreOffice converting the app's DOCX as a comparison and a validity check.
-import { assembleReport, renderHtml, tablesOf, type AssemblyInput, type DocumentModel } from '@rapportflode/documents';
+import { assembleReport, renderHtml, tablesOf, type DocumentModel } from '@rapportflode/documents';
 import { renderDocx } from '@rapportflode/documents/docx';
 import { PdfBrowser, sourceSansFontCss } from '@rapportflode/documents/pdf';
 import { formatNumber } from '@rapportflode/domain';
@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { AuditService } from '../../../backend/src/modules/audit/audit.service';
-import { ReportsService } from '../../../backend/src/modules/reports/reports.service';
+import { CycleHeaders } from '../../../backend/src/modules/cycles/cycle-headers';
+import { CyclesRepository } from '../../../backend/src/modules/cycles/cycles.repository';
+import { ReportAssembly } from '../../../backend/src/modules/reports/report-assembly';
+import { ReportsRepository } from '../../../backend/src/modules/reports/reports.repository';
 import { readPdfFacts } from '../../../libs/documents/src/pdf/dests';
 import { uniqueName } from '../../integration/support/services';
 import { CYCLE_UNITS, generateReportCycle } from './documents-cycle';
@@ -240,8 +242,7 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
     // Where the time goes: the service's own read and assembly, and each renderer, in this process on the same database.
     const query = async (sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows;
     const dataSource = { manager: { query }, query } as unknown as DataSource;
-    const service = new ReportsService(dataSource, undefined as unknown as AuditService);
-    const loader = service as unknown as { load(cycleId: string): Promise<{ input: AssemblyInput }> };
+    const loader = new ReportAssembly(new ReportsRepository(dataSource), new CycleHeaders(new CyclesRepository(dataSource)));
     const read = await measure(() => loader.load(cycle.cycleId));
     const assembled = await measure(() => assembleReport(read.value.input));
     const model = assembled.value.model;
@@ -289,7 +290,7 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
     console.log('\n  where the time goes: through the application');
     line('  GET format=json (read + assembly + every table as JSON, no renderer)', json.ms);
     console.log('  in this process (ts-node, same database, the service\'s own code; one warm-up, median):');
-    line('  read cycle, sections, units, tasks (ReportsService.load)', read.ms);
+    line('  read cycle, sections, units, tasks (ReportAssembly.load)', read.ms);
     line('  assembleReport', assembled.ms);
     line("  renderHtml(model, { target: 'preview' })", html.ms, `floor ${seconds(floors.htmlMs)}`);
     line('  renderDocx', docxHere.ms, `floor ${seconds(floors.docxMs)}`);

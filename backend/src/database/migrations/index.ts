@@ -14,6 +14,7 @@ import { CreateReportVersionFiles1764000000012 } from './1764000000012-CreateRep
 import { AddSeparationOfDuties1764000000013 } from './1764000000013-AddSeparationOfDuties';
 import { AddConfidentialMail1764000000014 } from './1764000000014-AddConfidentialMail';
 import { CreateSigninAttempts1764000000015 } from './1764000000015-CreateSigninAttempts';
+import { AddReportVersionFigures1764000000016 } from './1764000000016-AddReportVersionFigures';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddSeparationOfDuties1764000000013,
   AddConfidentialMail1764000000014,
   CreateSigninAttempts1764000000015,
+  AddReportVersionFigures1764000000016,
 ];

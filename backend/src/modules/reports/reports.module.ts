@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { CycleHeadersModule } from '../cycles/cycle-headers.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { ReportAssembly } from './report-assembly';
 import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 /** The assembled report of a cycle: status, draft and frozen versions, downloads in every format. */
 @Module({
-  imports: [DocumentsModule],
+  imports: [DocumentsModule, TasksModule, CycleHeadersModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, ReportsRepository, ReportAssembly],
   exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { AssemblyInput } from '@rapportflode/documents';
+import { periodLabel, type SickLeaveContent } from '@rapportflode/domain';
+import type { EntityManager } from 'typeorm';
+import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
+import { type EarlierSickLeaveRow, type ReportSectionRow, type ReportTaskRow, type ReportUnitRow, ReportsRepository } from './reports.repository';
+
+/** Everything assembly needs, and what the status page shows beside it. */
+export interface LoadedReport {
+  cycle: CycleHeader;
+  input: AssemblyInput;
+  sections: ReportSectionRow[];
+  tasks: ReportTaskRow[];
+  unitNames: Map<string, string>;
+}
+
+const SWEDISH = new Intl.Collator('sv-SE');
+
+/** Each unit's earlier periods (oldest first, the last 8), drawn beside this period as a trend chart. */
+function sickLeaveHistory(earlier: readonly EarlierSickLeaveRow[]): Record<string, Array<{ period: string; values: SickLeaveContent['values'] }>> {
+  const history: Record<string, Array<{ period: string; values: SickLeaveContent['values'] }>> = {};
+  for (const row of earlier) {
+    const list = (history[row.unit_id] ??= []);
+    list.push({ period: `${periodLabel(row.report_kind, row.period_end)} ${row.year}`, values: row.content.values });
+    if (list.length > 8) list.shift();
+  }
+  return history;
+}
+
+/** Organisation order: by the path of sort orders and names from the root, as the overview sorts. */
+function organisationOrder(units: readonly ReportUnitRow[]): ReportUnitRow[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const orderKey = (id: string): string => {
+    const parts: string[] = [];
+    for (let u = byId.get(id); u; u = u.parent_id ? byId.get(u.parent_id) : undefined) {
+      parts.unshift(`${String(u.sort_order).padStart(6, '0')}${u.name}`);
+    }
+    return parts.join('/');
+  };
+  return [...units].sort((a, b) => SWEDISH.compare(orderKey(a.id), orderKey(b.id)));
+}
+
+/** Reads a cycle's approved content into the assembly's input (libs/documents/src/lib/assembly/). */
+@Injectable()
+export class ReportAssembly {
+  constructor(
+    private readonly repository: ReportsRepository,
+    private readonly cycles: CycleHeaders,
+  ) {}
+
+  /** Everything assembly needs, read in one go (inside the freezing transaction when given one). */
+  async load(cycleId: string, manager?: EntityManager): Promise<LoadedReport> {
+    const cycle = await this.cycles.get(manager, cycleId);
+    const [sections, tasks, units, earlier] = await Promise.all([
+      this.repository.sections(cycleId, manager),
+      this.repository.tasks(cycleId, manager),
+      this.repository.units(cycle.committeeId, manager),
+      this.repository.earlierSickLeave(cycleId, manager),
+    ]);
+    const input: AssemblyInput = {
+      cycle: {
+        committee: cycle.committee,
+        municipality: cycle.municipality,
+        title: cycle.title,
+        year: cycle.year,
+        periodEnd: cycle.periodEnd,
+        periodLabel: `${periodLabel(cycle.reportKind, cycle.periodEnd)} ${cycle.year}`,
+        diaryNumber: cycle.diaryNumber || null,
+        dates: [{ label: 'Sammanträde', date: cycle.meetingDate }],
+      },
+      sections: sections.map((s) => ({ id: s.id, number: s.number, depth: s.depth, title: s.title, kind: s.kind, config: s.config })),
+      units: organisationOrder(units).map((u) => ({ id: u.id, name: u.name })),
+      tasks: tasks.map((t) => ({ sectionId: t.section_id, unitId: t.unit_id, state: t.state, content: t.state === 'approved' ? t.content : null })),
+      sickLeaveHistory: sickLeaveHistory(earlier),
+    };
+    return { cycle, input, sections, tasks, unitNames: new Map(units.map((u) => [u.id, u.name])) };
+  }
+}
