@@ -15,7 +15,8 @@ import { JobName, JobPayloads, DEFAULT_JOB_OPTIONS } from '../../backend/src/que
 import { QueueService } from '../../backend/src/queue/queue.service';
 import { MailCatcher } from '../../backend/src/modules/mail/mail-catcher';
 import { pooledUrl } from '../../backend/src/modules/mail/mail.service';
-import { PLAN_COLUMNS, PlanRow, planOf, ReminderScheduler } from '../../backend/src/modules/reminders/reminder-scheduler.service';
+import { planOf, ReminderScheduler } from '../../backend/src/modules/reminders/reminder-scheduler.service';
+import { PLAN_COLUMNS, PlanRow } from '../../backend/src/modules/tasks/task-directory.repository';
 import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueName } from '../integration/support/services';
 import { startAppContext } from './support/app-context';
 

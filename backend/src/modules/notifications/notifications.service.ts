@@ -5,7 +5,8 @@ import { nextDigestAt, ReminderDelivery } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
-import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
+import { DeliveryChanges } from './delivery-changes';
+import { NotificationsRepository } from './notifications.repository';
 
 /** In-app notifications: written in the transaction of the event they tell about. */
 @Injectable()
@@ -14,46 +15,39 @@ export class NotificationsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
     private readonly audit: AuditService,
-    private readonly reminders: ReminderScheduler,
+    private readonly deliveryChanges: DeliveryChanges,
     private readonly clock: Clock,
   ) {}
 
-  /** One notification per recipient; the person who caused the event is not told about it. */
+  /** One notification per recipient; the person who caused the event (if a person did) is not told about it. */
   async notify(
     manager: EntityManager,
     recipients: readonly string[],
-    actorId: string,
+    actorId: string | null,
     kind: NotificationDto['kind'],
     text: string,
     taskId: string | null,
   ): Promise<void> {
     const to = [...new Set(recipients)].filter((id) => id !== actorId);
     if (to.length === 0) return;
-    await manager.query(
-      'INSERT INTO notification (user_id, kind, text, task_id) SELECT unnest($1::uuid[]), $2, $3, $4',
-      [to, kind, text.slice(0, 500), taskId],
-    );
+    await this.repository.insert(manager, to, kind, text.slice(0, 500), taskId);
   }
 
   async list(userId: string): Promise<NotificationListResponse> {
-    const [rows, [{ unread }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, kind, text, task_id AS "taskId", created_at AS "createdAt", read_at IS NOT NULL AS read
-           FROM notification WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100`,
-        [userId],
-      ) as Promise<Array<Omit<NotificationDto, 'createdAt'> & { createdAt: Date }>>,
-      this.dataSource.query('SELECT count(*)::int AS unread FROM notification WHERE user_id = $1 AND read_at IS NULL', [userId]),
-    ]);
+    const [rows, unread] = await Promise.all([this.repository.latest(userId), this.repository.unread(userId)]);
     return { unread, notifications: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })) };
   }
 
   /** Marks the person's own notifications read (those named, or all). */
   async markRead(userId: string, ids?: string[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
-      [userId, ids ?? null],
-    );
+    await this.repository.markRead(userId, ids ?? null);
+  }
+
+  /** Marks read every notification about a cycle's tasks (for the demo data's finished cycles). */
+  async markCycleRead(cycleId: string): Promise<void> {
+    await this.repository.markCycleRead(cycleId);
   }
 
   async settings(userId: string): Promise<NotificationSettingsDto> {
@@ -85,7 +79,7 @@ export class NotificationsService {
       });
     });
     if (delivery === 'daily_digest') {
-      await this.reminders.scheduleDigestAfterCommit();
+      await this.deliveryChanges.digestChosen();
     }
     return this.settings(userId);
   }

@@ -1,29 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { REMINDED_STATES, reminderJobId, ReminderKind } from '@rapportflode/domain';
-import { DataSource } from 'typeorm';
-import { Clock } from '../../common/clock';
+import { REMINDED_STATES, reminderJobId } from '@rapportflode/domain';
 import { AppConfig } from '../../config/app-config.service';
-import { TASK_SECRETARIES_SQL } from '../tasks/task.queries';
+import { TaskDirectory } from '../tasks/task-directory';
 import { DigestItem, digestMessage, reminderMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
 import { planOf } from './reminder-scheduler.service';
-import { Person, reminderFacts, TASK_FACTS_SQL, TaskFacts } from './reminder-sender.service';
+import { Person, reminderFacts } from './reminder-sender.service';
+import { RemindersRepository } from './reminders.repository';
 
 export interface DigestOutcome {
   people: number;
   sent: number;
   failed: number;
   cancelled: number;
-}
-
-interface Waiting {
-  id: string;
-  task_id: string;
-  kind: ReminderKind;
-  offset: number;
-  due_at: Date;
-  recipient_user_id: string;
 }
 
 /**
@@ -44,24 +33,20 @@ export class ReminderDigests {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RemindersRepository,
+    private readonly tasks: TaskDirectory,
     private readonly outbox: ReminderOutbox,
-    private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   /** The run at `dueAt`: cancels what is no longer needed, then one mail per person. */
   async run(dueAt: string): Promise<DigestOutcome> {
     const cancelled = await this.cancelUnneeded();
-    const people: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT recipient_user_id AS id FROM sent_reminder WHERE status = 'digest' AND digest_id IS NULL
-       UNION SELECT recipient_user_id FROM reminder_digest WHERE due_at = $1 AND status = 'pending'`,
-      [dueAt],
-    );
+    const people = await this.repository.digestRecipients(dueAt);
     let sent = 0;
     let failed = 0;
     let error: unknown = null;
-    for (const { id } of people) {
+    for (const id of people) {
       try {
         const delivery = await this.sendOne(id, dueAt);
         if (delivery === 'sent') sent += 1;
@@ -78,22 +63,11 @@ export class ReminderDigests {
 
   /** Marks `cancelled` the waiting reminders nobody should get any more. */
   private async cancelUnneeded(): Promise<number> {
-    const waiting: Waiting[] = await this.dataSource.query(
-      `SELECT sr.id, sr.task_id, sr.kind, sr."offset", sr.due_at, sr.recipient_user_id
-         FROM sent_reminder sr WHERE sr.status = 'digest' AND sr.digest_id IS NULL`,
-    );
+    const waiting = await this.repository.waiting();
     if (waiting.length === 0) return 0;
-    const tasks: TaskFacts[] = await this.dataSource.query(`${TASK_FACTS_SQL} WHERE t.id = ANY($1::uuid[])`, [
-      [...new Set(waiting.map((w) => w.task_id))],
-    ]);
-    const plans = new Map(tasks.map((task) => [task.id, { task, ids: new Set(planOf(task).map((p) => p.jobId)) }]));
-    const active = new Set(
-      (
-        (await this.dataSource.query(`SELECT id FROM app_user WHERE active AND id = ANY($1::uuid[])`, [
-          [...new Set(waiting.map((w) => w.recipient_user_id))],
-        ])) as Array<{ id: string }>
-      ).map((row) => row.id),
-    );
+    const tasks = await this.tasks.factsOf(waiting.map((w) => w.task_id));
+    const plans = new Map([...tasks.values()].map((task) => [task.id, { task, ids: new Set(planOf(task).map((p) => p.jobId)) }]));
+    const active = await this.repository.activePeople(waiting.map((w) => w.recipient_user_id));
     const unneeded = waiting.filter((w) => {
       const plan = plans.get(w.task_id);
       if (!plan || !active.has(w.recipient_user_id)) return true;
@@ -101,64 +75,33 @@ export class ReminderDigests {
       return w.kind === 'review_nudge' ? plan.task.state !== 'submitted' : !REMINDED_STATES.includes(plan.task.state);
     });
     if (unneeded.length === 0) return 0;
-    const result: Array<{ id: string }> = await this.dataSource.query(
-      `WITH cancelled AS (
-         UPDATE sent_reminder SET status = 'cancelled' WHERE id = ANY($1::uuid[]) AND status = 'digest' AND digest_id IS NULL RETURNING id)
-       SELECT id FROM cancelled`,
-      [unneeded.map((w) => w.id)],
-    );
-    return result.length;
+    return this.repository.cancelWaiting(unneeded.map((w) => w.id));
   }
 
   private async sendOne(personId: string, dueAt: string): Promise<'sent' | 'failed' | 'done_before' | 'empty'> {
     // The person's digest row of this instant, claimed by this attempt (or skipped: finished, or
     // being sent by a live attempt elsewhere, which the outbox waits for).
-    const [digest]: Array<{ id: string; status: string }> = await this.dataSource.query(
-      `WITH fresh AS (
-         INSERT INTO reminder_digest (recipient_user_id, due_at, claimed_until, attempts)
-         VALUES ($1, $2, now() + $3 * interval '1 millisecond', 1) ON CONFLICT DO NOTHING RETURNING id, status
-       )
-       SELECT id, status, true AS fresh FROM fresh
-       UNION ALL
-       SELECT id, status, false FROM reminder_digest WHERE recipient_user_id = $1 AND due_at = $2 AND NOT EXISTS (SELECT 1 FROM fresh)`,
-      [personId, dueAt, ReminderOutbox.CLAIM_MS],
-    );
+    const digest = await this.repository.digestRow(personId, dueAt, ReminderOutbox.CLAIM_MS);
     if (!digest || digest.status !== 'pending') return 'done_before';
-    const fresh = (digest as { fresh?: boolean }).fresh === true;
-    if (!fresh && !(await this.outbox.claim('reminder_digest', digest.id))) return 'done_before';
+    if (!digest.fresh && !(await this.outbox.claim('reminder_digest', digest.id))) return 'done_before';
 
     // Gather under the claim, so that what is marked sent is what this mail lists.
-    await this.dataSource.query(
-      `UPDATE sent_reminder SET digest_id = $2 WHERE recipient_user_id = $1 AND status = 'digest' AND digest_id IS NULL`,
-      [personId, digest.id],
-    );
-    const items: Array<Waiting> = await this.dataSource.query(
-      `SELECT id, task_id, kind, "offset", due_at, recipient_user_id FROM sent_reminder
-        WHERE digest_id = $1 AND status = 'digest' ORDER BY due_at, id`,
-      [digest.id],
-    );
-    const [person]: Array<Person> = await this.dataSource.query(
-      `SELECT id, name, email, reminder_delivery AS delivery FROM app_user WHERE id = $1`,
-      [personId],
-    );
+    const items = await this.repository.gather(personId, digest.id);
+    const person = await this.repository.person(personId);
     if (items.length === 0 || !person) {
       // Everything it would have carried was cancelled: no mail, and no row saying one went out.
-      await this.dataSource.query(`DELETE FROM reminder_digest WHERE id = $1 AND status = 'pending'`, [digest.id]);
+      await this.repository.deleteEmptyDigest(digest.id);
       return 'empty';
     }
 
-    const tasks = new Map(
-      ((await this.dataSource.query(`${TASK_FACTS_SQL} WHERE t.id = ANY($1::uuid[])`, [[...new Set(items.map((i) => i.task_id))]])) as TaskFacts[]).map(
-        (task) => [task.id, task],
-      ),
-    );
+    const tasks = await this.tasks.factsOf(items.map((i) => i.task_id));
     const contacts = new Map<string, Person>();
     const publicUrl = this.config.get('PUBLIC_URL');
     const lines: DigestItem[] = [];
     for (const item of items) {
       const task = tasks.get(item.task_id);
       if (!task) continue;
-      const secretaries: Person[] = await this.dataSource.query(TASK_SECRETARIES_SQL, [task.id, ['secretary']]);
+      const secretaries: Person[] = await this.tasks.secretaries(task.id);
       for (const s of secretaries) if (s.id !== personId && contacts.size < 2) contacts.set(s.id, s);
       const dueAtIso = item.due_at.toISOString();
       const planned = planOf(task).find((p) => p.kind === item.kind && p.offset === item.offset && p.dueAt === dueAtIso);
@@ -169,10 +112,10 @@ export class ReminderDigests {
     const listed = new Set(lines.map((line) => line.taskId));
     const unlisted = items.filter((item) => !listed.has(item.task_id)).map((item) => item.id);
     if (unlisted.length > 0) {
-      await this.dataSource.query(`UPDATE sent_reminder SET status = 'cancelled' WHERE id = ANY($1::uuid[]) AND status = 'digest'`, [unlisted]);
+      await this.repository.cancelGathered(unlisted);
     }
     if (lines.length === 0) {
-      await this.dataSource.query(`DELETE FROM reminder_digest WHERE id = $1 AND status = 'pending'`, [digest.id]);
+      await this.repository.deleteEmptyDigest(digest.id);
       return 'empty';
     }
     const mail = digestMessage({ recipientName: person.name, items: lines, contacts: [...contacts.values()], publicUrl });

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
 import { MailService, OutgoingMail } from '../mail/mail.service';
+import { OutboxTable, RemindersRepository } from './reminders.repository';
+
+export type { OutboxTable } from './reminders.repository';
 
 /**
  * A refusal that no retry will change: the SMTP server answered 5xx to the recipient or to the
@@ -23,9 +24,6 @@ function smtpError(error: unknown): string {
   const { response, message } = (error ?? {}) as { response?: string; message?: string };
   return String(response ?? message ?? error).slice(0, 1000);
 }
-
-/** The outbox tables: a reminder's own mail, and the daily digest that carries several. */
-export type OutboxTable = 'sent_reminder' | 'reminder_digest';
 
 /** How one outbox row ended in this attempt. */
 export type Delivery = 'sent' | 'failed' | 'done_before';
@@ -67,7 +65,7 @@ export class ReminderOutbox {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RemindersRepository,
     private readonly mail: MailService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -84,11 +82,8 @@ export class ReminderOutbox {
     if (!options.claimed && !(await this.claim(table, rowId))) return 'done_before';
 
     const renew = setInterval(() => {
-      this.dataSource
-        .query(`UPDATE ${table} SET claimed_until = now() + $2 * interval '1 millisecond' WHERE id = $1 AND status = 'pending'`, [
-          rowId,
-          ReminderOutbox.CLAIM_MS,
-        ])
+      this.repository
+        .renewClaim(table, rowId, ReminderOutbox.CLAIM_MS)
         .catch((error: Error) => this.logger.warn(`Could not renew the claim on ${table} ${rowId}: ${error.message}`));
     }, ReminderOutbox.CLAIM_MS / 3);
     renew.unref();
@@ -120,20 +115,8 @@ export class ReminderOutbox {
   async claim(table: OutboxTable, rowId: string): Promise<boolean> {
     const waitUntil = Date.now() + 4 * ReminderOutbox.CLAIM_MS;
     for (;;) {
-      // (WITH … SELECT: TypeORM returns an UPDATE's rows wrapped with its count; a SELECT's as they are.)
-      const [claimed]: Array<{ attempts: number }> = await this.dataSource.query(
-        `WITH claimed AS (
-           UPDATE ${table} SET claimed_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1
-            WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
-           RETURNING attempts)
-         SELECT attempts FROM claimed`,
-        [rowId, ReminderOutbox.CLAIM_MS],
-      );
-      if (claimed) return true;
-      const [row]: Array<{ status: string; wait_ms: number }> = await this.dataSource.query(
-        `SELECT status, GREATEST(0, EXTRACT(EPOCH FROM claimed_until - now()) * 1000)::int AS wait_ms FROM ${table} WHERE id = $1`,
-        [rowId],
-      );
+      if (await this.repository.claim(table, rowId, ReminderOutbox.CLAIM_MS)) return true;
+      const row = await this.repository.claimState(table, rowId);
       if (!row || row.status !== 'pending') return false;
       if (Date.now() > waitUntil) throw new Error(`Reminder mail ${rowId} is still being sent by another attempt`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(20, row.wait_ms))));
@@ -143,21 +126,7 @@ export class ReminderOutbox {
   /** Step 4: `sent`, `failed` (with the server's answer), or back to `pending` with the error and no claim. */
   private async finish(table: OutboxTable, rowId: string, status: 'sent' | 'failed' | 'pending', error: string | null): Promise<void> {
     const at = status === 'sent' ? this.clock.now() : null;
-    if (table === 'sent_reminder') {
-      await this.dataSource.query(
-        `UPDATE sent_reminder SET status = $2, error = $3, claimed_until = NULL, sent_at = COALESCE($4, sent_at)
-          WHERE id = $1 AND status = 'pending'`,
-        [rowId, status, error, at],
-      );
-      return;
-    }
-    await this.dataSource.query(
-      `WITH digest AS (
-         UPDATE reminder_digest SET status = $2, error = $3, claimed_until = NULL, sent_at = $4 WHERE id = $1 AND status = 'pending' RETURNING id, status
-       )
-       UPDATE sent_reminder SET status = digest.status, error = $3, sent_at = COALESCE($4, sent_at)
-         FROM digest WHERE sent_reminder.digest_id = digest.id AND sent_reminder.status = 'digest' AND digest.status <> 'pending'`,
-      [rowId, status, error, at],
-    );
+    if (table === 'sent_reminder') await this.repository.finishReminder(rowId, status, error, at);
+    else await this.repository.finishDigest(rowId, status, error, at);
   }
 }

@@ -7,6 +7,7 @@ import type { QueueService } from '../../queue/queue.service';
 import type { RedisClient } from '../../queue/redis-client';
 import { REDIS_WATCH_MS, ReminderReconciliation, runIdOf } from './reminder-reconciliation';
 import type { ReminderScheduler } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 
 /** One Redis as the workers see it: who it is (run_id) and its keys; `restart()` forgets them all. */
 class FakeRedis extends EventEmitter {
@@ -62,7 +63,7 @@ function worker(redis: FakeRedis, lock: { held: boolean }, minutes: number) {
     client as RedisClient,
     { queue: () => ({ removeJobScheduler: async () => true }) } as unknown as QueueService,
     { get: () => minutes } as unknown as AppConfig,
-    { createQueryRunner: () => runner } as unknown as DataSource,
+    new RemindersRepository({ createQueryRunner: () => runner } as unknown as DataSource),
   );
   return { reconciliation, reconcile };
 }

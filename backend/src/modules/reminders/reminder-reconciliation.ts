@@ -1,12 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
 import { JobName } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
 import { RedisClient } from '../../queue/redis-client';
 import { pingRedis } from '../../queue/redis-probe';
 import { ReconcileResult, ReminderScheduler } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 
 /** Why a reconciliation was asked for; logged, and what the tests and operators read. */
 export type ReconcileReason = 'start-up' | 'timer' | 'redis-reconnected' | 'redis-restarted' | 'redis-data-lost' | 'job';
@@ -97,7 +96,7 @@ export class ReminderReconciliation implements OnApplicationBootstrap, OnModuleD
     private readonly redis: RedisClient,
     private readonly queues: QueueService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RemindersRepository,
   ) {}
 
   get periodMs(): number {
@@ -169,18 +168,13 @@ export class ReminderReconciliation implements OnApplicationBootstrap, OnModuleD
     } catch {
       return { ran: false, reason, skipped: 'redis-away' };
     }
-    const runner = this.dataSource.createQueryRunner();
     const lockKey = `reminders-reconcile:${this.redis.prefix}`;
+    const lock = await this.repository.advisoryLock(LOCK_CLASS, lockKey);
     try {
-      await runner.connect();
       // Another worker at it now: wait for it, then see below whether its run answers this request.
       const waitUntil = Date.now() + LOCK_WAIT_MS;
       for (;;) {
-        const [{ locked }]: Array<{ locked: boolean }> = await runner.query(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`, [
-          LOCK_CLASS,
-          lockKey,
-        ]);
-        if (locked) break;
+        if (await lock.tryLock()) break;
         if (this.stopped) return { ran: false, reason, skipped: 'stopped' };
         if (Date.now() > waitUntil) throw new Error(`another worker has held the reconciliation lock for ${LOCK_WAIT_MS} ms`);
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -203,10 +197,10 @@ export class ReminderReconciliation implements OnApplicationBootstrap, OnModuleD
         this.healthyAt = Math.max(this.healthyAt, startedAt);
         return { ran: true, reason, result, startedAt, ms: Date.now() - startedAt };
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, lockKey]).catch(() => undefined);
+        await lock.unlock().catch(() => undefined);
       }
     } finally {
-      await runner.release().catch(() => undefined);
+      await lock.release().catch(() => undefined);
     }
   }
 

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   checkReminderConfig,
   DEFAULT_REMINDER_CONFIG,
@@ -9,27 +8,17 @@ import {
   PlannedReminder,
   plannedReminders,
   ReminderConfig,
-  TaskState,
 } from '@rapportflode/domain';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { JobName } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
 import { RedisClient } from '../../queue/redis-client';
-import { TASK_DEADLINE_SQL } from '../tasks/task.queries';
+import { DeliveryChanges } from '../notifications/delivery-changes';
+import { PlanRow, PlanScope, TaskDirectory } from '../tasks/task-directory';
+import { TaskChanges } from '../tasks/task-events';
+import { RemindersRepository } from './reminders.repository';
 
-/** What the plan of one task needs, read in one query for one task or ten thousand. */
-export interface PlanRow {
-  id: string;
-  state: TaskState;
-  deadline: string;
-  reminder_config: unknown;
-  submitted_at: Date | null;
-}
-
-export const PLAN_COLUMNS = `t.id, t.state, ${TASK_DEADLINE_SQL} AS deadline, c.reminder_config,
-  CASE WHEN t.state = 'submitted'
-       THEN (SELECT sn.submitted_at FROM task_snapshot sn WHERE sn.task_id = t.id ORDER BY sn.round DESC LIMIT 1) END AS submitted_at`;
+export type { PlanRow } from '../tasks/task-directory';
 
 /** The cycle's reminder settings; a stored value that no longer passes the check falls back to the defaults. */
 export function reminderConfigOf(stored: unknown): Readonly<ReminderConfig> {
@@ -76,22 +65,33 @@ export interface ReconcileResult {
  * the database and is what makes a lost or stale Redis harmless.
  */
 @Injectable()
-export class ReminderScheduler {
+export class ReminderScheduler implements TaskChanges, DeliveryChanges {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TaskDirectory,
+    private readonly repository: RemindersRepository,
     private readonly queues: QueueService,
     private readonly redis: RedisClient,
     private readonly clock: Clock,
   ) {}
 
   async scheduleTask(taskId: string): Promise<number> {
-    return this.schedule('t.id = $1', [taskId]);
+    return this.schedule({ taskId });
   }
 
   async scheduleCycle(cycleId: string): Promise<number> {
-    return this.schedule('t.cycle_id = $1', [cycleId]);
+    return this.schedule({ cycleId });
+  }
+
+  /** TaskChanges: what tasks and cycles announce after commit. */
+  afterCommit(target: { taskId: string } | { cycleId: string }): Promise<void> {
+    return this.scheduleAfterCommit(target);
+  }
+
+  /** DeliveryChanges: somebody chose the daily digest. */
+  digestChosen(): Promise<void> {
+    return this.scheduleDigestAfterCommit();
   }
 
   /**
@@ -134,13 +134,10 @@ export class ReminderScheduler {
     return this.redis.key('reminder-jobs', taskId);
   }
 
-  private async schedule(where: string, params: unknown[]): Promise<number> {
+  private async schedule(scope: PlanScope): Promise<number> {
     // Fails fast while Redis is away (BullMQ's own connection would wait for it).
     const redis = await this.redis.ready();
-    const rows: PlanRow[] = await this.dataSource.query(
-      `SELECT ${PLAN_COLUMNS} FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE ${where}`,
-      params,
-    );
+    const rows = await this.tasks.plans(scope);
     if (rows.length === 0) return 0;
     const now = this.clock.now();
     // Stale: no longer in the task's plan at all. A job whose instant has just passed is still
@@ -178,9 +175,7 @@ export class ReminderScheduler {
     const pending = (await queue.getRanges(['delayed', 'wait', 'prioritized'], 0, -1)).filter((id) =>
       id.startsWith(REMINDER_ID_PREFIX),
     );
-    const rows: PlanRow[] = await this.dataSource.query(
-      `SELECT ${PLAN_COLUMNS} FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.state <> 'approved'`,
-    );
+    const rows = await this.tasks.plans('open');
     const now = this.clock.now();
     const plans = rows.map((row) => plansOf(row, now));
     // Stale is judged against the whole plan (a job past its instant but not yet run stays);
@@ -204,11 +199,7 @@ export class ReminderScheduler {
    * Idempotent: the job ids come from the instants.
    */
   async scheduleDigest(): Promise<string | null> {
-    const [state]: Array<{ wanted: boolean; overdue: Date | null }> = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM app_user WHERE active AND reminder_delivery = 'daily_digest')
-              OR EXISTS (SELECT 1 FROM sent_reminder WHERE status = 'digest') AS wanted,
-              (SELECT min(due_at) FROM sent_reminder WHERE status = 'digest' AND digest_id IS NULL) AS overdue`,
-    );
+    const state = await this.repository.digestState();
     if (!state.wanted) return null;
     const now = this.clock.now();
     const last = lastDigestAt(now);

@@ -1,43 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { PlannedReminder, REMINDED_STATES, ReminderDelivery } from '@rapportflode/domain';
-import { DataSource } from 'typeorm';
+import { PlannedReminder, REMINDED_STATES } from '@rapportflode/domain';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
 import { JobName, JobPayloads } from '../../queue/queue.constants';
-import {
-  REVIEWER_ROLES,
-  TASK_REVIEWERS_SQL,
-  TASK_SECRETARIES_SQL,
-  TASK_WRITERS_SQL,
-  WRITER_ROLES,
-} from '../tasks/task.queries';
+import { NotificationsService } from '../notifications/notifications.service';
+import { TaskDirectory, TaskFacts, TaskPerson } from '../tasks/task-directory';
 import { ReminderFacts, reminderMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
-import { PLAN_COLUMNS, PlanRow, planOf } from './reminder-scheduler.service';
+import { planOf } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 
 type ReminderPayload = JobPayloads[JobName.Reminder];
 
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-  delivery: ReminderDelivery;
-}
-
-/** A task with what its reminder texts say; append WHERE. */
-export const TASK_FACTS_SQL = `SELECT ${PLAN_COLUMNS}, s.number AS section_number, s.title AS section_title, u.name AS unit_name,
-              c.title AS cycle_title, m.name || ', ' || m.municipality AS committee_name
-         FROM task t JOIN report_cycle c ON c.id = t.cycle_id JOIN committee m ON m.id = c.committee_id
-         JOIN cycle_section s ON s.id = t.section_id LEFT JOIN organisation_unit u ON u.id = t.unit_id`;
-
-export interface TaskFacts extends PlanRow {
-  section_number: string;
-  section_title: string;
-  unit_name: string | null;
-  cycle_title: string;
-  committee_name: string;
-}
+/** A person a reminder goes to (or names as a contact). */
+export type Person = TaskPerson;
 
 export type ReminderOutcome =
   | { sent: number; failed: number; digest: number; recipients: number }
@@ -75,7 +51,7 @@ export function reminderFacts(
  * task's plan), and the people who hold the roles now.
  *
  * Each mail goes through an outbox row in sent_reminder (unique per task, kind, offset, due
- * instant, person and channel), written in one statement with the in-app notification. A row
+ * instant, person and channel), written in one transaction with the in-app notification. A row
  * already there is the same mail from another worker or an earlier attempt: `sent`, `failed` or
  * `digest` means nothing more to do here; `pending` means not finished, and this attempt
  * continues it. A person who chose the daily digest gets the row as `digest`, and the morning's
@@ -87,25 +63,26 @@ export class ReminderSender {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RemindersRepository,
+    private readonly tasks: TaskDirectory,
+    private readonly notifications: NotificationsService,
     private readonly outbox: ReminderOutbox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async send(jobId: string, data: ReminderPayload): Promise<ReminderOutcome> {
-    const [task]: TaskFacts[] = await this.dataSource.query(`${TASK_FACTS_SQL} WHERE t.id = $1`, [data.taskId]);
+    const task = await this.tasks.facts(data.taskId);
     if (!task) return { skipped: 'task_gone' };
     // The plan as the task stands now (without dropping the past: this one is due now).
     const planned = planOf(task).find((p) => p.jobId === jobId);
     if (!planned || (data.kind !== 'review_nudge' && !REMINDED_STATES.includes(task.state))) return { skipped: 'not_planned' };
 
-    const people = async (sql: string, roles: readonly string[]): Promise<Person[]> => this.dataSource.query(sql, [task.id, roles]);
     const none = Promise.resolve([] as Person[]);
     const [secretaries, writers, reviewers] = await Promise.all([
-      people(TASK_SECRETARIES_SQL, ['secretary']),
-      planned.recipients !== 'reviewer' ? people(TASK_WRITERS_SQL, WRITER_ROLES) : none,
-      planned.recipients !== 'writer' ? people(TASK_REVIEWERS_SQL, REVIEWER_ROLES) : none,
+      this.tasks.secretaries(task.id),
+      planned.recipients !== 'reviewer' ? this.tasks.writers(task.id) : none,
+      planned.recipients !== 'writer' ? this.tasks.reviewers(task.id) : none,
     ]);
     const recipients = new Map<string, Person>();
     for (const p of [...writers, ...reviewers]) recipients.set(p.id, p);
@@ -121,38 +98,17 @@ export class ReminderSender {
     for (const person of recipients.values()) {
       const message = reminderMessage(reminderFacts(task, planned, person, secretaries, this.config.get('PUBLIC_URL')));
       const toDigest = person.delivery === 'daily_digest';
-      // Step 1 in one statement (one implicit transaction): the in-app row and its notification,
-      // and the e-mail row — a new one claimed at once by this attempt (or, for a digest person,
-      // left `digest` for the morning's digest) — or the e-mail row already there.
-      const [email]: Array<{ id: string; status: string; fresh: boolean }> = await this.dataSource.query(
-        `WITH in_app AS (
-           INSERT INTO sent_reminder (task_id, kind, "offset", due_at, recipient_user_id, channel, status, sent_at)
-           VALUES ($1, $2, $3, $4, $5, 'in_app', 'sent', $6) ON CONFLICT DO NOTHING RETURNING id
-         ), note AS (
-           INSERT INTO notification (user_id, kind, text, task_id) SELECT $5, 'reminder', $7, $1 FROM in_app RETURNING id
-         ), email AS (
-           INSERT INTO sent_reminder (task_id, kind, "offset", due_at, recipient_user_id, channel, status, sent_at, claimed_until, attempts)
-           VALUES ($1, $2, $3, $4, $5, 'email', $8::text, $6,
-                   CASE WHEN $8::text = 'pending' THEN now() + $9 * interval '1 millisecond' END, CASE WHEN $8::text = 'pending' THEN 1 ELSE 0 END)
-           ON CONFLICT DO NOTHING RETURNING id, status
-         )
-         SELECT id, status, true AS fresh FROM email
-         UNION ALL
-         SELECT id, status, false AS fresh FROM sent_reminder
-          WHERE task_id = $1 AND kind = $2 AND "offset" = $3 AND due_at = $4 AND recipient_user_id = $5 AND channel = 'email'
-            AND NOT EXISTS (SELECT 1 FROM email)`,
-        [
-          task.id,
-          planned.kind,
-          planned.offset,
-          planned.dueAt,
-          person.id,
-          this.clock.now(),
-          message.notice.slice(0, 500),
-          toDigest ? 'digest' : 'pending',
-          ReminderOutbox.CLAIM_MS,
-        ],
-      );
+      // Step 1 in one transaction: the in-app row and its notification, and the e-mail row — a
+      // new one claimed at once by this attempt (or, for a digest person, left `digest` for the
+      // morning's digest) — or the e-mail row already there.
+      const key = { taskId: task.id, kind: planned.kind, offset: planned.offset, dueAt: planned.dueAt, personId: person.id };
+      const now = this.clock.now();
+      const email = await this.repository.transaction(async (manager) => {
+        if (await this.repository.insertInApp(manager, key, now)) {
+          await this.notifications.notify(manager, [person.id], null, 'reminder', message.notice, task.id);
+        }
+        return this.repository.emailRow(manager, key, now, toDigest ? 'digest' : 'pending', ReminderOutbox.CLAIM_MS);
+      });
       if (!email) continue;
       if (email.status === 'digest') {
         digest += 1;
