@@ -3,7 +3,7 @@ import { formatNumber } from '@rapportflode/domain';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fieldInstructions, paragraphsOf, rowsOf, tablesXmlOf, textOf, unzip } from '../../libs/documents/src/docx/testing/read-docx';
+import { fieldInstructions, paragraphsOf, rowsOf, tablesXmlOf, textOf, unzip } from '../../libs/documents/testing/read-docx';
 import { ECONOMY_ROWS, nackaT2Content, NackaUnit, sickLeaveValues, verksamhetRow } from '../support/nacka-t2-content';
 import { useTestApp } from './support/app';
 import { openCycle, templateIdByName } from './support/cycles';

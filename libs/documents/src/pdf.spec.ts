@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { headingLabel, tocEntries } from './lib/html';
 import type { DocumentModel, TableBlock } from './lib/model';
 import { headingsOf } from './lib/model';
-import { NACKA_CHAPTERS, nackaT2Fixture } from './lib/testing/nacka-fixture';
+import { NACKA_CHAPTERS, nackaT2Fixture } from '../testing/nacka-fixture';
 import { PdfBrowser, RenderedPdf, renderPdf } from './pdf';
 
 const OUT = join(__dirname, '../../../tmp/documents');

@@ -2,11 +2,11 @@
  * A DocumentModel built from reference 000 (Nacka kommun, Socialnämnden, Tertialbokslut 2 2021):
  * its title, its chapters in order, and real rows of its tables (the nämnd's economy table, the
  * sick-leave figures, an indicator table, the grant table), and the appendix Bilaga 1 Översyn OE T2.
- * Shared by the renderer tests (HTML, PDF, DOCX, open data). Test code only: production never
- * imports it.
+ * Shared by the renderer tests (HTML, PDF, DOCX, open data). Test code only: it lives outside src/, so
+ * the library never ships it.
  */
-import type { Block, DocumentModel, DocumentStatus, HeadingBlock, MissingItem, TableBlock } from '../model';
-import { paragraph, text } from '../model';
+import type { Block, DocumentModel, DocumentStatus, HeadingBlock, MissingItem, TableBlock } from '../src/lib/model';
+import { paragraph, text } from '../src/lib/model';
 
 function heading(level: HeadingBlock['level'], number: string | undefined, value: string, id: string): HeadingBlock {
   return number ? { type: 'heading', level, number, text: value, id } : { type: 'heading', level, text: value, id };

@@ -1,7 +1,7 @@
 /**
  * Reading a DOCX back in tests: a small unzip (the central directory and zlib's raw inflate, no
  * package), a strict-enough XML well-formedness check, and the paragraphs' styles and text.
- * Test code only.
+ * Test code only (outside src/: the library never ships it).
  */
 import { inflateRawSync } from 'node:zlib';
 

@@ -1,7 +1,7 @@
 import { renderDocx } from '../docx';
 import { DocumentModel, paragraph, tablesOf, text } from '../lib/model';
-import { NACKA_CHAPTERS, NACKA_MISSING, nackaT2Fixture } from '../lib/testing/nacka-fixture';
-import { assertWellFormed, fieldInstructions, paragraphsOf, rowsOf, tablesXmlOf, textOf, unzip } from './testing/read-docx';
+import { NACKA_CHAPTERS, NACKA_MISSING, nackaT2Fixture } from '../../testing/nacka-fixture';
+import { assertWellFormed, fieldInstructions, paragraphsOf, rowsOf, tablesXmlOf, textOf, unzip } from '../../testing/read-docx';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';

@@ -2,7 +2,7 @@ import { emptyMemoContent, formatNumber } from '@rapportflode/domain';
 import { memoModel } from './memo-model';
 import { renderHtml } from './html';
 import type { Block, DocumentModel, TableBlock } from './model';
-import { NACKA_CHAPTERS, NACKA_ECONOMY_TABLE, nackaT2Fixture } from './testing/nacka-fixture';
+import { NACKA_CHAPTERS, NACKA_ECONOMY_TABLE, nackaT2Fixture } from '../../testing/nacka-fixture';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';

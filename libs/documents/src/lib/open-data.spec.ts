@@ -1,6 +1,6 @@
 import type { DocumentModel, TableBlock } from './model';
 import { asciiSlug, csvFileName, csvNumber, tableCsv, tablesJson } from './open-data';
-import { NACKA_ECONOMY_TABLE, NACKA_GRANTS_TABLE, NACKA_SICK_LEAVE_TABLE, nackaT2Fixture } from './testing/nacka-fixture';
+import { NACKA_ECONOMY_TABLE, NACKA_GRANTS_TABLE, NACKA_SICK_LEAVE_TABLE, nackaT2Fixture } from '../../testing/nacka-fixture';
 import { tablesOf } from './model';
 
 const lines = (csv: string) => csv.slice(1).split('\r\n');
