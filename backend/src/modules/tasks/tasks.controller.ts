@@ -7,6 +7,8 @@ import { Access } from '../auth/access.decorators';
 import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { CreateCommentBody, SaveContentBody, TransitionBody, UpdateCommentBody, UpdateTaskBody } from './dto/task.dto';
+import { TaskCommentsService } from './task-comments.service';
+import { TaskWorkflowService } from './task-workflow.service';
 import { TasksService } from './tasks.service';
 
 export const taskFromParam = (request: Request, access: AccessService) => access.taskScope(request.params['id']);
@@ -24,7 +26,11 @@ function actor(auth: AuthContext) {
 @ApiTags('tasks')
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly workflow: TaskWorkflowService,
+    private readonly comments: TaskCommentsService,
+  ) {}
 
   @Get('mine')
   @Access.signedIn()
@@ -51,14 +57,14 @@ export class TasksController {
   @Access.on('task.write', taskFromParam)
   @ApiOperation({ summary: 'Autosave the draft (sanitized; 409 with both versions when stale)' })
   save(@Param('id', ParseUUIDPipe) id: string, @Body() body: SaveContentBody, @Auth() auth: AuthContext): Promise<SaveContentResponse> {
-    return this.tasks.saveContent(id, body.version, body.content, actor(auth));
+    return this.workflow.saveContent(id, body.version, body.content, actor(auth));
   }
 
   @Post(':id/transitions')
   @Access.on('task.read', taskFromParam)
   @ApiOperation({ summary: 'A workflow step (start, submit, return, approve, resume, reopen), checked against the workflow table' })
   transition(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionBody, @Auth() auth: AuthContext): Promise<TaskDto> {
-    return this.tasks.transition(id, body, actor(auth));
+    return this.workflow.transition(id, body, actor(auth));
   }
 
   @Patch(':id')
@@ -83,7 +89,7 @@ export class TasksController {
   @Access.on('task.read', taskFromParam)
   @ApiOperation({ summary: 'Comment on a task or reply in a thread, optionally on a paragraph' })
   comment(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateCommentBody, @Auth() auth: AuthContext): Promise<TaskCommentDto> {
-    return this.tasks.addComment(id, body, actor(auth));
+    return this.comments.add(id, body, actor(auth));
   }
 
   @Patch(':id/comments/:commentId')
@@ -95,6 +101,6 @@ export class TasksController {
     @Body() body: UpdateCommentBody,
     @Auth() auth: AuthContext,
   ): Promise<TaskCommentDto> {
-    return this.tasks.setCommentResolved(id, commentId, body.resolved, actor(auth));
+    return this.comments.setResolved(id, commentId, body.resolved, actor(auth));
   }
 }

@@ -1,16 +1,25 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { RemindersModule } from '../reminders/reminders.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { EconomyInputs } from './economy-inputs';
 import { EconomyInputsRepository } from './economy-inputs.repository';
+import { TaskCommentsRepository } from './task-comments.repository';
+import { TaskCommentsService } from './task-comments.service';
+import { TaskDirectoryModule } from './task-directory.module';
+import { TaskWorkflowService } from './task-workflow.service';
 import { TasksController } from './tasks.controller';
+import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
-/** The section tasks: content, workflow steps, comments, the reviewer's diff. */
+/**
+ * The section tasks: content, workflow steps (through the workflow module), comments, the
+ * reviewer's diff, and the economy inputs other modules read. TaskChanges (task-events.ts) is
+ * provided globally by the reminders module.
+ */
 @Module({
-  imports: [RemindersModule, NotificationsModule],
+  imports: [NotificationsModule, WorkflowModule, TaskDirectoryModule],
   controllers: [TasksController],
-  providers: [TasksService, EconomyInputs, EconomyInputsRepository],
-  exports: [TasksService, EconomyInputs],
+  providers: [TasksRepository, TasksService, TaskWorkflowService, TaskCommentsRepository, TaskCommentsService, EconomyInputs, EconomyInputsRepository],
+  exports: [TasksService, TaskWorkflowService, EconomyInputs],
 })
 export class TasksModule {}
