@@ -1,240 +1,282 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
-  NotificationSettingsDto,
-  UpdateNotificationSettingsRequest,
-  API_PATHS,
-  ApiErrorResponse,
   AssignRoleRequest,
+  AUDIT_API,
   AuditListResponse,
+  AuditQuery,
+  AUTH_API,
   AuthOptionsResponse,
   CreateCommentRequest,
   CreateCycleRequest,
+  CreateUnitRequest,
+  CreateUserRequest,
+  CYCLES_API,
   CycleListResponse,
   CycleOverviewDto,
   CycleSummaryDto,
-  economyImportsPath,
+  ECONOMY_IMPORT_API,
   EconomyImportListResponse,
   EconomyImportMapping,
   EconomyImportPreviewDto,
   EconomyImportResultDto,
+  Endpoint,
+  endpointPath,
+  endpointUrl,
+  HEALTH_API,
+  HealthResponse,
+  ImportResponse,
+  LoginRequest,
+  MEMO_API,
+  MemoDocumentFormat,
+  MemoDto,
+  MemoTransitionRequest,
+  NOTIFICATIONS_API,
   NotificationListResponse,
+  NotificationSettingsDto,
+  ORGANISATION_API,
+  OrganisationResponse,
+  PasswordResetConfirmRequest,
+  PathParams,
+  queryEntries,
+  RedraftEconomyRequest,
+  REPORT_API,
+  ReportDocumentQuery,
+  ReportStatusDto,
   ReportTemplateDto,
+  ReportVersionDto,
+  FreezeReportRequest,
   SaveContentRequest,
   SaveContentResponse,
+  SaveMemoRequest,
+  SaveMemoResponse,
   SaveTemplateRequest,
+  SessionResponse,
+  TASKS_API,
   TaskCommentDto,
   TaskDiffDto,
   TaskDto,
   TaskListResponse,
+  TEMPLATES_API,
   TemplateListResponse,
   TransitionRequest,
-  UpdateCycleRequest,
-  UpdateTaskRequest,
-  CreateUnitRequest,
-  CreateUserRequest,
-  HealthResponse,
-  ImportResponse,
-  LoginRequest,
-  memoPath,
-  MemoDto,
-  MemoTransitionRequest,
-  RedraftEconomyRequest,
-  SaveMemoRequest,
-  SaveMemoResponse,
-  OrganisationResponse,
-  PasswordResetConfirmRequest,
-  SessionResponse,
+  UNITS_API,
   UnitDto,
+  UpdateCycleRequest,
+  UpdateNotificationSettingsRequest,
+  UpdateTaskRequest,
   UpdateUnitRequest,
   UpdateUserRequest,
   UserDto,
+  USERS_API,
   UserListResponse,
+  ApiErrorResponse,
 } from '@rapportflode/api-contract';
 import { catchError, Observable, of } from 'rxjs';
 
-export interface AuditFilter {
-  entityType?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-}
+/** The audit page's filter: the query of GET /api/audit. */
+export type AuditFilter = AuditQuery;
 
 /**
- * The one typed client of the backend; shapes come from libs/api-contract. Writes carry the
- * CSRF token automatically (Angular's XSRF support echoes the XSRF-TOKEN cookie).
+ * The one typed client of the backend. Every request is built by `call` from an endpoint declared
+ * in libs/api-contract/src/lib/endpoints.ts (method, path, body, response and query types). Writes
+ * carry the CSRF token automatically (Angular's XSRF support echoes the XSRF-TOKEN cookie).
  */
 @Injectable({ providedIn: 'root' })
 export class ApiClient {
   private readonly http = inject(HttpClient);
 
+  /** A request to a declared endpoint: its params fill the path, undefined query parameters are left out. */
+  call<P extends string, Req, Res, Q>(
+    endpoint: Endpoint<P, Req, Res, Q>,
+    params: PathParams<P>,
+    body?: NoInfer<Req>,
+    query?: NoInfer<Q>,
+  ): Observable<Res> {
+    return this.http.request<Res>(endpoint.method, endpointPath(endpoint, params), {
+      body: body ?? null,
+      params: Object.fromEntries(queryEntries(query ?? undefined)),
+    });
+  }
+
   // Sign-in
   authOptions(): Observable<AuthOptionsResponse> {
-    return this.http.get<AuthOptionsResponse>(API_PATHS.auth.options);
+    return this.call(AUTH_API.options, {});
   }
   login(body: LoginRequest): Observable<SessionResponse> {
-    return this.http.post<SessionResponse>(API_PATHS.auth.login, body);
+    return this.call(AUTH_API.login, {}, body);
   }
   logout(): Observable<void> {
-    return this.http.post<void>(API_PATHS.auth.logout, {});
+    return this.call(AUTH_API.logout, {}, {});
   }
   me(): Observable<SessionResponse> {
-    return this.http.get<SessionResponse>(API_PATHS.auth.me);
+    return this.call(AUTH_API.me, {});
   }
   requestPasswordReset(email: string): Observable<{ message: string }> {
-    return this.http.post<{ message: string }>(API_PATHS.auth.passwordReset, { email });
+    return this.call(AUTH_API.passwordReset, {}, { email });
   }
   confirmPasswordReset(body: PasswordResetConfirmRequest): Observable<void> {
-    return this.http.post<void>(API_PATHS.auth.passwordResetConfirm, body);
+    return this.call(AUTH_API.passwordResetConfirm, {}, body);
   }
 
   // Organisation
   getOrganisation(): Observable<OrganisationResponse> {
-    return this.http.get<OrganisationResponse>(API_PATHS.organisation);
+    return this.call(ORGANISATION_API.get, {});
   }
   createUnit(body: CreateUnitRequest): Observable<UnitDto> {
-    return this.http.post<UnitDto>(API_PATHS.units, body);
+    return this.call(UNITS_API.create, {}, body);
   }
   updateUnit(id: string, body: UpdateUnitRequest): Observable<UnitDto> {
-    return this.http.patch<UnitDto>(`${API_PATHS.units}/${id}`, body);
+    return this.call(UNITS_API.update, { id }, body);
   }
   importOrganisation(file: File, dryRun: boolean): Observable<ImportResponse> {
     const form = new FormData();
     form.append('file', file, file.name);
-    return this.http.post<ImportResponse>(`${API_PATHS.organisationImport}?dryRun=${dryRun}`, form);
+    return this.call(ORGANISATION_API.import, {}, form, { dryRun });
   }
 
   // People and roles
   listUsers(): Observable<UserListResponse> {
-    return this.http.get<UserListResponse>(API_PATHS.users);
+    return this.call(USERS_API.list, {});
   }
   createUser(body: CreateUserRequest): Observable<UserDto> {
-    return this.http.post<UserDto>(API_PATHS.users, body);
+    return this.call(USERS_API.create, {}, body);
   }
   updateUser(id: string, body: UpdateUserRequest): Observable<UserDto> {
-    return this.http.patch<UserDto>(`${API_PATHS.users}/${id}`, body);
+    return this.call(USERS_API.update, { id }, body);
   }
   revokeSessions(id: string): Observable<{ revoked: number }> {
-    return this.http.delete<{ revoked: number }>(`${API_PATHS.users}/${id}/sessions`);
+    return this.call(USERS_API.revokeSessions, { id });
   }
   assignRole(id: string, body: AssignRoleRequest): Observable<UserDto> {
-    return this.http.post<UserDto>(`${API_PATHS.users}/${id}/roles`, body);
+    return this.call(USERS_API.assignRole, { id }, body);
   }
   removeRole(id: string, assignmentId: string): Observable<UserDto> {
-    return this.http.delete<UserDto>(`${API_PATHS.users}/${id}/roles/${assignmentId}`);
+    return this.call(USERS_API.removeRole, { id, assignmentId });
   }
 
   // Templates
   listTemplates(): Observable<TemplateListResponse> {
-    return this.http.get<TemplateListResponse>(API_PATHS.templates);
+    return this.call(TEMPLATES_API.list, {});
   }
   getTemplate(id: string): Observable<ReportTemplateDto> {
-    return this.http.get<ReportTemplateDto>(`${API_PATHS.templates}/${id}`);
+    return this.call(TEMPLATES_API.get, { id });
   }
   createTemplate(body: SaveTemplateRequest): Observable<ReportTemplateDto> {
-    return this.http.post<ReportTemplateDto>(API_PATHS.templates, body);
+    return this.call(TEMPLATES_API.create, {}, body);
   }
   updateTemplate(id: string, body: SaveTemplateRequest): Observable<ReportTemplateDto> {
-    return this.http.put<ReportTemplateDto>(`${API_PATHS.templates}/${id}`, body);
+    return this.call(TEMPLATES_API.update, { id }, body);
   }
 
   // Report cycles
   listCycles(): Observable<CycleListResponse> {
-    return this.http.get<CycleListResponse>(API_PATHS.cycles);
+    return this.call(CYCLES_API.list, {});
   }
   createCycle(body: CreateCycleRequest): Observable<CycleSummaryDto> {
-    return this.http.post<CycleSummaryDto>(API_PATHS.cycles, body);
+    return this.call(CYCLES_API.create, {}, body);
   }
   cycleOverview(id: string, filter = 'all'): Observable<CycleOverviewDto> {
-    return this.http.get<CycleOverviewDto>(`${API_PATHS.cycles}/${id}`, { params: { filter } });
+    return this.call(CYCLES_API.overview, { id }, undefined, { filter });
   }
   updateCycle(id: string, body: UpdateCycleRequest): Observable<CycleSummaryDto> {
-    return this.http.patch<CycleSummaryDto>(`${API_PATHS.cycles}/${id}`, body);
+    return this.call(CYCLES_API.update, { id }, body);
   }
 
   // Economy figures from the finance system (multipart: the file, the mapping as JSON, the unit of a file without a unit column)
   economyImports(cycleId: string, sectionId: string): Observable<EconomyImportListResponse> {
-    return this.http.get<EconomyImportListResponse>(economyImportsPath(cycleId, sectionId));
+    return this.call(ECONOMY_IMPORT_API.list, { cycleId, sectionId });
   }
   previewEconomyImport(cycleId: string, sectionId: string, file: File, mapping?: EconomyImportMapping, unitId?: string): Observable<EconomyImportPreviewDto> {
-    return this.http.post<EconomyImportPreviewDto>(`${economyImportsPath(cycleId, sectionId)}/preview`, importForm(file, mapping, unitId));
+    return this.call(ECONOMY_IMPORT_API.preview, { cycleId, sectionId }, importForm(file, mapping, unitId));
   }
   commitEconomyImport(cycleId: string, sectionId: string, file: File, mapping: EconomyImportMapping, unitId?: string): Observable<EconomyImportResultDto> {
-    return this.http.post<EconomyImportResultDto>(economyImportsPath(cycleId, sectionId), importForm(file, mapping, unitId));
+    return this.call(ECONOMY_IMPORT_API.commit, { cycleId, sectionId }, importForm(file, mapping, unitId));
   }
 
   // Tasks
   myTasks(): Observable<TaskListResponse> {
-    return this.http.get<TaskListResponse>(API_PATHS.myTasks);
+    return this.call(TASKS_API.mine, {});
   }
   reviewQueue(): Observable<TaskListResponse> {
-    return this.http.get<TaskListResponse>(API_PATHS.reviewQueue);
+    return this.call(TASKS_API.reviewQueue, {});
   }
   getTask(id: string): Observable<TaskDto> {
-    return this.http.get<TaskDto>(`${API_PATHS.tasks}/${id}`);
+    return this.call(TASKS_API.get, { id });
   }
   saveContent(id: string, body: SaveContentRequest): Observable<SaveContentResponse> {
-    return this.http.put<SaveContentResponse>(`${API_PATHS.tasks}/${id}/content`, body);
+    return this.call(TASKS_API.saveContent, { id }, body);
   }
   transition(id: string, body: TransitionRequest): Observable<TaskDto> {
-    return this.http.post<TaskDto>(`${API_PATHS.tasks}/${id}/transitions`, body);
+    return this.call(TASKS_API.transition, { id }, body);
   }
   updateTask(id: string, body: UpdateTaskRequest): Observable<TaskDto> {
-    return this.http.patch<TaskDto>(`${API_PATHS.tasks}/${id}`, body);
+    return this.call(TASKS_API.update, { id }, body);
   }
   taskDiff(id: string, from?: number, to?: number): Observable<TaskDiffDto> {
-    const params: Record<string, string> = {};
-    if (from !== undefined) params['from'] = String(from);
-    if (to !== undefined) params['to'] = String(to);
-    return this.http.get<TaskDiffDto>(`${API_PATHS.tasks}/${id}/diff`, { params });
+    return this.call(TASKS_API.diff, { id }, undefined, { from, to });
   }
   addComment(id: string, body: CreateCommentRequest): Observable<TaskCommentDto> {
-    return this.http.post<TaskCommentDto>(`${API_PATHS.tasks}/${id}/comments`, body);
+    return this.call(TASKS_API.addComment, { id }, body);
   }
   setCommentResolved(id: string, commentId: string, resolved: boolean): Observable<TaskCommentDto> {
-    return this.http.patch<TaskCommentDto>(`${API_PATHS.tasks}/${id}/comments/${commentId}`, { resolved });
+    return this.call(TASKS_API.updateComment, { id, commentId }, { resolved });
   }
 
   // The cycle's memo (tjänsteskrivelse)
   getMemo(cycleId: string): Observable<MemoDto> {
-    return this.http.get<MemoDto>(memoPath(cycleId));
+    return this.call(MEMO_API.get, { cycleId });
   }
   /** A stale version answers 409 with a MemoConflictResponse body. */
   saveMemoContent(cycleId: string, body: SaveMemoRequest): Observable<SaveMemoResponse> {
-    return this.http.put<SaveMemoResponse>(memoPath(cycleId, '/content'), body);
+    return this.call(MEMO_API.saveContent, { cycleId }, body);
   }
   memoTransition(cycleId: string, body: MemoTransitionRequest): Observable<MemoDto> {
-    return this.http.post<MemoDto>(memoPath(cycleId, '/transitions'), body);
+    return this.call(MEMO_API.transition, { cycleId }, body);
   }
   redraftMemoEconomy(cycleId: string, body: RedraftEconomyRequest): Observable<MemoDto> {
-    return this.http.post<MemoDto>(memoPath(cycleId, '/redraft-economy'), body);
+    return this.call(MEMO_API.redraftEconomy, { cycleId }, body);
+  }
+  /** The memo as a file, for a download link. */
+  memoDocumentUrl(cycleId: string, format: MemoDocumentFormat): string {
+    return endpointUrl(MEMO_API.document, { cycleId }, { format });
+  }
+
+  // The assembled report
+  reportStatus(cycleId: string): Observable<ReportStatusDto> {
+    return this.call(REPORT_API.status, { cycleId });
+  }
+  freezeReport(cycleId: string, body: FreezeReportRequest): Observable<ReportVersionDto> {
+    return this.call(REPORT_API.freeze, { cycleId }, body);
+  }
+  /** The draft (no version) or a frozen version as a file, for a download link or the preview frame. */
+  reportDocumentUrl(cycleId: string, query: ReportDocumentQuery): string {
+    return endpointUrl(REPORT_API.document, { cycleId }, query);
   }
 
   // In-app notifications
   notifications(): Observable<NotificationListResponse> {
-    return this.http.get<NotificationListResponse>(API_PATHS.notifications);
+    return this.call(NOTIFICATIONS_API.list, {});
   }
   markNotificationsRead(ids?: string[]): Observable<void> {
-    return this.http.post<void>(API_PATHS.notificationsRead, ids ? { ids } : {});
+    return this.call(NOTIFICATIONS_API.markRead, {}, ids ? { ids } : {});
   }
   notificationSettings(): Observable<NotificationSettingsDto> {
-    return this.http.get<NotificationSettingsDto>(API_PATHS.notificationSettings);
+    return this.call(NOTIFICATIONS_API.settings, {});
   }
   updateNotificationSettings(body: UpdateNotificationSettingsRequest): Observable<NotificationSettingsDto> {
-    return this.http.put<NotificationSettingsDto>(API_PATHS.notificationSettings, body);
+    return this.call(NOTIFICATIONS_API.updateSettings, {}, body);
   }
 
   // Audit
   audit(filter: AuditFilter): Observable<AuditListResponse> {
-    const params: Record<string, string> = {};
-    for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params[key] = String(value);
-    return this.http.get<AuditListResponse>(API_PATHS.audit, { params });
+    const set = Object.entries(filter).filter(([, value]) => value !== '');
+    return this.call(AUDIT_API.list, {}, undefined, Object.fromEntries(set) as AuditQuery);
   }
 
   /** The health report; a 503 still carries the report, so it is returned rather than thrown. */
   getHealth(): Observable<HealthResponse> {
-    return this.http.get<HealthResponse>(API_PATHS.health).pipe(
+    return this.call(HEALTH_API.get, {}).pipe(
       catchError((error: unknown) => {
         if (error instanceof HttpErrorResponse && error.status === 503 && error.error?.details) {
           return of(error.error as HealthResponse);
@@ -245,7 +287,6 @@ export class ApiClient {
   }
 }
 
-/** A Swedish sentence for any error the client met: the server's own message where it sent one. */
 function importForm(file: File, mapping?: EconomyImportMapping, unitId?: string): FormData {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -254,6 +295,7 @@ function importForm(file: File, mapping?: EconomyImportMapping, unitId?: string)
   return form;
 }
 
+/** A Swedish sentence for any error the client met: the server's own message where it sent one. */
 export function errorMessage(error: unknown): string {
   if (error instanceof HttpErrorResponse) {
     const body = error.error as Partial<ApiErrorResponse> | null;

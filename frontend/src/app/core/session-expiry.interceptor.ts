@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { API_PATHS } from '@rapportflode/api-contract';
+import { AUTH_API, endpointPath } from '@rapportflode/api-contract';
 import { catchError, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 
@@ -11,7 +11,7 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   return next(request).pipe(
     catchError((error: unknown) => {
-      const ownCheck = request.url === API_PATHS.auth.me || request.url === API_PATHS.auth.login;
+      const ownCheck = request.url === endpointPath(AUTH_API.me, {}) || request.url === endpointPath(AUTH_API.login, {});
       if (error instanceof HttpErrorResponse && error.status === 401 && !ownCheck) {
         auth.forget();
         void router.navigate(['/logga-in'], { queryParams: { tillbaka: router.url, utgangen: 1 } });

@@ -91,8 +91,3 @@ export interface EconomyImportListResponse {
   section: { id: string; number: string; title: string; cycleId: string; cycleTitle: string; committeeId: string };
   imports: EconomyImportRecordDto[];
 }
-
-/** The path of a section's imports. */
-export function economyImportsPath(cycleId: string, sectionId: string): string {
-  return `/api/cycles/${cycleId}/sections/${sectionId}/economy-imports`;
-}

@@ -69,4 +69,11 @@ describe('the API contract', () => {
     expect(endpointUrl(MEMO_API.get, { cycleId: 'c1' })).toBe('/api/cycles/c1/memo');
     expect(() => endpointPath(MEMO_API.get, {} as { cycleId: string })).toThrow(/cycleId/);
   });
+
+  it('types the params after the path and the query after the declaration', () => {
+    // @ts-expect-error: the memo's param is cycleId
+    expect(() => endpointPath(MEMO_API.get, { id: 'c1' })).toThrow(/cycleId/);
+    // @ts-expect-error: the memo comes as html, pdf or docx
+    expect(endpointUrl(MEMO_API.document, { cycleId: 'c1' }, { format: 'csv' })).toContain('format=csv');
+  });
 });

@@ -69,9 +69,6 @@ export interface QueueJobRetryResponse {
   state: string;
 }
 
-/** GET /api/admin/reminder-failures (kept here: API_PATHS lives in common.ts). */
-export const ADMIN_REMINDER_FAILURES_PATH = '/api/admin/reminder-failures';
-
 /**
  * A reminder e-mail that did not go out: `failed` (the SMTP server refused the address or the
  * message for good: not retried) or `retrying` (still pending after an attempt that failed for

@@ -6,18 +6,6 @@
 export const REPORT_FORMATS = ['html', 'preview', 'pdf', 'docx', 'json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const REPORT_PATHS = {
-  status: (cycleId: string) => `/api/cycles/${cycleId}/report`,
-  versions: (cycleId: string) => `/api/cycles/${cycleId}/report/versions`,
-  /** The draft (no version) or a frozen version, in a format; `table` for csv. */
-  document: (cycleId: string, format: ReportFormat, options: { version?: number; table?: string } = {}) => {
-    const query = new URLSearchParams({ format });
-    if (options.version !== undefined) query.set('version', String(options.version));
-    if (options.table !== undefined) query.set('table', options.table);
-    return `/api/cycles/${cycleId}/report/document?${query.toString()}`;
-  },
-} as const;
-
 /** One task of a section in the status table. */
 export interface ReportTaskStatusDto {
   taskId: string;

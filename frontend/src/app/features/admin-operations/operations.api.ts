@@ -1,9 +1,7 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
-  ADMIN_REMINDER_FAILURES_PATH,
-  API_PATHS,
   CapturedMailListResponse,
+  OPERATIONS_API,
   QueueJobListResponse,
   QueueJobRetryResponse,
   QueueJobState,
@@ -11,34 +9,30 @@ import {
   ReminderFailureListResponse,
 } from '@rapportflode/api-contract';
 import { Observable } from 'rxjs';
+import { ApiClient } from '../../core/api-client';
 
-/** The installation admin's API for Utskick and Köer. */
+/** The installation admin's API for Utskick and Köer (the endpoints of OPERATIONS_API in libs/api-contract). */
 @Injectable({ providedIn: 'root' })
 export class OperationsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   mail(page: number, pageSize = 20): Observable<CapturedMailListResponse> {
-    return this.http.get<CapturedMailListResponse>(API_PATHS.adminMail, { params: { page, pageSize } });
+    return this.api.call(OPERATIONS_API.mail, {}, undefined, { page, pageSize });
   }
 
   reminderFailures(page: number, pageSize = 20): Observable<ReminderFailureListResponse> {
-    return this.http.get<ReminderFailureListResponse>(ADMIN_REMINDER_FAILURES_PATH, { params: { page, pageSize } });
+    return this.api.call(OPERATIONS_API.reminderFailures, {}, undefined, { page, pageSize });
   }
 
   queues(): Observable<QueueListResponse> {
-    return this.http.get<QueueListResponse>(API_PATHS.adminQueues);
+    return this.api.call(OPERATIONS_API.queues, {});
   }
 
   jobs(queue: string, state: QueueJobState, page = 1, pageSize = 20): Observable<QueueJobListResponse> {
-    return this.http.get<QueueJobListResponse>(`${API_PATHS.adminQueues}/${encodeURIComponent(queue)}/jobs`, {
-      params: { state, page, pageSize },
-    });
+    return this.api.call(OPERATIONS_API.jobs, { queue }, undefined, { state, page, pageSize });
   }
 
   retry(queue: string, jobId: string): Observable<QueueJobRetryResponse> {
-    return this.http.post<QueueJobRetryResponse>(
-      `${API_PATHS.adminQueues}/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(jobId)}/retry`,
-      {},
-    );
+    return this.api.call(OPERATIONS_API.retry, { queue, jobId }, {});
   }
 }

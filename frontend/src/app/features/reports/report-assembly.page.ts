@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -7,10 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { DomSanitizer } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { REPORT_PATHS, ReportFormat, ReportMissingDto, ReportStatusDto, ReportVersionDto } from '@rapportflode/api-contract';
+import { ReportFormat, ReportMissingDto, ReportStatusDto, ReportVersionDto } from '@rapportflode/api-contract';
 import { formatDateTime, TASK_STATE_LABELS, TaskState } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
-import { errorMessage } from '../../core/api-client';
+import { ApiClient, errorMessage } from '../../core/api-client';
 
 /** The downloads offered for the draft and for each frozen version. */
 const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
@@ -173,7 +172,7 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
   `,
 })
 export class ReportAssemblyPage {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly sanitizer = inject(DomSanitizer);
 
   /** The cycle id from the route. */
@@ -188,17 +187,17 @@ export class ReportAssemblyPage {
 
   protected readonly status = rxResource({
     params: () => ({ id: this.id(), n: this.reload() }),
-    stream: ({ params }) => this.http.get<ReportStatusDto>(REPORT_PATHS.status(params.id)),
+    stream: ({ params }) => this.api.reportStatus(params.id),
   });
   protected readonly loadError = computed(() => errorMessage(this.status.error()));
   /** Our own API's preview page (no scripts; shown in a sandbox without permissions). */
   protected readonly previewUrl = computed(() => {
     this.reload();
-    return this.sanitizer.bypassSecurityTrustResourceUrl(`${REPORT_PATHS.document(this.id(), 'preview')}&t=${this.reload()}`);
+    return this.sanitizer.bypassSecurityTrustResourceUrl(`${this.api.reportDocumentUrl(this.id(), { format: 'preview' })}&t=${this.reload()}`);
   });
 
   protected url(format: ReportFormat, version?: number, table?: string): string {
-    return REPORT_PATHS.document(this.id(), format, { version, table });
+    return this.api.reportDocumentUrl(this.id(), { format, version, table });
   }
 
   protected missingText(m: ReportMissingDto): string {
@@ -219,7 +218,7 @@ export class ReportAssemblyPage {
     this.busy.set(true);
     try {
       const body = s.versions.length > 0 ? { reason: this.reason } : {};
-      const version = await firstValueFrom(this.http.post<ReportVersionDto>(REPORT_PATHS.versions(this.id()), body));
+      const version = await firstValueFrom(this.api.freezeReport(this.id(), body));
       this.frozen.set(version);
       this.reason = '';
       this.reload.update((n) => n + 1);

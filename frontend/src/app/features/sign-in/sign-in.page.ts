@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { API_PATHS } from '@rapportflode/api-contract';
+import { AUTH_API, endpointPath } from '@rapportflode/api-contract';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 
@@ -71,7 +71,7 @@ export class SignInPage {
   readonly fel = input<string>();
 
   protected readonly options = rxResource({ stream: () => this.api.authOptions() });
-  protected readonly oidcLogin = API_PATHS.auth.oidcLogin;
+  protected readonly oidcLogin = endpointPath(AUTH_API.oidcLogin, {});
   protected email = '';
   protected password = '';
   protected readonly busy = signal(false);
