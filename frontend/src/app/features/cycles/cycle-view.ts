@@ -174,3 +174,8 @@ export function checkCycleChange(
   if (form.diaryNumber.trim() !== cycle.diaryNumber) request.diaryNumber = form.diaryNumber.trim();
   return { ok: true, changed: Object.keys(request).length > 1, request };
 }
+
+/** Whether two readings of a cycle are the same version (the overview's forms reset only on a new one). */
+export function sameVersion(a: CycleSummaryDto | null | undefined, b: CycleSummaryDto | null | undefined): boolean {
+  return a?.id === b?.id && a?.version === b?.version;
+}

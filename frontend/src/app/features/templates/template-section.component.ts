@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import {
+  isReviewerRole,
+  RESPONSIBILITIES,
+  RESPONSIBILITY_LABELS,
+  ROLE_LABELS,
+  ROLES,
+  SECTION_KIND_LABELS,
+  SECTION_KINDS,
+} from '@rapportflode/domain';
+import { LAYOUT_KINDS, SectionLayoutComponent } from './section-layout.component';
+import type { EditorSection, SectionMoves, UnitChoice } from './template-sections';
+
+/** What a section's editor may change (template-sections.ts updateSection). */
+export type SectionChange = Partial<Omit<EditorSection, 'uid' | 'savedKey' | 'parentUid'>>;
+export type SectionMove = keyof SectionMoves;
+
+/**
+ * One section of the template editor, on its `<li>`: title, content, who delivers and who
+ * reviews it, its layout, the units that deliver it, and the buttons that move or remove it.
+ * The page holds the sections and does what the buttons ask (template-editor.page.ts).
+ */
+@Component({
+  selector: 'li[rfTemplateSection]',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, SectionLayoutComponent],
+  templateUrl: './template-section.component.html',
+  styleUrl: './template-section.component.css',
+})
+export class TemplateSectionComponent {
+  readonly row = input.required<EditorSection>();
+  /** `2.1` */
+  readonly number = input.required<string>();
+  readonly moves = input.required<SectionMoves>();
+  /** The section's name in buttons' labels ("Ekonomi", or "avsnitt 2.1" while it has no title). */
+  readonly label = input.required<string>();
+  /** How many sections lie under it. */
+  readonly children = input(0);
+  /** Shown as missing its title (after a save was tried). */
+  readonly untitled = input(false);
+  /** The committee's units to choose from (for "chosen units"). */
+  readonly units = input<readonly UnitChoice[]>([]);
+  readonly committeeChosen = input(false);
+
+  readonly changed = output<SectionChange>();
+  readonly unitToggled = output<{ unitId: string; checked: boolean }>();
+  readonly moved = output<SectionMove>();
+  readonly removed = output<void>();
+
+  protected readonly sectionKinds = SECTION_KINDS;
+  protected readonly sectionKindLabels = SECTION_KIND_LABELS;
+  protected readonly layoutKinds = LAYOUT_KINDS;
+  protected readonly responsibilities = RESPONSIBILITIES;
+  protected readonly responsibilityLabels = RESPONSIBILITY_LABELS;
+  protected readonly reviewerRoles = ROLES.filter(isReviewerRole);
+  protected readonly roleLabels = ROLE_LABELS;
+}
