@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MEMO_DOCUMENT_FORMATS, MemoDocumentFormat, type MemoDto, type SaveMemoResponse } from '@rapportflode/api-contract';
+import { MEMO_API, MEMO_DOCUMENT_FORMATS, MemoDocumentFormat, type MemoDto, type SaveMemoResponse } from '@rapportflode/api-contract';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
@@ -18,39 +18,39 @@ function actor(auth: AuthContext) {
 }
 
 @ApiTags('memos')
-@Controller('cycles/:cycleId/memo')
+@Controller(MEMO_API.base)
 export class MemosController {
   constructor(private readonly memos: MemosService) {}
 
-  @Get()
+  @Get(MEMO_API.get.route)
   @Access.on('memo.view', memoCycleFromParam)
   @ApiOperation({ summary: 'The cycle’s tjänsteskrivelse (prefilled until first saved), the caller’s permissions, figure warnings, facts, history' })
   get(@Param('cycleId', ParseUUIDPipe) cycleId: string, @Auth() auth: AuthContext): Promise<MemoDto> {
     return this.memos.get(cycleId, auth.grants, auth.userId);
   }
 
-  @Put('content')
+  @Put(MEMO_API.saveContent.route)
   @Access.on('memo.edit', memoCycleFromParam)
   @ApiOperation({ summary: 'Save the memo (checked and sanitised; 409 with the current content when stale)' })
   save(@Param('cycleId', ParseUUIDPipe) cycleId: string, @Body() body: SaveMemoBody, @Auth() auth: AuthContext): Promise<SaveMemoResponse> {
     return this.memos.save(cycleId, body.version, body.content, actor(auth));
   }
 
-  @Post('transitions')
+  @Post(MEMO_API.transition.route)
   @Access.on('memo.view', memoCycleFromParam)
   @ApiOperation({ summary: 'A workflow step (submit, return, approve, resume, reopen), checked against the workflow table' })
   transition(@Param('cycleId', ParseUUIDPipe) cycleId: string, @Body() body: MemoTransitionBody, @Auth() auth: AuthContext): Promise<MemoDto> {
     return this.memos.transition(cycleId, body, actor(auth));
   }
 
-  @Post('redraft-economy')
+  @Post(MEMO_API.redraftEconomy.route)
   @Access.on('memo.edit', memoCycleFromParam)
   @ApiOperation({ summary: 'Write Ekonomiska konsekvenser again from the current figures' })
   redraft(@Param('cycleId', ParseUUIDPipe) cycleId: string, @Body() body: RedraftEconomyBody, @Auth() auth: AuthContext): Promise<MemoDto> {
     return this.memos.redraftEconomy(cycleId, body.version, actor(auth));
   }
 
-  @Get('document')
+  @Get(MEMO_API.document.route)
   @Access.on('memo.view', memoCycleFromParam)
   @ApiOperation({ summary: 'The memo as a file: html, pdf or docx' })
   async document(
