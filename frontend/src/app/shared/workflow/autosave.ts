@@ -84,6 +84,12 @@ export class Autosave {
     return this.chain.then(() => !this.dirtyFlag && !this.options.blocked());
   }
 
+  /** Saves now, changed or not (a Spara button); true when everything is saved afterwards. */
+  saveNow(): Promise<boolean> {
+    this.dirtyFlag = true;
+    return this.flush();
+  }
+
   /** The save starts: what changes from now on is unsaved again. */
   begin(): void {
     this.dirtyFlag = false;
