@@ -3,11 +3,8 @@
 // without Nest, TypeORM, helmet, logging or validation.
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
-import {
-  ORGANISATION_SQL,
-  OrganisationRow,
-  organisationResponseFromRows,
-} from '../../../backend/src/modules/organisation/organisation.queries';
+import { organisationResponseFromRows } from '../../../backend/src/modules/organisation/organisation-response';
+import { ORGANISATION_SQL, OrganisationRow } from '../../../backend/src/modules/organisation/organisation.repository';
 
 const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 10 });
 const server = createServer(async (req, res) => {

@@ -2,6 +2,7 @@ import { Controller, ParseBoolPipe, Post, Query, UploadedFile, UseInterceptors }
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportResponse } from '@rapportflode/api-contract';
+import { ORGANISATION_API } from '@rapportflode/api-contract';
 import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
 import { Auth, AuthContext } from '../auth/auth-context';
@@ -11,11 +12,11 @@ import { UploadRoute } from '../../common/upload.decorator';
 const MAX_BYTES = 2 * 1024 * 1024;
 
 @ApiTags('organisation')
-@Controller('organisation/import')
+@Controller(ORGANISATION_API.base)
 export class OrganisationImportController {
   constructor(private readonly imports: OrganisationImportService) {}
 
-  @Post()
+  @Post(ORGANISATION_API.import.route)
   @Access.anywhere('organisation.manage')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BYTES, files: 1 } }))
   @UploadRoute()

@@ -17,6 +17,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AuthCache } from '../auth/auth-cache';
+import { OrganisationImportRepository } from './organisation-import.repository';
+import { OrganisationRepository } from './organisation.repository';
+import { UnitsRepository } from './units.repository';
 import type { Actor } from './units.service';
 
 interface PlannedUnit {
@@ -49,6 +52,9 @@ const lower = (s: string) => s.toLocaleLowerCase('sv-SE');
 export class OrganisationImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisation: OrganisationRepository,
+    private readonly units: UnitsRepository,
+    private readonly people: OrganisationImportRepository,
     private readonly audit: AuditService,
     private readonly cache: AuthCache,
   ) {}
@@ -103,11 +109,8 @@ export class OrganisationImportService {
       const committeeKey = `${lower(row.municipality)}|${lower(row.committee)}`;
       let committee = committees.get(committeeKey);
       if (!committee) {
-        const [found] = await manager.query('SELECT id FROM committee WHERE lower(municipality) = lower($1) AND lower(name) = lower($2)', [
-          row.municipality,
-          row.committee,
-        ]);
-        committee = { id: found?.id ?? null, municipality: row.municipality, name: row.committee, line: row.line };
+        const found = await this.organisation.findCommittee(manager, row.municipality, row.committee);
+        committee = { id: found ?? null, municipality: row.municipality, name: row.committee, line: row.line };
         committees.set(committeeKey, committee);
         if (!committee.id && !installationAdmin) {
           rowErrors.push(`Nämnden "${row.committee}, ${row.municipality}" finns inte, och bara en administratör för hela installationen kan skapa nämnder.`);
@@ -129,11 +132,7 @@ export class OrganisationImportService {
         if (!unit) {
           let existing: { id: string; kind: OrganisationUnitKind; active: boolean } | undefined;
           if (parentKnown && committee.id) {
-            [existing] = await manager.query(
-              `SELECT id, kind, active FROM organisation_unit
-                WHERE committee_id = $1 AND parent_id IS NOT DISTINCT FROM $2 AND lower(name) = lower($3)`,
-              [committee.id, parentId, path[depth]],
-            );
+            existing = await this.units.findChild(manager, committee.id, parentId, path[depth]);
           }
           if (existing && !existing.active) {
             rowErrors.push(`Enheten "${path.join(' / ')}" är inaktiverad. Aktivera den först eller ta bort raden.`);
@@ -178,15 +177,14 @@ export class OrganisationImportService {
         const email = row.person.email;
         let person = people.get(email);
         if (!person) {
-          const [found] = await manager.query('SELECT id, name FROM app_user WHERE email = $1', [email]);
+          const found = await this.people.findPerson(manager, email);
           if (found && lower(found.name) !== lower(row.person.name)) {
             rowErrors.push(`E-postadressen ${email} hör redan till "${found.name}" i Rapportflöde; här står "${row.person.name}".`);
           }
           // A person without roles belongs to no nämnd: a role from here would hand this nämnd's
           // administrators their account (e-mail, password reset).
           if (found && !installationAdmin) {
-            const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM role_assignment WHERE user_id = $1', [found.id]);
-            if (count === 0) {
+            if ((await this.people.roleCount(manager, found.id)) === 0) {
               rowErrors.push(
                 `${email} hör till en person utan roller. Bara installationens administratör kan ge den personen roller.`,
               );
@@ -202,11 +200,7 @@ export class OrganisationImportService {
         const existingUnitId = unitKey ? units.get(unitKey)?.existingId ?? null : null;
         let alreadyHas = false;
         if (person.id && committee.id && (row.path.length === 0 || existingUnitId)) {
-          const found: unknown[] = await manager.query(
-            `SELECT 1 FROM role_assignment WHERE user_id = $1 AND role = $2 AND committee_id = $3 AND unit_id IS NOT DISTINCT FROM $4`,
-            [person.id, row.person.role, committee.id, row.path.length === 0 ? null : existingUnitId],
-          );
-          alreadyHas = found.length > 0;
+          alreadyHas = await this.people.hasRole(manager, person.id, row.person.role, committee.id, row.path.length === 0 ? null : existingUnitId);
         }
         if (alreadyHas) effects.push(`Har redan rollen ${ROLE_LABELS[row.person.role]}`);
         else {
@@ -251,12 +245,9 @@ export class OrganisationImportService {
         this.audit.record(manager, { actorUserId: actor.userId, action, entityType, entityId, committeeId, after, ip: actor.ip });
       for (const committee of committees.values()) {
         if (committee.id) continue;
-        const [created] = await manager.query('INSERT INTO committee (municipality, name) VALUES ($1, $2) RETURNING id', [
-          committee.municipality,
-          committee.name,
-        ]);
-        committee.id = created.id;
-        await audit('committee.create', 'committee', created.id, created.id, { municipality: committee.municipality, name: committee.name });
+        const created = await this.organisation.insertCommittee(manager, { municipality: committee.municipality, name: committee.name });
+        committee.id = created;
+        await audit('committee.create', 'committee', created, created, { municipality: committee.municipality, name: committee.name });
       }
       // Parents before children: shorter paths first.
       for (const unit of [...units.values()].sort((a, b) => a.path.length - b.path.length)) {
@@ -264,37 +255,28 @@ export class OrganisationImportService {
         const committeeId = committees.get(unit.committeeKey)?.id as string;
         const parentKey = `${unit.committeeKey}|${unit.path.slice(0, -1).map(lower).join('/')}`;
         const parentId = unit.path.length > 1 ? (units.get(parentKey)?.existingId ?? null) : null;
-        const [{ next }] = await manager.query(
-          `SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM organisation_unit WHERE committee_id = $1 AND parent_id IS NOT DISTINCT FROM $2`,
-          [committeeId, parentId],
-        );
-        const [created] = await manager.query(
-          `INSERT INTO organisation_unit (committee_id, parent_id, kind, name, code, sort_order) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [committeeId, parentId, unit.kind, unit.path[unit.path.length - 1], unit.code, next],
-        );
+        const created = await this.units.insert(manager, {
+          committeeId,
+          parentId,
+          kind: unit.kind as OrganisationUnitKind,
+          name: unit.path[unit.path.length - 1],
+          code: unit.code,
+        });
         unit.existingId = created.id;
         await audit('unit.create', 'unit', created.id, committeeId, { name: unit.path[unit.path.length - 1], kind: unit.kind, parentId, code: unit.code });
       }
       for (const [email, person] of people) {
         if (person.id) continue;
-        const [created] = await manager.query('INSERT INTO app_user (name, email, title) VALUES ($1, $2, $3) RETURNING id', [
-          person.name,
-          email,
-          person.title,
-        ]);
-        person.id = created.id;
-        await audit('user.create', 'user', created.id, null, { name: person.name, email, title: person.title });
+        const created = await this.people.insertPerson(manager, { name: person.name, email, title: person.title });
+        person.id = created;
+        await audit('user.create', 'user', created, null, { name: person.name, email, title: person.title });
       }
       for (const role of roles) {
         const committeeId = committees.get(role.committeeKey)?.id as string;
         const unitId = role.unitKey ? (units.get(role.unitKey)?.existingId ?? null) : null;
         const userId = people.get(role.email)?.id as string;
-        const [created] = await manager.query(
-          `INSERT INTO role_assignment (user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [userId, role.role, committeeId, unitId],
-        );
-        if (created) await audit('role.assign', 'role_assignment', created.id, committeeId, { userId, role: role.role, committeeId, unitId });
+        const created = await this.people.insertRole(manager, userId, role.role, committeeId, unitId);
+        if (created) await audit('role.assign', 'role_assignment', created, committeeId, { userId, role: role.role, committeeId, unitId });
       }
     };
     return { rows: preview, errors, summary, apply };

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { OrganisationImportController } from './organisation-import.controller';
+import { OrganisationImportRepository } from './organisation-import.repository';
 import { OrganisationImportService } from './organisation-import.service';
 import { OrganisationController } from './organisation.controller';
+import { OrganisationRepository } from './organisation.repository';
 import { OrganisationSeeder } from './organisation.seed';
 import { OrganisationService } from './organisation.service';
 import { UnitTree } from './unit-tree';
@@ -11,7 +13,16 @@ import { UnitsService } from './units.service';
 
 @Module({
   controllers: [OrganisationController, UnitsController, OrganisationImportController],
-  providers: [OrganisationService, OrganisationSeeder, UnitsService, OrganisationImportService, UnitsRepository, UnitTree],
+  providers: [
+    OrganisationRepository,
+    UnitsRepository,
+    OrganisationImportRepository,
+    OrganisationService,
+    OrganisationSeeder,
+    UnitsService,
+    OrganisationImportService,
+    UnitTree,
+  ],
   exports: [OrganisationService, OrganisationSeeder, UnitTree],
 })
 export class OrganisationModule {}

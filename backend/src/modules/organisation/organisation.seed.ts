@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrganisationUnitKind } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { Committee } from './entities/committee.entity';
-import { OrganisationUnit } from './entities/organisation-unit.entity';
+import { claimSeedRun } from '../../database/seed-runs';
+import { OrganisationRepository } from './organisation.repository';
+import { UnitsRepository } from './units.repository';
 
 interface SeedUnit {
   name: string;
@@ -78,7 +79,11 @@ const SEED_NAME = 'demo-organisation';
 export class OrganisationSeeder {
   private readonly logger = new Logger('Seed');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly committees: OrganisationRepository,
+    private readonly units: UnitsRepository,
+  ) {}
 
   /**
    * Seeds the demo organisation once. The seed_run marker is inserted in the same transaction,
@@ -86,11 +91,7 @@ export class OrganisationSeeder {
    */
   async seedOnce(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name`,
-        [SEED_NAME],
-      );
-      if (claimed.length === 0) return false;
+      if (!(await claimSeedRun(manager, SEED_NAME))) return false;
       for (const committee of DEMO_ORGANISATION) await this.insertCommittee(manager, committee);
       this.logger.log(`Seeded the demo organisation (${DEMO_ORGANISATION.length} committees)`);
       return true;
@@ -98,21 +99,17 @@ export class OrganisationSeeder {
   }
 
   private async insertCommittee(manager: EntityManager, seed: SeedCommittee): Promise<void> {
-    const committee = await manager.save(
-      manager.create(Committee, { municipality: seed.municipality, name: seed.name, diaryPrefix: seed.diaryPrefix }),
-    );
+    const committeeId = await this.committees.insertCommittee(manager, seed);
     const insertUnits = async (units: readonly SeedUnit[], parentId: string | null) => {
       for (const [index, seedUnit] of units.entries()) {
-        const saved = await manager.save(
-          manager.create(OrganisationUnit, {
-            committeeId: committee.id,
-            parentId,
-            kind: seedUnit.kind,
-            name: seedUnit.name,
-            code: seedUnit.code ?? null,
-            sortOrder: index + 1,
-          }),
-        );
+        const saved = await this.units.insert(manager, {
+          committeeId,
+          parentId,
+          kind: seedUnit.kind,
+          name: seedUnit.name,
+          code: seedUnit.code ?? null,
+          sortOrder: index + 1,
+        });
         await insertUnits(seedUnit.children ?? [], saved.id);
       }
     };

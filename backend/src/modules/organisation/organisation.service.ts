@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrganisationResponse } from '@rapportflode/api-contract';
 import { pruneOrganisationTree, RoleGrant, visibleUnitsOf } from '@rapportflode/domain';
-import { DataSource } from 'typeorm';
-import { ORGANISATION_SQL, OrganisationRow, organisationResponseFromRows } from './organisation.queries';
+import { organisationResponseFromRows } from './organisation-response';
+import { OrganisationRepository } from './organisation.repository';
 
 @Injectable()
 export class OrganisationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: OrganisationRepository) {}
 
   /** The committees and units the person may read: whole committees, or their units with ancestors. */
   async getOrganisation(grants: readonly RoleGrant[]): Promise<OrganisationResponse> {
-    const rows: OrganisationRow[] = await this.dataSource.query(ORGANISATION_SQL);
-    const all = organisationResponseFromRows(rows);
+    const all = organisationResponseFromRows(await this.repository.organisation());
     const committees = all.committees.flatMap((committee) => {
       const visible = visibleUnitsOf(grants, 'organisation.read', committee.id);
       if (visible === null) return [];

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UnitDto } from '@rapportflode/api-contract';
+import { UNITS_API } from '@rapportflode/api-contract';
 import type { Request } from 'express';
 import { Access } from '../auth/access.decorators';
 import { AccessService, isUuid } from '../auth/access.service';
@@ -19,18 +20,18 @@ export async function newUnitScope(request: Request, access: AccessService) {
 export const unitFromParam = (request: Request, access: AccessService) => access.unitScope(request.params['id']);
 
 @ApiTags('organisation')
-@Controller('units')
+@Controller(UNITS_API.base)
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
-  @Post()
+  @Post(UNITS_API.create.route)
   @Access.on('organisation.manage', newUnitScope)
   @ApiOperation({ summary: 'Create a unit under a parent unit, or at the top of a committee' })
   create(@Body() body: CreateUnitBody, @Auth() auth: AuthContext): Promise<UnitDto> {
     return this.units.create(body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
   }
 
-  @Patch(':id')
+  @Patch(UNITS_API.update.route)
   @Access.on('organisation.manage', unitFromParam)
   @ApiOperation({ summary: 'Rename, recode, move (parentId) or deactivate/reactivate (active) a unit' })
   update(

@@ -6,16 +6,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../auth/access.service';
 import { OrganisationErrors } from './organisation.exception';
-
-interface UnitRow {
-  id: string;
-  committee_id: string;
-  parent_id: string | null;
-  kind: UnitDto['kind'];
-  name: string;
-  code: string | null;
-  active: boolean;
-}
+import { UnitRow, UnitsRepository } from './units.repository';
 
 export function toUnitDto(row: UnitRow): UnitDto {
   return {
@@ -44,6 +35,7 @@ export interface Actor {
 export class UnitsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
@@ -52,17 +44,14 @@ export class UnitsService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.access.committeeScope(body.committeeId, manager))) throw OrganisationErrors.committeeNotFound();
       if (body.parentId) await this.assertUsableParent(manager, body.committeeId, body.parentId);
-      const [{ next }] = await manager.query(
-        `SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM organisation_unit
-          WHERE committee_id = $1 AND parent_id IS NOT DISTINCT FROM $2`,
-        [body.committeeId, body.parentId],
-      );
       try {
-        const [row]: UnitRow[] = await manager.query(
-          `INSERT INTO organisation_unit (committee_id, parent_id, kind, name, code, sort_order)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, committee_id, parent_id, kind, name, code, active`,
-          [body.committeeId, body.parentId, body.kind, body.name.trim(), body.code?.trim() || null, next],
-        );
+        const row = await this.units.insert(manager, {
+          committeeId: body.committeeId,
+          parentId: body.parentId,
+          kind: body.kind,
+          name: body.name.trim(),
+          code: body.code?.trim() || null,
+        });
         await this.audit.record(manager, {
           actorUserId: actor.userId,
           action: 'unit.create',
@@ -83,10 +72,7 @@ export class UnitsService {
   async update(id: string, body: UpdateUnitRequest, actor: Actor): Promise<UnitDto> {
     if (Object.values(body).every((value) => value === undefined)) throw OrganisationErrors.nothingToChange();
     return this.dataSource.transaction(async (manager) => {
-      const [before]: UnitRow[] = await manager.query(
-        'SELECT id, committee_id, parent_id, kind, name, code, active FROM organisation_unit WHERE id = $1 FOR UPDATE',
-        [id],
-      );
+      const before = (await this.units.find(manager, id, true)) as UnitRow;
       const next = { ...before };
       if (body.name !== undefined) next.name = body.name.trim();
       if (body.code !== undefined) next.code = body.code?.trim() || null;
@@ -107,22 +93,14 @@ export class UnitsService {
       }
       if (body.active !== undefined && body.active !== before.active) {
         if (!body.active) {
-          const [{ count }] = await manager.query(
-            'SELECT count(*)::int AS count FROM organisation_unit WHERE parent_id = $1 AND active',
-            [id],
-          );
-          if (count > 0) throw OrganisationErrors.activeChildren(before.name);
+          if ((await this.units.countActiveChildren(manager, id)) > 0) throw OrganisationErrors.activeChildren(before.name);
         } else if (next.parent_id) {
           await this.assertUsableParent(manager, before.committee_id, next.parent_id);
         }
         next.active = body.active;
       }
       try {
-        await manager.query(
-          `UPDATE organisation_unit SET name = $2, code = $3, kind = $4, parent_id = $5, active = $6, updated_at = now()
-            WHERE id = $1`,
-          [id, next.name, next.code, next.kind, next.parent_id, next.active],
-        );
+        await this.units.update(manager, next);
       } catch (error) {
         if (isUniqueViolation(error, 'uq_organisation_unit_sibling_name')) throw OrganisationErrors.duplicateSiblingName(next.name);
         throw error;
@@ -150,10 +128,7 @@ export class UnitsService {
   }
 
   private async assertUsableParent(manager: EntityManager, committeeId: string, parentId: string): Promise<void> {
-    const [parent]: UnitRow[] = await manager.query(
-      'SELECT id, committee_id, parent_id, kind, name, code, active FROM organisation_unit WHERE id = $1',
-      [parentId],
-    );
+    const parent = await this.units.find(manager, parentId);
     if (!parent || parent.committee_id !== committeeId) throw OrganisationErrors.parentNotFound();
     if (!parent.active) throw OrganisationErrors.parentInactive();
   }
