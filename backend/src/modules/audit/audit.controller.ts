@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditListResponse } from '@rapportflode/api-contract';
+import { AUDIT_API } from '@rapportflode/api-contract';
 import { scopesFor } from '@rapportflode/domain';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
@@ -19,11 +20,11 @@ export class AuditQueryParams {
 }
 
 @ApiTags('audit')
-@Controller('audit')
+@Controller(AUDIT_API.base)
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get()
+  @Get(AUDIT_API.list.route)
   @Access.anywhere('audit.read')
   @ApiOperation({ summary: 'Browse the audit log (changes to organisation, people and roles), newest first' })
   list(@Query() query: AuditQueryParams, @Auth() auth: AuthContext): Promise<AuditListResponse> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { AuthOptionsResponse, CSRF_COOKIE, SessionResponse } from '@rapportflode/api-contract';
+import { AUTH_API, AuthOptionsResponse, CSRF_COOKIE, SessionResponse } from '@rapportflode/api-contract';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config.service';
 import { Access } from './access.decorators';
@@ -24,7 +24,7 @@ function clearSessionCookies(request: Request, response: Response): void {
 }
 
 @ApiTags('auth')
-@Controller('auth')
+@Controller(AUTH_API.base)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -32,14 +32,14 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
-  @Get('options')
+  @Get(AUTH_API.options.route)
   @Access.public()
   @ApiOperation({ summary: 'What the sign-in page offers (password; OIDC when configured)' })
   options(): AuthOptionsResponse {
     return { oidc: { enabled: this.oidc.enabled, label: this.config.get('OIDC_LABEL') } };
   }
 
-  @Post('login')
+  @Post(AUTH_API.login.route)
   @HttpCode(200)
   @Access.public()
   @UseGuards(ThrottlerGuard)
@@ -55,7 +55,7 @@ export class AuthController {
     return this.auth.describe(session);
   }
 
-  @Post('logout')
+  @Post(AUTH_API.logout.route)
   @HttpCode(204)
   @Access.signedIn()
   @ApiOperation({ summary: 'Sign out: ends the session on the server' })
@@ -64,14 +64,14 @@ export class AuthController {
     clearSessionCookies(request, response);
   }
 
-  @Get('me')
+  @Get(AUTH_API.me.route)
   @Access.signedIn()
   @ApiOperation({ summary: 'The signed-in person, their roles and what they may do' })
   me(@Auth() auth: AuthContext): Promise<SessionResponse> {
     return this.auth.describe(auth.session);
   }
 
-  @Post('password-reset')
+  @Post(AUTH_API.passwordReset.route)
   @HttpCode(202)
   @Access.public()
   @UseGuards(ThrottlerGuard)
@@ -84,7 +84,7 @@ export class AuthController {
     };
   }
 
-  @Post('password-reset/confirm')
+  @Post(AUTH_API.passwordResetConfirm.route)
   @HttpCode(204)
   @Access.public()
   @UseGuards(ThrottlerGuard)
@@ -94,14 +94,14 @@ export class AuthController {
     await this.auth.confirmPasswordReset(body.token, body.password, clientOf(request).ip);
   }
 
-  @Get('oidc/login')
+  @Get(AUTH_API.oidcLogin.route)
   @Access.public()
   @ApiOperation({ summary: "Start sign-in at the municipality's identity provider (redirect)" })
   async oidcLogin(@Req() request: Request, @Res() response: Response): Promise<void> {
     response.redirect(302, await this.oidc.start(request, response));
   }
 
-  @Get('oidc/callback')
+  @Get(AUTH_API.oidcCallback.route)
   @Access.public()
   @ApiOperation({ summary: 'Return from the identity provider: signs in the matching active person' })
   async oidcCallback(@Req() request: Request, @Res() response: Response): Promise<void> {

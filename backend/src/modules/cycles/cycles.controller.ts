@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CycleListResponse, CycleOverviewDto, CycleSummaryDto } from '@rapportflode/api-contract';
+import { CYCLES_API } from '@rapportflode/api-contract';
 import { OVERVIEW_FILTERS, OverviewFilter } from '@rapportflode/domain';
 import type { Request } from 'express';
 import { DomainError } from '../../common/domain-error';
@@ -22,25 +23,25 @@ export async function newCycleScope(request: Request, access: AccessService) {
 export const cycleFromParam = (request: Request, access: AccessService) => access.cycleScope(request.params['id']);
 
 @ApiTags('cycles')
-@Controller('cycles')
+@Controller(CYCLES_API.base)
 export class CyclesController {
   constructor(private readonly cycles: CyclesService) {}
 
-  @Get()
+  @Get(CYCLES_API.list.route)
   @Access.anywhere('task.read')
   @ApiOperation({ summary: 'The report cycles of the nämnder the person follows as a whole' })
   list(@Auth() auth: AuthContext): Promise<CycleListResponse> {
     return this.cycles.list(auth.grants);
   }
 
-  @Post()
+  @Post(CYCLES_API.create.route)
   @Access.on('cycle.manage', newCycleScope)
   @ApiOperation({ summary: 'Open a cycle from a template: every task (section × responsible unit) in one transaction' })
   create(@Body() body: CreateCycleBody, @Auth() auth: AuthContext): Promise<CycleSummaryDto> {
     return this.cycles.create(body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
   }
 
-  @Get(':id')
+  @Get(CYCLES_API.overview.route)
   @Access.on('task.read', cycleFromParam)
   @ApiOperation({ summary: 'The cycle overview: units × sections with state, deadline, days late and reviewers' })
   overview(@Param('id', ParseUUIDPipe) id: string, @Query('filter') filter: string | undefined, @Auth() auth: AuthContext): Promise<CycleOverviewDto> {
@@ -51,7 +52,7 @@ export class CyclesController {
     return this.cycles.overview(id, wanted as OverviewFilter, auth.grants);
   }
 
-  @Patch(':id')
+  @Patch(CYCLES_API.update.route)
   @Access.on('cycle.manage', cycleFromParam)
   @ApiOperation({ summary: 'Change the cycle’s dates, diarienummer or title (optimistic: send the version you read)' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCycleBody, @Auth() auth: AuthContext): Promise<CycleSummaryDto> {

@@ -18,6 +18,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { EconomyImportListResponse, EconomyImportPreviewDto, EconomyImportResultDto } from '@rapportflode/api-contract';
+import { ECONOMY_IMPORT_API } from '@rapportflode/api-contract';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorators';
@@ -90,12 +91,12 @@ function uploaded(file: Express.Multer.File | undefined): UploadedImportFile {
 }
 
 @ApiTags('economy-imports')
-@Controller('cycles/:cycleId/sections/:sectionId/economy-imports')
+@Controller(ECONOMY_IMPORT_API.base)
 @UseFilters(UploadTooLargeFilter, ImportBusyFilter)
 export class EconomyImportController {
   constructor(private readonly imports: EconomyImportService) {}
 
-  @Get()
+  @Get(ECONOMY_IMPORT_API.list.route)
   @Access.on('task.read', importCycleScope)
   @ApiOperation({ summary: 'The imports into an economy section: file name, SHA-256, who and when, for tracing each figure' })
   list(
@@ -105,7 +106,7 @@ export class EconomyImportController {
     return this.imports.list(cycleId, sectionId);
   }
 
-  @Post('preview')
+  @Post(ECONOMY_IMPORT_API.preview.route)
   @HttpCode(HttpStatus.OK)
   @Access.on('economy.import', importCycleScope)
   @UseInterceptors(upload)
@@ -121,7 +122,7 @@ export class EconomyImportController {
     return this.imports.preview(cycleId, sectionId, uploaded(file), body);
   }
 
-  @Post()
+  @Post(ECONOMY_IMPORT_API.commit.route)
   @Access.on('economy.import', importCycleScope)
   @UseInterceptors(upload)
   @UploadRoute()

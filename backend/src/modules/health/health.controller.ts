@@ -2,11 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { HealthResponse } from '@rapportflode/api-contract';
+import { HEALTH_API } from '@rapportflode/api-contract';
 import { Access } from '../auth/access.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
-@Controller('health')
+@Controller(HEALTH_API.base)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
@@ -14,7 +15,7 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
   ) {}
 
-  @Get()
+  @Get(HEALTH_API.get.route)
   @HealthCheck()
   @Access.public()
   @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (200 when both do, 503 otherwise)' })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
+  OPERATIONS_API,
   CapturedMailListResponse,
   InstallationSettingsDto,
   QUEUE_JOB_STATES,
@@ -55,7 +56,7 @@ export class InstallationSettingsBody implements UpdateInstallationSettingsReque
 }
 
 @ApiTags('operations')
-@Controller('admin')
+@Controller(OPERATIONS_API.base)
 export class OperationsController {
   constructor(
     private readonly mail: AdminMailService,
@@ -64,28 +65,28 @@ export class OperationsController {
     private readonly settings: InstallationSettingsService,
   ) {}
 
-  @Get('settings')
+  @Get(OPERATIONS_API.settings.route)
   @installationAdmin()
   @ApiOperation({ summary: 'The installation-wide settings: whether a submitter may approve their own round' })
   getSettings(): Promise<InstallationSettingsDto> {
     return this.settings.get();
   }
 
-  @Put('settings')
+  @Put(OPERATIONS_API.updateSettings.route)
   @installationAdmin()
   @ApiOperation({ summary: 'Change the installation-wide settings (recorded in the audit log)' })
   updateSettings(@Body() body: InstallationSettingsBody, @Auth() auth: AuthContext): Promise<InstallationSettingsDto> {
     return this.settings.update(body, { userId: auth.userId, ip: auth.ip });
   }
 
-  @Get('mail')
+  @Get(OPERATIONS_API.mail.route)
   @installationAdmin()
   @ApiOperation({ summary: 'Mail kept by the embedded mail catcher (or without SMTP), newest first' })
   listMail(@Query() query: PageParams): Promise<CapturedMailListResponse> {
     return this.mail.list(query.page, query.pageSize);
   }
 
-  @Get('reminder-failures')
+  @Get(OPERATIONS_API.reminderFailures.route)
   @installationAdmin()
   @ApiOperation({
     summary:
@@ -95,21 +96,21 @@ export class OperationsController {
     return this.reminderFailures.list(query.page, query.pageSize);
   }
 
-  @Get('queues')
+  @Get(OPERATIONS_API.queues.route)
   @installationAdmin()
   @ApiOperation({ summary: 'Every queue with its counts of waiting, delayed, active, failed and completed jobs' })
   listQueues(): Promise<QueueListResponse> {
     return this.queues.list();
   }
 
-  @Get('queues/:queue/jobs')
+  @Get(OPERATIONS_API.jobs.route)
   @installationAdmin()
   @ApiOperation({ summary: "A queue's jobs in one state, newest first" })
   listJobs(@Param('queue') queue: string, @Query() query: JobListParams): Promise<QueueJobListResponse> {
     return this.queues.jobs(queue, query.state, query.page, query.pageSize);
   }
 
-  @Post('queues/:queue/jobs/:jobId/retry')
+  @Post(OPERATIONS_API.retry.route)
   @HttpCode(200)
   @installationAdmin()
   @ApiOperation({ summary: 'Put a failed job back in its queue (attempts reset)' })

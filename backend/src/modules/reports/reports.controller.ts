@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Logger, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { REPORT_FORMATS, ReportFormat, type FreezeReportRequest, type ReportStatusDto, type ReportVersionDto } from '@rapportflode/api-contract';
+import { REPORT_API, REPORT_FORMATS, ReportFormat, type FreezeReportRequest, type ReportStatusDto, type ReportVersionDto } from '@rapportflode/api-contract';
 import { tableCsv, tablesJson, tablesOf } from '@rapportflode/documents';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -26,7 +26,7 @@ const cycleOfReport = (request: Request, access: AccessService) => access.cycleS
 const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
 @ApiTags('reports')
-@Controller('cycles/:cycleId/report')
+@Controller(REPORT_API.base)
 export class ReportsController {
   private readonly logger = new Logger('Reports');
 
@@ -35,21 +35,21 @@ export class ReportsController {
     private readonly renderer: DocumentRenderer,
   ) {}
 
-  @Get()
+  @Get(REPORT_API.status.route)
   @Access.on('report.view', cycleOfReport)
   @ApiOperation({ summary: 'The assembly status: every section × unit, what is missing, warnings, the frozen versions' })
   status(@Param('cycleId', ParseUUIDPipe) cycleId: string, @Auth() auth: AuthContext): Promise<ReportStatusDto> {
     return this.reports.status(cycleId, auth.grants);
   }
 
-  @Post('versions')
+  @Post(REPORT_API.freeze.route)
   @Access.on('report.freeze', cycleOfReport)
   @ApiOperation({ summary: 'Fastställ: freeze the report as a new immutable, checksummed version' })
   freeze(@Param('cycleId', ParseUUIDPipe) cycleId: string, @Body() body: FreezeReportBody, @Auth() auth: AuthContext): Promise<ReportVersionDto> {
     return this.reports.freeze(cycleId, body.reason, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
   }
 
-  @Get('document')
+  @Get(REPORT_API.document.route)
   @Access.on('report.view', cycleOfReport)
   @ApiOperation({ summary: 'The draft or a frozen version as html, preview, pdf, docx, json (every table) or csv (one table)' })
   async document(

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SaveContentResponse, TaskCommentDto, TaskDiffDto, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
+import { TASKS_API } from '@rapportflode/api-contract';
 import type { Request } from 'express';
 import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
@@ -24,7 +25,7 @@ function actor(auth: AuthContext) {
 }
 
 @ApiTags('tasks')
-@Controller('tasks')
+@Controller(TASKS_API.base)
 export class TasksController {
   constructor(
     private readonly tasks: TasksService,
@@ -32,49 +33,49 @@ export class TasksController {
     private readonly comments: TaskCommentsService,
   ) {}
 
-  @Get('mine')
+  @Get(TASKS_API.mine.route)
   @Access.signedIn()
   @ApiOperation({ summary: '"Mina uppgifter": the unapproved tasks the person writes, by deadline' })
   mine(@Auth() auth: AuthContext): Promise<TaskListResponse> {
     return this.tasks.mine(auth.userId);
   }
 
-  @Get('review-queue')
+  @Get(TASKS_API.reviewQueue.route)
   @Access.anywhere('task.review')
   @ApiOperation({ summary: 'Submitted tasks waiting for the person’s review' })
   reviewQueue(@Auth() auth: AuthContext): Promise<TaskListResponse> {
     return this.tasks.reviewQueue(auth.userId);
   }
 
-  @Get(':id')
+  @Get(TASKS_API.get.route)
   @Access.on('task.read', taskFromParam)
   @ApiOperation({ summary: 'One task: content, version, the person’s workflow actions, history, snapshots, comments' })
   get(@Param('id', ParseUUIDPipe) id: string, @Auth() auth: AuthContext): Promise<TaskDto> {
     return this.tasks.get(id, auth);
   }
 
-  @Put(':id/content')
+  @Put(TASKS_API.saveContent.route)
   @Access.on('task.write', taskFromParam)
   @ApiOperation({ summary: 'Autosave the draft (sanitized; 409 with both versions when stale)' })
   save(@Param('id', ParseUUIDPipe) id: string, @Body() body: SaveContentBody, @Auth() auth: AuthContext): Promise<SaveContentResponse> {
     return this.workflow.saveContent(id, body.version, body.content, actor(auth));
   }
 
-  @Post(':id/transitions')
+  @Post(TASKS_API.transition.route)
   @Access.on('task.read', taskFromParam)
   @ApiOperation({ summary: 'A workflow step (start, submit, return, approve, resume, reopen), checked against the workflow table' })
   transition(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionBody, @Auth() auth: AuthContext): Promise<TaskDto> {
     return this.workflow.transition(id, body, actor(auth));
   }
 
-  @Patch(':id')
+  @Patch(TASKS_API.update.route)
   @Access.on('cycle.manage', taskFromParam)
   @ApiOperation({ summary: 'Set the task’s own deadline (null: the cycle’s)' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTaskBody, @Auth() auth: AuthContext): Promise<TaskDto> {
     return this.tasks.setDeadline(id, body.deadline, actor(auth));
   }
 
-  @Get(':id/diff')
+  @Get(TASKS_API.diff.route)
   @Access.on('task.read', taskFromParam)
   @ApiOperation({ summary: 'What changed between two submissions (default: the latest against the one before)' })
   diff(
@@ -85,14 +86,14 @@ export class TasksController {
     return this.tasks.diff(id, round(from, 'from'), round(to, 'to'));
   }
 
-  @Post(':id/comments')
+  @Post(TASKS_API.addComment.route)
   @Access.on('task.read', taskFromParam)
   @ApiOperation({ summary: 'Comment on a task or reply in a thread, optionally on a paragraph' })
   comment(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateCommentBody, @Auth() auth: AuthContext): Promise<TaskCommentDto> {
     return this.comments.add(id, body, actor(auth));
   }
 
-  @Patch(':id/comments/:commentId')
+  @Patch(TASKS_API.updateComment.route)
   @Access.on('task.read', taskFromParam)
   @ApiOperation({ summary: 'Mark a comment thread resolved or open' })
   resolve(

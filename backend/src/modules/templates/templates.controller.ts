@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReportTemplateDto, TemplateListResponse } from '@rapportflode/api-contract';
+import { TEMPLATES_API } from '@rapportflode/api-contract';
 import type { Request } from 'express';
 import { Access } from '../auth/access.decorators';
 import { AccessService, isUuid } from '../auth/access.service';
@@ -25,32 +26,32 @@ export async function newTemplateScope(request: Request, access: AccessService) 
 }
 
 @ApiTags('templates')
-@Controller('templates')
+@Controller(TEMPLATES_API.base)
 export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
-  @Get()
+  @Get(TEMPLATES_API.list.route)
   @Access.anywhere('template.read')
   @ApiOperation({ summary: 'Report templates the signed-in person may read' })
   list(@Auth() auth: AuthContext): Promise<TemplateListResponse> {
     return this.templates.list(auth.grants);
   }
 
-  @Get(':id')
+  @Get(TEMPLATES_API.get.route)
   @Access.on('template.read', templateScope)
   @ApiOperation({ summary: 'One template with its numbered, nested sections' })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ReportTemplateDto> {
     return this.templates.get(id);
   }
 
-  @Post()
+  @Post(TEMPLATES_API.create.route)
   @Access.on('template.manage', newTemplateScope)
   @ApiOperation({ summary: 'Create a template for a nämnd: name, report kind and its ordered, nested sections' })
   create(@Body() body: SaveTemplateBody, @Auth() auth: AuthContext): Promise<ReportTemplateDto> {
     return this.templates.create(body, { userId: auth.userId, ip: auth.ip });
   }
 
-  @Put(':id')
+  @Put(TEMPLATES_API.update.route)
   @Access.on('template.manage', templateScope)
   @ApiOperation({ summary: 'Replace a template’s name, kind and sections (running cycles keep theirs)' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: SaveTemplateBody, @Auth() auth: AuthContext): Promise<ReportTemplateDto> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserDto, UserListResponse } from '@rapportflode/api-contract';
+import { USERS_API } from '@rapportflode/api-contract';
 import type { ResourceScope } from '@rapportflode/domain';
 import type { Request } from 'express';
 import { Access } from '../auth/access.decorators';
@@ -40,46 +41,46 @@ export async function assignmentScope(request: Request, access: AccessService): 
 }
 
 @ApiTags('people')
-@Controller('users')
+@Controller(USERS_API.base)
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
+  @Get(USERS_API.list.route)
   @Access.anywhere('users.read')
   @ApiOperation({ summary: 'People with roles where the signed-in person may read people' })
   list(@Auth() auth: AuthContext): Promise<UserListResponse> {
     return this.users.list(auth.grants);
   }
 
-  @Post()
+  @Post(USERS_API.create.route)
   @Access.anywhere('users.manage')
   @ApiOperation({ summary: 'Create a person (name, e-mail, title; optional password)' })
   create(@Body() body: CreateUserBody, @Auth() auth: AuthContext): Promise<UserDto> {
     return this.users.create(body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
   }
 
-  @Patch(':id')
+  @Patch(USERS_API.update.route)
   @Access.on('users.manage', userScopes)
   @ApiOperation({ summary: 'Change name, e-mail or title; deactivate (ends all sessions) or reactivate' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserBody, @Auth() auth: AuthContext): Promise<UserDto> {
     return this.users.update(id, body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
   }
 
-  @Delete(':id/sessions')
+  @Delete(USERS_API.revokeSessions.route)
   @Access.on('users.manage', userScopes)
   @ApiOperation({ summary: "End all of a person's sessions (sign them out everywhere)" })
   revokeSessions(@Param('id', ParseUUIDPipe) id: string, @Auth() auth: AuthContext): Promise<{ revoked: number }> {
     return this.users.revokeSessions(id, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
   }
 
-  @Post(':id/roles')
+  @Post(USERS_API.assignRole.route)
   @Access.anywhere('roles.manage')
   @ApiOperation({ summary: 'Give a person a role on a unit, a committee or (installation admins) everywhere' })
   assignRole(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignRoleBody, @Auth() auth: AuthContext): Promise<UserDto> {
     return this.users.assignRole(id, body, { userId: auth.userId, grants: auth.grants, ip: auth.ip });
   }
 
-  @Delete(':id/roles/:assignmentId')
+  @Delete(USERS_API.removeRole.route)
   @HttpCode(200)
   @Access.on('roles.manage', assignmentScope)
   @ApiOperation({ summary: 'Take a role away' })
