@@ -1,3 +1,4 @@
+import { API_ENDPOINTS, API_PREFIX } from '@rapportflode/api-contract';
 import { can, INSTALLATION_SCOPE, ResourceScope, roleAllows, Role, ROLES } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../../backend/src/modules/auth/password.service';
@@ -264,6 +265,14 @@ describe('authorization matrix', () => {
     expect(withoutCase).toEqual([]); // add a case for a new route above
     const staleCases = Object.keys(CASES).filter((key) => !described.includes(key));
     expect(staleCases).toEqual([]);
+  });
+
+  it('serves exactly the routes declared in libs/api-contract (endpoints.ts)', () => {
+    const served = routes.map((r) => `${r.method} ${r.path}`).sort();
+    const declared = API_ENDPOINTS.map((e) => `${e.method} ${API_PREFIX}${e.path}`).sort();
+    expect(served.filter((key) => !declared.includes(key))).toEqual([]); // declare a new route in the contract
+    expect(declared.filter((key) => !served.includes(key))).toEqual([]); // a declared route no controller serves
+    expect(served).toEqual(declared);
   });
 
   it('enforces each route for each role in own and foreign scope, and refuses anonymous callers', async () => {
