@@ -1,5 +1,5 @@
-import type { EconomyImportPreviewDto, EconomyImportRecordDto } from '@rapportflode/api-contract';
-import { figureText, importDoneText, previewSummaryText } from './economy-import-view';
+import type { EconomyImportMapping, EconomyImportPreviewDto, EconomyImportRecordDto } from '@rapportflode/api-contract';
+import { figureText, importDoneText, previewSummaryText, withColumn, withHeader } from './economy-import-view';
 
 const preview = (over: Partial<EconomyImportPreviewDto>): EconomyImportPreviewDto =>
   ({ units: [{}, {}], rowCount: 5000, issues: [], disagreements: [], ...over }) as unknown as EconomyImportPreviewDto;
@@ -17,5 +17,22 @@ describe('economy import texts', () => {
     expect(figureText(-9504, 'tkr', 'net')).toBe('\u22129\u00a0504');
     expect(figureText(3.8, 'mnkr', 'forecast')).toBe('3,8');
     expect(figureText(null, 'tkr', 'net')).toBe('–');
+  });
+});
+
+describe('economy import mapping', () => {
+  const mapping = { unitColumn: 'Enhet', labelColumn: 'Konto', parentColumn: null, columns: { budget: 'Budget' } } as unknown as EconomyImportMapping;
+
+  it('points a header field at a header, or at none; the row name always keeps one', () => {
+    expect(withHeader(mapping, 'unitColumn', '')).toMatchObject({ unitColumn: null, labelColumn: 'Konto' });
+    expect(withHeader(mapping, 'parentColumn', 'Grupp')).toMatchObject({ parentColumn: 'Grupp' });
+    expect(withHeader(mapping, 'labelColumn', '')).toMatchObject({ labelColumn: 'Konto' });
+    expect(withHeader(mapping, 'labelColumn', 'Text')).toMatchObject({ labelColumn: 'Text' });
+  });
+
+  it('reads a column from a header, or takes it out', () => {
+    expect(withColumn(mapping, 'forecast', 'Prognos').columns).toEqual({ budget: 'Budget', forecast: 'Prognos' });
+    expect(withColumn(mapping, 'budget', '').columns).toEqual({});
+    expect(mapping.columns).toEqual({ budget: 'Budget' });
   });
 });

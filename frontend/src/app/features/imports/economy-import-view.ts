@@ -1,4 +1,4 @@
-import type { EconomyImportPreviewDto, EconomyImportRecordDto } from '@rapportflode/api-contract';
+import type { EconomyImportMapping, EconomyImportPreviewDto, EconomyImportRecordDto } from '@rapportflode/api-contract';
 import { EconomyColumn, formatDateTime, formatNumber, MONEY_DECIMALS, MoneyUnit } from '@rapportflode/domain';
 
 /** What the page says about a preview, for the live region and the heading of the result. */
@@ -28,4 +28,20 @@ export function figureText(value: number | null | undefined, unit: MoneyUnit, co
 
 export function importedText(record: EconomyImportRecordDto): string {
   return `${formatDateTime(record.importedAt)} av ${record.importedBy?.name ?? 'okänd'}`;
+}
+
+/** The mapping's header fields: the unit, the row's name and its parent row. */
+export type HeaderField = 'unitColumn' | 'labelColumn' | 'parentColumn';
+
+/** The mapping with a header field pointed at `header` ('' is none; the row's name always keeps one). */
+export function withHeader(mapping: EconomyImportMapping, field: HeaderField, header: string): EconomyImportMapping {
+  return { ...mapping, [field]: header === '' ? (field === 'labelColumn' ? mapping.labelColumn : null) : header };
+}
+
+/** The mapping with a column of the table read from `header` ('' takes the column out). */
+export function withColumn(mapping: EconomyImportMapping, column: EconomyColumn, header: string): EconomyImportMapping {
+  const columns = { ...mapping.columns };
+  if (header === '') delete columns[column];
+  else columns[column] = header;
+  return { ...mapping, columns };
 }

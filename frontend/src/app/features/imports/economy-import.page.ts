@@ -9,9 +9,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { FileIssuesTableComponent, IMPORT_TABLE_STYLES } from '../../shared/file-issues-table.component';
+import { EconomyImportMappingComponent } from './economy-import-mapping.component';
 import { figureText, importDoneText, importedText, previewSummaryText } from './economy-import-view';
-
-type HeaderField = 'unitColumn' | 'labelColumn' | 'parentColumn';
 
 /**
  * Import of an economy section's figures from the finance system: choose a CSV or XLSX file,
@@ -21,7 +20,7 @@ type HeaderField = 'unitColumn' | 'labelColumn' | 'parentColumn';
 @Component({
   selector: 'rf-economy-import-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FileIssuesTableComponent, MatButtonModule, MatProgressBarModule, RouterLink],
+  imports: [EconomyImportMappingComponent, FileIssuesTableComponent, MatButtonModule, MatProgressBarModule, RouterLink],
   templateUrl: './economy-import.page.html',
   styles: IMPORT_TABLE_STYLES,
   styleUrl: './economy-import.page.css',
@@ -66,20 +65,6 @@ export class EconomyImportPage {
     this.notice.set('');
     this.clearError();
     if (file) await this.send(false);
-  }
-
-  protected setHeader(field: HeaderField, header: string): void {
-    this.mapping.update((m) => (m ? { ...m, [field]: header === '' ? (field === 'labelColumn' ? m.labelColumn : null) : header } : m));
-  }
-
-  protected setColumn(column: EconomyColumn, header: string): void {
-    this.mapping.update((m) => {
-      if (!m) return m;
-      const columns = { ...m.columns };
-      if (header === '') delete columns[column];
-      else columns[column] = header;
-      return { ...m, columns };
-    });
   }
 
   protected async recheck(): Promise<void> {
