@@ -4,13 +4,12 @@
 // 10-unit municipality, to show how it grows. Usage: npm run bench -- tasks [--duration 10]
 import { Client, Pool } from 'pg';
 import {
-  MY_TASKS_SQL,
   OVERVIEW_REVIEWERS_SQL,
   OVERVIEW_SECTIONS_SQL,
   OVERVIEW_TASKS_SQL,
   OVERVIEW_UNITS_SQL,
-  WRITER_ROLES,
-} from '../../backend/src/modules/tasks/task.queries';
+} from '../../backend/src/modules/cycles/cycles.repository';
+import { MY_TASKS_SQL, WRITER_ROLES } from '../../backend/src/modules/tasks/tasks.repository';
 import { uniqueName } from '../integration/support/services';
 import { LoadResult, load, loadInProcess, printTable, signIn, startBackend, warmUp } from './support/harness';
 import { generateMunicipality, GeneratedMunicipality, MunicipalitySize } from './support/large-municipality';

@@ -3,7 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CycleSectionDto, ReportTemplateDto } from '@rapportflode/api-contract';
 import type { ReminderConfig, ReportKind, RoleGrant, SectionConfig, SectionKind, TaskContent, TaskState } from '@rapportflode/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { OVERVIEW_REVIEWERS_SQL, OVERVIEW_SECTIONS_SQL, OVERVIEW_TASKS_SQL, TASK_DEADLINE_SQL } from '../tasks/task.queries';
+
+/** The deadline a task answers to: its own, or its cycle's. */
+const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
+
+/**
+ * The overview's four reads: $1 cycle id (units: $1 committee id; reviewers: $1 committee id, $2
+ * cycle id). Exported so that the task benchmark runs exactly this SQL (test/bench/tasks.bench.ts).
+ */
+export const OVERVIEW_SECTIONS_SQL = `SELECT id, key, number, depth, title, kind, reviewer_role AS "reviewerRole" FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order`;
+export const OVERVIEW_TASKS_SQL = `SELECT t.id, t.section_id AS "sectionId", t.unit_id AS "unitId", t.state, ${TASK_DEADLINE_SQL} AS deadline
+           FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.cycle_id = $1`;
+export const OVERVIEW_UNITS_SQL = 'SELECT id, parent_id, name, sort_order FROM organisation_unit WHERE committee_id = $1';
+export const OVERVIEW_REVIEWERS_SQL = `SELECT r.role, r.committee_id AS "committeeId", r.unit_id AS "unitId", u.name
+           FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+          WHERE u.active AND (r.committee_id IS NULL OR r.committee_id = $1)
+            AND r.role IN (SELECT DISTINCT reviewer_role FROM cycle_section WHERE cycle_id = $2)`;
 
 /** What every page about a cycle shows at its top (CycleHeaders). */
 export interface CycleHeader {
@@ -135,7 +150,7 @@ export class CyclesRepository {
     );
   }
 
-  /** The overview's reads (the SQL the task benchmark measures, in tasks/task.queries.ts). */
+  /** The overview's reads (the SQL the task benchmark measures). */
   async overview(id: string, committeeId: string): Promise<[CycleSectionDto[], OverviewTaskRow[], OverviewReviewerRow[]]> {
     return Promise.all([
       this.dataSource.query(OVERVIEW_SECTIONS_SQL, [id]),
