@@ -1,0 +1,202 @@
+/**
+ * The economy section (docs/domain.md, "Sections and their content"): a table per verksamhet or
+ * enhet, with sub-rows that sum to their row and rows that sum to the table's total. Every
+ * derived figure — netto, deviations, per cent of budget, sub-totals, the total — is computed
+ * here and only here; the backend validates with it, the frontend shows its results live.
+ * This file: the layout and the computation; check.ts: the check every save passes and printed
+ * totals; across.ts: tables across versions and units (diff, the nämnd table, carrying forward).
+ *
+ * Signs follow the references: income positive, costs negative, net results negative; a
+ * positive deviation is better than budget (deviation = actual − budget, both signed).
+ */
+import { isRecord, roundTo } from '../section-check';
+
+export const ECONOMY_COLUMNS = [
+  'income',
+  'costs',
+  'net',
+  'budget_income',
+  'budget_costs',
+  'budget_net',
+  'budget_deviation',
+  'annual_budget',
+  'forecast',
+  'forecast_deviation',
+  'percent_of_budget',
+  'previous_year',
+  'earlier_result',
+  'earlier_forecast',
+] as const;
+export type EconomyColumn = (typeof ECONOMY_COLUMNS)[number];
+
+export const ECONOMY_COLUMN_LABELS: Readonly<Record<EconomyColumn, string>> = {
+  income: 'Utfall intäkter',
+  costs: 'Utfall kostnader',
+  net: 'Utfall netto',
+  budget_income: 'Budget intäkter',
+  budget_costs: 'Budget kostnader',
+  budget_net: 'Budget netto',
+  budget_deviation: 'Budgetavvikelse',
+  annual_budget: 'Helårsbudget',
+  forecast: 'Prognos',
+  forecast_deviation: 'Prognosavvikelse',
+  percent_of_budget: 'Utfall i % av helårsbudget',
+  previous_year: 'Bokslut föregående år',
+  earlier_result: 'Resultat tidigare period',
+  earlier_forecast: 'Prognos tidigare period',
+};
+
+interface Formula {
+  inputs: readonly EconomyColumn[];
+  compute: (v: Readonly<Partial<Record<EconomyColumn, number>>>) => number | null;
+}
+
+/**
+ * How each derived column follows from others. A column is computed when every input of its
+ * formula is a column of the table; otherwise it is entered (Gnesta prints its deviation
+ * against budget as "Resultat" without the figures behind it).
+ */
+export const ECONOMY_FORMULAS: Readonly<Partial<Record<EconomyColumn, Formula>>> = {
+  net: { inputs: ['income', 'costs'], compute: (v) => sum(v.income, v.costs) },
+  budget_net: { inputs: ['budget_income', 'budget_costs'], compute: (v) => sum(v.budget_income, v.budget_costs) },
+  budget_deviation: { inputs: ['net', 'budget_net'], compute: (v) => difference(v.net, v.budget_net) },
+  forecast_deviation: { inputs: ['forecast', 'annual_budget'], compute: (v) => difference(v.forecast, v.annual_budget) },
+  percent_of_budget: {
+    inputs: ['net', 'annual_budget'],
+    compute: (v) => (v.net === undefined || !v.annual_budget ? null : roundTo((v.net / v.annual_budget) * 100, 1)),
+  },
+};
+
+/** Columns that are not sums: a sub-total row gets them from its own figures, not by adding. */
+const RATIO_COLUMNS: readonly EconomyColumn[] = ['percent_of_budget'];
+
+export type MoneyUnit = 'tkr' | 'mnkr';
+
+/** Decimals shown and stored per unit: whole tkr, mnkr with one decimal. */
+export const MONEY_DECIMALS: Readonly<Record<MoneyUnit, number>> = { tkr: 0, mnkr: 1 };
+
+/** How a template lays out an economy table. */
+export interface EconomyTableConfig {
+  unit: MoneyUnit;
+  columns: readonly EconomyColumn[];
+  /** The column headings as the municipality prints them (`Budget 2021`, `Resultat per April`). */
+  labels?: Partial<Record<EconomyColumn, string>>;
+}
+
+export interface EconomyRow {
+  /** Stable within the table (the import and the figure diff follow rows by it). */
+  key: string;
+  label: string;
+  /** Entered figures only; computed ones are never stored. */
+  values: Partial<Record<EconomyColumn, number | null>>;
+  comment?: string;
+  /** Sub-rows (e.g. Heldygnsvård under Barn och unga 0-20 år): the row's figures are their sum. */
+  children?: EconomyRow[];
+  /** Where the row's figures came from when they were imported: the import's record and the file's line. */
+  source?: EconomyRowSource;
+}
+
+export interface EconomyRowSource {
+  importId: string;
+  line: number;
+}
+
+const SOURCE_ID = /^[0-9a-f-]{36}$/i;
+
+/** A row's import trace as stored, or null when it is missing or not one (it is then dropped, never an error). */
+export function readSource(value: unknown): EconomyRowSource | null {
+  if (!isRecord(value)) return null;
+  const { importId, line } = value;
+  return typeof importId === 'string' && SOURCE_ID.test(importId) && typeof line === 'number' && Number.isInteger(line) && line > 0
+    ? { importId, line }
+    : null;
+}
+
+export interface EconomyContent {
+  type: 'economy';
+  rows: EconomyRow[];
+}
+
+export function isComputed(config: EconomyTableConfig, column: EconomyColumn): boolean {
+  const formula = ECONOMY_FORMULAS[column];
+  return formula !== undefined && formula.inputs.every((input) => config.columns.includes(input));
+}
+
+/** The columns a person (or an import) fills in. */
+export function inputColumns(config: EconomyTableConfig): EconomyColumn[] {
+  return config.columns.filter((column) => !isComputed(config, column));
+}
+
+export function columnLabel(config: EconomyTableConfig, column: EconomyColumn): string {
+  return config.labels?.[column] ?? ECONOMY_COLUMN_LABELS[column];
+}
+
+export type Figures = Partial<Record<EconomyColumn, number | null>>;
+
+export interface ComputedRow {
+  key: string;
+  label: string;
+  depth: number;
+  values: Figures;
+  comment?: string;
+  /** Whether the row's figures are the sum of its sub-rows. */
+  subtotal: boolean;
+  children: ComputedRow[];
+}
+
+export interface ComputedEconomy {
+  rows: ComputedRow[];
+  /** The table's total (the nämnd total in the nämnd table). */
+  total: Figures;
+}
+
+function sum(...values: Array<number | undefined>): number | null {
+  if (values.every((v) => v === undefined)) return null;
+  return roundTo(values.reduce<number>((acc, v) => acc + (v ?? 0), 0), 6);
+}
+
+function difference(a: number | undefined, b: number | undefined): number | null {
+  if (a === undefined || b === undefined) return null;
+  return roundTo(a - b, 6);
+}
+
+/** Fills in every computed column of a set of figures, in formula order. */
+function derive(config: EconomyTableConfig, entered: Figures): Figures {
+  const known: Partial<Record<EconomyColumn, number>> = {};
+  for (const column of config.columns) {
+    const value = entered[column];
+    if (typeof value === 'number' && !isComputed(config, column)) known[column] = value;
+  }
+  const result: Figures = {};
+  for (const column of ECONOMY_COLUMNS) {
+    if (!config.columns.includes(column)) continue;
+    if (isComputed(config, column)) {
+      const value = (ECONOMY_FORMULAS[column] as Formula).compute(known);
+      if (value !== null) known[column] = value;
+    }
+  }
+  for (const column of config.columns) result[column] = known[column] ?? null;
+  return result;
+}
+
+/** Adds rows' figures column by column (ratio columns are derived again from the sums). */
+export function addUp(config: EconomyTableConfig, rows: readonly Figures[]): Figures {
+  const entered: Figures = {};
+  for (const column of inputColumns(config)) {
+    if (RATIO_COLUMNS.includes(column)) continue;
+    const present = rows.map((r) => r[column]).filter((v): v is number => typeof v === 'number');
+    entered[column] = present.length ? roundTo(present.reduce((a, b) => a + b, 0), 6) : null;
+  }
+  return derive(config, entered);
+}
+
+/** Every figure of the table: entered ones, computed columns, sub-totals from sub-rows, and the total. */
+export function computeEconomy(config: EconomyTableConfig, content: EconomyContent): ComputedEconomy {
+  const visit = (row: EconomyRow, depth: number): ComputedRow => {
+    const children = (row.children ?? []).map((child) => visit(child, depth + 1));
+    const values = children.length ? addUp(config, children.map((c) => c.values)) : derive(config, row.values);
+    return { key: row.key, label: row.label, depth, values, comment: row.comment, subtotal: children.length > 0, children };
+  };
+  const rows = content.rows.map((row) => visit(row, 0));
+  return { rows, total: addUp(config, rows.map((r) => r.values)) };
+}
