@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
-import { RemindersModule } from '../reminders/reminders.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { CycleHeadersModule } from './cycle-headers.module';
@@ -11,7 +10,7 @@ import { DemoCyclesRepository } from './demo-cycles.repository';
 import { DemoCyclesSeeder } from './demo-cycles.seed';
 
 @Module({
-  imports: [CycleHeadersModule, OrganisationModule, TemplatesModule, RemindersModule, TasksModule, NotificationsModule],
+  imports: [CycleHeadersModule, OrganisationModule, TemplatesModule, TasksModule, NotificationsModule],
   controllers: [CyclesController],
   providers: [CyclesService, DemoCyclesSeeder, DemoCyclesRepository],
   exports: [DemoCyclesSeeder, CycleHeadersModule],

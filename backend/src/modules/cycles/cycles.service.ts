@@ -41,7 +41,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { UnitTree } from '../organisation/unit-tree';
-import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
+import { TaskChanges } from '../tasks/task-events';
 import { TemplatesService } from '../templates/templates.service';
 import { CycleRow, CyclesRepository, PreviousContentRow } from './cycles.repository';
 
@@ -125,7 +125,7 @@ export class CyclesService {
     private readonly unitTree: UnitTree,
     private readonly templates: TemplatesService,
     private readonly audit: AuditService,
-    private readonly reminders: ReminderScheduler,
+    private readonly taskChanges: TaskChanges,
   ) {}
 
   /**
@@ -189,7 +189,7 @@ export class CyclesService {
       });
       return cycleId;
     });
-    await this.reminders.scheduleAfterCommit({ cycleId: id });
+    await this.taskChanges.afterCommit({ cycleId: id });
     return this.summary(id);
   }
 
@@ -309,7 +309,7 @@ export class CyclesService {
       return configChanged || changed.includes('submissionDeadline');
     });
     // Reminders follow the cycle's deadline and settings (tasks with their own deadline keep theirs).
-    if (moved) await this.reminders.scheduleAfterCommit({ cycleId: id });
+    if (moved) await this.taskChanges.afterCommit({ cycleId: id });
     return this.summary(id);
   }
 }

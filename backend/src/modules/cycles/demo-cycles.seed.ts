@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { claimSeedRun } from '../../database/seed-runs';
 import { AccessService, toGrants } from '../auth/access.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { TaskWorkflowService } from '../tasks/task-workflow.service';
 import { TasksService } from '../tasks/tasks.service';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
@@ -112,6 +113,7 @@ export class DemoCyclesSeeder {
     private readonly cycleRows: CyclesRepository,
     private readonly cycles: CyclesService,
     private readonly tasks: TasksService,
+    private readonly taskWorkflow: TaskWorkflowService,
     private readonly notifications: NotificationsService,
     private readonly access: AccessService,
   ) {}
@@ -154,8 +156,8 @@ export class DemoCyclesSeeder {
       const mine = (await this.tasks.mine(personId)).tasks.find((t) => t.sectionTitle === text.section);
       if (!mine) continue;
       const task = await this.tasks.get(mine.id, actor);
-      const saved = await this.tasks.saveContent(task.id, task.version, text.content, actor);
-      if (text.submit) await this.tasks.transition(task.id, { transition: 'submit', version: saved.version }, actor);
+      const saved = await this.taskWorkflow.saveContent(task.id, task.version, text.content, actor);
+      if (text.submit) await this.taskWorkflow.transition(task.id, { transition: 'submit', version: saved.version }, actor);
     }
     this.logger.log(`Seeded ${DEMO_CYCLES.length} report cycles`);
     return true;
@@ -196,9 +198,9 @@ export class DemoCyclesSeeder {
         const writer = await this.actorByEmail(delivery.email);
         const mine = (await this.tasks.mine(writer.userId)).tasks.find((t) => t.cycleId === cycle.id && t.sectionTitle === delivery.section);
         if (!mine) continue;
-        const saved = await this.tasks.saveContent(mine.id, (await this.tasks.get(mine.id, writer)).version, delivery.content, writer);
-        const submitted = await this.tasks.transition(mine.id, { transition: 'submit', version: saved.version }, writer);
-        await this.tasks.transition(mine.id, { transition: 'approve', version: submitted.version }, economist);
+        const saved = await this.taskWorkflow.saveContent(mine.id, (await this.tasks.get(mine.id, writer)).version, delivery.content, writer);
+        const submitted = await this.taskWorkflow.transition(mine.id, { transition: 'submit', version: saved.version }, writer);
+        await this.taskWorkflow.transition(mine.id, { transition: 'approve', version: submitted.version }, economist);
       }
       // The rest of a past cycle is history too: closed, so it does not fill anyone's list of tasks.
       await this.cycleRows.approveRemainingTasks(cycle.id);

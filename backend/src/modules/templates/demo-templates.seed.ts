@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkTemplateSections, ReportKind, SectionConfig, TemplateSectionInput } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { TemplatesService } from './templates.service';
+import { claimSeedRun } from '../../database/seed-runs';
+import { TemplatesRepository } from './templates.repository';
 
 type SeedSection = Omit<TemplateSectionInput, 'unitIds'> & { unitNames?: string[] };
 
@@ -151,16 +152,13 @@ export class DemoTemplatesSeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly templates: TemplatesService,
+    private readonly templates: TemplatesRepository,
   ) {}
 
   /** Once per database (seed_run marker), after the demo organisation. */
   async seedOnce(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO seed_run (name) VALUES ('demo-templates') ON CONFLICT (name) DO NOTHING RETURNING name`,
-      );
-      if (claimed.length === 0) return false;
+      if (!(await claimSeedRun(manager, 'demo-templates'))) return false;
       for (const template of DEMO_TEMPLATES) await this.insert(manager, template);
       this.logger.log(`Seeded ${DEMO_TEMPLATES.length} report templates`);
       return true;
@@ -168,28 +166,21 @@ export class DemoTemplatesSeeder {
   }
 
   private async insert(manager: EntityManager, template: SeedTemplate): Promise<void> {
-    const [committee] = await manager.query('SELECT id FROM committee WHERE municipality = $1 AND name = $2', [
-      template.municipality,
-      template.committee,
-    ]);
+    const committeeId = await this.templates.committeeId(manager, template.municipality, template.committee);
+    if (!committeeId) throw new Error(`Demo template ${template.name}: ${template.committee}, ${template.municipality} is missing`);
     const sections: TemplateSectionInput[] = [];
     for (const section of template.sections) {
       const unitIds: string[] = [];
       for (const name of section.unitNames ?? []) {
-        const [unit] = await manager.query('SELECT id FROM organisation_unit WHERE committee_id = $1 AND name = $2', [
-          committee.id,
-          name,
-        ]);
-        unitIds.push(unit.id);
+        const unitId = await this.templates.unitId(manager, committeeId, name);
+        if (!unitId) throw new Error(`Demo template ${template.name}: unit ${name} is missing`);
+        unitIds.push(unitId);
       }
       sections.push({ ...section, unitIds });
     }
     const checked = checkTemplateSections(sections);
     if (!checked.ok) throw new Error(`Demo template ${template.name} is invalid: ${checked.errors.join('; ')}`);
-    const [row] = await manager.query(
-      'INSERT INTO report_template (committee_id, name, report_kind) VALUES ($1, $2, $3) RETURNING id',
-      [committee.id, template.name, template.reportKind],
-    );
-    await this.templates.insertSections(manager, row.id, checked.sections);
+    const templateId = await this.templates.insert(manager, committeeId, { name: template.name, reportKind: template.reportKind, active: true });
+    await this.templates.insertSections(manager, templateId, checked.sections);
   }
 }

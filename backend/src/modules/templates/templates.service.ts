@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportTemplateDto, ReportTemplateSummaryDto, SaveTemplateRequest, TemplateListResponse } from '@rapportflode/api-contract';
-import { checkTemplateSections, grantCovers, RoleGrant, scopesFor, SectionConfig, TemplateSectionInput } from '@rapportflode/domain';
+import { checkTemplateSections, grantCovers, RoleGrant, scopesFor, TemplateSectionInput } from '@rapportflode/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { TemplateRow, TemplatesRepository } from './templates.repository';
 
 export interface TemplateActor {
   userId: string;
@@ -20,21 +21,6 @@ const TemplateErrors = {
     new DomainError( 'template_committee_fixed', 'En mall kan inte flyttas till en annan nämnd. Skapa en ny mall i stället.'),
   committeeNotFound: () => new DomainError( 'committee_not_found', 'Nämnden finns inte.'),
 };
-
-interface TemplateRow {
-  id: string;
-  committee_id: string | null;
-  committee_name: string | null;
-  name: string;
-  report_kind: ReportTemplateSummaryDto['reportKind'];
-  active: boolean;
-  section_count: number;
-}
-
-const TEMPLATE_SQL = `
-  SELECT t.id, t.committee_id, c.name || ', ' || c.municipality AS committee_name, t.name, t.report_kind, t.active,
-         (SELECT count(*)::int FROM template_section s WHERE s.template_id = t.id) AS section_count
-    FROM report_template t LEFT JOIN committee c ON c.id = t.committee_id`;
 
 function summary(row: TemplateRow): ReportTemplateSummaryDto {
   return {
@@ -52,26 +38,30 @@ function summary(row: TemplateRow): ReportTemplateSummaryDto {
 export class TemplatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TemplatesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async create(body: SaveTemplateRequest, actor: TemplateActor): Promise<ReportTemplateDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const committee: unknown[] = await manager.query('SELECT 1 FROM committee WHERE id = $1', [body.committeeId]);
-      if (committee.length === 0) throw TemplateErrors.committeeNotFound();
+      if (!(await this.repository.committeeExists(manager, body.committeeId))) throw TemplateErrors.committeeNotFound();
       const sections = await this.checkedSections(manager, body);
-      const [row] = await this.insertTemplate(manager, body);
-      await this.insertSections(manager, row.id, sections);
+      const templateId = await this.repository
+        .insert(manager, body.committeeId, { name: body.name.trim(), reportKind: body.reportKind, active: body.active ?? true })
+        .catch((error: unknown) => {
+          throw this.translate(error, body.name);
+        });
+      await this.repository.insertSections(manager, templateId, sections);
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'template.create',
         entityType: 'template',
-        entityId: row.id,
+        entityId: templateId,
         committeeId: body.committeeId,
         after: { name: body.name, reportKind: body.reportKind, sections },
         ip: actor.ip,
       });
-      return row.id as string;
+      return templateId;
     });
     return this.get(id);
   }
@@ -81,18 +71,15 @@ export class TemplatesService {
     const before = await this.get(id);
     if (before.committeeId !== body.committeeId) throw TemplateErrors.committeeChanged();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT 1 FROM report_template WHERE id = $1 FOR UPDATE', [id]);
+      await this.repository.lock(manager, id);
       const sections = await this.checkedSections(manager, body);
       try {
-        await manager.query(
-          'UPDATE report_template SET name = $2, report_kind = $3, active = $4, updated_at = now() WHERE id = $1',
-          [id, body.name.trim(), body.reportKind, body.active ?? before.active],
-        );
+        await this.repository.update(manager, id, { name: body.name.trim(), reportKind: body.reportKind, active: body.active ?? before.active });
       } catch (error) {
         throw this.translate(error, body.name);
       }
-      await manager.query('DELETE FROM template_section WHERE template_id = $1', [id]);
-      await this.insertSections(manager, id, sections);
+      await this.repository.deleteSections(manager, id);
+      await this.repository.insertSections(manager, id, sections);
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'template.update',
@@ -123,55 +110,13 @@ export class TemplatesService {
     if (!checked.ok) throw TemplateErrors.invalid(checked.errors);
     const wanted = [...new Set(sections.flatMap((section) => section.unitIds ?? []))];
     if (wanted.length > 0) {
-      const found: Array<{ id: string }> = await manager.query(
-        'SELECT id FROM organisation_unit WHERE id = ANY($1::uuid[]) AND committee_id = $2 AND active',
-        [wanted, body.committeeId],
-      );
-      const known = new Set(found.map((row) => row.id));
+      const known = await this.repository.activeUnitIds(manager, wanted, body.committeeId);
       const errors = sections
         .filter((section) => (section.unitIds ?? []).some((unitId) => !known.has(unitId)))
         .map((section) => `Avsnittet "${section.title}" har valda enheter som inte är aktiva enheter i nämnden.`);
       if (errors.length) throw TemplateErrors.invalid(errors);
     }
     return checked.sections.map(({ number: _n, depth: _d, ...section }) => section);
-  }
-
-  private async insertTemplate(manager: EntityManager, body: SaveTemplateRequest): Promise<Array<{ id: string }>> {
-    try {
-      return await manager.query(
-        'INSERT INTO report_template (committee_id, name, report_kind, active) VALUES ($1, $2, $3, $4) RETURNING id',
-        [body.committeeId, body.name.trim(), body.reportKind, body.active ?? true],
-      );
-    } catch (error) {
-      throw this.translate(error, body.name);
-    }
-  }
-
-  /** Inserts sections in the order given (already checked and in numbering order). */
-  async insertSections(manager: EntityManager, templateId: string, sections: readonly TemplateSectionInput[]): Promise<void> {
-    for (const [index, section] of sections.entries()) {
-      const [created] = await manager.query(
-        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role, config)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          templateId,
-          section.key,
-          section.parentKey,
-          index + 1,
-          section.title,
-          section.kind,
-          section.responsibility,
-          section.reviewerRole,
-          section.config ? JSON.stringify(section.config) : null,
-        ],
-      );
-      if (section.unitIds?.length) {
-        await manager.query(
-          'INSERT INTO template_section_unit (section_id, unit_id) SELECT $1, unnest($2::uuid[])',
-          [created.id, section.unitIds],
-        );
-      }
-    }
   }
 
   private translate(error: unknown, name: string): unknown {
@@ -183,7 +128,7 @@ export class TemplatesService {
 
   /** Shared templates, and those of the committees where the person may read templates. */
   async list(grants: readonly RoleGrant[]): Promise<TemplateListResponse> {
-    const rows: TemplateRow[] = await this.dataSource.query(`${TEMPLATE_SQL} ORDER BY c.municipality NULLS FIRST, t.name`);
+    const rows = await this.repository.list();
     const scopes = scopesFor(grants, 'template.read');
     const visible = rows.filter(
       (row) => row.committee_id === null || scopes.some((g) => grantCovers(g, { committeeId: row.committee_id as string, unitPath: [] })),
@@ -192,23 +137,8 @@ export class TemplatesService {
   }
 
   async get(id: string): Promise<ReportTemplateDto> {
-    const [row]: TemplateRow[] = await this.dataSource.query(`${TEMPLATE_SQL} WHERE t.id = $1`, [id]);
-    const sections: Array<{
-      key: string;
-      parent_key: string | null;
-      title: string;
-      kind: TemplateSectionInput['kind'];
-      responsibility: TemplateSectionInput['responsibility'];
-      reviewer_role: TemplateSectionInput['reviewerRole'];
-      unit_ids: string[];
-      config: SectionConfig | null;
-    }> = await this.dataSource.query(
-      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.config,
-              COALESCE(array_agg(u.unit_id::text) FILTER (WHERE u.unit_id IS NOT NULL), '{}') AS unit_ids
-         FROM template_section s LEFT JOIN template_section_unit u ON u.section_id = s.id
-        WHERE s.template_id = $1 GROUP BY s.id ORDER BY s.sort_order`,
-      [id],
-    );
+    const row = (await this.repository.find(id)) as TemplateRow;
+    const sections = await this.repository.sections(id);
     const checked = checkTemplateSections(
       sections.map((s) => ({
         key: s.key,
