@@ -7,10 +7,13 @@ import { AppConfig } from '../../config/app-config.service';
 import { RedisClient } from '../../queue/redis-client';
 import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
+import { UserAccountsModule } from '../users/user-accounts.module';
+import { AccessRepository } from './access.repository';
 import { AccessService } from './access.service';
 import { AuthCache } from './auth-cache';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { OidcService } from './oidc.service';
 import { PasswordResetService } from './password-reset.service';
@@ -26,6 +29,7 @@ import { PostgresAttemptCounter, SigninLimiter } from './signin-limiter';
     DiscoveryModule,
     AuditModule,
     MailModule,
+    UserAccountsModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisClient, getDataSourceToken()],
       useFactory: (config: AppConfig, redis: RedisClient, dataSource: DataSource) => ({
@@ -36,7 +40,9 @@ import { PostgresAttemptCounter, SigninLimiter } from './signin-limiter';
   ],
   controllers: [AuthController],
   providers: [
+    AccessRepository,
     AccessService,
+    AuthRepository,
     AuthCache,
     AuthService,
     OidcService,

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PASSWORD_MIN_LENGTH, SessionResponse } from '@rapportflode/api-contract';
 import { ACTIONS, can, INSTALLATION_SCOPE } from '@rapportflode/domain';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config.service';
-import { changedRows } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
+import { UserAccounts } from '../users/user-accounts';
 import { AccessService, toGrants } from './access.service';
 import { AuthCache } from './auth-cache';
+import { AuthRepository, SigninUserRow } from './auth.repository';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { ActiveSession, SessionService, sha256 } from './session.service';
@@ -17,19 +16,11 @@ import { SigninLimiter } from './signin-limiter';
 export const INVALID_CREDENTIALS = () =>
   new DomainError( 'invalid_credentials', 'Fel e-postadress eller lösenord.');
 
-interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  title: string | null;
-  password_hash: string | null;
-  active: boolean;
-}
-
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
+    private readonly accounts: UserAccounts,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly access: AccessService,
@@ -60,10 +51,7 @@ export class AuthService {
         'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen, eller återställ lösenordet.',
       );
     }
-    const [user]: UserRow[] = await this.dataSource.query(
-      'SELECT id, name, email, title, password_hash, active FROM app_user WHERE email = $1',
-      [email],
-    );
+    const user = await this.repository.userByEmail(email);
     const valid = await this.passwords.verify(user?.active ? user.password_hash : null, password);
     if (!user || !valid) throw INVALID_CREDENTIALS();
     await this.limiter.clear(email, attempt.store);
@@ -77,7 +65,7 @@ export class AuthService {
     how: { method: 'password' } | { method: 'oidc'; issuer: string },
   ): Promise<{ token: string; session: ActiveSession }> {
     const started = await this.sessions.create(userId, how.method, client);
-    await this.audit.record(this.dataSource.manager, {
+    await this.audit.record(this.repository.manager, {
       actorUserId: userId,
       action: 'auth.sign_in',
       entityType: 'user',
@@ -91,7 +79,7 @@ export class AuthService {
 
   async signOut(session: ActiveSession, ip: string | null): Promise<void> {
     await this.sessions.revoke(session.id);
-    await this.audit.record(this.dataSource.manager, {
+    await this.audit.record(this.repository.manager, {
       actorUserId: session.userId,
       action: 'auth.sign_out',
       entityType: 'user',
@@ -102,10 +90,7 @@ export class AuthService {
   }
 
   async describe(session: ActiveSession): Promise<SessionResponse> {
-    const [user]: UserRow[] = await this.dataSource.query(
-      'SELECT id, name, email, title, password_hash, active FROM app_user WHERE id = $1',
-      [session.userId],
-    );
+    const user = (await this.repository.userById(session.userId)) as SigninUserRow;
     const roles = await this.access.grantsOf(user.id);
     const grants = toGrants(roles);
     return {
@@ -138,24 +123,15 @@ export class AuthService {
       );
     }
     const hash = await this.passwords.hash(password);
-    await this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
-      const rows = await changedRows<{ id: string; user_id: string }>(
-        manager,
-        `UPDATE password_reset_token SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id, user_id`,
-        [sha256(token)],
-      );
-      if (rows.length === 0) {
+    await this.cache.clearAfter(this.repository.transaction(async (manager) => {
+      const userId = await this.repository.useResetToken(manager, sha256(token));
+      if (!userId) {
         throw new DomainError(
           'reset_token_invalid',
           'Länken för att återställa lösenordet är ogiltig, redan använd eller för gammal. Begär en ny.',
         );
       }
-      const userId = rows[0].user_id;
-      await manager.query('UPDATE app_user SET password_hash = $1, password_changed_at = now(), updated_at = now() WHERE id = $2', [
-        hash,
-        userId,
-      ]);
+      await this.accounts.setPassword(manager, userId, hash);
       await this.sessions.revokeAllFor(userId, manager);
       await this.audit.record(manager, {
         actorUserId: userId,

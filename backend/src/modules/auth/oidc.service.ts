@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { CookieOptions, Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { BaseClient, custom, generators, Issuer } from 'openid-client';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config.service';
 import { RedisClient } from '../../queue/redis-client';
+import { UserAccounts } from '../users/user-accounts';
 import { clientOf } from './auth-context';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { ActiveSession } from './session.service';
 
@@ -36,7 +36,8 @@ export class OidcService {
     private readonly config: AppConfig,
     private readonly redis: RedisClient,
     private readonly auth: AuthService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
+    private readonly accounts: UserAccounts,
   ) {
     custom.setHttpOptionsDefaults({ timeout: 5_000 });
   }
@@ -126,11 +127,7 @@ export class OidcService {
     if (!email) return { ok: false, reason: 'Identitetsleverantören lämnade ingen e-postadress.' };
 
     const issuer = this.config.get('OIDC_ISSUER_URL') ?? '';
-    const [user]: Array<{ id: string; oidc_subject: string | null }> = await this.dataSource.query(
-      `SELECT id, oidc_subject FROM app_user WHERE active AND (email = $1 OR (oidc_issuer = $2 AND oidc_subject = $3))
-        ORDER BY (oidc_subject = $3) DESC NULLS LAST LIMIT 1`,
-      [email, issuer, subject],
-    );
+    const user = await this.repository.oidcAccount(email, issuer, subject);
     if (!user) {
       return { ok: false, reason: `Det finns inget aktivt konto för ${email} i Rapportflöde. Kontakta din administratör.` };
     }
@@ -138,11 +135,7 @@ export class OidcService {
       return { ok: false, reason: 'Kontot är kopplat till en annan identitet hos identitetsleverantören.' };
     }
     if (!user.oidc_subject) {
-      await this.dataSource.query('UPDATE app_user SET oidc_issuer = $1, oidc_subject = $2, updated_at = now() WHERE id = $3', [
-        issuer,
-        subject,
-        user.id,
-      ]);
+      await this.accounts.linkOidc(user.id, issuer, subject);
     }
     const started = await this.auth.startSession(user.id, clientOf(request), { method: 'oidc', issuer });
     return { ok: true, ...started };

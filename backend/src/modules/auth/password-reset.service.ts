@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
 import { buildJobId, JobName, JobPayloads } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
 import { RedisClient } from '../../queue/redis-client';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
+import { AuthRepository } from './auth.repository';
 import { sha256 } from './session.service';
 import { withTimeout } from './signin-limiter';
 
@@ -28,7 +27,7 @@ export class PasswordResetService {
   private readonly logger = new Logger('PasswordReset');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
@@ -63,19 +62,12 @@ export class PasswordResetService {
   /** The worker side: one token and one mail if an active account has the address, nothing otherwise. */
   async deliver({ emailHash, ip }: JobPayloads[JobName.PasswordReset]): Promise<PasswordResetOutcome> {
     // E-mail addresses are stored normalised (trimmed, lower case), as sign-in compares them.
-    const [user]: Array<{ id: string; name: string; email: string }> = await this.dataSource.query(
-      `SELECT id, name, email FROM app_user WHERE active AND encode(sha256(convert_to(email, 'UTF8')), 'hex') = $1`,
-      [emailHash],
-    );
+    const user = await this.repository.activeUserByEmailHash(emailHash);
     if (!user) return { mailed: false };
     const token = randomBytes(32).toString('base64url');
-    await this.dataSource.transaction(async (manager) => {
+    await this.repository.transaction(async (manager) => {
       // Only the newest link works.
-      await manager.query('UPDATE password_reset_token SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [user.id]);
-      await manager.query(
-        `INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
-        [sha256(token), user.id, RESET_TOKEN_HOURS],
-      );
+      await this.repository.replaceResetToken(manager, user.id, sha256(token), RESET_TOKEN_HOURS);
       await this.audit.record(manager, {
         actorUserId: null,
         action: 'user.password_reset_requested',

@@ -5,6 +5,7 @@ import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config.service';
 import { RedisClient } from '../../queue/redis-client';
 import { sha256 } from './session.service';
+import { SigninAttemptsRepository } from './signin-attempts.repository';
 
 /** How long failed sign-ins count against an address, and how long it stays locked. */
 export const LOCK_WINDOW_MS = 15 * 60 * 1000;
@@ -60,8 +61,11 @@ export class OutageLog {
 export class PostgresAttemptCounter {
   private readonly logger = new Logger('SigninLimits');
   private lastSweep = 0;
+  private readonly attempts: SigninAttemptsRepository;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(dataSource: DataSource) {
+    this.attempts = new SigninAttemptsRepository(dataSource);
+  }
 
   /**
    * Adds one to `key` and returns the new count and the time left in its window. A window older
@@ -70,22 +74,11 @@ export class PostgresAttemptCounter {
    */
   async hit(key: string, windowMs: number, slideWhileAtMost = 0): Promise<{ count: number; msLeft: number }> {
     this.sweep();
-    const [row]: Array<{ count: number; ms_left: number }> = await this.dataSource.query(
-      `INSERT INTO signin_attempt AS a (key, count, window_start) VALUES ($1, 1, now())
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN a.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE a.count + 1 END,
-         window_start = CASE
-           WHEN a.window_start <= now() - make_interval(secs => $2) OR a.count + 1 <= $3 THEN now()
-           ELSE a.window_start END
-       RETURNING count,
-         GREATEST(0, EXTRACT(EPOCH FROM (window_start + make_interval(secs => $2) - now())) * 1000)::float8 AS ms_left`,
-      [key, windowMs / 1000, slideWhileAtMost],
-    );
-    return { count: Number(row.count), msLeft: Number(row.ms_left) };
+    return this.attempts.hit(key, windowMs / 1000, slideWhileAtMost);
   }
 
   async clear(key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM signin_attempt WHERE key = $1', [key]);
+    await this.attempts.clear(key);
   }
 
   /** At most once a minute per process, and never in the way of the request that triggers it. */
@@ -93,8 +86,8 @@ export class PostgresAttemptCounter {
     const now = Date.now();
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    this.dataSource
-      .query(`DELETE FROM signin_attempt WHERE window_start < now() - make_interval(secs => $1)`, [LONGEST_WINDOW_MS / 1000])
+    this.attempts
+      .deleteOlderThan(LONGEST_WINDOW_MS / 1000)
       .catch((error: Error) => this.logger.warn(`Old sign-in counters not deleted: ${error.message}`));
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
 import { parseMail } from './mail-parse';
+import { CapturedMailInsert, MailRepository } from './mail.repository';
 
 /** Messages larger than this are refused at SMTP (552), as a real server would. */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -12,13 +11,7 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const MAX_BATCH = 50;
 
 /** What the catcher keeps of one received message. */
-export interface CaughtMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  confidential: boolean;
-}
+export type CaughtMail = CapturedMailInsert;
 
 /** Cuts a value to a column's length. */
 function clip(value: string, max: number): string {
@@ -55,7 +48,7 @@ export class MailCatcher implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MailRepository,
   ) {}
 
   get enabled(): boolean {
@@ -160,17 +153,7 @@ export class MailCatcher implements OnModuleInit, OnModuleDestroy {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_BATCH);
         try {
-          await this.dataSource.query(
-            `INSERT INTO captured_mail (to_address, subject, text_body, html_body, confidential)
-             SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::text[], $5::boolean[])`,
-            [
-              batch.map((w) => clip(w.mail.to, 254)),
-              batch.map((w) => clip(w.mail.subject, 500)),
-              batch.map((w) => w.mail.text),
-              batch.map((w) => w.mail.html),
-              batch.map((w) => w.mail.confidential),
-            ],
-          );
+          await this.repository.insertCaptured(batch.map((w) => ({ ...w.mail, to: clip(w.mail.to, 254), subject: clip(w.mail.subject, 500) })));
           for (const w of batch) w.resolve();
         } catch (error) {
           const failure = error instanceof Error ? error : new Error(String(error));

@@ -1,7 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
 import { MailCatcher } from './mail-catcher';
 
@@ -45,7 +43,6 @@ export class MailService implements OnModuleDestroy {
   constructor(
     private readonly config: AppConfig,
     private readonly catcher: MailCatcher,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Where mail goes: SMTP_URL, the catcher's address, or null (straight into captured_mail). */

@@ -13,6 +13,10 @@ export interface NotificationRow extends Omit<NotificationDto, 'createdAt'> {
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   /** One row per recipient, in the caller's transaction. */
   async insert(manager: EntityManager, userIds: readonly string[], kind: NotificationDto['kind'], text: string, taskId: string | null): Promise<void> {
     await manager.query('INSERT INTO notification (user_id, kind, text, task_id) SELECT unnest($1::uuid[]), $2, $3, $4', [userIds, kind, text, taskId]);

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationDto, NotificationListResponse, NotificationSettingsDto } from '@rapportflode/api-contract';
 import { nextDigestAt, ReminderDelivery } from '@rapportflode/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
+import { UserAccounts } from '../users/user-accounts';
 import { DeliveryChanges } from './delivery-changes';
 import { NotificationsRepository } from './notifications.repository';
 
@@ -14,8 +14,8 @@ export class NotificationsService {
   private readonly logger = new Logger('Notifications');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: NotificationsRepository,
+    private readonly accounts: UserAccounts,
     private readonly audit: AuditService,
     private readonly deliveryChanges: DeliveryChanges,
     private readonly clock: Clock,
@@ -51,29 +51,23 @@ export class NotificationsService {
   }
 
   async settings(userId: string): Promise<NotificationSettingsDto> {
-    const [row]: Array<{ delivery: ReminderDelivery }> = await this.dataSource.query(
-      'SELECT reminder_delivery AS delivery FROM app_user WHERE id = $1',
-      [userId],
-    );
-    return { reminderDelivery: row.delivery, nextDigestAt: nextDigestAt(this.clock.now()) };
+    const delivery = await this.accounts.reminderDelivery(userId);
+    return { reminderDelivery: delivery, nextDigestAt: nextDigestAt(this.clock.now()) };
   }
 
   /** The person's own choice, audited; a digest person's next digest run is queued when Redis answers (else by reconciliation). */
   async updateSettings(userId: string, delivery: ReminderDelivery, ip: string | null): Promise<NotificationSettingsDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const [before]: Array<{ delivery: ReminderDelivery }> = await manager.query(
-        'SELECT reminder_delivery AS delivery FROM app_user WHERE id = $1 FOR UPDATE',
-        [userId],
-      );
-      if (before.delivery === delivery) return;
-      await manager.query('UPDATE app_user SET reminder_delivery = $2, updated_at = now() WHERE id = $1', [userId, delivery]);
+    await this.repository.transaction(async (manager) => {
+      const before = await this.accounts.reminderDelivery(userId, { manager, forUpdate: true });
+      if (before === delivery) return;
+      await this.accounts.setReminderDelivery(manager, userId, delivery);
       await this.audit.record(manager, {
         actorUserId: userId,
         action: 'user.reminder_delivery',
         entityType: 'user',
         entityId: userId,
         committeeId: null,
-        before: { reminderDelivery: before.delivery },
+        before: { reminderDelivery: before },
         after: { reminderDelivery: delivery },
         ip,
       });

@@ -4,6 +4,7 @@ import { AdminQueuesService } from './admin-queues.service';
 import { AdminReminderFailuresService } from './admin-reminder-failures.service';
 import { InstallationSettingsService } from './installation-settings.service';
 import { OperationsController } from './operations.controller';
+import { OperationsRepository } from './operations.repository';
 
 /**
  * The installation admin's view of outgoing mail and of the reminder mails that did not go out
@@ -11,6 +12,6 @@ import { OperationsController } from './operations.controller';
  */
 @Module({
   controllers: [OperationsController],
-  providers: [AdminMailService, AdminQueuesService, AdminReminderFailuresService, InstallationSettingsService],
+  providers: [OperationsRepository, AdminMailService, AdminQueuesService, AdminReminderFailuresService, InstallationSettingsService],
 })
 export class OperationsModule {}

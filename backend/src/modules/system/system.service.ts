@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { buildJobId, JobName } from '../../queue/queue.constants';
 import { QueueService } from '../../queue/queue.service';
+import { SystemRepository } from './system.repository';
 
 @Injectable()
 export class SystemService {
@@ -10,7 +9,7 @@ export class SystemService {
 
   constructor(
     private readonly queues: QueueService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SystemRepository,
   ) {}
 
   /** Enqueues a delayed queue check; the id is built from the minute, so a burst of start-ups adds one. */
@@ -25,12 +24,8 @@ export class SystemService {
    * (a retry after a crash, a second worker, the same id enqueued after removal) does nothing again.
    */
   async recordExecution(jobId: string, queue: string, name: string, attempt: number): Promise<boolean> {
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO job_execution (job_id, queue, name, attempt) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
-      [jobId, queue, name, attempt],
-    );
-    if (inserted.length === 0) this.logger.warn(`Job ${jobId} was already carried out; skipped`);
-    return inserted.length > 0;
+    const inserted = await this.repository.insertExecution(jobId, queue, name, attempt);
+    if (!inserted) this.logger.warn(`Job ${jobId} was already carried out; skipped`);
+    return inserted;
   }
 }

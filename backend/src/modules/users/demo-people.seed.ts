@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, ROLE_LABELS } from '@rapportflode/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { claimSeedRun } from '../../database/seed-runs';
 import { PasswordService } from '../auth/password.service';
+import { UsersRepository } from './users.repository';
 
 export interface DemoPerson {
   name: string;
@@ -77,50 +78,34 @@ export class DemoPeopleSeeder {
   private readonly logger = new Logger('Seed');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: UsersRepository,
     private readonly passwords: PasswordService,
   ) {}
 
   /** Once per database (seed_run marker), after the demo organisation. */
   async seedOnce(password: string): Promise<boolean> {
     const hash = await this.passwords.hash(password);
-    return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO seed_run (name) VALUES ('demo-people') ON CONFLICT (name) DO NOTHING RETURNING name`,
-      );
-      if (claimed.length === 0) return false;
+    return this.repository.transaction(async (manager) => {
+      if (!(await claimSeedRun(manager, 'demo-people'))) return false;
       for (const person of DEMO_PEOPLE) {
-        const [user] = await manager.query(
-          `INSERT INTO app_user (name, email, title, password_hash, password_changed_at) VALUES ($1, $2, $3, $4, now())
-           ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-          [person.name, person.email, person.title, hash],
-        );
+        const userId = await this.repository.upsertDemo(manager, { name: person.name, email: person.email, title: person.title, passwordHash: hash });
         const scope = person.scope ? await this.resolve(manager, person.scope) : { committeeId: null, unitId: null };
-        await manager.query(
-          'INSERT INTO role_assignment (user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-          [user.id, person.role, scope.committeeId, scope.unitId],
-        );
+        await this.repository.insertRole(manager, { userId, role: person.role, ...scope }, { ifMissing: true });
       }
       this.logger.log(`Seeded ${DEMO_PEOPLE.length} demo people`);
       return true;
     });
   }
 
-  private async resolve(manager: EntityManager, scope: NonNullable<DemoPerson['scope']>) {
-    const [committee] = await manager.query('SELECT id FROM committee WHERE municipality = $1 AND name = $2', [
-      scope.municipality,
-      scope.committee,
-    ]);
-    if (!committee) throw new Error(`Demo committee ${scope.committee}, ${scope.municipality} is missing`);
+  private async resolve(manager: EntityManager, scope: NonNullable<DemoPerson['scope']>): Promise<{ committeeId: string; unitId: string | null }> {
+    const committeeId = await this.repository.committeeId(manager, scope.municipality, scope.committee);
+    if (!committeeId) throw new Error(`Demo committee ${scope.committee}, ${scope.municipality} is missing`);
     let parentId: string | null = null;
     for (const name of scope.path) {
-      const [unit]: Array<{ id: string }> = await manager.query(
-        'SELECT id FROM organisation_unit WHERE committee_id = $1 AND parent_id IS NOT DISTINCT FROM $2 AND name = $3',
-        [committee.id, parentId, name],
-      );
-      if (!unit) throw new Error(`Demo unit ${scope.path.join(' / ')} is missing`);
-      parentId = unit.id;
+      const unitId: string | undefined = await this.repository.unitId(manager, committeeId, parentId, name);
+      if (!unitId) throw new Error(`Demo unit ${scope.path.join(' / ')} is missing`);
+      parentId = unitId;
     }
-    return { committeeId: committee.id as string, unitId: parentId };
+    return { committeeId, unitId: parentId };
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssignRoleRequest, CreateUserRequest, UpdateUserRequest, UserDto, UserListResponse } from '@rapportflode/api-contract';
 import { Action, can, grantCovers, ResourceScope, roleAllows, RoleGrant, scopesFor } from '@rapportflode/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthCache } from '../auth/auth-cache';
 import { AccessService } from '../auth/access.service';
@@ -10,15 +9,7 @@ import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import type { Actor } from '../organisation/units.service';
 import { UserErrors } from './users.exception';
-
-interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  title: string | null;
-  active: boolean;
-  has_password: boolean;
-}
+import { UserRow, UsersRepository } from './users.repository';
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   return error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === constraint;
@@ -29,13 +20,11 @@ function installationWide(grants: readonly RoleGrant[], action: Action): boolean
   return grants.some((g) => g.committeeId === null && roleAllows(g.role, action));
 }
 
-const USER_COLUMNS = 'id, name, email, title, active, password_hash IS NOT NULL AS has_password';
-
 /** People and their roles. Every change is audited in the same transaction. */
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: UsersRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
@@ -45,7 +34,7 @@ export class UsersService {
 
   /** The people with a role where the reader may read people; role-less people for those who manage people. */
   async list(grants: readonly RoleGrant[]): Promise<UserListResponse> {
-    const rows: UserRow[] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM app_user ORDER BY name, email`);
+    const rows = await this.repository.all();
     const readScopes = scopesFor(grants, 'users.read');
     const installationWide = readScopes.some((g) => g.committeeId === null);
     const users: UserDto[] = [];
@@ -69,13 +58,9 @@ export class UsersService {
     if (!body.role && !installationWide(actor.grants, 'users.manage')) throw UserErrors.roleRequired();
     if (body.role) await this.checkAdministers(body.role, actor);
     const hash = body.password ? await this.passwords.hash(body.password) : null;
-    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
+    return this.cache.clearAfter(this.repository.transaction(async (manager) => {
       try {
-        const [row]: UserRow[] = await manager.query(
-          `INSERT INTO app_user (name, email, title, password_hash, password_changed_at)
-           VALUES ($1, $2, $3, $4::varchar, CASE WHEN $4::varchar IS NULL THEN NULL ELSE now() END) RETURNING ${USER_COLUMNS}`,
-          [body.name.trim(), body.email, body.title?.trim() || null, hash],
-        );
+        const row = await this.repository.insert(manager, { name: body.name.trim(), email: body.email, title: body.title?.trim() || null, passwordHash: hash });
         const dto = await this.toDto(row, manager);
         await this.audit.record(manager, {
           actorUserId: actor.userId,
@@ -98,8 +83,8 @@ export class UsersService {
 
   async update(id: string, body: UpdateUserRequest, actor: Actor): Promise<UserDto> {
     if (Object.values(body).every((value) => value === undefined)) throw UserErrors.nothingToChange();
-    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
-      const [before]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    return this.cache.clearAfter(this.repository.transaction(async (manager) => {
+      const before = await this.repository.find(manager, id, { forUpdate: true });
       if (!before) throw UserErrors.notFound();
       const next = {
         ...before,
@@ -109,13 +94,7 @@ export class UsersService {
         active: body.active ?? before.active,
       };
       try {
-        await manager.query('UPDATE app_user SET name = $2, email = $3, title = $4, active = $5, updated_at = now() WHERE id = $1', [
-          id,
-          next.name,
-          next.email,
-          next.title,
-          next.active,
-        ]);
+        await this.repository.update(manager, id, next);
       } catch (error) {
         if (isUniqueViolation(error, 'uq_app_user_email')) throw UserErrors.emailTaken(next.email);
         throw error;
@@ -137,7 +116,7 @@ export class UsersService {
   }
 
   async revokeSessions(id: string, actor: Actor): Promise<{ revoked: number }> {
-    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
+    return this.cache.clearAfter(this.repository.transaction(async (manager) => {
       const revoked = await this.sessions.revokeAllFor(id, manager);
       await this.audit.record(manager, {
         actorUserId: actor.userId,
@@ -159,12 +138,11 @@ export class UsersService {
    */
   async assignRole(userId: string, body: AssignRoleRequest, actor: Actor): Promise<UserDto> {
     await this.checkAdministers(body, actor);
-    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
-      const [user]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
+    return this.cache.clearAfter(this.repository.transaction(async (manager) => {
+      const user = await this.repository.find(manager, userId, { forUpdate: true });
       if (!user) throw UserErrors.notFound();
       if (!installationWide(actor.grants, 'users.manage')) {
-        const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM role_assignment WHERE user_id = $1', [userId]);
-        if (count === 0) throw UserErrors.notFound();
+        if ((await this.repository.roleCount(manager, userId)) === 0) throw UserErrors.notFound();
       }
       await this.insertRole(manager, userId, body, actor);
       return this.toDto(user, manager);
@@ -181,15 +159,12 @@ export class UsersService {
 
   private async insertRole(manager: EntityManager, userId: string, body: AssignRoleRequest, actor: Actor): Promise<void> {
     try {
-      const [row] = await manager.query(
-        'INSERT INTO role_assignment (user_id, role, committee_id, unit_id) VALUES ($1, $2, $3, $4) RETURNING id',
-        [userId, body.role, body.committeeId, body.unitId],
-      );
+      const assignmentId = (await this.repository.insertRole(manager, { userId, role: body.role, committeeId: body.committeeId, unitId: body.unitId })) as string;
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'role.assign',
         entityType: 'role_assignment',
-        entityId: row.id,
+        entityId: assignmentId,
         committeeId: body.committeeId,
         after: { userId, role: body.role, committeeId: body.committeeId, unitId: body.unitId },
         ip: actor.ip,
@@ -201,15 +176,11 @@ export class UsersService {
   }
 
   async removeRole(userId: string, assignmentId: string, actor: Actor): Promise<UserDto> {
-    return this.cache.clearAfter(this.dataSource.transaction(async (manager) => {
-      const [assignment]: Array<{ id: string; role: string; committee_id: string | null; unit_id: string | null }> =
-        await manager.query('SELECT id, role, committee_id, unit_id FROM role_assignment WHERE id = $1 AND user_id = $2 FOR UPDATE', [
-          assignmentId,
-          userId,
-        ]);
+    return this.cache.clearAfter(this.repository.transaction(async (manager) => {
+      const assignment = await this.repository.roleForUpdate(manager, assignmentId, userId);
       if (!assignment) throw UserErrors.assignmentNotFound();
       if (userId === actor.userId && assignment.role === 'admin') throw UserErrors.ownAdminRole();
-      await manager.query('DELETE FROM role_assignment WHERE id = $1', [assignmentId]);
+      await this.repository.deleteRole(manager, assignmentId);
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'role.remove',
@@ -219,7 +190,7 @@ export class UsersService {
         before: { userId, role: assignment.role, committeeId: assignment.committee_id, unitId: assignment.unit_id },
         ip: actor.ip,
       });
-      const [user]: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [userId]);
+      const user = (await this.repository.find(manager, userId)) as UserRow;
       return this.toDto(user, manager);
     }));
   }
@@ -239,11 +210,7 @@ export class UsersService {
   private async describeScope(target: ResourceScope | 'installation'): Promise<string> {
     if (target === 'installation') return 'hela installationen';
     const unitId = target.unitPath[target.unitPath.length - 1];
-    const [row] = await this.dataSource.query(
-      `SELECT c.name AS committee, c.municipality, u.name AS unit FROM committee c
-         LEFT JOIN organisation_unit u ON u.id = $2 WHERE c.id = $1`,
-      [target.committeeId, unitId ?? null],
-    );
+    const row = await this.repository.scopeNames(target.committeeId, unitId ?? null);
     const committee = `${row.committee}, ${row.municipality}`;
     return row.unit ? `${row.unit} (${committee})` : committee;
   }

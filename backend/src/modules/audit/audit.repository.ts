@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** One audit event as written (before and after as JSON text or null). */
+export interface AuditEventInsert {
+  actor_user_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  committee_id: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+/** An audit event as the list reads it, with the actor's name. */
+export interface AuditEventRow {
+  id: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** What the list is narrowed to; `committees` null: every committee and the installation. */
+export interface AuditFilter {
+  committees: readonly (string | null)[] | null;
+  entityType?: string;
+  action?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** audit_event: the one place it is written (append only). */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, event: AuditEventInsert): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_event (actor_user_id, action, entity_type, entity_id, committee_id, before, after, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [event.actor_user_id, event.action, event.entity_type, event.entity_id, event.committee_id, event.before, event.after, event.ip],
+    );
+  }
+
+  /** Several events in one statement; before and after as values (stored as jsonb). */
+  async insertMany(manager: EntityManager, events: readonly AuditEventInsert[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_event (actor_user_id, action, entity_type, entity_id, committee_id, before, after, ip)
+       SELECT actor_user_id, action, entity_type, entity_id, committee_id, before, after, ip
+         FROM jsonb_to_recordset($1::jsonb)
+           AS e(actor_user_id uuid, action varchar, entity_type varchar, entity_id varchar, committee_id uuid, before jsonb, after jsonb, ip varchar)`,
+      [JSON.stringify(events)],
+    );
+  }
+
+  /** One page of the events the filter lets through, newest first, and how many there are in all. */
+  async page(filter: AuditFilter, page: number, pageSize: number): Promise<{ total: number; rows: AuditEventRow[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.committees) where.push(`e.committee_id = ANY(${param(filter.committees)}::uuid[])`);
+    if (filter.entityType) where.push(`e.entity_type = ${param(filter.entityType)}`);
+    if (filter.action) where.push(`e.action = ${param(filter.action)}`);
+    if (filter.actorId) where.push(`e.actor_user_id = ${param(filter.actorId)}`);
+    if (filter.from) where.push(`e.occurred_at >= ${param(filter.from)}`);
+    if (filter.to) where.push(`e.occurred_at < ${param(filter.to)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_event e ${clause}`, params);
+    const rows: AuditEventRow[] = await this.dataSource.query(
+      `SELECT e.id::text AS id, e.occurred_at, e.actor_user_id, u.name AS actor_name, e.action, e.entity_type,
+              e.entity_id, e.before, e.after
+         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+         ${clause}
+        ORDER BY e.id DESC
+        LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
+      params,
+    );
+    return { total, rows };
+  }
+}
