@@ -5,14 +5,13 @@ import {
   ACTION_STATUSES,
   emptyContent,
   parseActionStatus,
-  parseSwedishNumber,
   type SectionConfig,
   type TaskContent,
 } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { type GridChoice, GridCellComponent } from './grid-cell.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
-import { type ActionDraftRow, type ActionPlanDraft, figureText, newActionRow, toActionPlanDraft } from './section-drafts';
+import { type ActionDraftRow, type ActionPlanDraft, newActionRow, tidyFigure, toActionPlanDraft } from './section-drafts';
 import { moveItem, pasteBlock, pasteNote } from './section-grid';
 import { SectionIssuesComponent } from './section-issues.component';
 import { actionStatusTable, type EarlierContent } from './section-views';
@@ -75,9 +74,8 @@ export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft
     this.draft.update((d) => ({
       ...d,
       rows: d.rows.map((r) => {
-        if (r.key !== key) return r;
-        const parsed = parseSwedishNumber(r.effect);
-        return parsed.ok && parsed.value !== null && Number.isInteger(parsed.value) ? { ...r, effect: figureText(parsed.value, 0) } : r;
+        const effect = r.key === key ? tidyFigure(r.effect, 0) : null;
+        return effect === null ? r : { ...r, effect };
       }),
     }));
   }

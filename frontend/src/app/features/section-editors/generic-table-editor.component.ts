@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
-import { emptyContent, parseSwedishNumber, type SectionConfig, type TableColumn, tableConfigOf, type TaskContent } from '@rapportflode/domain';
+import { emptyContent, type SectionConfig, type TableColumn, tableConfigOf, type TaskContent } from '@rapportflode/domain';
 import { GridCellComponent } from './grid-cell.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
-import { figureText, newTableRow, type TableDraft, toTableDraft } from './section-drafts';
+import { newTableRow, type TableDraft, tidyFigure, toTableDraft } from './section-drafts';
 import { moveItem, pasteBlock, pasteNote } from './section-grid';
 import { SectionIssuesComponent } from './section-issues.component';
 import { tableTotals } from './section-views';
@@ -42,10 +42,8 @@ export class GenericTableEditorComponent extends SectionEditorBase<TableDraft> {
     this.draft.update((d) => ({
       ...d,
       rows: d.rows.map((r) => {
-        if (r.key !== key) return r;
-        const parsed = parseSwedishNumber(r.cells[column.key] ?? '');
-        if (!parsed.ok || parsed.value === null || Math.round(parsed.value * 10 ** decimals) / 10 ** decimals !== parsed.value) return r;
-        return { ...r, cells: { ...r.cells, [column.key]: figureText(parsed.value, decimals) } };
+        const text = r.key === key ? tidyFigure(r.cells[column.key] ?? '', decimals) : null;
+        return text === null ? r : { ...r, cells: { ...r.cells, [column.key]: text } };
       }),
     }));
   }

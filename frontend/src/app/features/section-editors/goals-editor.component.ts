@@ -6,7 +6,6 @@ import {
   emptyContent,
   goalsColumnLabels,
   INDICATOR_UNIT_LABELS,
-  parseSwedishNumber,
   type SectionConfig,
   type TaskContent,
 } from '@rapportflode/domain';
@@ -15,13 +14,13 @@ import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base'
 import {
   type CommitteeGoalDraft,
   type CouncilGoalDraft,
-  figureText,
   type GoalsDraft,
   goalsDecimals,
   type IndicatorDraft,
   newCommitteeGoal,
   newCouncilGoal,
   newIndicator,
+  tidyFigure,
   toGoalsDraft,
 } from './section-drafts';
 import { pasteBlock, pasteNote } from './section-grid';
@@ -118,12 +117,8 @@ export class GoalsEditorComponent extends SectionEditorBase<GoalsDraft> {
             : {
                 ...cg,
                 indicators: cg.indicators.map((i) => {
-                  if (i.key !== key) return i;
-                  const parsed = parseSwedishNumber(i[field], { percent: i.unit === 'percent' });
-                  if (!parsed.ok || parsed.value === null) return i;
-                  const factor = 10 ** decimals;
-                  if (Math.round(parsed.value * factor) / factor !== parsed.value) return i;
-                  return { ...i, [field]: figureText(parsed.value, Number.isInteger(parsed.value) ? 0 : decimals) };
+                  const text = i.key === key ? tidyFigure(i[field], decimals, { percent: i.unit === 'percent', wholeShort: true }) : null;
+                  return text === null ? i : { ...i, [field]: text };
                 }),
               },
         ),

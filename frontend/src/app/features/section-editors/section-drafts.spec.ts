@@ -9,6 +9,7 @@ import {
   newCouncilGoal,
   newIndicator,
   newTableRow,
+  tidyFigure,
   toGoalsDraft,
   toSickLeaveDraft,
   toTableDraft,
@@ -126,5 +127,19 @@ describe('table drafts', () => {
     const check = checkDraft(INVESTMENTS, { type: 'table', rows: [{ ...row, cells: { projekt: 'Verksamhetssystem', budget: '2 500' } }] });
     expect(check.content).toEqual({ type: 'table', rows: [{ key: 'r1', cells: { projekt: 'Verksamhetssystem', budget: 2500 } }] });
     expect(toTableDraft(INVESTMENTS, check.content as never).rows[0].cells).toEqual({ projekt: 'Verksamhetssystem', budget: '2\u00a0500' });
+  });
+});
+
+describe('tidying a typed figure', () => {
+  it('shows a readable figure the Swedish way and leaves anything else as typed', () => {
+    expect(tidyFigure('2322', 0)).toBe('2\u00a0322');
+    expect(tidyFigure('5,30', 1, { percent: true })).toBe('5,3');
+    expect(tidyFigure('5,3 %', 1, { percent: true })).toBe('5,3');
+    expect(tidyFigure('5,3 %', 1)).toBeNull();
+    expect(tidyFigure('5.3', 1)).toBeNull();
+    expect(tidyFigure('1,25', 1)).toBeNull();
+    expect(tidyFigure('', 1)).toBeNull();
+    expect(tidyFigure('85', 1, { wholeShort: true })).toBe('85');
+    expect(tidyFigure('85', 1)).toBe('85,0');
   });
 });

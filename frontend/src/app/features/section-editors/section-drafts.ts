@@ -10,6 +10,7 @@ import {
   type GoalsContent,
   type InternalControlContent,
   formatNumber,
+  parseSwedishNumber,
   type SectionConfig,
   type SectionKind,
   type SickLeaveContent,
@@ -111,6 +112,19 @@ export type SectionDraft = SickLeaveDraft | ActionPlanDraft | InternalControlDra
 /** A figure as it is shown in its input (Swedish, the given decimals); '' for none. */
 export function figureText(value: number | null | undefined, decimals: number): string {
   return typeof value === 'number' ? formatNumber(value, decimals) : '';
+}
+
+/**
+ * A typed figure as its input shows it once left (`2322` → `2 322`, `5,30` → `5,3`), or null
+ * when it is not a number with at most `decimals` decimals (it stays as typed; the check marks
+ * it). `percent` allows a trailing `%`; `wholeShort` shows a whole number without decimals.
+ */
+export function tidyFigure(text: string, decimals: number, options: { percent?: boolean; wholeShort?: boolean } = {}): string | null {
+  const parsed = parseSwedishNumber(text, { percent: options.percent });
+  if (!parsed.ok || parsed.value === null) return null;
+  const factor = 10 ** decimals;
+  if (Math.round(parsed.value * factor) / factor !== parsed.value) return null;
+  return figureText(parsed.value, options.wholeShort && Number.isInteger(parsed.value) ? 0 : decimals);
 }
 
 /** Decimals of a figure as stored: at least `min`, as many as it has (up to 4). */

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { emptyContent, parseSwedishNumber, type SectionConfig, sickLeaveMeasures, type TaskContent } from '@rapportflode/domain';
+import { emptyContent, type SectionConfig, sickLeaveMeasures, type TaskContent } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { LineChartComponent } from '../../shared/line-chart.component';
 import { GridCellComponent } from './grid-cell.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
-import { figureText, type SickLeaveDraft, sickLeaveDecimals, toSickLeaveDraft } from './section-drafts';
+import { type SickLeaveDraft, sickLeaveDecimals, tidyFigure, toSickLeaveDraft } from './section-drafts';
 import { SectionIssuesComponent } from './section-issues.component';
 import { type EarlierContent, sickLeaveTrend } from './section-views';
 
@@ -54,11 +54,8 @@ export class SickLeaveEditorComponent extends SectionEditorBase<SickLeaveDraft> 
   protected tidy(key: string): void {
     const decimals = sickLeaveDecimals(this.config());
     this.draft.update((d) => {
-      const parsed = parseSwedishNumber(d.values[key] ?? '', { percent: true });
-      if (!parsed.ok || parsed.value === null) return d;
-      const factor = 10 ** decimals;
-      if (Math.round(parsed.value * factor) / factor !== parsed.value) return d;
-      return { ...d, values: { ...d.values, [key]: figureText(parsed.value, decimals) } };
+      const text = tidyFigure(d.values[key] ?? '', decimals, { percent: true });
+      return text === null ? d : { ...d, values: { ...d.values, [key]: text } };
     });
   }
 
