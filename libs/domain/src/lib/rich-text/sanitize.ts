@@ -1,6 +1,5 @@
 /**
- * The content of a report's narrative sections ("Sammanfattning", "Tre viktigaste händelserna",
- * …): headings, paragraphs, lists, bold/italic, links and simple tables, stored as JSON.
+ * Sanitizing rich text (the model is in model.ts).
  *
  * Whatever an editor sends is untrusted. `sanitizeRichText` is the one gate between a request and
  * storage: it rebuilds the document from the known parts only, so nothing that could become
@@ -14,52 +13,8 @@
  * `header` only on header rows (`true`), `id` only on paragraphs and unique, no empty lists,
  * tables or table rows.
  */
-import { formatNumber } from './format';
-
-export type InlineMark = { type: 'bold' } | { type: 'italic' } | { type: 'link'; href: string };
-
-export interface TextRun {
-  type: 'text';
-  text: string;
-  marks?: InlineMark[];
-}
-
-export interface HeadingBlock {
-  type: 'heading';
-  level: 2 | 3 | 4;
-  content: TextRun[];
-}
-
-export interface ParagraphBlock {
-  type: 'paragraph';
-  /** A stable anchor for comments: `[A-Za-z0-9_-]{1,40}`, unique within the document. */
-  id?: string;
-  content: TextRun[];
-}
-
-export interface ListBlock {
-  type: 'bullet_list' | 'ordered_list';
-  /** Each item holds paragraphs or nested lists only. */
-  items: Block[][];
-}
-
-export interface TableRow {
-  header?: boolean;
-  cells: TextRun[][];
-}
-
-export interface TableBlock {
-  type: 'table';
-  rows: TableRow[];
-}
-
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock;
-
-export interface RichTextDocument {
-  type: 'doc';
-  version: 1;
-  content: Block[];
-}
+import { formatNumber } from '../format';
+import type { Block, HeadingBlock, InlineMark, ListBlock, ParagraphBlock, RichTextDocument, TableBlock, TableRow, TextRun } from './model';
 
 export type SanitizeRichTextResult =
   | { ok: true; document: RichTextDocument; removed: string[] }
@@ -94,10 +49,6 @@ const SAFE_HREF = /^(?:https?:\/\/[^\s/]|mailto:\S)/i;
 const MARK_ORDER: Readonly<Record<InlineMark['type'], number>> = { bold: 0, italic: 1, link: 2 };
 const FORMAT_ERROR = 'Innehållet har fel format.';
 
-export function emptyDocument(): RichTextDocument {
-  return { type: 'doc', version: 1, content: [] };
-}
-
 /**
  * Turns untrusted JSON into a clean document. Unknown block types, marks and properties are
  * dropped and described (in Swedish, each description once) in `removed`; a document over one
@@ -116,69 +67,6 @@ export function sanitizeRichText(input: unknown): SanitizeRichTextResult {
   const errors = sanitizer.limitErrors();
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, document: { type: 'doc', version: 1, content: blocks }, removed: [...sanitizer.removed] };
-}
-
-/**
- * The document as plain text: blocks separated by a blank line (empty blocks left out), list
- * items on lines of their own prefixed `- ` or `1. ` (nested lists indented), table rows on lines
- * of their own with the cells separated by tabs.
- */
-export function plainText(document: RichTextDocument): string {
-  return document.content
-    .map(blockText)
-    .filter((text) => text !== '')
-    .join('\n\n');
-}
-
-/** Every paragraph, those in lists included, in document order: the anchors comments attach to. */
-export function paragraphTexts(document: RichTextDocument): Array<{ id: string | null; text: string }> {
-  const result: Array<{ id: string | null; text: string }> = [];
-  const visit = (blocks: Block[]): void => {
-    for (const block of blocks) {
-      if (block.type === 'paragraph') result.push({ id: block.id ?? null, text: runsText(block.content) });
-      else if (block.type === 'bullet_list' || block.type === 'ordered_list') block.items.forEach(visit);
-    }
-  };
-  visit(document.content);
-  return result;
-}
-
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-      return runsText(block.content);
-    case 'bullet_list':
-    case 'ordered_list':
-      return listLines(block, '').join('\n');
-    case 'table':
-      return block.rows
-        .map((row) => row.cells.map((cell) => runsText(cell).replace(/[\t\n]+/g, ' ')).join('\t'))
-        .join('\n');
-  }
-}
-
-function listLines(list: ListBlock, indent: string): string[] {
-  const lines: string[] = [];
-  list.items.forEach((item, index) => {
-    const marker = list.type === 'bullet_list' ? '- ' : `${index + 1}. `;
-    const inner = indent + ' '.repeat(marker.length);
-    if (item.length === 0 || item[0].type !== 'paragraph') lines.push(indent + marker.trimEnd());
-    item.forEach((block, at) => {
-      if (block.type === 'bullet_list' || block.type === 'ordered_list') {
-        lines.push(...listLines(block, inner));
-      } else if (block.type === 'paragraph') {
-        runsText(block.content)
-          .split('\n')
-          .forEach((line, lineAt) => lines.push((at === 0 && lineAt === 0 ? indent + marker : inner) + line));
-      }
-    });
-  });
-  return lines;
-}
-
-function runsText(runs: TextRun[]): string {
-  return runs.map((run) => run.text).join('');
 }
 
 type JsonObject = Record<string, unknown>;
