@@ -75,4 +75,21 @@ export class WorkflowRepository {
     );
     return row?.actor_id ?? null;
   }
+
+  /** Each subject's latest step of that transition (who and when), for those that have one. */
+  latestSteps(
+    manager: EntityManager,
+    type: WorkflowSubjectType,
+    subjectIds: readonly string[],
+    transition: Transition,
+  ): Promise<Array<{ subject_id: string; actor_name: string | null; occurred_at: Date }>> {
+    const { table, column } = HISTORY[type];
+    return manager.query(
+      `SELECT DISTINCT ON (tr.${column}) tr.${column} AS subject_id, u.name AS actor_name, tr.occurred_at
+         FROM ${table} tr LEFT JOIN app_user u ON u.id = tr.actor_id
+        WHERE tr.${column} = ANY($1::uuid[]) AND tr.transition = $2
+        ORDER BY tr.${column}, tr.id DESC`,
+      [[...new Set(subjectIds)], transition],
+    );
+  }
 }

@@ -111,6 +111,21 @@ export class WorkflowService {
     return this.repository.lastSubmitter(manager, type, subjectId);
   }
 
+  /**
+   * Who made each subject's latest step of that transition, and when (e.g. who approved each
+   * task of a report), by subject id; subjects without one are left out.
+   */
+  async latestSteps(
+    manager: EntityManager,
+    type: WorkflowSubjectType,
+    subjectIds: readonly string[],
+    transition: Transition,
+  ): Promise<Map<string, { actorName: string | null; at: Date }>> {
+    if (subjectIds.length === 0) return new Map();
+    const rows = await this.repository.latestSteps(manager, type, subjectIds, transition);
+    return new Map(rows.map((row) => [row.subject_id, { actorName: row.actor_name, at: row.occurred_at }]));
+  }
+
   /** The subject's history, oldest first. */
   async history(manager: EntityManager, type: WorkflowSubjectType, subjectId: string): Promise<WorkflowHistoryEntry[]> {
     const rows = await this.repository.history(manager, type, subjectId);
