@@ -1,17 +1,16 @@
 import { DataSourceOptions } from 'typeorm';
-import { Committee } from '../modules/organisation/entities/committee.entity';
-import { OrganisationUnit } from '../modules/organisation/entities/organisation-unit.entity';
-import { JobExecution } from '../modules/system/entities/job-execution.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [Committee, OrganisationUnit, JobExecution];
-
-/** The one description of the database connection, for the app, the CLI and the tests. */
+/**
+ * The one description of the database connection, for the app, the CLI and the tests. No
+ * entities: the migrations define the schema, and each module's *.repository.ts reads and writes
+ * it with SQL.
+ */
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     // Run by migrateWithLock at start-up, under an advisory lock (several instances may start at once).
