@@ -1,4 +1,15 @@
-import type { ApiErrorResponse, OrganisationResponse, ReportStatusDto, ReportTemplateDto, ReportVersionDto, SaveContentResponse, TaskDto } from '@rapportflode/api-contract';
+import type {
+  ApiErrorResponse,
+  MemoDto,
+  OrganisationResponse,
+  ReportStatusDto,
+  ReportTemplateDto,
+  ReportVersionDto,
+  SaveContentResponse,
+  SaveMemoResponse,
+  TaskDto,
+} from '@rapportflode/api-contract';
+import type { MemoContent } from '@rapportflode/domain';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +25,7 @@ import { DEMO, HttpClient, signedIn } from './support/http';
  * Cycles of 2012 and 2013.
  */
 const SCRIPT = '<script>alert(1)</script>';
+const NB = '\u00a0';
 const paragraphs = (...texts: string[]) => ({
   type: 'doc',
   version: 1,
@@ -292,6 +304,60 @@ describe('the assembled report', () => {
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(docx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it("keeps the nämnd's economy figures with a frozen version, and the tjänsteskrivelse checks its text against them", async () => {
+    const cycle = await openCycle(secretary, templateId, 2016);
+    await deliver(secretary, cycle.id, 'Sammanfattning', paragraphs('Ett år i balans.'));
+    await deliver(camilla, cycle.id, 'Ekonomiskt resultat', economy(-1000));
+    const omsorg = await deliver(fredrik, cycle.id, 'Ekonomiskt resultat', economy(-3000));
+    await deliver(secretary, cycle.id, 'Redovisning riktade statsbidrag', grants(2));
+    const memoPath = `/api/cycles/${cycle.id}/memo`;
+    const memo = async () => (await secretary.get<MemoDto>(memoPath)).body;
+    expect((await memo()).figuresSource).toEqual({ kind: 'approved' });
+
+    // The freeze keeps the nämnd table computed from the approved unit tables: one row a unit, and the total.
+    expect((await freeze(cycle.id)).status).toBe(201);
+    const dataSource = app.running.app.get(DataSource);
+    const [stored] = await dataSource.query('SELECT figures FROM report_version WHERE cycle_id = $1 AND number = 1', [cycle.id]);
+    expect(stored.figures).toEqual({
+      rows: [
+        { label: 'Barn och familjeenheten', result: 110, forecast: 50 },
+        { label: 'Omsorgsenheten', result: 110, forecast: 50 },
+      ],
+      total: { result: 220, forecast: 100 },
+    });
+    const prefilled = await memo();
+    expect(prefilled).toMatchObject({ figuresSource: { kind: 'frozen', version: 1 }, warnings: [] });
+
+    // A figure the frozen report does not have.
+    const wrong = JSON.parse(JSON.stringify(prefilled.content).replace('+220', '+999')) as MemoContent;
+    const saved = await secretary.put<SaveMemoResponse>(`${memoPath}/content`, { version: prefilled.version, content: wrong });
+    expect(saved.status).toBe(200);
+    const againstFrozen = [`Ekonomiska konsekvenser nämner +999${NB}tkr för Socialnämnden totalt, men den fastställda rapporten har +220.`];
+    expect(saved.body.warnings).toEqual(againstFrozen);
+
+    // The approved figures change after the freeze: the memo still compares with version 1.
+    const current = (await fredrik.get<TaskDto>(`/api/tasks/${omsorg.id}`)).body;
+    await step(economist, omsorg.id, 'reopen', current.version, 'Budgeten rättad.');
+    const corrected = economy(-3000);
+    corrected.rows[0].values.budget_income = 40;
+    await deliver(fredrik, cycle.id, 'Ekonomiskt resultat', corrected);
+    expect(await memo()).toMatchObject({ figuresSource: { kind: 'frozen', version: 1 }, warnings: againstFrozen });
+
+    // A version frozen before figures were kept (figures NULL): the memo compares with the approved figures.
+    await dataSource.query(
+      `INSERT INTO report_version (cycle_id, number, model, checksum, reason, frozen_by)
+       SELECT cycle_id, 2, model, checksum, 'Utan siffror', frozen_by FROM report_version WHERE cycle_id = $1 AND number = 1`,
+      [cycle.id],
+    );
+    expect(await memo()).toMatchObject({
+      figuresSource: { kind: 'approved' },
+      warnings: [
+        `Ekonomiska konsekvenser nämner +999${NB}tkr för Socialnämnden totalt, men de godkända siffrorna har +270.`,
+        `Ekonomiska konsekvenser nämner +110${NB}tkr för Omsorgsenheten, men de godkända siffrorna har +160.`,
+      ],
+    });
   });
 
   it('lets the economist look but not freeze, and hides the report from unit heads and other nämnder', async () => {

@@ -1,6 +1,6 @@
 import { draftEconomicConsequences, economicFigures, emptyMemoContent, MemoContent } from '@rapportflode/domain';
-import { economyFiguresFromModel, memoModel } from './memo-model';
-import { headingsOf, type DocumentModel } from './model';
+import { memoModel } from './memo-model';
+import { headingsOf } from './model';
 
 const content: MemoContent = {
   ...emptyMemoContent(),
@@ -75,48 +75,5 @@ describe('memoModel', () => {
   it('keeps rich text as text with its marks', () => {
     const summary = model.body[model.body.findIndex((b) => b.type === 'heading' && b.text === 'Sammanfattning') + 1];
     expect(summary).toEqual({ type: 'paragraph', content: [{ text: 'Delårsrapporten 2021 redovisar ', marks: ['bold'] }, { text: '<måluppfyllelse>' }] });
-  });
-});
-
-describe('economyFiguresFromModel', () => {
-  it('reads the nämnd table’s result and forecast per row and the total', () => {
-    const model: DocumentModel = {
-      ...memoModel(content, facts),
-      body: [
-        {
-          type: 'table',
-          id: 'tabell-ekonomi-enhet',
-          caption: 'Vuxenutbildning',
-          columns: [{ label: 'Enhet', kind: 'text' }, { label: 'Prognos per augusti', kind: 'number' }],
-          rows: [{ cells: ['Vuxenutbildning', -1686] }],
-          dataset: { unit: 'Vuxenutbildning', period: '2021-08', section: 'Ekonomi' },
-        },
-        {
-          type: 'table',
-          id: 'tabell-ekonomi',
-          caption: 'Ekonomisk uppföljning per verksamhetsområde',
-          unit: 'tkr',
-          columns: [
-            { label: 'Verksamhetsområde', kind: 'text' },
-            { label: 'Budget', kind: 'number' },
-            { label: 'Resultat per april', kind: 'number' },
-            { label: 'Prognos per april', kind: 'number' },
-            { label: 'Resultat per augusti', kind: 'number' },
-            { label: 'Prognos per augusti', kind: 'number' },
-          ],
-          rows: [
-            { cells: ['Socialnämnden', -26, 9, 11, 17, 20] },
-            { cells: ['Stab', 0, 0, 0, 1, 1], kind: 'sub' },
-            { cells: ['Totalt', -239326, -5340, -5794, -9504, -9030], kind: 'total' },
-          ],
-          dataset: { unit: null, period: '2021-08', section: 'Nämndens resultat per augusti' },
-        },
-      ],
-    };
-    expect(economyFiguresFromModel(model)).toEqual({
-      rows: [{ label: 'Socialnämnden', result: 17, forecast: 20 }],
-      total: { result: -9504, forecast: -9030 },
-    });
-    expect(economyFiguresFromModel(memoModel(content, facts))).toBeNull();
   });
 });

@@ -4,13 +4,10 @@
  * Sammanfattning, Ärendebeskrivning, Förvaltningens synpunkter with Ekonomiska konsekvenser,
  * Juridiska konsekvenser, Jämställdhetsanalys, Överensstämmelse med styrdokument,
  * Beslutsunderlag (the report first), the signatures and the Sändlista. The same model feeds the
- * in-app preview and the HTML, PDF and DOCX files.
- *
- * Also: reading the nämnd's economy figures back out of a frozen report's model, so the memo's
- * figures can be checked against what was frozen.
+ * in-app preview and the HTML, PDF and DOCX files. (The figures the memo is checked against
+ * are kept beside a frozen report's model by the freeze: backend/src/modules/reports/reports.service.ts.)
  */
 import {
-  EconomicFigures,
   MEMO_PART_LABELS,
   memoAttachmentList,
   type MemoContent,
@@ -179,57 +176,4 @@ export function memoModel(content: MemoContent, facts: MemoFacts): DocumentModel
     body,
     appendices: [],
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function cellNumber(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function lastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
-  return -1;
-}
-
-/**
- * The nämnd's economy figures in a (frozen) report model: the nämnd-level table (dataset.unit
- * null) of the economy section, its top-level rows and total, the result for the period and the
- * forecast (the last "Resultat …"/"Utfall …" and "Prognos …" columns, or the columns keyed as the
- * economy columns). tkr; mnkr tables are converted. Null when the model has no such table.
- */
-export function economyFiguresFromModel(model: DocumentModel, section?: string): EconomicFigures | null {
-  const tables: TableBlock[] = [];
-  const walk = (blocks: readonly Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'table') tables.push(block);
-      if (block.type === 'notice') walk(block.content);
-    }
-  };
-  walk(model.body);
-  for (const appendix of model.appendices) walk(appendix.body);
-  const candidates = tables.filter((t) => t.dataset && t.dataset.unit === null);
-  const ordered = section ? [...candidates.filter((t) => t.dataset?.section === section), ...candidates] : candidates;
-  for (const table of ordered) {
-    const columns = table.columns;
-    const byKey = (...keys: string[]) => columns.findIndex((c) => c.key !== undefined && keys.includes(c.key));
-    let result = byKey('budget_deviation', 'resultat');
-    if (result < 0) result = lastIndex(columns, (c) => c.kind === 'number' && /^(resultat|utfall|budgetavvikelse)/iu.test(c.label));
-    let forecast = byKey('forecast_deviation', 'prognosavvikelse');
-    if (forecast < 0) forecast = lastIndex(columns, (c) => c.kind === 'number' && /^prognos/iu.test(c.label));
-    if (result < 0 && forecast < 0) continue;
-    const factor = /mnkr|miljoner/iu.test(table.unit ?? '') ? 1000 : 1;
-    const read = (cells: readonly unknown[], index: number) => {
-      if (index < 0) return null;
-      const value = cellNumber(cells[index]);
-      return value === null ? null : Math.round(value * factor * 1000) / 1000;
-    };
-    const rows = table.rows.filter((r) => (r.kind ?? 'body') === 'body' || r.kind === 'subtotal');
-    const total = table.rows.find((r) => r.kind === 'total');
-    return {
-      rows: rows.map((r) => ({ label: String(r.cells[0] ?? ''), result: read(r.cells, result), forecast: read(r.cells, forecast) })),
-      total: total ? { result: read(total.cells, result), forecast: read(total.cells, forecast) } : { result: null, forecast: null },
-    };
-  }
-  return null;
 }
