@@ -1,6 +1,4 @@
 import type { MemoContent, TaskState, Transition } from '@rapportflode/domain';
-import { endpointPath } from './endpoint';
-import { MEMO_API } from './endpoints';
 
 /** The tjänsteskrivelse's facts from the cycle: shown with it, never stored in its content. */
 export interface MemoFactsDto {
@@ -93,11 +91,3 @@ export interface RedraftEconomyRequest {
 
 export const MEMO_DOCUMENT_FORMATS = ['html', 'pdf', 'docx'] as const;
 export type MemoDocumentFormat = (typeof MEMO_DOCUMENT_FORMATS)[number];
-
-/**
- * The memo's routes under a cycle, built from MEMO_API (endpoints.ts). Transitional: the memo page
- * moves to ApiClient's memo methods (and memoDocumentUrl), then this goes.
- */
-export function memoPath(cycleId: string, sub: '' | '/content' | '/transitions' | '/redraft-economy' | '/document' = ''): string {
-  return `${endpointPath(MEMO_API.get, { cycleId })}${sub}`;
-}

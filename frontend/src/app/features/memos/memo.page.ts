@@ -16,7 +16,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { memoPath, type MemoConflictResponse, type MemoDto } from '@rapportflode/api-contract';
+import type { MemoConflictResponse, MemoDto } from '@rapportflode/api-contract';
 import { renderHtml } from '@rapportflode/documents';
 import {
   MEMO_PART_LABELS,
@@ -221,7 +221,7 @@ export class MemoPage {
   }
 
   protected download(format: 'html' | 'pdf' | 'docx'): string {
-    return `${memoPath(this.id(), '/document')}?format=${format}`;
+    return this.api.memoDocumentUrl(this.id(), format);
   }
 
   /** Saves what the form holds, changed or not; false when it could not be saved (the reason is shown). */
