@@ -26,7 +26,7 @@ export interface Endpoint<P extends string = string, Req = unknown, Res = unknow
   readonly method: HttpMethod;
   /** Below the /api prefix, with `:params`: `/cycles/:cycleId/memo/content`. */
   readonly path: P;
-  /** The path below its area's base, for the Nest method decorator (`content`; '' for the base itself). */
+  /** The path below its area's base, for the Nest method decorator (`content`; '' for the base itself); set by area(). */
   readonly route: string;
   /** Types only, never set: the request body, the response body, the query parameters. */
   readonly types?: { request: Req; response: Res; query: Q };
