@@ -14,7 +14,9 @@ import {
 } from 'docx';
 import type { Block, DocumentModel, FactsBlock, MissingItem, NoticeBlock } from '../lib/model';
 import { appendixLabel, finalStatusLine } from '../lib/html';
-import { DocxContext, factsTable, headingParagraph, noticeBlock, renderBlocks, textRuns } from './blocks';
+import { noticeBlock, renderBlocks } from './blocks';
+import { DocxContext, headingParagraph, textRuns } from './paragraphs';
+import { factsTable } from './tables';
 import { CONTENT_WIDTH, NUMBERING, PAGE, STYLES } from './styles';
 
 type FileChild = Paragraph | Table | TableOfContents;
