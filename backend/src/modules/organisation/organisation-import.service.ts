@@ -17,7 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AuthCache } from '../auth/auth-cache';
-import { OrganisationImportRepository } from './organisation-import.repository';
+import { UserAccounts } from '../users/user-accounts';
 import { OrganisationRepository } from './organisation.repository';
 import { UnitsRepository } from './units.repository';
 import type { Actor } from './units.service';
@@ -54,7 +54,7 @@ export class OrganisationImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisation: OrganisationRepository,
     private readonly units: UnitsRepository,
-    private readonly people: OrganisationImportRepository,
+    private readonly accounts: UserAccounts,
     private readonly audit: AuditService,
     private readonly cache: AuthCache,
   ) {}
@@ -177,14 +177,14 @@ export class OrganisationImportService {
         const email = row.person.email;
         let person = people.get(email);
         if (!person) {
-          const found = await this.people.findPerson(manager, email);
+          const found = await this.accounts.findByEmail(manager, email);
           if (found && lower(found.name) !== lower(row.person.name)) {
             rowErrors.push(`E-postadressen ${email} hör redan till "${found.name}" i Rapportflöde; här står "${row.person.name}".`);
           }
           // A person without roles belongs to no nämnd: a role from here would hand this nämnd's
           // administrators their account (e-mail, password reset).
           if (found && !installationAdmin) {
-            if ((await this.people.roleCount(manager, found.id)) === 0) {
+            if ((await this.accounts.roleCount(manager, found.id)) === 0) {
               rowErrors.push(
                 `${email} hör till en person utan roller. Bara installationens administratör kan ge den personen roller.`,
               );
@@ -200,7 +200,7 @@ export class OrganisationImportService {
         const existingUnitId = unitKey ? units.get(unitKey)?.existingId ?? null : null;
         let alreadyHas = false;
         if (person.id && committee.id && (row.path.length === 0 || existingUnitId)) {
-          alreadyHas = await this.people.hasRole(manager, person.id, row.person.role, committee.id, row.path.length === 0 ? null : existingUnitId);
+          alreadyHas = await this.accounts.hasRole(manager, person.id, row.person.role, committee.id, row.path.length === 0 ? null : existingUnitId);
         }
         if (alreadyHas) effects.push(`Har redan rollen ${ROLE_LABELS[row.person.role]}`);
         else {
@@ -267,7 +267,7 @@ export class OrganisationImportService {
       }
       for (const [email, person] of people) {
         if (person.id) continue;
-        const created = await this.people.insertPerson(manager, { name: person.name, email, title: person.title });
+        const created = await this.accounts.create(manager, { name: person.name, email, title: person.title });
         person.id = created;
         await audit('user.create', 'user', created, null, { name: person.name, email, title: person.title });
       }
@@ -275,7 +275,7 @@ export class OrganisationImportService {
         const committeeId = committees.get(role.committeeKey)?.id as string;
         const unitId = role.unitKey ? (units.get(role.unitKey)?.existingId ?? null) : null;
         const userId = people.get(role.email)?.id as string;
-        const created = await this.people.insertRole(manager, userId, role.role, committeeId, unitId);
+        const created = await this.accounts.grantRoleIfMissing(manager, { userId, role: role.role, committeeId, unitId });
         if (created) await audit('role.assign', 'role_assignment', created, committeeId, { userId, role: role.role, committeeId, unitId });
       }
     };

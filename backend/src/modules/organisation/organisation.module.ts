@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UserAccountsModule } from '../users/user-accounts.module';
 import { OrganisationImportController } from './organisation-import.controller';
-import { OrganisationImportRepository } from './organisation-import.repository';
 import { OrganisationImportService } from './organisation-import.service';
 import { OrganisationController } from './organisation.controller';
 import { OrganisationRepository } from './organisation.repository';
@@ -12,11 +12,11 @@ import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
 
 @Module({
+  imports: [UserAccountsModule],
   controllers: [OrganisationController, UnitsController, OrganisationImportController],
   providers: [
     OrganisationRepository,
     UnitsRepository,
-    OrganisationImportRepository,
     OrganisationService,
     OrganisationSeeder,
     UnitsService,
