@@ -10,9 +10,11 @@
  * 1. Add its name to WorkflowSubjectName in libs/domain/src/lib/workflow.ts (with the words of
  *    its messages in WORKFLOW_SUBJECT_WORDS) and its history table to HISTORY in
  *    workflow.repository.ts (a migration creates the table: id, <subject>_id, transition,
- *    from_state, to_state, actor_id, text, occurred_at).
+ *    from_state, to_state, actor_id, text, occurred_at); its `<name>_locked` refusal goes in
+ *    LOCKED_CODE below and in backend/src/common/error-status.ts.
  * 2. Implement WorkflowSubject (workflow-subject.ts) in the subject's module, usually in a small
- *    provider beside its repository: `lock` (its row FOR UPDATE, mapped to a WorkflowRecord),
+ *    provider beside its repository (examples: backend/src/modules/tasks/task-workflow.service.ts,
+ *    backend/src/modules/memos/memo-workflow.ts; the smallest, in memory: workflow.service.spec.ts): `lock` (its row FOR UPDATE, mapped to a WorkflowRecord),
  *    `heldActions` (its own permissions translated to the table's task.* actions), `submitter`
  *    (who handed in the round under review; `lastSubmitter` here answers from the history) and
  *    `writeState` (its UPDATE of state and version, plus anything that goes with a step).
