@@ -1,6 +1,6 @@
-import { formatDate, monthName } from './format';
+import { formatDate } from './format';
 import type { FlatOrganisationUnit } from './organisation';
-import type { ReportKind, Responsibility } from './template';
+import type { Responsibility } from './template';
 import { EDITABLE_STATES, TaskState } from './workflow';
 
 /**
@@ -74,14 +74,6 @@ export function checkCycleDates(dates: Partial<Record<keyof CycleDates, unknown>
     }
   }
   return errors;
-}
-
-/** The period a report covers, from its kind and period end: `T1`, `T2`, `Helår`, or the month. */
-export function periodLabel(kind: ReportKind, periodEnd: IsoDate): string {
-  if (kind === 'tertial_report') return 'T1';
-  if (kind === 'interim_report') return 'T2';
-  if (kind === 'annual_report') return 'Helår';
-  return monthName(periodEnd);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   monthName,
   parseSwedishNumber,
   periodInWords,
+  periodLabel,
   SWEDISH_MONTHS,
 } from './format';
 
@@ -111,5 +112,14 @@ describe('Swedish month names', () => {
     expect(periodInWords('2021-08-31')).toBe('januari–augusti 2021');
     expect(periodInWords('2021-01-31')).toBe('januari 2021');
     expect(periodInWords('2021')).toBe('2021');
+  });
+});
+
+describe('periodLabel', () => {
+  it('names the period by the report kind, or by the month for a monthly report', () => {
+    expect(periodLabel('tertial_report', '2021-04-30')).toBe('T1');
+    expect(periodLabel('interim_report', '2021-08-31')).toBe('T2');
+    expect(periodLabel('annual_report', '2021-12-31')).toBe('Helår');
+    expect(periodLabel('monthly_report', '2021-10-31')).toBe('oktober');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Swedish (sv-SE) formatting, the one home for how figures and dates look in the UI and
  * in the documents: a no-break space between thousands, a decimal comma, the true minus
- * sign (U+2212), ISO dates in Europe/Stockholm time.
+ * sign (U+2212), ISO dates in Europe/Stockholm time, month names and period labels.
  */
+import type { ReportKind } from './template';
+
 export const SWEDISH_LOCALE = 'sv-SE';
 export const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
 
@@ -139,4 +141,12 @@ export function periodInWords(periodEnd: string): string {
   const last = monthName(periodEnd);
   if (!last) return year;
   return last === SWEDISH_MONTHS[0] ? `${last} ${year}` : `${SWEDISH_MONTHS[0]}–${last} ${year}`;
+}
+
+/** The period a report covers, from its kind and period end: `T1`, `T2`, `Helår`, or the month. */
+export function periodLabel(kind: ReportKind, periodEnd: string): string {
+  if (kind === 'tertial_report') return 'T1';
+  if (kind === 'interim_report') return 'T2';
+  if (kind === 'annual_report') return 'Helår';
+  return monthName(periodEnd);
 }
