@@ -3,12 +3,8 @@
 // each beside a bare `pg` run of the same SQL in the same run; and "Mina uppgifter" again on a
 // 10-unit municipality, to show how it grows. Usage: npm run bench -- tasks [--duration 10]
 import { Client, Pool } from 'pg';
-import {
-  OVERVIEW_REVIEWERS_SQL,
-  OVERVIEW_SECTIONS_SQL,
-  OVERVIEW_TASKS_SQL,
-  OVERVIEW_UNITS_SQL,
-} from '../../backend/src/modules/cycles/cycles.repository';
+import { OVERVIEW_REVIEWERS_SQL, OVERVIEW_SECTIONS_SQL, OVERVIEW_TASKS_SQL } from '../../backend/src/modules/cycles/cycles.repository';
+import { COMMITTEE_UNITS_SQL } from '../../backend/src/modules/organisation/units.repository';
 import { MY_TASKS_SQL, WRITER_ROLES } from '../../backend/src/modules/tasks/tasks.repository';
 import { uniqueName } from '../integration/support/services';
 import { LoadResult, load, loadInProcess, printTable, signIn, startBackend, warmUp } from './support/harness';
@@ -90,7 +86,7 @@ async function run(size: MunicipalitySize, full: boolean): Promise<Run> {
         await Promise.all([
           pool.query(OVERVIEW_SECTIONS_SQL, [municipality.bigCycleId]),
           pool.query(OVERVIEW_TASKS_SQL, [municipality.bigCycleId]),
-          pool.query(OVERVIEW_UNITS_SQL, [committeeId]),
+          pool.query(COMMITTEE_UNITS_SQL, [committeeId]),
           pool.query(OVERVIEW_REVIEWERS_SQL, [committeeId, municipality.bigCycleId]),
         ]);
       })),

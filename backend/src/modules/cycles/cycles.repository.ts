@@ -8,13 +8,13 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
 
 /**
- * The overview's four reads: $1 cycle id (units: $1 committee id; reviewers: $1 committee id, $2
- * cycle id). Exported so that the task benchmark runs exactly this SQL (test/bench/tasks.bench.ts).
+ * The overview's reads: $1 cycle id (reviewers: $1 committee id, $2 cycle id); its units come
+ * from UnitTree (organisation/units.repository.ts, COMMITTEE_UNITS_SQL). Exported so that the
+ * task benchmark runs exactly this SQL (test/bench/tasks.bench.ts).
  */
 export const OVERVIEW_SECTIONS_SQL = `SELECT id, key, number, depth, title, kind, reviewer_role AS "reviewerRole" FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order`;
 export const OVERVIEW_TASKS_SQL = `SELECT t.id, t.section_id AS "sectionId", t.unit_id AS "unitId", t.state, ${TASK_DEADLINE_SQL} AS deadline
            FROM task t JOIN report_cycle c ON c.id = t.cycle_id WHERE t.cycle_id = $1`;
-export const OVERVIEW_UNITS_SQL = 'SELECT id, parent_id, name, sort_order FROM organisation_unit WHERE committee_id = $1';
 export const OVERVIEW_REVIEWERS_SQL = `SELECT r.role, r.committee_id AS "committeeId", r.unit_id AS "unitId", u.name
            FROM role_assignment r JOIN app_user u ON u.id = r.user_id
           WHERE u.active AND (r.committee_id IS NULL OR r.committee_id = $1)
