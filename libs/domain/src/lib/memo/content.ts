@@ -11,6 +11,7 @@
 import { isIsoDate } from '../cycle';
 import { formatNumber } from '../format';
 import { emptyDocument, RichTextDocument, sanitizeRichText } from '../rich-text';
+import { isRecord } from '../sections/section-check';
 
 export interface MemoSignature {
   name: string;
@@ -92,10 +93,6 @@ const CONTROL = /[\p{Cc}]/gu;
 /** A line as stored: control characters out, spaces single, trimmed. */
 export function cleanLine(value: string): string {
   return value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
