@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { REMINDED_STATES, reminderJobId } from '@rapportflode/domain';
 import { AppConfig } from '../../config/app-config.service';
-import { TaskDirectory } from '../tasks/task-directory';
+import { TaskDirectory, TaskPerson } from '../tasks/task-directory';
 import { DigestItem, digestMessage, reminderMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
 import { planOf } from './reminder-scheduler.service';
-import { Person, reminderFacts } from './reminder-sender.service';
+import { reminderFacts } from './reminder-sender.service';
 import { RemindersRepository } from './reminders.repository';
 
 export interface DigestOutcome {
@@ -95,13 +95,13 @@ export class ReminderDigests {
     }
 
     const tasks = await this.tasks.factsOf(items.map((i) => i.task_id));
-    const contacts = new Map<string, Person>();
+    const contacts = new Map<string, TaskPerson>();
     const publicUrl = this.config.get('PUBLIC_URL');
     const lines: DigestItem[] = [];
     for (const item of items) {
       const task = tasks.get(item.task_id);
       if (!task) continue;
-      const secretaries: Person[] = await this.tasks.secretaries(task.id);
+      const secretaries: TaskPerson[] = await this.tasks.secretaries(task.id);
       for (const s of secretaries) if (s.id !== personId && contacts.size < 2) contacts.set(s.id, s);
       const dueAtIso = item.due_at.toISOString();
       const planned = planOf(task).find((p) => p.kind === item.kind && p.offset === item.offset && p.dueAt === dueAtIso);

@@ -44,6 +44,17 @@ function plansOf(row: PlanRow, now: Date): { row: PlanRow; all: PlannedReminder[
   return { row, all, planned: all.filter((p) => Date.parse(p.dueAt) >= now.getTime()) };
 }
 
+/** Waits for `work` (which never rejects), but no longer than `waitMs`. */
+async function atMost(work: Promise<unknown>, waitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, waitMs);
+    timer.unref();
+  });
+  await Promise.race([work, timeout]);
+  if (timer) clearTimeout(timer);
+}
+
 /** A reminder job's id starts with this (reminderJobId). */
 const REMINDER_ID_PREFIX = 'reminder|';
 const PENDING_STATES = ['delayed', 'waiting', 'prioritized', 'paused'];
@@ -103,13 +114,7 @@ export class ReminderScheduler implements TaskChanges, DeliveryChanges {
     const work = ('taskId' in target ? this.scheduleTask(target.taskId) : this.scheduleCycle(target.cycleId)).catch((error: Error) => {
       this.logger.warn(`Reminders of ${JSON.stringify(target)} not scheduled now (${error.message}); reconciliation will add them`);
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, waitMs);
-      timer.unref();
-    });
-    await Promise.race([work, timeout]);
-    if (timer) clearTimeout(timer);
+    await atMost(work, waitMs);
   }
 
   /** scheduleDigest for a request path: never fails the request, never holds it longer than `waitMs`. */
@@ -120,13 +125,7 @@ export class ReminderScheduler implements TaskChanges, DeliveryChanges {
       .catch((error: Error) => {
         this.logger.warn(`Next digest not scheduled now (${error.message}); reconciliation will add it`);
       });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, waitMs);
-      timer.unref();
-    });
-    await Promise.race([work, timeout]);
-    if (timer) clearTimeout(timer);
+    await atMost(work, waitMs);
   }
 
   /** The key of a task's set of reminder job ids. */

@@ -12,9 +12,6 @@ import { RemindersRepository } from './reminders.repository';
 
 type ReminderPayload = JobPayloads[JobName.Reminder];
 
-/** A person a reminder goes to (or names as a contact). */
-export type Person = TaskPerson;
-
 export type ReminderOutcome =
   | { sent: number; failed: number; digest: number; recipients: number }
   | { skipped: 'task_gone' | 'not_planned' | 'no_recipients' };
@@ -23,8 +20,8 @@ export type ReminderOutcome =
 export function reminderFacts(
   task: TaskFacts,
   planned: Pick<PlannedReminder, 'kind' | 'offset' | 'dueDate'>,
-  person: Pick<Person, 'id' | 'name'>,
-  secretaries: readonly Person[],
+  person: Pick<TaskPerson, 'id' | 'name'>,
+  secretaries: readonly TaskPerson[],
   publicUrl: string,
 ): ReminderFacts {
   return {
@@ -78,13 +75,13 @@ export class ReminderSender {
     const planned = planOf(task).find((p) => p.jobId === jobId);
     if (!planned || (data.kind !== 'review_nudge' && !REMINDED_STATES.includes(task.state))) return { skipped: 'not_planned' };
 
-    const none = Promise.resolve([] as Person[]);
+    const none = Promise.resolve([] as TaskPerson[]);
     const [secretaries, writers, reviewers] = await Promise.all([
       this.tasks.secretaries(task.id),
       planned.recipients !== 'reviewer' ? this.tasks.writers(task.id) : none,
       planned.recipients !== 'writer' ? this.tasks.reviewers(task.id) : none,
     ]);
-    const recipients = new Map<string, Person>();
+    const recipients = new Map<string, TaskPerson>();
     for (const p of [...writers, ...reviewers]) recipients.set(p.id, p);
     if (planned.recipients === 'writer+reviewer+secretary') for (const p of secretaries) recipients.set(p.id, p);
     if (recipients.size === 0) {
