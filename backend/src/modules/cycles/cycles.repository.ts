@@ -111,7 +111,7 @@ const CYCLE_SQL = `
          c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at, c.reminder_config
     FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
 
-/** The writer of report_cycle and cycle_section (and of a new cycle's tasks, created with it). */
+/** The writer of report_cycle and cycle_section. */
 @Injectable()
 export class CyclesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -220,26 +220,6 @@ export class CyclesRepository {
       ],
     );
     return row.id;
-  }
-
-  /** The new cycle's tasks in one statement: one per (section, unit), with its starting content. */
-  async insertTasks(
-    manager: EntityManager,
-    cycleId: string,
-    tasks: ReadonlyArray<{ sectionId: string; unitId: string | null; content: TaskContent }>,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO task (cycle_id, section_id, unit_id, content)
-       SELECT $1, s, u, c FROM unnest($2::uuid[], $3::uuid[], $4::jsonb[]) AS x(s, u, c)`,
-      [cycleId, tasks.map((t) => t.sectionId), tasks.map((t) => t.unitId), tasks.map((t) => JSON.stringify(t.content))],
-    );
-  }
-
-  /** Closes a past cycle (demo history): every task not yet approved becomes approved. */
-  async approveRemainingTasks(cycleId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE task SET state = 'approved', state_changed_at = now() WHERE cycle_id = $1 AND state <> 'approved'`, [
-      cycleId,
-    ]);
   }
 
   /** Writes the dates, diarienummer, title (and the reminder settings unless undefined); bumps the version. */

@@ -42,6 +42,7 @@ import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { UnitTree } from '../organisation/unit-tree';
 import { TaskChanges } from '../tasks/task-events';
+import { TasksService } from '../tasks/tasks.service';
 import { TemplatesService } from '../templates/templates.service';
 import { CycleRow, CyclesRepository, PreviousContentRow } from './cycles.repository';
 
@@ -124,6 +125,7 @@ export class CyclesService {
     private readonly cycles: CyclesRepository,
     private readonly unitTree: UnitTree,
     private readonly templates: TemplatesService,
+    private readonly tasks: TasksService,
     private readonly audit: AuditService,
     private readonly taskChanges: TaskChanges,
   ) {}
@@ -177,7 +179,7 @@ export class CyclesService {
       if (undelivered.length) {
         throw CycleErrors.invalid(undelivered.map((name) => `Avsnittet ${name} har inga aktiva enheter som ska leverera det. Ändra mallen.`));
       }
-      await this.cycles.insertTasks(manager, cycleId, tasks);
+      await this.tasks.createForCycle(manager, cycleId, tasks);
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'cycle.create',

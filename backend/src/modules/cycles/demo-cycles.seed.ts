@@ -7,7 +7,6 @@ import { AccessService, toGrants } from '../auth/access.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { TaskWorkflowService } from '../tasks/task-workflow.service';
 import { TasksService } from '../tasks/tasks.service';
-import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { DemoCyclesRepository } from './demo-cycles.repository';
 
@@ -110,7 +109,6 @@ export class DemoCyclesSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lookups: DemoCyclesRepository,
-    private readonly cycleRows: CyclesRepository,
     private readonly cycles: CyclesService,
     private readonly tasks: TasksService,
     private readonly taskWorkflow: TaskWorkflowService,
@@ -203,7 +201,7 @@ export class DemoCyclesSeeder {
         await this.taskWorkflow.transition(mine.id, { transition: 'approve', version: submitted.version }, economist);
       }
       // The rest of a past cycle is history too: closed, so it does not fill anyone's list of tasks.
-      await this.cycleRows.approveRemainingTasks(cycle.id);
+      await this.tasks.approveRemaining(cycle.id);
       // …and its notices were read long ago.
       await this.notifications.markCycleRead(cycle.id);
     }

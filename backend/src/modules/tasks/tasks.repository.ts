@@ -127,6 +127,26 @@ export interface SavedVersion {
 export class TasksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** A new cycle's tasks in one statement: one per (section, unit), with its starting content. */
+  async insertForCycle(
+    manager: EntityManager,
+    cycleId: string,
+    tasks: ReadonlyArray<{ sectionId: string; unitId: string | null; content: TaskContent }>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO task (cycle_id, section_id, unit_id, content)
+       SELECT $1, s, u, c FROM unnest($2::uuid[], $3::uuid[], $4::jsonb[]) AS x(s, u, c)`,
+      [cycleId, tasks.map((t) => t.sectionId), tasks.map((t) => t.unitId), tasks.map((t) => JSON.stringify(t.content))],
+    );
+  }
+
+  /** Every task of the cycle not yet approved becomes approved, without workflow steps (the demo's past cycles). */
+  async approveRemaining(cycleId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE task SET state = 'approved', state_changed_at = now() WHERE cycle_id = $1 AND state <> 'approved'`, [
+      cycleId,
+    ]);
+  }
+
   mine(userId: string): Promise<TaskListRow[]> {
     return this.dataSource.query(MY_TASKS_SQL, [userId, WRITER_ROLES]);
   }

@@ -84,6 +84,16 @@ export class TasksService {
     return { tasks: (await this.repository.mine(userId)).map((row) => listItem(row, today)) };
   }
 
+  /** A new cycle's tasks, in the cycle's transaction (CyclesService.create). */
+  createForCycle(manager: EntityManager, cycleId: string, tasks: ReadonlyArray<{ sectionId: string; unitId: string | null; content: TaskContent }>): Promise<void> {
+    return this.repository.insertForCycle(manager, cycleId, tasks);
+  }
+
+  /** Closes a past cycle: its remaining tasks become approved without steps (the demo data's history). */
+  approveRemaining(cycleId: string): Promise<void> {
+    return this.repository.approveRemaining(cycleId);
+  }
+
   /** The reviewer's queue: submitted tasks whose section names a reviewer role the person holds where the task sits. */
   async reviewQueue(userId: string): Promise<TaskListResponse> {
     const today = swedishToday();
