@@ -15,7 +15,7 @@ import { anchorOptions, commentThreads } from './task-format';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, SvDatePipe],
   templateUrl: './task-comments.component.html',
-  styleUrl: './task-comments.component.css',
+  styleUrls: ['../../shared/workflow/workflow-forms.css', './task-comments.component.css'],
 })
 export class TaskCommentsComponent {
   private readonly api = inject(ApiClient);

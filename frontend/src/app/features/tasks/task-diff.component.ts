@@ -12,7 +12,7 @@ import { diffHeading, diffRounds } from './task-format';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatProgressBarModule],
   templateUrl: './task-diff.component.html',
-  styleUrl: './task-diff.component.css',
+  styleUrls: ['../../shared/workflow/workflow-forms.css', './task-diff.component.css'],
 })
 export class TaskDiffComponent {
   private readonly api = inject(ApiClient);

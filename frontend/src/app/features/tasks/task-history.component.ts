@@ -31,22 +31,16 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
       }
     </section>
   `,
+  styleUrls: ['../../shared/workflow/workflow-forms.css'],
   styles: `
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin-top: 2rem;
-    }
     ol {
       padding-left: 1.25rem;
     }
     p {
       margin: 0.25rem 0;
     }
-    .muted,
     .time {
       color: var(--mat-sys-on-surface-variant);
-    }
-    .time {
       font: var(--mat-sys-body-medium);
       margin: 0 0.5rem;
     }

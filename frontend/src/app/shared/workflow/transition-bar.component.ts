@@ -71,19 +71,14 @@ export function transitionTextLabel(transition: Transition): string {
       <p class="error" role="alert">{{ message }}</p>
     }
   `,
+  styleUrls: ['./workflow-forms.css'],
   styles: `
-    .workflow,
-    .form-actions {
+    .workflow {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
       align-items: center;
-    }
-    .workflow {
       margin: 1rem 0;
-    }
-    .form-actions {
-      margin-top: 0.75rem;
     }
     fieldset {
       border: 1px solid var(--mat-sys-outline-variant);
@@ -93,25 +88,6 @@ export function transitionTextLabel(transition: Transition): string {
     legend {
       font: var(--mat-sys-title-medium);
       padding: 0 0.25rem;
-    }
-    label {
-      display: block;
-      font: var(--mat-sys-label-large);
-      margin: 0.5rem 0 0.25rem;
-    }
-    textarea {
-      display: block;
-      width: min(40rem, 100%);
-      box-sizing: border-box;
-      font: var(--mat-sys-body-large);
-      color: var(--mat-sys-on-surface);
-      background: var(--mat-sys-surface);
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 0.25rem;
-      padding: 0.5rem;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
