@@ -1,8 +1,8 @@
 /**
  * What the structured section kinds beside economy share (sick leave, action plan, internal
- * control, goals, tables): the issue shape of economy.ts, reading untrusted text and figures
+ * control, goals, tables): the issue shape of economy/check.ts, reading untrusted text and figures
  * into clean form, stable row keys, naming rows in messages, and the cell-by-cell diff. The
- * rules follow economy.ts; its own helpers are private to it.
+ * rules follow economy/check.ts (which shares isRecord and roundTo from here).
  */
 import { formatNumber, parseSwedishNumber } from '../format';
 import type { CellChange } from './economy';

@@ -2,7 +2,7 @@
  * Importing economy tables from the finance system's exports (CSV or XLSX, read elsewhere into
  * a grid of cells): a column mapping from the file's headers to the section's layout, then every
  * row checked and turned into one economy table per unit. Nothing here knows about files or the
- * database; the rules about figures stay in economy.ts (checkEconomy, computeEconomy,
+ * database; the rules about figures stay in ../economy/ (checkEconomy, computeEconomy,
  * checkPrintedTotals) and are only pointed back at the file's lines and headers.
  */
 import { checkEconomy, computeEconomy } from '../economy';

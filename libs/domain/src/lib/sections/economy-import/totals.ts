@@ -1,7 +1,7 @@
 /**
  * What the file printed against what the domain computes: a unit's printed totals and
  * sub-totals, computed columns printed on ordinary rows, and the totals of the whole file.
- * The rules stay in economy.ts (checkPrintedTotals, combineEconomy); this only points the
+ * The rules stay in ../economy/ (checkPrintedTotals, combineEconomy); this only points the
  * disagreements back at the file's lines and headers.
  */
 import {
