@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The nämnd's economy figures (EconomicFigures in libs/domain/src/lib/memo.ts) kept beside a
+ * The nämnd's economy figures (EconomicFigures in libs/domain/src/lib/memo/economy.ts) kept beside a
  * frozen version's model, as the freeze computed them: what the tjänsteskrivelse's figures are
  * checked against. Versions frozen before this column have none (NULL); the memo then compares
  * with the approved figures, as it does when a version holds no nämnd economy.
