@@ -15,6 +15,10 @@ import { CycleHeaders } from '../../../backend/src/modules/cycles/cycle-headers'
 import { CyclesRepository } from '../../../backend/src/modules/cycles/cycles.repository';
 import { ReportAssembly } from '../../../backend/src/modules/reports/report-assembly';
 import { ReportsRepository } from '../../../backend/src/modules/reports/reports.repository';
+import { AuditRepository } from '../../../backend/src/modules/audit/audit.repository';
+import { AuditService } from '../../../backend/src/modules/audit/audit.service';
+import { WorkflowRepository } from '../../../backend/src/modules/workflow/workflow.repository';
+import { WorkflowService } from '../../../backend/src/modules/workflow/workflow.service';
 import { readPdfFacts } from '../../../libs/documents/src/pdf/dests';
 import { uniqueName } from '../../integration/support/services';
 import { CYCLE_UNITS, generateReportCycle } from './documents-cycle';
@@ -242,7 +246,8 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
     // Where the time goes: the service's own read and assembly, and each renderer, in this process on the same database.
     const query = async (sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows;
     const dataSource = { manager: { query }, query } as unknown as DataSource;
-    const loader = new ReportAssembly(new ReportsRepository(dataSource), new CycleHeaders(new CyclesRepository(dataSource)));
+    const workflow = new WorkflowService(new WorkflowRepository(), new AuditService(new AuditRepository(dataSource)));
+    const loader = new ReportAssembly(new ReportsRepository(dataSource), new CycleHeaders(new CyclesRepository(dataSource)), workflow, dataSource);
     const read = await measure(() => loader.load(cycle.cycleId));
     const assembled = await measure(() => assembleReport(read.value.input));
     const model = assembled.value.model;

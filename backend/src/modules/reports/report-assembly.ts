@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AssemblyInput } from '@rapportflode/documents';
 import { periodLabel, type SickLeaveContent } from '@rapportflode/domain';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
+import { WorkflowService } from '../workflow/workflow.service';
 import { type EarlierSickLeaveRow, type ReportSectionRow, type ReportTaskRow, type ReportUnitRow, ReportsRepository } from './reports.repository';
 
 /** Everything assembly needs, and what the status page shows beside it. */
@@ -46,17 +48,30 @@ export class ReportAssembly {
   constructor(
     private readonly repository: ReportsRepository,
     private readonly cycles: CycleHeaders,
+    private readonly workflow: WorkflowService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Everything assembly needs, read in one go (inside the freezing transaction when given one). */
   async load(cycleId: string, manager?: EntityManager): Promise<LoadedReport> {
     const cycle = await this.cycles.get(manager, cycleId);
-    const [sections, tasks, units, earlier] = await Promise.all([
+    const [sections, taskRows, units, earlier] = await Promise.all([
       this.repository.sections(cycleId, manager),
       this.repository.tasks(cycleId, manager),
       this.repository.units(cycle.committeeId, manager),
       this.repository.earlierSickLeave(cycleId, manager),
     ]);
+    const approvals = await this.workflow.latestSteps(
+      manager ?? this.dataSource.manager,
+      'task',
+      taskRows.filter((t) => t.state === 'approved').map((t) => t.id),
+      'approve',
+    );
+    const tasks: ReportTaskRow[] = taskRows.map((t) => ({
+      ...t,
+      approved_by: approvals.get(t.id)?.actorName ?? null,
+      approved_at: approvals.get(t.id)?.at ?? null,
+    }));
     const input: AssemblyInput = {
       cycle: {
         committee: cycle.committee,

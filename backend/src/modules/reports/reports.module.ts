@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CycleHeadersModule } from '../cycles/cycle-headers.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { ReportAssembly } from './report-assembly';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
@@ -9,7 +10,7 @@ import { ReportsService } from './reports.service';
 
 /** The assembled report of a cycle: status, draft and frozen versions, downloads in every format. */
 @Module({
-  imports: [DocumentsModule, TasksModule, CycleHeadersModule],
+  imports: [DocumentsModule, TasksModule, CycleHeadersModule, WorkflowModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportsRepository, ReportAssembly],
   exports: [ReportsService],

@@ -78,17 +78,9 @@ export class ReportsRepository {
     return manager.query('SELECT id, number, depth, title, kind, config FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order', [cycleId]);
   }
 
-  tasks(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportTaskRow[]> {
-    return manager.query(
-      `SELECT t.id, t.section_id, t.unit_id, t.state, t.content, a.name AS approved_by, a.occurred_at AS approved_at
-         FROM task t
-         LEFT JOIN LATERAL (
-           SELECT u.name, tt.occurred_at FROM task_transition tt LEFT JOIN app_user u ON u.id = tt.actor_id
-            WHERE tt.task_id = t.id AND tt.transition = 'approve' ORDER BY tt.id DESC LIMIT 1
-         ) a ON t.state = 'approved'
-        WHERE t.cycle_id = $1`,
-      [cycleId],
-    );
+  /** The cycle's tasks; who approved each comes from the workflow's history (ReportAssembly). */
+  tasks(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<Array<Omit<ReportTaskRow, 'approved_by' | 'approved_at'>>> {
+    return manager.query('SELECT t.id, t.section_id, t.unit_id, t.state, t.content FROM task t WHERE t.cycle_id = $1', [cycleId]);
   }
 
   units(committeeId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportUnitRow[]> {
