@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 
 /**
  * Runs an UPDATE or DELETE … RETURNING and gives its rows. (TypeORM's postgres driver answers
@@ -10,4 +10,9 @@ export async function changedRows<T>(manager: Pick<EntityManager, 'query'>, sql:
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/** Whether the error is PostgreSQL refusing a statement by that constraint (unique, check, foreign key). */
+export function violatesConstraint(error: unknown, constraint: string): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { constraint?: string } | undefined)?.constraint === constraint;
 }

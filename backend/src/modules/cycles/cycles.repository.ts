@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CycleSectionDto, ReportTemplateDto } from '@rapportflode/api-contract';
 import type { ReminderConfig, ReportKind, RoleGrant, SectionConfig, SectionKind, TaskContent, TaskState } from '@rapportflode/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { violatesConstraint } from '../../database/query';
 
 /** The deadline a task answers to: its own, or its cycle's. */
 const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
@@ -194,7 +195,7 @@ export class CyclesRepository {
       );
       return row.id;
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_report_cycle_period') {
+      if (violatesConstraint(error, 'uq_report_cycle_period')) {
         return null;
       }
       throw error;

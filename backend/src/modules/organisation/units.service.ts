@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateUnitRequest, UnitDto, UpdateUnitRequest } from '@rapportflode/api-contract';
 import { can, RoleGrant } from '@rapportflode/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { violatesConstraint } from '../../database/query';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../auth/access.service';
 import { OrganisationErrors } from './organisation.exception';
@@ -18,10 +19,6 @@ export function toUnitDto(row: UnitRow): UnitDto {
     code: row.code,
     active: row.active,
   };
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === constraint;
 }
 
 export interface Actor {
@@ -63,7 +60,7 @@ export class UnitsService {
         });
         return toUnitDto(row);
       } catch (error) {
-        if (isUniqueViolation(error, 'uq_organisation_unit_sibling_name')) throw OrganisationErrors.duplicateSiblingName(body.name);
+        if (violatesConstraint(error, 'uq_organisation_unit_sibling_name')) throw OrganisationErrors.duplicateSiblingName(body.name);
         throw error;
       }
     });
@@ -102,7 +99,7 @@ export class UnitsService {
       try {
         await this.units.update(manager, next);
       } catch (error) {
-        if (isUniqueViolation(error, 'uq_organisation_unit_sibling_name')) throw OrganisationErrors.duplicateSiblingName(next.name);
+        if (violatesConstraint(error, 'uq_organisation_unit_sibling_name')) throw OrganisationErrors.duplicateSiblingName(next.name);
         throw error;
       }
       const action =

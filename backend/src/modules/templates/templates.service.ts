@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportTemplateDto, ReportTemplateSummaryDto, SaveTemplateRequest, TemplateListResponse } from '@rapportflode/api-contract';
 import { checkTemplateSections, grantCovers, RoleGrant, scopesFor, TemplateSectionInput } from '@rapportflode/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { violatesConstraint } from '../../database/query';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { TemplateRow, TemplatesRepository } from './templates.repository';
@@ -120,7 +121,7 @@ export class TemplatesService {
   }
 
   private translate(error: unknown, name: string): unknown {
-    if (error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === 'uq_report_template_name') {
+    if (violatesConstraint(error, 'uq_report_template_name')) {
       return TemplateErrors.duplicateName(name.trim());
     }
     return error;
