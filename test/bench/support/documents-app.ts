@@ -17,6 +17,8 @@ import { ReportAssembly } from '../../../backend/src/modules/reports/report-asse
 import { ReportsRepository } from '../../../backend/src/modules/reports/reports.repository';
 import { AuditRepository } from '../../../backend/src/modules/audit/audit.repository';
 import { AuditService } from '../../../backend/src/modules/audit/audit.service';
+import { UnitTree } from '../../../backend/src/modules/organisation/unit-tree';
+import { UnitsRepository } from '../../../backend/src/modules/organisation/units.repository';
 import { WorkflowRepository } from '../../../backend/src/modules/workflow/workflow.repository';
 import { WorkflowService } from '../../../backend/src/modules/workflow/workflow.service';
 import { readPdfFacts } from '../../../libs/documents/src/pdf/dests';
@@ -247,7 +249,7 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
     const query = async (sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows;
     const dataSource = { manager: { query }, query } as unknown as DataSource;
     const workflow = new WorkflowService(new WorkflowRepository(), new AuditService(new AuditRepository(dataSource)));
-    const loader = new ReportAssembly(new ReportsRepository(dataSource), new CycleHeaders(new CyclesRepository(dataSource)), workflow, dataSource);
+    const loader = new ReportAssembly(new ReportsRepository(dataSource), new CycleHeaders(new CyclesRepository(dataSource)), workflow, new UnitTree(new UnitsRepository(dataSource)), dataSource);
     const read = await measure(() => loader.load(cycle.cycleId));
     const assembled = await measure(() => assembleReport(read.value.input));
     const model = assembled.value.model;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { EconomyImportController } from './economy-import.controller';
 import { EconomyImportRepository } from './economy-import.repository';
@@ -6,7 +7,7 @@ import { EconomyImportService } from './economy-import.service';
 
 /** Economy figures from the finance system's exports into a cycle's economy sections (see README.md). */
 @Module({
-  imports: [TasksModule],
+  imports: [TasksModule, OrganisationModule],
   controllers: [EconomyImportController],
   providers: [EconomyImportService, EconomyImportRepository],
 })

@@ -27,14 +27,6 @@ export interface SectionTaskRow {
   content: TaskContent;
 }
 
-/** A unit of the nämnd, for the paths and codes a file names units by. */
-export interface UnitRow {
-  id: string;
-  parent_id: string | null;
-  name: string;
-  code: string | null;
-}
-
 /** A stored import, with who made it. */
 export interface ImportRecordRow {
   id: string;
@@ -94,10 +86,6 @@ export class EconomyImportRepository {
     return manager.query(`SELECT id, unit_id, state, version, content FROM task WHERE section_id = $1 ORDER BY id${lock ? ' FOR UPDATE' : ''}`, [
       sectionId,
     ]);
-  }
-
-  units(manager: EntityManager, committeeId: string): Promise<UnitRow[]> {
-    return manager.query('SELECT id, parent_id, name, code FROM organisation_unit WHERE committee_id = $1', [committeeId]);
   }
 
   /** The section's imports, newest first (at most 200), or the one asked for. */

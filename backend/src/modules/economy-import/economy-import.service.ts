@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service';
 import { TaskWorkflowService } from '../tasks/task-workflow.service';
 import { EconomyImportErrors } from './economy-import.errors';
+import { UnitTree } from '../organisation/unit-tree';
 import { EconomyImportRepository, SectionRow } from './economy-import.repository';
 import { readImportFile, ReadFile, UploadedImportFile } from './import-file';
 import { ImportRequest, Plan, planImport, TargetTask } from './import-plan';
@@ -38,6 +39,7 @@ export class EconomyImportService {
     private readonly repository: EconomyImportRepository,
     private readonly tasks: TaskWorkflowService,
     private readonly audit: AuditService,
+    private readonly unitTree: UnitTree,
   ) {}
 
   async preview(cycleId: string, sectionId: string, file: UploadedImportFile, request: ImportRequest): Promise<EconomyImportPreviewDto> {
@@ -150,20 +152,14 @@ export class EconomyImportService {
   /** The tasks of the section with their unit's name, path from the top and code (locked FOR UPDATE when committing). */
   private async targets(manager: EntityManager, section: SectionRow, lock: boolean): Promise<TargetTask[]> {
     const tasks = await this.repository.tasks(manager, section.id, lock);
-    const units = await this.repository.units(manager, section.committee_id);
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const pathOf = (id: string): string[] => {
-      const path: string[] = [];
-      for (let at = byId.get(id); at && path.length < 50; at = at.parent_id ? byId.get(at.parent_id) : undefined) path.unshift(at.name);
-      return path;
-    };
+    const units = await this.unitTree.of(section.committee_id, manager);
     return tasks
       .map((task) => {
-        const unit = task.unit_id ? byId.get(task.unit_id) : undefined;
+        const unit = task.unit_id ? units.get(task.unit_id) : undefined;
         return {
           ...task,
           name: unit?.name ?? COMMITTEE_LEVEL,
-          path: task.unit_id ? pathOf(task.unit_id) : [COMMITTEE_LEVEL],
+          path: task.unit_id ? units.pathNames(task.unit_id) : [COMMITTEE_LEVEL],
           code: unit?.code ?? null,
         };
       })

@@ -4,8 +4,9 @@ import { periodLabel, type SickLeaveContent } from '@rapportflode/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
+import { UnitTree } from '../organisation/unit-tree';
 import { WorkflowService } from '../workflow/workflow.service';
-import { type EarlierSickLeaveRow, type ReportSectionRow, type ReportTaskRow, type ReportUnitRow, ReportsRepository } from './reports.repository';
+import { type EarlierSickLeaveRow, type ReportSectionRow, type ReportTaskRow, ReportsRepository } from './reports.repository';
 
 /** Everything assembly needs, and what the status page shows beside it. */
 export interface LoadedReport {
@@ -15,8 +16,6 @@ export interface LoadedReport {
   tasks: ReportTaskRow[];
   unitNames: Map<string, string>;
 }
-
-const SWEDISH = new Intl.Collator('sv-SE');
 
 /** Each unit's earlier periods (oldest first, the last 8), drawn beside this period as a trend chart. */
 function sickLeaveHistory(earlier: readonly EarlierSickLeaveRow[]): Record<string, Array<{ period: string; values: SickLeaveContent['values'] }>> {
@@ -29,19 +28,6 @@ function sickLeaveHistory(earlier: readonly EarlierSickLeaveRow[]): Record<strin
   return history;
 }
 
-/** Organisation order: by the path of sort orders and names from the root, as the overview sorts. */
-function organisationOrder(units: readonly ReportUnitRow[]): ReportUnitRow[] {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const orderKey = (id: string): string => {
-    const parts: string[] = [];
-    for (let u = byId.get(id); u; u = u.parent_id ? byId.get(u.parent_id) : undefined) {
-      parts.unshift(`${String(u.sort_order).padStart(6, '0')}${u.name}`);
-    }
-    return parts.join('/');
-  };
-  return [...units].sort((a, b) => SWEDISH.compare(orderKey(a.id), orderKey(b.id)));
-}
-
 /** Reads a cycle's approved content into the assembly's input (libs/documents/src/lib/assembly/). */
 @Injectable()
 export class ReportAssembly {
@@ -49,6 +35,7 @@ export class ReportAssembly {
     private readonly repository: ReportsRepository,
     private readonly cycles: CycleHeaders,
     private readonly workflow: WorkflowService,
+    private readonly unitTree: UnitTree,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -58,7 +45,7 @@ export class ReportAssembly {
     const [sections, taskRows, units, earlier] = await Promise.all([
       this.repository.sections(cycleId, manager),
       this.repository.tasks(cycleId, manager),
-      this.repository.units(cycle.committeeId, manager),
+      this.unitTree.of(cycle.committeeId, manager),
       this.repository.earlierSickLeave(cycleId, manager),
     ]);
     const approvals = await this.workflow.latestSteps(
@@ -84,10 +71,10 @@ export class ReportAssembly {
         dates: [{ label: 'Sammanträde', date: cycle.meetingDate }],
       },
       sections: sections.map((s) => ({ id: s.id, number: s.number, depth: s.depth, title: s.title, kind: s.kind, config: s.config })),
-      units: organisationOrder(units).map((u) => ({ id: u.id, name: u.name })),
+      units: units.ordered().map((u) => ({ id: u.id, name: u.name })),
       tasks: tasks.map((t) => ({ sectionId: t.section_id, unitId: t.unit_id, state: t.state, content: t.state === 'approved' ? t.content : null })),
       sickLeaveHistory: sickLeaveHistory(earlier),
     };
-    return { cycle, input, sections, tasks, unitNames: new Map(units.map((u) => [u.id, u.name])) };
+    return { cycle, input, sections, tasks, unitNames: new Map(units.units.map((u) => [u.id, u.name])) };
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CycleHeadersModule } from '../cycles/cycle-headers.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { OrganisationModule } from '../organisation/organisation.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReportAssembly } from './report-assembly';
 import { ReportsController } from './reports.controller';
@@ -10,7 +11,7 @@ import { ReportsService } from './reports.service';
 
 /** The assembled report of a cycle: status, draft and frozen versions, downloads in every format. */
 @Module({
-  imports: [DocumentsModule, TasksModule, CycleHeadersModule, WorkflowModule],
+  imports: [DocumentsModule, TasksModule, CycleHeadersModule, WorkflowModule, OrganisationModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportsRepository, ReportAssembly],
   exports: [ReportsService],

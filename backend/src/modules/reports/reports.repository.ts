@@ -24,13 +24,6 @@ export interface ReportTaskRow {
   approved_at: Date | null;
 }
 
-export interface ReportUnitRow {
-  id: string;
-  parent_id: string | null;
-  name: string;
-  sort_order: number;
-}
-
 /** A unit's approved sick leave of the same section in an earlier cycle of the nämnd. */
 export interface EarlierSickLeaveRow {
   unit_id: string;
@@ -81,10 +74,6 @@ export class ReportsRepository {
   /** The cycle's tasks; who approved each comes from the workflow's history (ReportAssembly). */
   tasks(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<Array<Omit<ReportTaskRow, 'approved_by' | 'approved_at'>>> {
     return manager.query('SELECT t.id, t.section_id, t.unit_id, t.state, t.content FROM task t WHERE t.cycle_id = $1', [cycleId]);
-  }
-
-  units(committeeId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportUnitRow[]> {
-    return manager.query('SELECT id, parent_id, name, sort_order FROM organisation_unit WHERE committee_id = $1', [committeeId]);
   }
 
   /** Each unit's approved sick leave of the same section in the nämnd's earlier cycles, oldest first. */
