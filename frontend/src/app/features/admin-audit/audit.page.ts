@@ -4,11 +4,12 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AuditEventDto } from '@rapportflode/api-contract';
 import { isRole, ROLE_LABELS, SWEDISH_TIME_ZONE } from '@rapportflode/domain';
-import { ApiClient, AuditFilter, errorMessage } from '../../core/api-client';
+import { ApiClient, AuditFilter } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
+import { PagerComponent } from '../../shared/pager.component';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /** Swedish names of the audit action codes; an unknown code is shown as it is. */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -137,7 +138,7 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
 @Component({
   selector: 'rf-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, SvDatePipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, PagerComponent, ResourceStatusComponent, SvDatePipe],
   template: `
     <h1>Ändringslogg</h1>
     <p class="lead">Alla ändringar av organisation, personer och roller, nyast först.</p>
@@ -166,15 +167,7 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
       <p class="error" role="alert">{{ filterError() }}</p>
     }
 
-    @if (log.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Hämtar händelser" />
-    }
-    @if (log.error(); as error) {
-      <div class="error" role="alert">
-        <p>Ändringsloggen kunde inte hämtas. {{ message(error) }}</p>
-        <button matButton="outlined" type="button" (click)="log.reload()">Försök igen</button>
-      </div>
-    }
+    <rf-resource-status [resource]="log" loadingLabel="Hämtar händelser" failure="Ändringsloggen kunde inte hämtas." />
 
     <p class="count" role="status">
       @if (log.hasValue()) {
@@ -234,15 +227,7 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
       } @else {
         <p>Inga händelser matchar filtret.</p>
       }
-      <nav class="paging" aria-label="Sidor i ändringsloggen">
-        <button matButton="outlined" type="button" [disabled]="page() <= 1" (click)="goTo(page() - 1)">
-          Föregående
-        </button>
-        <span>Sida {{ page() }} av {{ pages() }}</span>
-        <button matButton="outlined" type="button" [disabled]="page() >= pages()" (click)="goTo(page() + 1)">
-          Nästa
-        </button>
-      </nav>
+      <rf-pager label="Sidor i ändringsloggen" [page]="page()" [pages]="pages()" (pageChange)="goTo($event)" />
     }
   `,
   styles: `
@@ -283,7 +268,6 @@ export class AuditPage {
   protected readonly actionLabel = auditActionLabel;
   protected readonly subject = auditSubject;
   protected readonly json = compactJson;
-  protected readonly message = errorMessage;
 
   protected filter(): void {
     const from = this.from();

@@ -11,12 +11,13 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { CapturedMailDto, ReminderFailureDto } from '@rapportflode/api-contract';
-import { errorMessage } from '../../core/api-client';
+import { } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { OperationsApi } from './operations.api';
 import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskText } from './operations-view';
+import { PagerComponent } from '../../shared/pager.component';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /**
  * Utskick: the mail the installation has sent (to the embedded mail catcher under npm start, or
@@ -30,7 +31,7 @@ import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskTex
 @Component({
   selector: 'rf-mail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, SvDatePipe],
+  imports: [MatButtonModule, PagerComponent, ResourceStatusComponent, SvDatePipe],
   template: `
     <h1>Utskick</h1>
     <p class="lead">
@@ -38,15 +39,7 @@ import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskTex
       lämnar inget meddelande datorn.
     </p>
 
-    @if (list.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Hämtar utskick" />
-    }
-    @if (list.error(); as error) {
-      <div class="error" role="alert">
-        <p>Utskicken kunde inte hämtas. {{ message(error) }}</p>
-        <button matButton="outlined" type="button" (click)="list.reload()">Försök igen</button>
-      </div>
-    }
+    <rf-resource-status [resource]="list" loadingLabel="Hämtar utskick" failure="Utskicken kunde inte hämtas." />
 
     <p class="count" role="status">
       @if (list.hasValue()) {
@@ -91,15 +84,7 @@ import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskTex
       } @else {
         <p>Inga utskick ännu.</p>
       }
-      <nav class="paging" aria-label="Sidor av utskick">
-        <button matButton="outlined" type="button" [disabled]="page() <= 1" (click)="goTo(page() - 1)">
-          Föregående
-        </button>
-        <span>Sida {{ page() }} av {{ pages() }}</span>
-        <button matButton="outlined" type="button" [disabled]="page() >= pages()" (click)="goTo(page() + 1)">
-          Nästa
-        </button>
-      </nav>
+      <rf-pager label="Sidor av utskick" [page]="page()" [pages]="pages()" (pageChange)="goTo($event)" />
     }
 
     @if (selected(); as mail) {
@@ -140,15 +125,7 @@ import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskTex
         Påminnelser via e-post som e-postservern har vägrat ta emot (de skickas inte igen) eller som väntar på ett nytt
         försök efter ett fel, nyast först.
       </p>
-      @if (failures.isLoading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Hämtar påminnelser som inte gått fram" />
-      }
-      @if (failures.error(); as error) {
-        <div class="error" role="alert">
-          <p>Påminnelserna som inte gått fram kunde inte hämtas. {{ message(error) }}</p>
-          <button matButton="outlined" type="button" (click)="failures.reload()">Försök igen</button>
-        </div>
-      }
+      <rf-resource-status [resource]="failures" loadingLabel="Hämtar påminnelser som inte gått fram" failure="Påminnelserna som inte gått fram kunde inte hämtas." />
       @if (failures.hasValue()) {
         @if (failures.value().failures.length > 0) {
           <p class="count">
@@ -321,7 +298,6 @@ export class MailPage {
   protected readonly kindLabel = reminderKindLabel;
   protected readonly statusLabel = reminderStatusLabel;
   protected readonly taskText = (failure: ReminderFailureDto): string => reminderTaskText(failure);
-  protected readonly message = errorMessage;
 
   protected show(mail: CapturedMailDto): void {
     this.selected.set(mail);

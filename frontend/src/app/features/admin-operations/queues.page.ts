@@ -1,32 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { QueueJobDto, QueueJobState } from '@rapportflode/api-contract';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { OperationsApi } from './operations.api';
 import { attemptsText, JOB_STATE_LABELS, jobData, jobStateLabel, queueLabel, retryResultText } from './operations-view';
+import { PagerComponent } from '../../shared/pager.component';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /** Köer: every queue's health, its jobs by state, and a failed job run again. */
 @Component({
   selector: 'rf-queues-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, SvDatePipe],
+  imports: [MatButtonModule, PagerComponent, ResourceStatusComponent, SvDatePipe],
   template: `
     <h1>Köer</h1>
     <p class="lead">Bakgrundsjobben (påminnelser och systemjobb) per kö. Ett misslyckat jobb kan köras igen.</p>
 
-    @if (queues.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Hämtar köer" />
-    }
-    @if (queues.error(); as error) {
-      <div class="error" role="alert">
-        <p>Köerna kunde inte hämtas. {{ message(error) }}</p>
-        <button matButton="outlined" type="button" (click)="queues.reload()">Försök igen</button>
-      </div>
-    }
+    <rf-resource-status [resource]="queues" loadingLabel="Hämtar köer" failure="Köerna kunde inte hämtas." />
     @if (queues.hasValue()) {
       <div class="scroll" role="region" aria-label="Köer" tabindex="0">
         <table class="data">
@@ -154,15 +147,7 @@ import { attemptsText, JOB_STATE_LABELS, jobData, jobStateLabel, queueLabel, ret
             </tbody>
           </table>
         </div>
-        <nav class="paging" aria-label="Sidor av jobb">
-          <button matButton="outlined" type="button" [disabled]="page() <= 1" (click)="page.set(page() - 1)">
-            Föregående
-          </button>
-          <span>Sida {{ page() }} av {{ pages() }}</span>
-          <button matButton="outlined" type="button" [disabled]="page() >= pages()" (click)="page.set(page() + 1)">
-            Nästa
-          </button>
-        </nav>
+        <rf-pager label="Sidor av jobb" [page]="page()" [pages]="pages()" (pageChange)="page.set($event)" />
       } @else {
         <p>Inga {{ stateName(jobs.value().state).toLowerCase() }} jobb i kön {{ queueName(jobs.value().queue) }}.</p>
       }

@@ -4,7 +4,6 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { CommitteeDto, RoleAssignmentDto, UserDto } from '@rapportflode/api-contract';
 import { PASSWORD_MIN_LENGTH } from '@rapportflode/api-contract';
 import {
@@ -19,6 +18,7 @@ import {
 import { firstValueFrom, Observable } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /** One choice of the "Var" menu: where a new role holds. */
 export interface ScopeOption {
@@ -101,7 +101,7 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
 @Component({
   selector: 'rf-people-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ResourceStatusComponent],
   templateUrl: './people.page.html',
   styleUrl: './people.page.scss',
 })

@@ -4,18 +4,18 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CYCLE_DATE_LABELS, CycleDates, swedishToday } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 import { checkNewCycle, CYCLE_DATE_KEYS, periodText, progressText } from './cycle-view';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 @Component({
   selector: 'rf-cycles-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, RouterLink],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ResourceStatusComponent, RouterLink],
   templateUrl: './cycles.page.html',
   styleUrl: './cycles.page.css',
 })

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { ReminderDeliveryComponent } from './reminder-delivery.component';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /** `2 olästa notiser`, `1 oläst notis`, `Inga olästa notiser`. */
 export function unreadText(unread: number): string {
@@ -17,20 +17,12 @@ export function unreadText(unread: number): string {
 @Component({
   selector: 'rf-notifications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, ReminderDeliveryComponent, RouterLink, SvDatePipe],
+  imports: [MatButtonModule, ReminderDeliveryComponent, ResourceStatusComponent, RouterLink, SvDatePipe],
   template: `
     <h1>Notiser</h1>
     <rf-reminder-delivery />
     <p class="notice" role="status" aria-live="polite" [class.shown]="notice()">{{ notice() }}</p>
-    @if (list.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Hämtar notiserna" />
-    }
-    @if (list.error(); as error) {
-      <div class="error" role="alert">
-        <p>Notiserna kunde inte hämtas. {{ message(error) }}</p>
-        <button matButton="outlined" type="button" (click)="list.reload()">Försök igen</button>
-      </div>
-    }
+    <rf-resource-status [resource]="list" loadingLabel="Hämtar notiserna" failure="Notiserna kunde inte hämtas." />
     @if (actionError()) {
       <p class="error" role="alert">{{ actionError() }}</p>
     }
@@ -114,7 +106,6 @@ export function unreadText(unread: number): string {
 export class NotificationsPage {
   private readonly api = inject(ApiClient);
   protected readonly list = rxResource({ stream: () => this.api.notifications() });
-  protected readonly message = errorMessage;
   protected readonly unreadText = unreadText;
   protected readonly busy = signal(false);
   protected readonly notice = signal('');

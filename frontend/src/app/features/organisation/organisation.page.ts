@@ -1,32 +1,23 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { countOrganisationUnits } from '@rapportflode/domain';
-import { ApiClient, errorMessage } from '../../core/api-client';
+import { ApiClient } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 import { SvNumberPipe } from '../../shared/sv-format.pipes';
 import { OrganisationTreeComponent } from './organisation-tree.component';
 import { UnitAdminComponent } from './unit-admin.component';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 @Component({
   selector: 'rf-organisation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule, MatButtonModule, MatProgressBarModule, OrganisationTreeComponent, SvNumberPipe, UnitAdminComponent],
+  imports: [MatCardModule, OrganisationTreeComponent, ResourceStatusComponent, SvNumberPipe, UnitAdminComponent],
   template: `
     <h1>Organisation</h1>
     <p class="lead">De nämnder, förvaltningar, verksamhetsområden och enheter du har en roll i.</p>
 
-    @if (organisation.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Hämtar organisationen" />
-    }
-    @if (organisation.error(); as error) {
-      <div class="error" role="alert">
-        <p>Organisationen kunde inte hämtas. {{ message(error) }}</p>
-        <button matButton="outlined" type="button" (click)="organisation.reload()">Försök igen</button>
-      </div>
-    }
+    <rf-resource-status [resource]="organisation" loadingLabel="Hämtar organisationen" failure="Organisationen kunde inte hämtas." />
     @if (organisation.hasValue()) {
       @for (committee of organisation.value().committees; track committee.id) {
         <mat-card appearance="outlined" class="committee">
@@ -78,5 +69,4 @@ export class OrganisationPage {
   protected readonly auth = inject(AuthService);
   protected readonly organisation = rxResource({ stream: () => this.api.getOrganisation() });
   protected readonly count = countOrganisationUnits;
-  protected readonly message = errorMessage;
 }

@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { REPORT_KIND_LABELS } from '@rapportflode/domain';
-import { ApiClient, errorMessage } from '../../core/api-client';
+import { ApiClient } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 @Component({
   selector: 'rf-templates-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink],
+  imports: [MatButtonModule, ResourceStatusComponent, RouterLink],
   templateUrl: './templates.page.html',
   styleUrl: './templates.page.css',
 })
@@ -21,5 +21,4 @@ export class TemplatesPage {
   protected readonly canManage = computed(() => this.auth.can('template.manage'));
   protected readonly templates = rxResource({ stream: () => this.api.listTemplates() });
   protected readonly kindLabels = REPORT_KIND_LABELS;
-  protected readonly message = errorMessage;
 }
