@@ -6,15 +6,17 @@
  */
 import type { CellChange } from './economy';
 import {
+  codeIssue,
   DiffCell,
   diffCells,
   isRecord,
+  notOfKind,
   orList,
   parseCode,
   rawText,
   readList,
   readNumber,
-  readRowKey,
+  readRows,
   readText,
   rowNames,
   SECTION_LIMITS,
@@ -94,21 +96,11 @@ export function parseActionYears(text: string): { ok: true; years: string } | { 
  * where the template has that column. Rows are named by their åtgärd.
  */
 export function checkActionPlan(config: ActionPlanConfig | null | undefined, input: unknown): SectionCheck<ActionPlanContent> {
-  if (!isRecord(input) || input['type'] !== 'action_plan') {
-    return { ok: false, issues: [{ row: null, column: null, message: 'Innehållet är inte en åtgärdsplan.' }] };
-  }
+  if (!isRecord(input) || input['type'] !== 'action_plan') return notOfKind('Innehållet är inte en åtgärdsplan.');
   const issues: SectionIssue[] = [];
   const raws = readList(input, 'rows', 'Åtgärdsplanen', issues);
   const names = rowNames(raws.map((r) => rawText(r, 'action')));
-  const keys = new Set<string>();
-  const rows: ActionPlanRow[] = [];
-  raws.forEach((raw, i) => {
-    const row = names[i];
-    if (!isRecord(raw)) {
-      issues.push({ row, column: null, message: 'Raden har fel format.' });
-      return;
-    }
-    const key = readRowKey(raw, row, keys, issues);
+  const rows = readRows<ActionPlanRow>(raws, names, new Set<string>(), issues, (raw, row, key) => {
     const L = ACTION_PLAN_FIELD_LABELS;
     const action = readText(raw, { field: 'action', label: L.action, max: SECTION_LIMITS.maxText, required: true }, row, issues);
     const area = readArea(config, readText(raw, { field: 'area', label: L.area, max: 60 }, row, issues), row, issues);
@@ -116,17 +108,14 @@ export function checkActionPlan(config: ActionPlanConfig | null | undefined, inp
     const years = parseActionYears(yearsText);
     if (!years.ok) issues.push({ row, column: 'years', message: `${L.years}: ${years.message}` });
     const status = parseActionStatus(raw['status']);
-    if (!status) {
-      const given = typeof raw['status'] === 'string' && raw['status'].trim() ? `"${raw['status'].trim()}" är ingen status` : 'Status saknas';
-      issues.push({ row, column: 'status', message: `${given}; välj ${orList(ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s]))}.` });
-    }
+    if (!status) issues.push(codeIssue(raw['status'], 'status', ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s]), row, 'status'));
     const comment = readText(raw, { field: 'comment', label: L.comment, max: SECTION_LIMITS.maxComment }, row, issues);
     let effect: number | null = null;
     if (raw['effect'] !== undefined && raw['effect'] !== null && raw['effect'] !== '') {
       if (!config?.effect) issues.push({ row, column: 'effect', message: `${L.effect}: planen har ingen kolumn för effekt.` });
       else effect = readNumber(raw['effect'], { field: 'effect', label: L.effect, decimals: 0 }, row, issues);
     }
-    rows.push({
+    return {
       key,
       action,
       area,
@@ -134,7 +123,7 @@ export function checkActionPlan(config: ActionPlanConfig | null | undefined, inp
       status: status ?? 'not_started',
       ...(comment ? { comment } : {}),
       ...(config?.effect ? { effect } : {}),
-    });
+    };
   });
   return issues.length ? { ok: false, issues } : { ok: true, content: { type: 'action_plan', rows } };
 }

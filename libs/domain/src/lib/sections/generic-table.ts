@@ -11,9 +11,10 @@ import {
   DiffCell,
   diffCells,
   isRecord,
+  notOfKind,
   readList,
   readNumber,
-  readRowKey,
+  readRows,
   readText,
   roundTo,
   rowNames,
@@ -109,21 +110,10 @@ function namesOf(config: TableConfig, rows: readonly unknown[]): string[] {
  * no cells outside the columns. Each issue names the row by its first cell and the column.
  */
 export function checkTable(config: TableConfig, input: unknown): SectionCheck<TableContent> {
-  if (!isRecord(input) || input['type'] !== 'table') {
-    return { ok: false, issues: [{ row: null, column: null, message: 'Innehållet är inte en tabell.' }] };
-  }
+  if (!isRecord(input) || input['type'] !== 'table') return notOfKind('Innehållet är inte en tabell.');
   const issues: SectionIssue[] = [];
   const raws = readList(input, 'rows', 'Tabellen', issues);
-  const names = namesOf(config, raws);
-  const keys = new Set<string>();
-  const rows: GenericTableRow[] = [];
-  raws.forEach((raw, i) => {
-    const row = names[i];
-    if (!isRecord(raw)) {
-      issues.push({ row, column: null, message: 'Raden har fel format.' });
-      return;
-    }
-    const key = readRowKey(raw, row, keys, issues);
+  const rows = readRows<GenericTableRow>(raws, namesOf(config, raws), new Set<string>(), issues, (raw, row, key) => {
     const rawCells = isRecord(raw['cells']) ? raw['cells'] : {};
     for (const column of Object.keys(rawCells)) {
       if (!config.columns.some((c) => c.key === column) && rawCells[column] !== null && rawCells[column] !== '') {
@@ -141,7 +131,7 @@ export function checkTable(config: TableConfig, input: unknown): SectionCheck<Ta
       cells[column.key] = value;
     }
     const group = readText(raw, { field: 'group', label: 'Rubrik' }, row, issues);
-    rows.push({ key, cells, ...(group ? { group } : {}) });
+    return { key, cells, ...(group ? { group } : {}) };
   });
   return issues.length ? { ok: false, issues } : { ok: true, content: { type: 'table', rows } };
 }

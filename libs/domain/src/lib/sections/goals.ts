@@ -11,12 +11,13 @@ import {
   DiffCell,
   diffCells,
   isRecord,
+  notOfKind,
   orList,
   parseCode,
   rawText,
   readList,
   readNumber,
-  readRowKey,
+  readRows,
   readText,
   roundTo,
   rowNames,
@@ -169,29 +170,18 @@ export function computeGoals(content: GoalsContent): ComputedGoals {
  * Rows are named by their title or indicator name.
  */
 export function checkGoals(config: GoalsConfig | null | undefined, input: unknown): SectionCheck<GoalsContent> {
-  if (!isRecord(input) || input['type'] !== 'goals') {
-    return { ok: false, issues: [{ row: null, column: null, message: 'Innehållet är inte mål och indikatorer.' }] };
-  }
+  if (!isRecord(input) || input['type'] !== 'goals') return notOfKind('Innehållet är inte mål och indikatorer.');
   const issues: SectionIssue[] = [];
   const keys = new Set<string>();
   const rawGoals = readList(input, 'goals', 'Målen', issues);
   const names = rowNames(rawGoals.map((g) => rawText(g, 'title')));
-  const goals: CouncilGoal[] = [];
-  rawGoals.forEach((raw, i) => {
-    const row = names[i];
-    if (!isRecord(raw)) {
-      issues.push({ row, column: null, message: 'Målet har fel format.' });
-      return;
-    }
-    const key = readRowKey(raw, row, keys, issues);
+  const goals = readRows<CouncilGoal>(rawGoals, names, keys, issues, (raw, row, key) => {
     const title = readText(raw, { field: 'title', label: 'Kommunfullmäktiges mål', max: SECTION_LIMITS.maxText, required: true }, row, issues);
     const rawCommittee = readList(raw, 'committeeGoals', row, issues);
     const cgNames = rowNames(rawCommittee.map((g) => rawText(g, 'title')));
-    const committeeGoals = rawCommittee
-      .map((cg, j) => checkCommitteeGoal(config, cg, cgNames[j], keys, issues))
-      .filter((cg): cg is CommitteeGoal => cg !== null);
-    goals.push({ key, title, committeeGoals });
-  });
+    const committeeGoals = readRows(rawCommittee, cgNames, keys, issues, (cg, cgRow, cgKey) => checkCommitteeGoal(config, cg, cgRow, cgKey, keys, issues), 'Nämndmålet har fel format.');
+    return { key, title, committeeGoals };
+  }, 'Målet har fel format.');
   return issues.length ? { ok: false, issues } : { ok: true, content: { type: 'goals', goals } };
 }
 
@@ -207,30 +197,18 @@ function readAssessment(config: GoalsConfig | null | undefined, raw: Record<stri
   return assessment;
 }
 
-function checkCommitteeGoal(config: GoalsConfig | null | undefined, raw: unknown, row: string, keys: Set<string>, issues: SectionIssue[]): CommitteeGoal | null {
-  if (!isRecord(raw)) {
-    issues.push({ row, column: null, message: 'Nämndmålet har fel format.' });
-    return null;
-  }
-  const key = readRowKey(raw, row, keys, issues);
+function checkCommitteeGoal(config: GoalsConfig | null | undefined, raw: Record<string, unknown>, row: string, key: string, keys: Set<string>, issues: SectionIssue[]): CommitteeGoal {
   const title = readText(raw, { field: 'title', label: 'Nämndmål', max: SECTION_LIMITS.maxText, required: true }, row, issues);
   const assessment = readAssessment(config, raw, row, issues);
   const comment = readText(raw, { field: 'comment', label: 'Kommentar', max: SECTION_LIMITS.maxComment }, row, issues);
   const rawIndicators = readList(raw, 'indicators', row, issues);
   const names = rowNames(rawIndicators.map((r) => rawText(r, 'name')));
-  const indicators = rawIndicators
-    .map((r, i) => checkIndicator(config, r, names[i], keys, issues))
-    .filter((ind): ind is Indicator => ind !== null);
+  const indicators = readRows(rawIndicators, names, keys, issues, (r, indRow, indKey) => checkIndicator(config, r, indRow, indKey, issues), 'Indikatorn har fel format.');
   return { key, title, assessment, ...(comment ? { comment } : {}), indicators };
 }
 
-function checkIndicator(config: GoalsConfig | null | undefined, raw: unknown, row: string, keys: Set<string>, issues: SectionIssue[]): Indicator | null {
-  if (!isRecord(raw)) {
-    issues.push({ row, column: null, message: 'Indikatorn har fel format.' });
-    return null;
-  }
+function checkIndicator(config: GoalsConfig | null | undefined, raw: Record<string, unknown>, row: string, key: string, issues: SectionIssue[]): Indicator {
   const labels = goalsColumnLabels(config);
-  const key = readRowKey(raw, row, keys, issues);
   const name = readText(raw, { field: 'name', label: labels.name, max: SECTION_LIMITS.maxText, required: true }, row, issues);
   const unit = raw['unit'] === undefined || raw['unit'] === null || raw['unit'] === '%' ? 'percent' : raw['unit'];
   if (unit !== 'percent' && unit !== 'count') {

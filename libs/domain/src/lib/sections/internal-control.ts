@@ -8,14 +8,17 @@
  */
 import type { CellChange } from './economy';
 import {
+  codeIssue,
   DiffCell,
   diffCells,
   isRecord,
+  notOfKind,
   orList,
   parseCode,
   rawText,
   readList,
   readRowKey,
+  readRows,
   readText,
   rowNames,
   SECTION_LIMITS,
@@ -141,21 +144,12 @@ const COMMENT_REQUIRED: Readonly<Partial<Record<ControlResult, string>>> = {
  * rows by table and risk (`Omvärldsrisker › Ny lagstiftning.`).
  */
 export function checkInternalControl(config: InternalControlConfig | null | undefined, input: unknown): SectionCheck<InternalControlContent> {
-  if (!isRecord(input) || input['type'] !== 'internal_control') {
-    return { ok: false, issues: [{ row: null, column: null, message: 'Innehållet är inte en intern kontrollplan.' }] };
-  }
+  if (!isRecord(input) || input['type'] !== 'internal_control') return notOfKind('Innehållet är inte en intern kontrollplan.');
   const issues: SectionIssue[] = [];
   const keys = new Set<string>();
   const rawPlan = readList(input, 'plan', 'Kontrollplanen', issues);
   const planNames = rowNames(rawPlan.map((r) => rawText(r, 'area')));
-  const plan: ControlRow[] = [];
-  rawPlan.forEach((raw, i) => {
-    const row = planNames[i];
-    if (!isRecord(raw)) {
-      issues.push({ row, column: null, message: 'Raden har fel format.' });
-      return;
-    }
-    const key = readRowKey(raw, row, keys, issues);
+  const plan = readRows<ControlRow>(rawPlan, planNames, keys, issues, (raw, row, key) => {
     const [area, goal, responsible, method, frequency, reportedTo] = CONTROL_FIELDS.map((f) => readText(raw, f, row, issues));
     const result = parseControlResult(raw['result']);
     const given = raw['result'];
@@ -168,7 +162,7 @@ export function checkInternalControl(config: InternalControlConfig | null | unde
     const needed = result ? COMMENT_REQUIRED[result] : undefined;
     if (needed && !comment) issues.push({ row, column: 'comment', message: needed });
     const group = readText(raw, GROUP, row, issues);
-    plan.push({ key, area, goal, responsible, method, frequency, reportedTo, result, ...(comment ? { comment } : {}), ...(group ? { group } : {}) });
+    return { key, area, goal, responsible, method, frequency, reportedTo, result, ...(comment ? { comment } : {}), ...(group ? { group } : {}) };
   });
   const risks = readList(input, 'risks', 'Risktabellerna', issues).map((raw, t) => checkRiskTable(raw, t, keys, issues));
   if (issues.length) return { ok: false, issues };
@@ -185,22 +179,12 @@ function checkRiskTable(raw: unknown, index: number, keys: Set<string>, issues: 
   const title = readText(raw, { field: 'title', label: 'Rubrik för risktabellen', required: true }, name, issues);
   const rawRows = readList(raw, 'rows', name, issues);
   const names = rowNames(rawRows.map((r) => rawText(r, 'risk'))).map((n) => `${name} › ${n}`);
-  const rows: RiskRow[] = [];
-  rawRows.forEach((r, i) => {
-    const row = names[i];
-    if (!isRecord(r)) {
-      issues.push({ row, column: null, message: 'Raden har fel format.' });
-      return;
-    }
-    const rowKey = readRowKey(r, row, keys, issues);
+  const rows = readRows<RiskRow>(rawRows, names, keys, issues, (r, row, rowKey) => {
     const [risk, cause, impact, handling] = RISK_FIELDS.map((f) => readText(r, f, row, issues));
     const status = parseRiskStatus(r['status']);
-    if (!status) {
-      const given = typeof r['status'] === 'string' && r['status'].trim() ? `"${r['status'].trim()}" är ingen status` : 'Status saknas';
-      issues.push({ row, column: 'status', message: `${given}; välj ${orList(RISK_STATUSES.map((s) => RISK_STATUS_LABELS[s]))}.` });
-    }
+    if (!status) issues.push(codeIssue(r['status'], 'status', RISK_STATUSES.map((s) => RISK_STATUS_LABELS[s]), row, 'status'));
     const group = readText(r, GROUP, row, issues);
-    rows.push({ key: rowKey, risk, cause, impact, handling, status: status ?? 'active', ...(group ? { group } : {}) });
+    return { key: rowKey, risk, cause, impact, handling, status: status ?? 'active', ...(group ? { group } : {}) };
   });
   return { key, title, rows };
 }

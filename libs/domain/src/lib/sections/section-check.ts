@@ -87,6 +87,45 @@ export function readRowKey(raw: Record<string, unknown>, row: string, keys: Set<
   return key;
 }
 
+/** The answer for content that is not of the section's kind at all. */
+export function notOfKind(message: string): { ok: false; issues: SectionIssue[] } {
+  return { ok: false, issues: [{ row: null, column: null, message }] };
+}
+
+/**
+ * Checks raw rows one by one: a row that is not an object gets `formatMessage` and is left out; the others get their
+ * key checked (unique in `keys`) and go to `read` with their name; its non-null answers come back in order.
+ */
+export function readRows<T>(
+  raws: readonly unknown[],
+  names: readonly string[],
+  keys: Set<string>,
+  issues: SectionIssue[],
+  read: (raw: Record<string, unknown>, row: string, key: string) => T | null,
+  formatMessage = 'Raden har fel format.',
+): T[] {
+  const rows: T[] = [];
+  raws.forEach((raw, i) => {
+    const row = names[i];
+    if (!isRecord(raw)) {
+      issues.push({ row, column: null, message: formatMessage });
+      return;
+    }
+    const value = read(raw, row, readRowKey(raw, row, keys, issues));
+    if (value !== null) rows.push(value);
+  });
+  return rows;
+}
+
+/**
+ * The issue for a required code that is missing or not one of the choices:
+ * `"Klar" är ingen status; välj …` or `Status saknas; välj …`.
+ */
+export function codeIssue(given: unknown, noun: string, choices: readonly string[], row: string, column: string): SectionIssue {
+  const what = typeof given === 'string' && given.trim() ? `"${given.trim()}" är ingen ${noun}` : `${noun[0].toUpperCase()}${noun.slice(1)} saknas`;
+  return { row, column, message: `${what}; välj ${orList(choices)}.` };
+}
+
 export interface TextField {
   field: string;
   label: string;
