@@ -23,7 +23,8 @@ export const routes: Routes = [
     path: 'uppgifter',
     title: 'Mina uppgifter – Rapportflöde',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./features/tasks/my-tasks.page').then((m) => m.MyTasksPage),
+    loadComponent: () => import('./features/tasks/task-list.page').then((m) => m.TaskListPage),
+    data: { list: 'mine' },
   },
   {
     path: 'uppgifter/:id',
@@ -35,7 +36,8 @@ export const routes: Routes = [
     path: 'granskning',
     title: 'Att granska – Rapportflöde',
     canActivate: [signedInGuard, allowedGuard('task.review')],
-    loadComponent: () => import('./features/tasks/review-queue.page').then((m) => m.ReviewQueuePage),
+    loadComponent: () => import('./features/tasks/task-list.page').then((m) => m.TaskListPage),
+    data: { list: 'review' },
   },
   {
     path: 'notiser',

@@ -1,6 +1,15 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 
+/** The number of pages of a paged list resource: at least 1, also while it loads or after it failed. */
+export function pageCount(resource: {
+  hasValue(): boolean;
+  value(): { total: number; pageSize: number } | undefined;
+}): number {
+  const value = resource.hasValue() ? resource.value() : undefined;
+  return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
+}
+
 /** "Föregående / Sida n av m / Nästa" below a paged list; emits the page asked for. */
 @Component({
   selector: 'rf-pager',

@@ -8,7 +8,7 @@ import type { AuditEventDto } from '@rapportflode/api-contract';
 import { isRole, ROLE_LABELS, SWEDISH_TIME_ZONE } from '@rapportflode/domain';
 import { ApiClient, AuditFilter } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
-import { PagerComponent } from '../../shared/pager.component';
+import { PagerComponent, pageCount } from '../../shared/pager.component';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /** Swedish names of the audit action codes; an unknown code is shown as it is. */
@@ -260,10 +260,7 @@ export class AuditPage {
   protected readonly log = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.audit(params) });
 
   protected readonly page = computed(() => this.query().page ?? 1);
-  protected readonly pages = computed(() => {
-    const value = this.log.hasValue() ? this.log.value() : null;
-    return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
-  });
+  protected readonly pages = computed(() => pageCount(this.log));
 
   protected readonly actionLabel = auditActionLabel;
   protected readonly subject = auditSubject;

@@ -16,7 +16,7 @@ import { } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { OperationsApi } from './operations.api';
 import { recipientsText, reminderKindLabel, reminderStatusLabel, reminderTaskText } from './operations-view';
-import { PagerComponent } from '../../shared/pager.component';
+import { PagerComponent, pageCount } from '../../shared/pager.component';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /**
@@ -169,25 +169,12 @@ import { ResourceStatusComponent } from '../../shared/resource-status.component'
               </tbody>
             </table>
           </div>
-          <nav class="paging" aria-label="Sidor av påminnelser som inte gått fram">
-            <button
-              matButton="outlined"
-              type="button"
-              [disabled]="failurePage() <= 1"
-              (click)="failurePage.set(failurePage() - 1)"
-            >
-              Föregående
-            </button>
-            <span>Sida {{ failurePage() }} av {{ failurePages() }}</span>
-            <button
-              matButton="outlined"
-              type="button"
-              [disabled]="failurePage() >= failurePages()"
-              (click)="failurePage.set(failurePage() + 1)"
-            >
-              Nästa
-            </button>
-          </nav>
+          <rf-pager
+            label="Sidor av påminnelser som inte gått fram"
+            [page]="failurePage()"
+            [pages]="failurePages()"
+            (pageChange)="failurePage.set($event)"
+          />
         } @else {
           <p class="empty">Alla påminnelser har gått fram: ingen e-postserver har vägrat ta emot någon påminnelse.</p>
         }
@@ -279,20 +266,14 @@ export class MailPage {
   protected readonly page = signal(1);
   protected readonly list = rxResource({ params: () => this.page(), stream: ({ params }) => this.api.mail(params) });
   protected readonly selected = signal<CapturedMailDto | null>(null);
-  protected readonly pages = computed(() => {
-    const value = this.list.hasValue() ? this.list.value() : null;
-    return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
-  });
+  protected readonly pages = computed(() => pageCount(this.list));
 
   protected readonly failurePage = signal(1);
   protected readonly failures = rxResource({
     params: () => this.failurePage(),
     stream: ({ params }) => this.api.reminderFailures(params),
   });
-  protected readonly failurePages = computed(() => {
-    const value = this.failures.hasValue() ? this.failures.value() : null;
-    return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
-  });
+  protected readonly failurePages = computed(() => pageCount(this.failures));
 
   protected readonly recipients = recipientsText;
   protected readonly kindLabel = reminderKindLabel;

@@ -7,7 +7,7 @@ import { errorMessage } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { OperationsApi } from './operations.api';
 import { attemptsText, JOB_STATE_LABELS, jobData, jobStateLabel, queueLabel, retryResultText } from './operations-view';
-import { PagerComponent } from '../../shared/pager.component';
+import { PagerComponent, pageCount } from '../../shared/pager.component';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /** Köer: every queue's health, its jobs by state, and a failed job run again. */
@@ -226,8 +226,7 @@ export class QueuesPage {
   protected readonly message = errorMessage;
 
   protected pages(): number {
-    const value = this.jobs.hasValue() ? this.jobs.value() : null;
-    return value ? Math.max(1, Math.ceil(value.total / value.pageSize)) : 1;
+    return pageCount(this.jobs);
   }
 
   protected pickQueue(event: Event): void {

@@ -1,0 +1,65 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { ApiClient } from '../../core/api-client';
+import { ResourceStatusComponent } from '../../shared/resource-status.component';
+import { TaskTableComponent } from './task-table.component';
+
+/** Which list of tasks a page shows: the writer's own ("Mina uppgifter") or the reviewer's queue ("Att granska"). */
+export type TaskList = 'mine' | 'review';
+
+/** The texts of each list's page. */
+const TASK_LIST_TEXTS: Readonly<
+  Record<TaskList, { heading: string; lead: string; loading: string; failure: string; caption: string; empty: string }>
+> = {
+  mine: {
+    heading: 'Mina uppgifter',
+    lead: 'Avsnitten du skriver, med den närmaste deadlinen först.',
+    loading: 'Hämtar uppgifterna',
+    failure: 'Uppgifterna kunde inte hämtas.',
+    caption: 'Mina uppgifter, ordnade efter deadline',
+    empty: 'Du har inga uppgifter just nu.',
+  },
+  review: {
+    heading: 'Att granska',
+    lead: 'Inlämnade avsnitt som väntar på din granskning, med den närmaste deadlinen först.',
+    loading: 'Hämtar avsnitten att granska',
+    failure: 'Avsnitten kunde inte hämtas.',
+    caption: 'Avsnitt att granska, ordnade efter deadline',
+    empty: 'Inget väntar på din granskning just nu.',
+  },
+};
+
+/** A list of tasks, nearest deadline first; the route's `data.list` says which (app.routes.ts). */
+@Component({
+  selector: 'rf-task-list-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ResourceStatusComponent, TaskTableComponent],
+  template: `
+    <h1>{{ text().heading }}</h1>
+    <p class="lead">{{ text().lead }}</p>
+    <rf-resource-status [resource]="tasks" [loadingLabel]="text().loading" [failure]="text().failure" />
+    @if (tasks.hasValue()) {
+      @if (tasks.value().tasks.length > 0) {
+        <rf-task-table [tasks]="tasks.value().tasks" [caption]="text().caption" />
+      } @else {
+        <p class="empty">{{ text().empty }}</p>
+      }
+    }
+  `,
+  styles: `
+    .lead,
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class TaskListPage {
+  private readonly api = inject(ApiClient);
+  /** From the route's data. */
+  readonly list = input.required<TaskList>();
+  protected readonly text = computed(() => TASK_LIST_TEXTS[this.list()]);
+  protected readonly tasks = rxResource({
+    params: () => this.list(),
+    stream: ({ params }) => (params === 'mine' ? this.api.myTasks() : this.api.reviewQueue()),
+  });
+}
