@@ -3,6 +3,7 @@ import { formatNumber } from '@rapportflode/domain';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NACKA_CHAPTER_TITLES } from '../../libs/documents/testing/nacka-fixture';
 import { fieldInstructions, paragraphsOf, rowsOf, tablesXmlOf, textOf, unzip } from '../../libs/documents/testing/read-docx';
 import { ECONOMY_ROWS, nackaT2Content, NackaUnit, sickLeaveValues, verksamhetRow } from '../support/nacka-t2-content';
 import { useTestApp } from './support/app';
@@ -18,18 +19,8 @@ import { DEMO, HttpClient, signedIn } from './support/http';
  */
 const YEAR = 2016;
 const PNG_DIR = join(__dirname, '../../tmp/report-pdf');
-/** The sections of the template in order (backend/src/modules/templates/demo-templates.seed.ts). */
-const CHAPTERS = [
-  'Sammanfattning',
-  'Verksamhetsresultat',
-  'Ekonomiskt resultat',
-  'Investeringar',
-  'Redovisning riktade statsbidrag',
-  'Sjukfrånvaro',
-  'Åtgärdsplan',
-  'Intern kontrollplan',
-  'Uppföljning av medel ur framtidsfonder',
-];
+/** The sections of the template in order (backend/src/modules/templates/demo-templates.seed.ts): reference 000's chapters. */
+const CHAPTERS = NACKA_CHAPTER_TITLES;
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
 /** A number as pdftotext gives it back: formatNumber's characters, the no-break space as a plain one. */

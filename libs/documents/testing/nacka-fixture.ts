@@ -6,11 +6,7 @@
  * the library never ships it.
  */
 import type { Block, DocumentModel, DocumentStatus, HeadingBlock, MissingItem, TableBlock } from '../src/lib/model';
-import { paragraph, text } from '../src/lib/model';
-
-function heading(level: HeadingBlock['level'], number: string | undefined, value: string, id: string): HeadingBlock {
-  return number ? { type: 'heading', level, number, text: value, id } : { type: 'heading', level, text: value, id };
-}
+import { column, heading, paragraph, text } from '../src/lib/model';
 
 /** The nämnd's economy table (reference 000, chapter 3), tkr, with its grouped headings. */
 export const NACKA_ECONOMY_TABLE: TableBlock = {
@@ -27,17 +23,17 @@ export const NACKA_ECONOMY_TABLE: TableBlock = {
     ],
   ],
   columns: [
-    { label: 'Verksamhet', kind: 'text', key: 'verksamhet' },
-    { label: 'Utfall intäkter', kind: 'number', decimals: 0, key: 'utfall_intakter' },
-    { label: 'Utfall kostnader', kind: 'number', decimals: 0, key: 'utfall_kostnader' },
-    { label: 'Utfall netto', kind: 'number', decimals: 0, key: 'utfall_netto' },
-    { label: 'Budget intäkter', kind: 'number', decimals: 0, key: 'budget_intakter' },
-    { label: 'Budget kostnader', kind: 'number', decimals: 0, key: 'budget_kostnader' },
-    { label: 'Budget netto', kind: 'number', decimals: 0, key: 'budget_netto' },
-    { label: 'Budget avvikelser', kind: 'number', decimals: 0, key: 'budget_avvikelse' },
-    { label: 'Budget netto helår', kind: 'number', decimals: 0, key: 'budget_netto_helar' },
-    { label: 'Prognos netto', kind: 'number', decimals: 0, key: 'prognos_netto' },
-    { label: 'Prognos avvikelser', kind: 'number', decimals: 0, key: 'prognos_avvikelse' },
+    column('Verksamhet', 'verksamhet', 'text'),
+    column('Utfall intäkter', 'utfall_intakter'),
+    column('Utfall kostnader', 'utfall_kostnader'),
+    column('Utfall netto', 'utfall_netto'),
+    column('Budget intäkter', 'budget_intakter'),
+    column('Budget kostnader', 'budget_kostnader'),
+    column('Budget netto', 'budget_netto'),
+    column('Budget avvikelser', 'budget_avvikelse'),
+    column('Budget netto helår', 'budget_netto_helar'),
+    column('Prognos netto', 'prognos_netto'),
+    column('Prognos avvikelser', 'prognos_avvikelse'),
   ],
   rows: [
     { cells: ['Barn och unga 0-20 år', 5318, -111434, -106116, 4372, -116071, -111699, 5582, -167548, -161900, 5648] },
@@ -59,14 +55,14 @@ export const NACKA_CHILDREN_TABLE: TableBlock = {
   caption: 'Ackumulerat utfall och prognos för barn och unga 0-20 år',
   unit: 'tkr',
   columns: [
-    { label: 'Verksamhet', kind: 'text', key: 'verksamhet' },
-    { label: 'Utfall 08', kind: 'number', decimals: 0, key: 'utfall' },
-    { label: 'Budget 08', kind: 'number', decimals: 0, key: 'budget' },
-    { label: 'Budget avvikelse', kind: 'number', decimals: 0, key: 'budget_avvikelse' },
-    { label: 'Prognos', kind: 'number', decimals: 0, key: 'prognos' },
-    { label: 'Budget 2021', kind: 'number', decimals: 0, key: 'budget_helar' },
-    { label: 'Prognos avvikelse', kind: 'number', decimals: 0, key: 'prognos_avvikelse' },
-    { label: 'Bokslut 2020', kind: 'number', decimals: 0, key: 'bokslut_2020' },
+    column('Verksamhet', 'verksamhet', 'text'),
+    column('Utfall 08', 'utfall'),
+    column('Budget 08', 'budget'),
+    column('Budget avvikelse', 'budget_avvikelse'),
+    column('Prognos', 'prognos'),
+    column('Budget 2021', 'budget_helar'),
+    column('Prognos avvikelse', 'prognos_avvikelse'),
+    column('Bokslut 2020', 'bokslut_2020'),
   ],
   rows: [
     { cells: ['Heldygnsvård', -52040, -60749, 8709, -80344, -91123, 10779, -81242] },
@@ -86,11 +82,11 @@ export const NACKA_INDICATOR_TABLE: TableBlock = {
   caption: 'Indikatorer, attraktiva livsmiljöer i hela Nacka',
   unit: '%',
   columns: [
-    { label: 'Indikatorer', kind: 'text', key: 'indikator' },
-    { label: 'Utfall 2020', kind: 'percent', decimals: 0, key: 'utfall_2020' },
-    { label: 'Utfall 2021', kind: 'percent', decimals: 0, key: 'utfall_2021' },
-    { label: 'Mål 2021', kind: 'percent', decimals: 0, key: 'mal_2021' },
-    { label: 'Måluppfyllelse 2021', kind: 'percent', decimals: 0, key: 'maluppfyllelse_2021' },
+    column('Indikatorer', 'indikator', 'text'),
+    column('Utfall 2020', 'utfall_2020', 'percent', 0),
+    column('Utfall 2021', 'utfall_2021', 'percent', 0),
+    column('Mål 2021', 'mal_2021', 'percent', 0),
+    column('Måluppfyllelse 2021', 'maluppfyllelse_2021', 'percent', 0),
   ],
   rows: [
     {
@@ -120,11 +116,11 @@ export const NACKA_SICK_LEAVE_TABLE: TableBlock = {
   caption: 'Sjukfrånvaro per resultatenhet',
   unit: '%',
   columns: [
-    { label: 'Resultatenhet', kind: 'text', key: 'resultatenhet' },
-    { label: 'Period', kind: 'text', key: 'period' },
-    { label: 'Tot sjukfrånvaro (SKL:s nyckeltal 1)', kind: 'percent', decimals: 2, key: 'total' },
-    { label: 'Tot kort sjukfrånvaro (max 59 dgr)', kind: 'percent', decimals: 2, key: 'kort' },
-    { label: 'Tot lång sjukfrånvaro (60 dgr eller mer)', kind: 'percent', decimals: 2, key: 'lang' },
+    column('Resultatenhet', 'resultatenhet', 'text'),
+    column('Period', 'period', 'text'),
+    column('Tot sjukfrånvaro (SKL:s nyckeltal 1)', 'total', 'percent', 2),
+    column('Tot kort sjukfrånvaro (max 59 dgr)', 'kort', 'percent', 2),
+    column('Tot lång sjukfrånvaro (60 dgr eller mer)', 'lang', 'percent', 2),
   ],
   rows: [
     { cells: ['Barn o familjeenheten', 'T2 2018', 4.3, 2.4, 1.9] },
@@ -148,11 +144,11 @@ export const NACKA_GRANTS_TABLE: TableBlock = {
   caption: 'Bidrag som beviljats/erhållits perioden jan-aug 2021',
   unit: 'tkr',
   columns: [
-    { label: 'Bidrag', kind: 'text', key: 'bidrag' },
-    { label: 'Myndighet', kind: 'text', key: 'myndighet' },
-    { label: 'Sökt belopp', kind: 'number', decimals: 0, key: 'sokt' },
-    { label: 'Erhållet/reserverat belopp', kind: 'number', decimals: 0, key: 'erhallet' },
-    { label: 'Prognos år 2021', kind: 'number', decimals: 0, key: 'prognos' },
+    column('Bidrag', 'bidrag', 'text'),
+    column('Myndighet', 'myndighet', 'text'),
+    column('Sökt belopp', 'sokt'),
+    column('Erhållet/reserverat belopp', 'erhallet'),
+    column('Prognos år 2021', 'prognos'),
   ],
   rows: [
     { cells: ['Statsbidrag habiliteringsersättning 2021', 'Socialstyrelsen', 2322, 2322, 2322] },
@@ -167,7 +163,8 @@ export const NACKA_GRANTS_TABLE: TableBlock = {
   ],
 };
 
-const CHAPTER_TITLES = [
+/** The chapter titles of reference 000 in order, without numbers (also the demo template's sections). */
+export const NACKA_CHAPTER_TITLES = [
   'Sammanfattning',
   'Verksamhetsresultat',
   'Ekonomiskt resultat',
@@ -180,9 +177,9 @@ const CHAPTER_TITLES = [
 ] as const;
 
 /** The chapter headings of reference 000 in order: '1 Sammanfattning' … '9 Uppföljning …'. */
-export const NACKA_CHAPTERS: readonly string[] = CHAPTER_TITLES.map((title, i) => `${i + 1} ${title}`);
+export const NACKA_CHAPTERS: readonly string[] = NACKA_CHAPTER_TITLES.map((title, i) => `${i + 1} ${title}`);
 
-const chapter = (n: number): HeadingBlock => heading(1, String(n), CHAPTER_TITLES[n - 1], `h-${n}`);
+const chapter = (n: number): HeadingBlock => heading(1, String(n), NACKA_CHAPTER_TITLES[n - 1], `h-${n}`);
 
 function body(): Block[] {
   return [

@@ -1,8 +1,8 @@
 // A large report for the documents benchmark: a nämnd with 60 enheter, about 80 A4 pages and 50
 // tables (47 enheter with their own economy table, the nämnd's economy table, sick leave, and a
 // grant table as an appendix), built the way assembly builds it.
-import type { Block, DocumentModel, HeadingBlock, TableBlock, TableRow } from '@rapportflode/documents';
-import { paragraph, text } from '@rapportflode/documents';
+import type { Block, DocumentModel, TableBlock, TableRow } from '@rapportflode/documents';
+import { column, heading, paragraph, text } from '@rapportflode/documents';
 
 export const BENCH_UNITS = 60;
 /** Enheter with an economy table of their own (the rest report within their verksamhetsområde). */
@@ -18,22 +18,18 @@ const SENTENCES = [
   'Sjukfrånvaron har minskat och arbetsmiljöarbetet har fokuserat på återhämtning och hållbar schemaläggning.',
 ];
 
-function heading(level: HeadingBlock['level'], number: string | undefined, value: string, id: string): HeadingBlock {
-  return number ? { type: 'heading', level, number, text: value, id } : { type: 'heading', level, text: value, id };
-}
-
 function prose(seed: number, sentences: number): string {
   return Array.from({ length: sentences }, (_, i) => SENTENCES[(seed + i) % SENTENCES.length]).join(' ');
 }
 
 const ECONOMY_COLUMNS: TableBlock['columns'] = [
-  { label: 'Verksamhet', kind: 'text', key: 'verksamhet' },
-  { label: 'Utfall', kind: 'number', decimals: 0, key: 'utfall' },
-  { label: 'Budget', kind: 'number', decimals: 0, key: 'budget' },
-  { label: 'Avvikelse', kind: 'number', decimals: 0, key: 'avvikelse' },
-  { label: 'Budget helår', kind: 'number', decimals: 0, key: 'budget_helar' },
-  { label: 'Prognos', kind: 'number', decimals: 0, key: 'prognos' },
-  { label: 'Avvikelse helår', kind: 'number', decimals: 0, key: 'prognos_avvikelse' },
+  column('Verksamhet', 'verksamhet', 'text'),
+  column('Utfall', 'utfall'),
+  column('Budget', 'budget'),
+  column('Avvikelse', 'avvikelse'),
+  column('Budget helår', 'budget_helar'),
+  column('Prognos', 'prognos'),
+  column('Avvikelse helår', 'prognos_avvikelse'),
 ];
 
 function economyTable(id: string, caption: string, unit: string | null, seed: number, rows: number): TableBlock {
@@ -110,10 +106,10 @@ export function benchDocumentModel(final = false): DocumentModel {
     caption: 'Sjukfrånvaro per enhet',
     unit: '%',
     columns: [
-      { label: 'Enhet', kind: 'text', key: 'enhet' },
-      { label: 'Total', kind: 'percent', decimals: 2, key: 'total' },
-      { label: 'Kort', kind: 'percent', decimals: 2, key: 'kort' },
-      { label: 'Lång', kind: 'percent', decimals: 2, key: 'lang' },
+      column('Enhet', 'enhet', 'text'),
+      column('Total', 'total', 'percent', 2),
+      column('Kort', 'kort', 'percent', 2),
+      column('Lång', 'lang', 'percent', 2),
     ],
     rows: Array.from({ length: BENCH_UNITS }, (_, u) => {
       const short = 1 + ((u * 37) % 300) / 100;
@@ -154,9 +150,9 @@ export function benchDocumentModel(final = false): DocumentModel {
             caption: 'Riktade statsbidrag',
             unit: 'tkr',
             columns: [
-              { label: 'Bidrag', kind: 'text', key: 'bidrag' },
-              { label: 'Sökt', kind: 'number', decimals: 0, key: 'sokt' },
-              { label: 'Erhållet', kind: 'number', decimals: 0, key: 'erhallet' },
+              column('Bidrag', 'bidrag', 'text'),
+              column('Sökt', 'sokt'),
+              column('Erhållet', 'erhallet'),
             ],
             rows: Array.from({ length: 20 }, (_, i) => ({ cells: [`Statsbidrag ${i + 1}`, 1000 + i * 137, i % 5 === 0 ? null : 900 + i * 121] })),
           },

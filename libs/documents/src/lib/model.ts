@@ -213,6 +213,16 @@ export function paragraph(value: string | readonly Inline[], style?: ParagraphBl
   return style ? { type: 'paragraph', content, style } : { type: 'paragraph', content };
 }
 
+/** A heading; `number` absent for unnumbered headings (`heading(2, '2.3', 'Attraktiva livsmiljöer', 'h-2-3')`). */
+export function heading(level: HeadingBlock['level'], number: string | undefined, value: string, id: string): HeadingBlock {
+  return number ? { type: 'heading', level, number, text: value, id } : { type: 'heading', level, text: value, id };
+}
+
+/** A table column: whole numbers unless told otherwise; text columns carry no decimals. */
+export function column(label: string, key: string, kind: ColumnKind = 'number', decimals = 0): TableColumn {
+  return kind === 'text' ? { label, kind, key } : { label, kind, decimals, key };
+}
+
 /** Every heading of the body and the appendices, in order (TOC, bookmarks, outline checks). */
 export function headingsOf(model: DocumentModel): HeadingBlock[] {
   const out: HeadingBlock[] = [];
