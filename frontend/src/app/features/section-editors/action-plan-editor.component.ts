@@ -10,9 +10,9 @@ import {
 } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { type GridChoice, GridCellComponent } from './grid-cell.component';
-import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
+import { RowListEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import { type ActionDraftRow, type ActionPlanDraft, newActionRow, tidyFigure, toActionPlanDraft } from './section-drafts';
-import { moveItem, pasteBlock, pasteNote } from './section-grid';
+import { pasteBlock, pasteNote } from './section-grid';
 import { SectionIssuesComponent } from './section-issues.component';
 import { actionStatusTable, type EarlierContent } from './section-views';
 
@@ -32,7 +32,7 @@ const STATUS_CHOICES: readonly GridChoice[] = ACTION_STATUSES.map((code) => ({ v
   styles: SECTION_EDITOR_STYLES,
   styleUrl: './action-plan-editor.component.css',
 })
-export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft> {
+export class ActionPlanEditorComponent extends RowListEditorBase<ActionPlanDraft> {
   readonly earlier = input<readonly EarlierContent[]>([]);
   readonly period = input('');
   readonly showHistory = input(true);
@@ -84,16 +84,6 @@ export class ActionPlanEditorComponent extends SectionEditorBase<ActionPlanDraft
     const row = newActionRow();
     this.edit((d) => ({ ...d, rows: [...d.rows, row] }));
     this.focusLater(this.id(row.key, 'action'));
-  }
-
-  protected remove(key: string): void {
-    this.edit((d) => ({ ...d, rows: d.rows.filter((r) => r.key !== key) }));
-    this.focusAddButton();
-  }
-
-  protected move(index: number, by: number): void {
-    this.edit((d) => ({ ...d, rows: moveItem(d.rows, index, by) }));
-    this.focusMovedRow(index, by, this.draft().rows.length);
   }
 
   /** A block from Excel fills the row's fields rightwards and the rows downwards (a status as its text). */

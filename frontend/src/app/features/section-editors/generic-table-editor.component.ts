@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { emptyContent, type SectionConfig, type TableColumn, tableConfigOf, type TaskContent } from '@rapportflode/domain';
 import { GridCellComponent } from './grid-cell.component';
-import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
+import { RowListEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import { newTableRow, type TableDraft, tidyFigure, toTableDraft } from './section-drafts';
-import { moveItem, pasteBlock, pasteNote } from './section-grid';
+import { pasteBlock, pasteNote } from './section-grid';
 import { SectionIssuesComponent } from './section-issues.component';
 import { tableTotals } from './section-views';
 
@@ -19,7 +19,7 @@ import { tableTotals } from './section-views';
   templateUrl: './generic-table-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
 })
-export class GenericTableEditorComponent extends SectionEditorBase<TableDraft> {
+export class GenericTableEditorComponent extends RowListEditorBase<TableDraft> {
   protected readonly prefix = 'tb';
   protected readonly table = computed(() => tableConfigOf(this.config()));
   protected readonly columns = computed(() => this.table().columns);
@@ -58,16 +58,6 @@ export class GenericTableEditorComponent extends SectionEditorBase<TableDraft> {
     const row = newTableRow(this.config());
     this.edit((d) => ({ ...d, rows: [...d.rows, row] }));
     this.focusLater(this.id(row.key, this.columns()[0]?.key ?? ''));
-  }
-
-  protected remove(key: string): void {
-    this.edit((d) => ({ ...d, rows: d.rows.filter((r) => r.key !== key) }));
-    this.focusAddButton();
-  }
-
-  protected move(index: number, by: number): void {
-    this.edit((d) => ({ ...d, rows: moveItem(d.rows, index, by) }));
-    this.focusMovedRow(index, by, this.draft().rows.length);
   }
 
   /** A block from Excel fills cells rightwards and rows downwards, adding rows as needed. */

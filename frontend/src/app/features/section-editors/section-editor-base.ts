@@ -15,7 +15,7 @@ import type { SectionConfig, TaskContent } from '@rapportflode/domain';
 import { FIGURE_TABLE_STYLES } from '../../shared/table-styles';
 import { checkDraft } from './draft-check';
 import type { SectionDraft } from './section-drafts';
-import { fieldId, fieldRef, nextRowKey } from './section-grid';
+import { fieldId, fieldRef, moveItem, nextRowKey } from './section-grid';
 
 export type SectionRead = { ok: true; content: TaskContent; removed: string[] } | { ok: false; errors: string[] };
 
@@ -131,6 +131,20 @@ export abstract class SectionEditorBase<D extends SectionDraft> extends FigureEd
       const preferred = buttons?.[by < 0 ? 0 : 1];
       (preferred && !preferred.disabled ? preferred : buttons?.[by < 0 ? 1 : 0])?.focus();
     });
+  }
+}
+
+/** An editor of one list of rows (the action plan, the free table): a row removed, or moved up or down. */
+@Directive()
+export abstract class RowListEditorBase<D extends SectionDraft & { rows: { key: string }[] }> extends SectionEditorBase<D> {
+  protected remove(key: string): void {
+    this.edit((d) => ({ ...d, rows: d.rows.filter((r) => r.key !== key) }));
+    this.focusAddButton();
+  }
+
+  protected move(index: number, by: number): void {
+    this.edit((d) => ({ ...d, rows: moveItem(d.rows, index, by) }));
+    this.focusMovedRow(index, by, this.draft().rows.length);
   }
 }
 
