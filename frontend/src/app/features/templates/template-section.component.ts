@@ -26,6 +26,8 @@ export type SectionMove = keyof SectionMoves;
  * The page holds the sections and does what the buttons ask (template-editor.page.ts).
  */
 @Component({
+  // The list item itself, so that the sections stay an <ol> of <li> for screen readers.
+  // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'li[rfTemplateSection]',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, SectionLayoutComponent],
