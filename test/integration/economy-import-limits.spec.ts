@@ -1,12 +1,12 @@
-import type { EconomyImportPreviewDto, EconomyImportResultDto, ReportTemplateDto } from '@rapportflode/api-contract';
+import type { EconomyImportPreviewDto, EconomyImportResultDto } from '@rapportflode/api-contract';
 import type { EconomyContent, EconomyTableConfig } from '@rapportflode/domain';
 import { Workbook } from 'exceljs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { EconomyImportService } from '../../backend/src/modules/economy-import/economy-import.service';
 import { useTestApp } from './support/app';
-import { openCycle } from './support/cycles';
-import { ApiResult, DEMO, HttpClient, signedIn } from './support/http';
+import { economyImportCycle, postEconomyImport } from './support/economy-import';
+import { ApiResult, HttpClient } from './support/http';
 
 const LAYOUT: EconomyTableConfig = { unit: 'tkr', columns: ['income', 'costs', 'net', 'budget_income', 'budget_costs', 'budget_net', 'annual_budget', 'forecast'] };
 const MB = 1024 * 1024;
@@ -127,12 +127,6 @@ const HONEST_BOMB = xlsx({ name: 'xl/worksheets/sheet1.xml', method: 8, ...bomb 
 /** Same data, but the directory claims the sheet unpacks to 1 MiB. */
 const LYING_BOMB = xlsx({ name: 'xl/worksheets/sheet1.xml', method: 8, ...bomb, claimedSize: MB });
 
-function form(file: Buffer, name: string): FormData {
-  const data = new FormData();
-  data.append('file', new Blob([new Uint8Array(file)]), name);
-  return data;
-}
-
 const rssMb = () => Math.round(process.memoryUsage().rss / MB);
 
 describe('the economy import survives hostile uploads', () => {
@@ -143,16 +137,11 @@ describe('the economy import survives hostile uploads', () => {
   let sectionId: string;
   let validXlsx: Buffer;
 
-  const preview = (file: Buffer, name: string) =>
-    economist.request<EconomyImportPreviewDto & { code?: string; message?: string }>('POST', `/api/cycles/${cycleId}/sections/${sectionId}/economy-imports/preview`, undefined, {
-      form: form(file, name),
-    });
-  const commit = (file: Buffer, name: string) =>
-    economist.request<EconomyImportResultDto & { code?: string; message?: string }>('POST', `/api/cycles/${cycleId}/sections/${sectionId}/economy-imports`, undefined, {
-      form: form(file, name),
-    });
+  type Refusal = { code?: string; message?: string };
+  const preview = (file: Buffer, name: string) => postEconomyImport<EconomyImportPreviewDto & Refusal>(economist, 'preview', { cycleId, sectionId }, file, name);
+  const commit = (file: Buffer, name: string) => postEconomyImport<EconomyImportResultDto & Refusal>(economist, 'commit', { cycleId, sectionId }, file, name);
   const importCount = async () => ((await db.query('SELECT count(*)::int AS n FROM economy_import')) as Array<{ n: number }>)[0].n;
-  const expectRefused = (result: ApiResult<{ code?: string; message?: string }>) => {
+  const expectRefused = (result: ApiResult<Refusal>) => {
     expect([400, 413, 503]).toContain(result.status);
     expect(result.body.message).toMatch(/[åäö]/);
     if (result.status === 503) expect(Number(result.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -162,21 +151,7 @@ describe('the economy import survives hostile uploads', () => {
   beforeAll(async () => {
     const base = app.running.baseUrl;
     db = app.running.app.get(DataSource);
-    const admin = await signedIn(base, DEMO.admin);
-    const [{ id: committeeId }] = await db.query(`SELECT id FROM committee WHERE municipality = 'Nacka kommun'`);
-    const template = await admin.post<ReportTemplateDto>('/api/templates', {
-      committeeId,
-      name: 'Ekonomi med gränser',
-      reportKind: 'monthly_report',
-      sections: [
-        { key: 'ekonomi', parentKey: null, title: 'Ekonomiskt resultat', kind: 'economy', responsibility: 'all_units', reviewerRole: 'economist', config: { economy: LAYOUT } },
-      ],
-    });
-    expect(template.status).toBe(201);
-    const secretary = await signedIn(base, DEMO.nackaSecretary);
-    cycleId = (await openCycle(secretary, template.body.id, 2024, 'SN.2024.91')).id;
-    [{ id: sectionId }] = await db.query(`SELECT id FROM cycle_section WHERE cycle_id = $1 AND key = 'ekonomi'`, [cycleId]);
-    economist = await signedIn(base, DEMO.nackaEconomist);
+    ({ cycleId, sectionId, economist } = await economyImportCycle(base, db, 'Ekonomi med gränser', LAYOUT, 'SN.2024.91'));
 
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Utfall');

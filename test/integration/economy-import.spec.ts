@@ -2,7 +2,6 @@ import type {
   EconomyImportListResponse,
   EconomyImportPreviewDto,
   EconomyImportResultDto,
-  ReportTemplateDto,
   TaskDto,
 } from '@rapportflode/api-contract';
 import {
@@ -22,7 +21,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
-import { openCycle } from './support/cycles';
+import { economyImportCycle, postEconomyImport } from './support/economy-import';
 import { DEMO, HttpClient, signedIn } from './support/http';
 
 /** Nacka's layout (reference 000): utfall and budget for the period, helårsbudget and prognos. */
@@ -56,13 +55,6 @@ interface TaskState {
   content: unknown;
 }
 
-function form(file: Buffer | Uint8Array, name: string, fields: Record<string, string> = {}): FormData {
-  const data = new FormData();
-  data.append('file', new Blob([new Uint8Array(file)]), name);
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
-
 describe('importing economy figures from the finance system', () => {
   const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
   let db: DataSource;
@@ -83,28 +75,14 @@ describe('importing economy figures from the finance system', () => {
     return { tasks, imports, transitions, audits };
   };
   const preview = (client: HttpClient, file: Buffer | Uint8Array, name: string, fields: Record<string, string> = {}) =>
-    client.request<EconomyImportPreviewDto>('POST', `/api/cycles/${cycleId}/sections/${sectionId}/economy-imports/preview`, undefined, { form: form(file, name, fields) });
+    postEconomyImport<EconomyImportPreviewDto>(client, 'preview', { cycleId, sectionId }, file, name, fields);
   const commit = (client: HttpClient, file: Buffer | Uint8Array, name: string, fields: Record<string, string> = {}) =>
-    client.request<EconomyImportResultDto>('POST', `/api/cycles/${cycleId}/sections/${sectionId}/economy-imports`, undefined, { form: form(file, name, fields) });
+    postEconomyImport<EconomyImportResultDto>(client, 'commit', { cycleId, sectionId }, file, name, fields);
 
   beforeAll(async () => {
     base = app.running.baseUrl;
     db = app.running.app.get(DataSource);
-    const admin = await signedIn(base, DEMO.admin);
-    const [{ id: committeeId }] = await db.query(`SELECT id FROM committee WHERE municipality = 'Nacka kommun'`);
-    const template = await admin.post<ReportTemplateDto>('/api/templates', {
-      committeeId,
-      name: 'Månadsuppföljning ekonomi',
-      reportKind: 'monthly_report',
-      sections: [
-        { key: 'ekonomi', parentKey: null, title: 'Ekonomiskt resultat', kind: 'economy', responsibility: 'all_units', reviewerRole: 'economist', config: { economy: LAYOUT } },
-      ],
-    });
-    expect(template.status).toBe(201);
-    const secretary = await signedIn(base, DEMO.nackaSecretary);
-    cycleId = (await openCycle(secretary, template.body.id, 2024, 'SN.2024.90')).id;
-    [{ id: sectionId }] = await db.query(`SELECT id FROM cycle_section WHERE cycle_id = $1 AND key = 'ekonomi'`, [cycleId]);
-    economist = await signedIn(base, DEMO.nackaEconomist);
+    ({ cycleId, sectionId, economist } = await economyImportCycle(base, db, 'Månadsuppföljning ekonomi', LAYOUT, 'SN.2024.90'));
   });
 
   it('previews a Windows-1252 CSV with ; and decimal comma: mapping suggested from the headers, each unit’s totals, every printed total that disagrees with both numbers, nothing stored', async () => {
