@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MemoDto, SaveContentResponse, SaveMemoResponse, TaskDto } from '@rapportflode/api-contract';
-import { EconomyContent, MemoContent, plainText } from '@rapportflode/domain';
+import { MemoContent, plainText } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
+import { GNESTA_ECONOMY_2021 } from '../../libs/domain/testing/gnesta-economy';
 import { useTestApp } from './support/app';
 import { myTask, openCycle, templateIdByName } from './support/cycles';
 import { DEMO, HttpClient, signedIn } from './support/http';
@@ -13,21 +14,7 @@ const M = '\u2212';
 const NB = '\u00a0';
 
 /** Gnesta's nämnd table per augusti (references 003/004): result and forecast per verksamhetsområde. */
-const row = (key: string, label: string, budget: number, result: number, forecast: number) => ({
-  key,
-  label,
-  values: { annual_budget: budget, budget_deviation: result, forecast_deviation: forecast },
-});
-const GNESTA: EconomyContent = {
-  type: 'economy',
-  rows: [
-    row('sn', 'Socialnämnden', -26, 17, 20),
-    row('fl', 'Förvaltningsledning', -2800, -458, -503),
-    row('sov', 'Stöd och vägledning', -44000, -8229, -9002),
-    row('afh', 'Äldre, funktionsstöd, hälso- och sjukvård', -21161, -14489, -18453),
-    row('aob', 'Administration och bistånd', -171339, 13655, 18908),
-  ],
-};
+const GNESTA = GNESTA_ECONOMY_2021;
 
 describe('the tjänsteskrivelse (memo) of a Gnesta Delårsrapport', () => {
   const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });

@@ -13,28 +13,10 @@ import {
   sameMemoPart,
   type MemoContent,
 } from './memo';
-import type { EconomyContent, EconomyTableConfig } from './sections/economy';
+import { GNESTA_ECONOMY_2021, GNESTA_ECONOMY_CONFIG } from '../../testing/gnesta-economy';
 
-/** Gnesta's nämnd table, reference 003/004: "Ekonomisk uppföljning per verksamhetsområde", per augusti 2021. */
-const GNESTA_CONFIG: EconomyTableConfig = {
-  unit: 'tkr',
-  columns: ['annual_budget', 'earlier_result', 'earlier_forecast', 'budget_deviation', 'forecast_deviation'],
-};
-const row = (key: string, label: string, budget: number, result: number, forecast: number) => ({
-  key,
-  label,
-  values: { annual_budget: budget, budget_deviation: result, forecast_deviation: forecast },
-});
-const GNESTA_2021: EconomyContent = {
-  type: 'economy',
-  rows: [
-    row('sn', 'Socialnämnden', -26, 17, 20),
-    row('fl', 'Förvaltningsledning', -2800, -458, -503),
-    row('sov', 'Stöd och vägledning', -44000, -8229, -9002),
-    row('afh', 'Äldre, funktionsstöd, hälso- och sjukvård', -21161, -14489, -18453),
-    row('aob', 'Administration och bistånd', -171339, 13655, 18908),
-  ],
-};
+const GNESTA_CONFIG = GNESTA_ECONOMY_CONFIG;
+const GNESTA_2021 = GNESTA_ECONOMY_2021;
 const M = '\u2212';
 const NB = '\u00a0';
 
