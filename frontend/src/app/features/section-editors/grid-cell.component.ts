@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { outputFromObservable } from '@angular/core/rxjs-interop';
 import { Subject } from 'rxjs';
+import { EDITOR_FIELD_STYLES } from './section-editor-base';
 import { isBlock, parsePastedBlock } from './section-grid';
 
 /** One choice of a grid cell's select: the code stored and the text shown. */
@@ -26,6 +27,7 @@ export interface GridChoice {
   selector: 'rf-grid-cell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './grid-cell.component.html',
+  styles: EDITOR_FIELD_STYLES,
   styleUrl: './grid-cell.component.css',
 })
 export class GridCellComponent {

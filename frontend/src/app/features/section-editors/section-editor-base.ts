@@ -12,6 +12,7 @@ import {
   untracked,
 } from '@angular/core';
 import type { SectionConfig, TaskContent } from '@rapportflode/domain';
+import { plainButtonStyles } from '../../shared/button-styles';
 import { FIGURE_TABLE_STYLES } from '../../shared/table-styles';
 import { checkDraft } from './draft-check';
 import type { SectionDraft } from './section-drafts';
@@ -195,15 +196,9 @@ export const EDITOR_FIELD_STYLES = `
 
 /** The editors' buttons, the row of "add" buttons under a grid and the list of problems (as the economy table's). */
 export const EDITOR_BUTTON_STYLES = `
+  ${plainButtonStyles('button', '0.25rem 0.625rem')}
   button {
-    font: var(--mat-sys-label-large);
-    color: var(--mat-sys-on-surface);
-    background: var(--mat-sys-surface);
-    border: 1px solid var(--mat-sys-outline);
-    border-radius: 0.25rem;
-    padding: 0.25rem 0.625rem;
     margin: 0 0.25rem 0.25rem 0;
-    cursor: pointer;
   }
   button:disabled {
     cursor: default;

@@ -11,6 +11,7 @@ import {
 } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { BarChartComponent } from '../../shared/bar-chart.component';
+import { plainButtonStyles } from '../../shared/button-styles';
 import { ActionPlanEditorComponent } from './action-plan-editor.component';
 import { EconomyTableEditorComponent } from './economy-table-editor.component';
 import { GenericTableEditorComponent } from './generic-table-editor.component';
@@ -47,6 +48,7 @@ interface StructuredEditor {
     GenericTableEditorComponent,
   ],
   templateUrl: './structured-section.component.html',
+  styles: plainButtonStyles('.committee button'),
   styleUrl: './structured-section.component.css',
 })
 export class StructuredSectionComponent {

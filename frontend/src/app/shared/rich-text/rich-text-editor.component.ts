@@ -18,6 +18,7 @@ import {
   sanitizeRichText,
   type SanitizeRichTextResult,
 } from '@rapportflode/domain';
+import { plainButtonStyles } from '../button-styles';
 import { documentFromElement, documentToHtml, escapeHtml, safeHref } from './rich-text-dom';
 
 let nextEditorId = 0;
@@ -97,15 +98,7 @@ const EMPTY_TABLE = '<table><tbody><tr><th><br></th><th><br></th></tr><tr><td><b
       border-radius: 0.5rem 0.5rem 0 0;
       background: var(--mat-sys-surface-container);
     }
-    .toolbar button {
-      font: var(--mat-sys-label-large);
-      color: var(--mat-sys-on-surface);
-      background: var(--mat-sys-surface);
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: 0.25rem;
-      padding: 0.375rem 0.75rem;
-      cursor: pointer;
-    }
+    ${plainButtonStyles('.toolbar button')}
     .toolbar button:hover:not(:disabled) {
       background: var(--mat-sys-surface-container-highest);
     }
