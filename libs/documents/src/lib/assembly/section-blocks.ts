@@ -33,7 +33,7 @@ import {
   TaskContent,
 } from '@rapportflode/domain';
 import type { Block, TableBlock, TableColumn, TableRow } from '../model';
-import { paragraph, text } from '../model';
+import { column, paragraph, text } from '../model';
 import { type Context, dataset, slugify, tableId } from './context';
 import type { AssemblySection, AssemblyUnit } from './input';
 import { richTextBlocks } from './rich-text-blocks';
@@ -52,13 +52,8 @@ export function economyTable(
   const computed = computeEconomy(config, content);
   const decimals = MONEY_DECIMALS[config.unit];
   const columns: TableColumn[] = [
-    { label: firstColumn, kind: 'text', key: 'verksamhet' },
-    ...config.columns.map(
-      (c): TableColumn =>
-        c === 'percent_of_budget'
-          ? { label: columnLabel(config, c), kind: 'percent', decimals: 1, key: c }
-          : { label: columnLabel(config, c), kind: 'number', decimals, key: c },
-    ),
+    column(firstColumn, 'verksamhet', 'text'),
+    ...config.columns.map((c) => (c === 'percent_of_budget' ? column(columnLabel(config, c), c, 'percent', 1) : column(columnLabel(config, c), c, 'number', decimals))),
   ];
   const rows: TableRow[] = [];
   const comments: Array<{ label: string; comment: string }> = [];
@@ -98,8 +93,8 @@ function sickLeaveBlocks(config: SectionConfig | null, content: SickLeaveContent
       caption: `Sjukfrånvaro${unit ? `, ${unit}` : ''}, ${ctx.cycle.periodLabel}`,
       unit: '%',
       columns: [
-        { label: 'Mått', kind: 'text', key: 'matt' },
-        { label: ctx.cycle.periodLabel, kind: 'percent', decimals, key: 'varde' },
+        column('Mått', 'matt', 'text'),
+        column(ctx.cycle.periodLabel, 'varde', 'percent', decimals),
       ],
       rows: measures.map((m) => ({ cells: [m.label, m.get(content.values)] })),
       dataset: dataset(ctx, unit),
@@ -131,8 +126,8 @@ export function sickLeaveSummary(config: SectionConfig | null, units: ReadonlyAr
     caption: `Sjukfrånvaro per enhet, ${ctx.cycle.committee}, ${ctx.cycle.periodLabel}`,
     unit: '%',
     columns: [
-      { label: 'Enhet', kind: 'text', key: 'enhet' },
-      ...measures.map((m): TableColumn => ({ label: m.label, kind: 'percent', decimals, key: m.key })),
+      column('Enhet', 'enhet', 'text'),
+      ...measures.map((m) => column(m.label, m.key, 'percent', decimals)),
     ],
     rows: units.map((u) => ({ cells: [u.name, ...measures.map((m) => m.get(u.content.values))] })),
     dataset: dataset(ctx, null),
@@ -146,12 +141,12 @@ function actionPlanBlocks(config: SectionConfig | null, content: ActionPlanConte
   const effect = config?.actionPlan?.effect === true;
   const L = ACTION_PLAN_FIELD_LABELS;
   const columns: TableColumn[] = [
-    { label: L.action, kind: 'text', key: 'atgard' },
-    { label: L.area, kind: 'text', key: 'ansvarsomrade' },
-    { label: L.years, kind: 'text', key: 'ar' },
-    { label: L.status, kind: 'text', key: 'status' },
-    { label: L.comment, kind: 'text', key: 'kommentar' },
-    ...(effect ? [{ label: L.effect, kind: 'number', decimals: 0, key: 'effekt' } as TableColumn] : []),
+    column(L.action, 'atgard', 'text'),
+    column(L.area, 'ansvarsomrade', 'text'),
+    column(L.years, 'ar', 'text'),
+    column(L.status, 'status', 'text'),
+    column(L.comment, 'kommentar', 'text'),
+    ...(effect ? [column(L.effect, 'effekt')] : []),
   ];
   const rows: TableRow[] = content.rows.map((r) => ({
     cells: [r.action, r.area, r.years, ACTION_STATUS_LABELS[r.status], r.comment ?? '', ...(effect ? [r.effect ?? null] : [])],
@@ -168,15 +163,15 @@ function internalControlBlocks(content: InternalControlContent, ctx: Context, un
       id: tableId(ctx, unit, 'kontrollplan'),
       caption: `Intern kontrollplan${unit ? `, ${unit}` : ''}`,
       columns: [
-        ...(grouped ? [{ label: 'Grupp', kind: 'text', key: 'grupp' } as TableColumn] : []),
-        { label: 'Kontrollområde', kind: 'text', key: 'kontrollomrade' },
-        { label: 'Kontrollmål', kind: 'text', key: 'kontrollmal' },
-        { label: 'Ansvarig', kind: 'text', key: 'ansvarig' },
-        { label: 'Metod', kind: 'text', key: 'metod' },
-        { label: 'Frekvens', kind: 'text', key: 'frekvens' },
-        { label: 'Rapporteras till', kind: 'text', key: 'rapporteras_till' },
-        { label: 'Resultat', kind: 'text', key: 'resultat' },
-        { label: 'Kommentar', kind: 'text', key: 'kommentar' },
+        ...(grouped ? [column('Grupp', 'grupp', 'text')] : []),
+        column('Kontrollområde', 'kontrollomrade', 'text'),
+        column('Kontrollmål', 'kontrollmal', 'text'),
+        column('Ansvarig', 'ansvarig', 'text'),
+        column('Metod', 'metod', 'text'),
+        column('Frekvens', 'frekvens', 'text'),
+        column('Rapporteras till', 'rapporteras_till', 'text'),
+        column('Resultat', 'resultat', 'text'),
+        column('Kommentar', 'kommentar', 'text'),
       ],
       rows: content.plan.map((r) => ({
         cells: [
@@ -202,11 +197,11 @@ function internalControlBlocks(content: InternalControlContent, ctx: Context, un
       id: tableId(ctx, unit, slugify(risks.title)),
       caption: `${risks.title}${unit ? `, ${unit}` : ''}`,
       columns: [
-        { label: 'Risk', kind: 'text', key: 'risk' },
-        { label: 'Orsak', kind: 'text', key: 'orsak' },
-        { label: 'Påverkan', kind: 'text', key: 'paverkan' },
-        { label: 'Hantering', kind: 'text', key: 'hantering' },
-        { label: 'Status', kind: 'text', key: 'status' },
+        column('Risk', 'risk', 'text'),
+        column('Orsak', 'orsak', 'text'),
+        column('Påverkan', 'paverkan', 'text'),
+        column('Hantering', 'hantering', 'text'),
+        column('Status', 'status', 'text'),
       ],
       rows: risks.rows.map((r) => ({ cells: [r.risk, r.cause, r.impact, r.handling, RISK_STATUS_LABELS[r.status]] })),
       dataset: dataset(ctx, unit),
@@ -233,14 +228,14 @@ function goalsBlocks(config: SectionConfig | null, content: GoalsContent, ctx: C
         id: tableId(ctx, unit, slugify(cg.title).slice(0, 30)),
         caption: `Indikatorer för ${cg.title}`,
         columns: [
-          { label: labels.name, kind: 'text', key: 'indikator' },
-          { label: labels.unit, kind: 'text', key: 'enhet' },
-          { label: labels.previous, kind: 'number', decimals, key: 'utfall_foregaende' },
-          { label: labels.value, kind: 'number', decimals, key: 'utfall' },
-          { label: labels.target, kind: 'number', decimals, key: 'mal' },
-          { label: labels.fulfilment, kind: 'percent', decimals: 0, key: 'maluppfyllelse' },
-          { label: labels.assessment, kind: 'text', key: 'bedomning' },
-          { label: labels.source, kind: 'text', key: 'kalla' },
+          column(labels.name, 'indikator', 'text'),
+          column(labels.unit, 'enhet', 'text'),
+          column(labels.previous, 'utfall_foregaende', 'number', decimals),
+          column(labels.value, 'utfall', 'number', decimals),
+          column(labels.target, 'mal', 'number', decimals),
+          column(labels.fulfilment, 'maluppfyllelse', 'percent', 0),
+          column(labels.assessment, 'bedomning', 'text'),
+          column(labels.source, 'kalla', 'text'),
         ],
         rows: cg.indicators.map((i) => ({
           cells: [i.name, i.unit === 'percent' ? '%' : 'antal', i.previous, i.value, i.target, i.fulfilment, i.assessment ? ASSESSMENT_LABELS[i.assessment] : '', i.source ?? ''],
@@ -259,8 +254,8 @@ function genericTableBlocks(config: SectionConfig | null, content: TableContent,
   const computed = computeTable(layout, content);
   const grouped = content.rows.some((r) => r.group);
   const columns: TableColumn[] = [
-    ...(grouped ? [{ label: 'Grupp', kind: 'text', key: 'grupp' } as TableColumn] : []),
-    ...layout.columns.map((c): TableColumn => (c.type === 'number' ? { label: c.label, kind: 'number', decimals: c.decimals ?? 0, key: c.key } : { label: c.label, kind: 'text', key: c.key })),
+    ...(grouped ? [column('Grupp', 'grupp', 'text')] : []),
+    ...layout.columns.map((c) => (c.type === 'number' ? column(c.label, c.key, 'number', c.decimals ?? 0) : column(c.label, c.key, 'text'))),
   ];
   const rows: TableRow[] = computed.rows.map((r) => ({ cells: [...(grouped ? [r.group ?? ''] : []), ...layout.columns.map((c) => r.cells[c.key] ?? null)] }));
   if (computed.total) rows.push({ cells: [...(grouped ? [''] : []), ...layout.columns.map((c) => computed.total?.[c.key] ?? null)], kind: 'total' });
