@@ -27,6 +27,16 @@ const stored = (name: string, text: string): ZipPart => {
   return { name, packed: data, method: 0, crc: crc32(data), size: data.length };
 };
 
+/** A little-endian record of `length` bytes: each field is [offset, 2 or 4 bytes, value]; the rest stays zero. */
+function record(length: number, fields: Array<[number, 2 | 4, number]>): Buffer {
+  const out = Buffer.alloc(length);
+  for (const [at, bytes, value] of fields) {
+    if (bytes === 2) out.writeUInt16LE(value, at);
+    else out.writeUInt32LE(value, at);
+  }
+  return out;
+}
+
 /** A zip written by hand, so that its directory can say what the test wants it to say. */
 function zip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -35,37 +45,31 @@ function zip(parts: ZipPart[]): Buffer {
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
     const size = part.claimedSize ?? part.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(part.method, 8);
-    local.writeUInt32LE(part.crc >>> 0, 14);
-    local.writeUInt32LE(part.packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(part.method, 10);
-    central.writeUInt32LE(part.crc >>> 0, 16);
-    central.writeUInt32LE(part.packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // Version needed 2.0, UTF-8 names, method, CRC, packed and unpacked size, name length: the fields both
+    // headers carry, the central one two bytes later (after "version made by").
+    const shared = (shift: number): Array<[number, 2 | 4, number]> => [
+      [4 + shift, 2, 20],
+      [6 + shift, 2, 0x0800],
+      [8 + shift, 2, part.method],
+      [14 + shift, 4, part.crc >>> 0],
+      [18 + shift, 4, part.packed.length],
+      [22 + shift, 4, size],
+      [26 + shift, 2, name.length],
+    ];
+    const local = record(30, [[0, 4, 0x04034b50], ...shared(0)]);
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], ...shared(2), [42, 4, offset]]);
     locals.push(local, name, part.packed);
     centrals.push(central, name);
     offset += local.length + name.length + part.packed.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, parts.length],
+    [10, 2, parts.length],
+    [12, 4, directory.length],
+    [16, 4, offset],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 
