@@ -295,6 +295,11 @@ function importForm(file: File, mapping?: EconomyImportMapping, unitId?: string)
   return form;
 }
 
+/** The record asked for does not exist, or the id is not one (404, or 400 for a malformed id). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400);
+}
+
 /** A Swedish sentence for any error the client met: the server's own message where it sent one. */
 export function errorMessage(error: unknown): string {
   if (error instanceof HttpErrorResponse) {

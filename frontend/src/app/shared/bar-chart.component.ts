@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { barChart } from './chart';
+import { ChartFigureComponent } from './chart-figure.component';
 import { CHART_STYLES, seriesStyle } from './chart-style';
 
 /**
@@ -9,35 +10,24 @@ import { CHART_STYLES, seriesStyle } from './chart-style';
 @Component({
   selector: 'rf-bar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ChartFigureComponent],
   template: `
-    <figure>
-      <figcaption>{{ caption() }}</figcaption>
-      <svg [attr.viewBox]="'0 0 ' + chart().size.width + ' ' + chart().size.height" role="img" [attr.aria-label]="description()">
-        <g class="axis">
-          @for (tick of chart().yTicks; track $index) {
-            <line class="grid" [attr.x1]="chart().size.left" [attr.x2]="chart().size.width - chart().size.right" [attr.y1]="tick.at" [attr.y2]="tick.at" />
-            <text [attr.x]="chart().size.left - 6" [attr.y]="tick.at + 4" text-anchor="end">{{ tick.label }}</text>
-          }
-          @for (group of chart().groups; track $index) {
-            <text [attr.x]="group.center" [attr.y]="chart().size.height - chart().size.bottom + 18" text-anchor="middle">{{ short(group.label) }}</text>
-          }
-        </g>
-        @for (group of chart().groups; track $index) {
-          @for (bar of group.bars; track $index) {
-            <rect
-              [attr.x]="bar.x"
-              [attr.y]="bar.y"
-              [attr.width]="bar.width"
-              [attr.height]="bar.height"
-              [attr.fill]="style(bar.series).colour"
-              [attr.fill-opacity]="bar.series % 2 === 0 ? 1 : 0.55"
-              [attr.stroke]="style(bar.series).colour"
-              [attr.stroke-dasharray]="style(bar.series).dash || null"
-            />
-          }
+    <rf-chart-figure [caption]="caption()" [description]="description()" [size]="chart().size" [yTicks]="chart().yTicks" [xTicks]="xTicks()">
+      @for (group of chart().groups; track $index) {
+        @for (bar of group.bars; track $index) {
+          <svg:rect
+            [attr.x]="bar.x"
+            [attr.y]="bar.y"
+            [attr.width]="bar.width"
+            [attr.height]="bar.height"
+            [attr.fill]="style(bar.series).colour"
+            [attr.fill-opacity]="bar.series % 2 === 0 ? 1 : 0.55"
+            [attr.stroke]="style(bar.series).colour"
+            [attr.stroke-dasharray]="style(bar.series).dash || null"
+          />
         }
-        <line class="zero" [attr.x1]="chart().size.left" [attr.x2]="chart().size.width - chart().size.right" [attr.y1]="chart().zero" [attr.y2]="chart().zero" />
-      </svg>
+      }
+      <svg:line class="zero" [attr.x1]="chart().size.left" [attr.x2]="chart().size.width - chart().size.right" [attr.y1]="chart().zero" [attr.y2]="chart().zero" />
       <ul class="legend" aria-hidden="true">
         @for (label of seriesLabels(); track $index; let i = $index) {
           <li>
@@ -45,7 +35,7 @@ import { CHART_STYLES, seriesStyle } from './chart-style';
           </li>
         }
       </ul>
-    </figure>
+    </rf-chart-figure>
   `,
   styles: CHART_STYLES,
 })
@@ -57,6 +47,8 @@ export class BarChartComponent {
 
   protected readonly chart = computed(() => barChart(this.groups(), this.seriesLabels().length));
   protected readonly style = seriesStyle;
+  /** The row names under their groups of bars. */
+  protected readonly xTicks = computed(() => this.chart().groups.map((group) => ({ at: group.center, label: this.short(group.label) })));
 
   /** Long row names are cut under the bars (the table beside has them in full). */
   protected short(label: string): string {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { lineChart } from './chart';
+import { ChartFigureComponent } from './chart-figure.component';
 import { CHART_STYLES, seriesStyle } from './chart-style';
 
 /**
@@ -9,38 +10,27 @@ import { CHART_STYLES, seriesStyle } from './chart-style';
 @Component({
   selector: 'rf-line-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ChartFigureComponent],
   template: `
-    <figure>
-      <figcaption>{{ caption() }}</figcaption>
-      <svg [attr.viewBox]="'0 0 ' + chart().size.width + ' ' + chart().size.height" role="img" [attr.aria-label]="description()">
-        <g class="axis">
-          @for (tick of chart().yTicks; track $index) {
-            <line class="grid" [attr.x1]="chart().size.left" [attr.x2]="chart().size.width - chart().size.right" [attr.y1]="tick.at" [attr.y2]="tick.at" />
-            <text [attr.x]="chart().size.left - 6" [attr.y]="tick.at + 4" text-anchor="end">{{ tick.label }}</text>
-          }
-          @for (tick of chart().xTicks; track $index) {
-            <text [attr.x]="tick.at" [attr.y]="chart().size.height - chart().size.bottom + 18" text-anchor="middle">{{ tick.label }}</text>
-          }
-        </g>
-        @for (line of chart().lines; track $index; let i = $index) {
-          <g [attr.stroke]="style(i).colour" [attr.fill]="style(i).colour">
-            <path [attr.d]="line.path" fill="none" stroke-width="2" [attr.stroke-dasharray]="style(i).dash || null" />
-            @for (point of line.points; track $index) {
-              @switch (style(i).marker) {
-                @case ('square') {
-                  <rect [attr.x]="point.x - 3.5" [attr.y]="point.y - 3.5" width="7" height="7" />
-                }
-                @case ('diamond') {
-                  <rect [attr.x]="point.x - 3.5" [attr.y]="point.y - 3.5" width="7" height="7" [attr.transform]="'rotate(45 ' + point.x + ' ' + point.y + ')'" />
-                }
-                @default {
-                  <circle [attr.cx]="point.x" [attr.cy]="point.y" r="3.5" />
-                }
+    <rf-chart-figure [caption]="caption()" [description]="description()" [size]="chart().size" [yTicks]="chart().yTicks" [xTicks]="chart().xTicks">
+      @for (line of chart().lines; track $index; let i = $index) {
+        <svg:g [attr.stroke]="style(i).colour" [attr.fill]="style(i).colour">
+          <path [attr.d]="line.path" fill="none" stroke-width="2" [attr.stroke-dasharray]="style(i).dash || null" />
+          @for (point of line.points; track $index) {
+            @switch (style(i).marker) {
+              @case ('square') {
+                <rect [attr.x]="point.x - 3.5" [attr.y]="point.y - 3.5" width="7" height="7" />
+              }
+              @case ('diamond') {
+                <rect [attr.x]="point.x - 3.5" [attr.y]="point.y - 3.5" width="7" height="7" [attr.transform]="'rotate(45 ' + point.x + ' ' + point.y + ')'" />
+              }
+              @default {
+                <circle [attr.cx]="point.x" [attr.cy]="point.y" r="3.5" />
               }
             }
-          </g>
-        }
-      </svg>
+          }
+        </svg:g>
+      }
       <ul class="legend" aria-hidden="true">
         @for (line of chart().lines; track $index; let i = $index) {
           <li>
@@ -48,7 +38,7 @@ import { CHART_STYLES, seriesStyle } from './chart-style';
           </li>
         }
       </ul>
-    </figure>
+    </rf-chart-figure>
   `,
   styles: CHART_STYLES,
 })

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +6,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { CycleOverviewDto } from '@rapportflode/api-contract';
 import { CYCLE_DATE_LABELS, OVERVIEW_FILTER_LABELS, OVERVIEW_FILTERS, type OverviewFilter, REPORT_KIND_LABELS } from '@rapportflode/domain';
-import { ApiClient, errorMessage } from '../../core/api-client';
+import { ApiClient, errorMessage, isNotFound } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 import { CycleDatesFormComponent } from './cycle-dates-form.component';
 import { CycleMatrixComponent } from './cycle-matrix.component';
@@ -95,10 +94,7 @@ export class CycleOverviewPage {
   protected readonly period = periodText;
   protected readonly progress = progressText;
   protected readonly message = errorMessage;
-
-  protected notFound(error: unknown): boolean {
-    return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400);
-  }
+  protected readonly notFound = isNotFound;
 
   protected setFilter(filter: OverviewFilter): void {
     void this.router.navigate([], {

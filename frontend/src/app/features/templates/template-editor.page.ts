@@ -17,7 +17,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { HttpErrorResponse } from '@angular/common/http';
 import { Router, RouterLink } from '@angular/router';
 import type { ReportTemplateDto, SaveTemplateRequest } from '@rapportflode/api-contract';
 import {
@@ -30,7 +29,7 @@ import {
   SECTION_KIND_LABELS,
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
-import { ApiClient, errorMessage } from '../../core/api-client';
+import { ApiClient, errorMessage, isNotFound } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 import {
   addSection,
@@ -176,6 +175,7 @@ export class TemplateEditorPage {
   protected readonly responsibilityLabels = RESPONSIBILITY_LABELS;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly message = errorMessage;
+  protected readonly notFound = isNotFound;
   protected readonly sectionName = sectionName;
 
   private nextUid = 0;
@@ -189,10 +189,6 @@ export class TemplateEditorPage {
         this.focusAfterRender('template-heading');
       }
     });
-  }
-
-  protected notFound(error: unknown): boolean {
-    return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400);
   }
 
   protected unitsFor(row: EditorSection) {
