@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { GNESTA_ECONOMY_2021 } from '../../libs/domain/testing/gnesta-economy';
 import { useTestApp } from './support/app';
 import { myTask, openCycle, templateIdByName } from './support/cycles';
-import { DEMO, HttpClient, signedIn } from './support/http';
+import { DEMO, HttpClient, signedIn, signedInAll } from './support/http';
 
 const M = '\u2212';
 const NB = '\u00a0';
@@ -26,11 +26,7 @@ describe('the tjänsteskrivelse (memo) of a Gnesta Delårsrapport', () => {
 
   beforeAll(async () => {
     const base = app.running.baseUrl;
-    [secretary, economist, director] = await Promise.all([
-      signedIn(base, DEMO.secretary),
-      signedIn(base, DEMO.economist),
-      signedIn(base, DEMO.director),
-    ]);
+    [secretary, economist, director] = await signedInAll(base, [DEMO.secretary, DEMO.economist, DEMO.director]);
     const cycle = await openCycle(secretary, await templateIdByName(secretary, 'Delårsrapport'), 2014, 'SN.2014.73');
     cycleId = cycle.id;
     // The nämnd table, filled by the secretary and approved by the economist.

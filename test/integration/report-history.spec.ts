@@ -1,7 +1,7 @@
 import type { ReportStatusDto, SaveContentResponse, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
 import { formatNumber } from '@rapportflode/domain';
 import { openCycle, templateIdByName } from './support/cycles';
-import { DEMO, signedIn } from './support/http';
+import { DEMO, signedInAll } from './support/http';
 import { useTestApp } from './support/app';
 
 /**
@@ -13,11 +13,7 @@ describe('report: sick leave over time', () => {
 
   it('shows last year’s approved sick leave beside this year’s in the report’s chart', async () => {
     const base = app.running.baseUrl;
-    const [secretary, economist, fredrik] = await Promise.all([
-      signedIn(base, DEMO.nackaSecretary),
-      signedIn(base, DEMO.nackaEconomist),
-      signedIn(base, DEMO.unitHeadOmsorgsenheten),
-    ]);
+    const [secretary, economist, fredrik] = await signedInAll(base, [DEMO.nackaSecretary, DEMO.nackaEconomist, DEMO.unitHeadOmsorgsenheten]);
     const template = await templateIdByName(secretary, 'Tertialbokslut 2');
     const deliverSickLeave = async (cycleId: string, values: { total: number; shortTerm: number; longTerm: number }) => {
       const item = (await fredrik.get<TaskListResponse>('/api/tasks/mine')).body.tasks.find((t) => t.cycleId === cycleId && t.sectionTitle === 'Sjukfrånvaro');

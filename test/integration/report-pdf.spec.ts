@@ -8,7 +8,7 @@ import { fieldInstructions, paragraphsOf, rowsOf, tablesXmlOf, textOf, unzip } f
 import { ECONOMY_ROWS, nackaT2Content, NackaUnit, sickLeaveValues, verksamhetRow } from '../support/nacka-t2-content';
 import { useTestApp } from './support/app';
 import { openCycle, templateIdByName } from './support/cycles';
-import { DEMO, HttpClient, signedIn } from './support/http';
+import { DEMO, HttpClient, signedInAll } from './support/http';
 
 /**
  * The Nacka T2 fixture cycle end to end: a cycle of the demo template "Tertialbokslut 2"
@@ -44,12 +44,7 @@ describe('the Nacka T2 fixture cycle as PDF and Word', () => {
 
   beforeAll(async () => {
     const base = app.running.baseUrl;
-    const [secretary, economist, camilla, fredrik] = await Promise.all([
-      signedIn(base, DEMO.nackaSecretary),
-      signedIn(base, DEMO.nackaEconomist),
-      signedIn(base, DEMO.unitHeadBarnOchFamilj),
-      signedIn(base, DEMO.unitHeadOmsorgsenheten),
-    ]);
+    const [secretary, economist, camilla, fredrik] = await signedInAll(base, [DEMO.nackaSecretary, DEMO.nackaEconomist, DEMO.unitHeadBarnOchFamilj, DEMO.unitHeadOmsorgsenheten]);
     const cycle = await openCycle(secretary, await templateIdByName(secretary, 'Tertialbokslut 2'), YEAR);
 
     // Who writes what: the unit heads their units' tasks, the secretary (else the economist) the nämnd's.

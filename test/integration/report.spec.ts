@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
 import { myTask, openCycle } from './support/cycles';
-import { DEMO, HttpClient, signedIn } from './support/http';
+import { DEMO, HttpClient, signedInAll } from './support/http';
 
 /**
  * Report assembly and freezing on a small Nacka template: Sammanfattning (nämnd level),
@@ -85,14 +85,7 @@ describe('the assembled report', () => {
 
   beforeAll(async () => {
     const base = app.running.baseUrl;
-    [admin, secretary, economist, fredrik, camilla, gnestaSecretary] = await Promise.all([
-      signedIn(base, DEMO.admin),
-      signedIn(base, DEMO.nackaSecretary),
-      signedIn(base, DEMO.nackaEconomist),
-      signedIn(base, DEMO.unitHeadOmsorgsenheten),
-      signedIn(base, DEMO.unitHeadBarnOchFamilj),
-      signedIn(base, DEMO.secretary),
-    ]);
+    [admin, secretary, economist, fredrik, camilla, gnestaSecretary] = await signedInAll(base, [DEMO.admin, DEMO.nackaSecretary, DEMO.nackaEconomist, DEMO.unitHeadOmsorgsenheten, DEMO.unitHeadBarnOchFamilj, DEMO.secretary]);
     const tree = (await admin.get<OrganisationResponse>('/api/organisation')).body;
     const nacka = tree.committees.find((c) => c.municipality === 'Nacka kommun');
     const section = (key: string, title: string, kind: string, responsibility: string) => ({

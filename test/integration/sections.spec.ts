@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
 import { myTask, openCycle, templateIdByName } from './support/cycles';
-import { DEMO, HttpClient, signedIn } from './support/http';
+import { DEMO, HttpClient, signedInAll } from './support/http';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(__dirname, '../fixtures/reference', `${name}.json`), 'utf8')) as T;
 
@@ -119,12 +119,7 @@ describe('structured sections through the workflow (Nacka, Tertialbokslut 2)', (
 
   beforeAll(async () => {
     const base = app.running.baseUrl;
-    [fredrik, camilla, secretary, economist] = await Promise.all([
-      signedIn(base, DEMO.unitHeadOmsorgsenheten),
-      signedIn(base, DEMO.unitHeadBarnOchFamilj),
-      signedIn(base, DEMO.nackaSecretary),
-      signedIn(base, DEMO.nackaEconomist),
-    ]);
+    [fredrik, camilla, secretary, economist] = await signedInAll(base, [DEMO.unitHeadOmsorgsenheten, DEMO.unitHeadBarnOchFamilj, DEMO.nackaSecretary, DEMO.nackaEconomist]);
     templateId = await templateIdByName(secretary, 'Tertialbokslut 2');
     // Years before the demo's own history (the two years before this one).
     cycleId = await open(2010);

@@ -13,7 +13,7 @@ import { mergeDocuments, plainText, RichTextDocument } from '@rapportflode/domai
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
 import { cycleDates, myTask, openCycle, templateIdByName } from './support/cycles';
-import { DEMO, HttpClient, signedIn } from './support/http';
+import { DEMO, HttpClient, signedIn, signedInAll } from './support/http';
 
 const doc = (...paragraphs: string[]): RichTextDocument => ({
   type: 'doc',
@@ -35,12 +35,7 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
 
   beforeAll(async () => {
     const base = app.running.baseUrl;
-    [secretary, economist, camilla, fredrik] = await Promise.all([
-      signedIn(base, DEMO.nackaSecretary),
-      signedIn(base, DEMO.nackaEconomist),
-      signedIn(base, DEMO.unitHeadBarnOchFamilj),
-      signedIn(base, DEMO.unitHeadOmsorgsenheten),
-    ]);
+    [secretary, economist, camilla, fredrik] = await signedInAll(base, [DEMO.nackaSecretary, DEMO.nackaEconomist, DEMO.unitHeadBarnOchFamilj, DEMO.unitHeadOmsorgsenheten]);
     templateId = await templateIdByName(secretary, 'Tertialbokslut 2');
     cycle = await openCycle(secretary, templateId, 2021);
   });

@@ -98,6 +98,11 @@ export async function signedIn(baseUrl: string, email: string): Promise<HttpClie
   return new HttpClient(baseUrl).signIn(email);
 }
 
+/** Several people signed in at once, in the order given. */
+export function signedInAll(baseUrl: string, emails: readonly string[]): Promise<HttpClient[]> {
+  return Promise.all(emails.map((email) => signedIn(baseUrl, email)));
+}
+
 export const DEMO = {
   admin: 'admin@rapportflode.example.se',
   director: 'karin.lindqvist@gnesta.example.se',
