@@ -18,8 +18,8 @@ export interface RenderedPdf {
 
 const PROBE_ID = 'rf-dest-probe';
 
-/** Links to every heading, so each one becomes a named destination in the pass-1 PDF. */
-async function addDestinationProbe(page: Page): Promise<void> {
+/** Links to every heading, so each one becomes a named destination in the pass-1 PDF (the documents benchmark times it too). */
+export async function addDestinationProbe(page: Page): Promise<void> {
   await page.evaluate((probeId) => {
     const box = document.createElement('div');
     box.id = probeId;

@@ -3,7 +3,7 @@
 // goes, and LibreOffice converting the app's DOCX as a comparison and a validity check.
 import { assembleReport, renderHtml, tablesOf, type DocumentModel } from '@rapportflode/documents';
 import { renderDocx } from '@rapportflode/documents/docx';
-import { PdfBrowser, sourceSansFontCss } from '@rapportflode/documents/pdf';
+import { addDestinationProbe, PdfBrowser, sourceSansFontCss } from '@rapportflode/documents/pdf';
 import { formatNumber } from '@rapportflode/domain';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -170,17 +170,7 @@ async function pdfStepTimes(model: DocumentModel, browser: import('playwright-co
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     lap('new page, setContent, fonts ready (layout)');
     // renderPdf's destination probe: a link to every heading, so pass 1 names each one's page.
-    await page.evaluate(() => {
-      const box = document.createElement('div');
-      box.style.cssText = 'position:absolute;top:0;left:0;width:1px;height:1px;overflow:hidden;opacity:0;';
-      for (const target of Array.from(document.querySelectorAll('h1[id], h2[id], h3[id], h4[id]'))) {
-        const link = document.createElement('a');
-        link.href = `#${target.id}`;
-        link.textContent = '.';
-        box.appendChild(link);
-      }
-      document.body.appendChild(box);
-    });
+    await addDestinationProbe(page);
     const draft = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false });
     lap('pass 1: page.pdf untagged');
     await readPdfFacts(draft);
