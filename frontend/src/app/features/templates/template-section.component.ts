@@ -20,6 +20,30 @@ import type { EditorSection, SectionMoves, UnitChoice } from './template-section
 export type SectionChange = Partial<Omit<EditorSection, 'uid' | 'savedKey' | 'parentUid'>>;
 export type SectionMove = keyof SectionMoves;
 
+/** A section's three choices, each a select: what it holds, who delivers it, who reviews it. */
+interface SectionChoice {
+  readonly field: 'kind' | 'responsibility' | 'reviewerRole';
+  readonly label: string;
+  readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }>;
+}
+const SECTION_CHOICES: readonly SectionChoice[] = [
+  { field: 'kind', label: 'Innehåll', options: SECTION_KINDS.map((kind) => ({ value: kind, label: SECTION_KIND_LABELS[kind] })) },
+  {
+    field: 'responsibility',
+    label: 'Levereras av',
+    options: RESPONSIBILITIES.map((responsibility) => ({ value: responsibility, label: RESPONSIBILITY_LABELS[responsibility] })),
+  },
+  { field: 'reviewerRole', label: 'Granskas av', options: ROLES.filter(isReviewerRole).map((role) => ({ value: role, label: ROLE_LABELS[role] })) },
+];
+
+/** The buttons that move a section: its id prefix and the move are the same word. */
+const MOVE_BUTTONS: ReadonlyArray<{ readonly move: SectionMove; readonly text: string; readonly ariaPrefix: string }> = [
+  { move: 'up', text: 'Flytta upp', ariaPrefix: 'Flytta upp ' },
+  { move: 'down', text: 'Flytta ned', ariaPrefix: 'Flytta ned ' },
+  { move: 'indent', text: 'Gör till underavsnitt', ariaPrefix: 'Gör till underavsnitt: ' },
+  { move: 'outdent', text: 'Flytta ut en nivå', ariaPrefix: 'Flytta ut en nivå: ' },
+];
+
 /**
  * One section of the template editor, on its `<li>`: title, content, who delivers and who
  * reviews it, its layout, the units that deliver it, and the buttons that move or remove it.
@@ -54,11 +78,11 @@ export class TemplateSectionComponent {
   readonly moved = output<SectionMove>();
   readonly removed = output<void>();
 
-  protected readonly sectionKinds = SECTION_KINDS;
-  protected readonly sectionKindLabels = SECTION_KIND_LABELS;
   protected readonly layoutKinds = LAYOUT_KINDS;
-  protected readonly responsibilities = RESPONSIBILITIES;
-  protected readonly responsibilityLabels = RESPONSIBILITY_LABELS;
-  protected readonly reviewerRoles = ROLES.filter(isReviewerRole);
-  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly choices = SECTION_CHOICES;
+  protected readonly moveButtons = MOVE_BUTTONS;
+
+  protected choose(field: SectionChoice['field'], value: string): void {
+    this.changed.emit({ [field]: value } as SectionChange);
+  }
 }
