@@ -8,12 +8,13 @@
 import type { Block, DocumentModel, DocumentStatus, HeadingBlock, MissingItem, TableBlock } from '../src/lib/model';
 import { column, heading, paragraph, text } from '../src/lib/model';
 
+/** A table of reference 000: its id, caption and unit, then the rest in the model's order. */
+function table(id: string, caption: string, unit: string, rest: Omit<TableBlock, 'type' | 'id' | 'caption' | 'unit'>): TableBlock {
+  return { type: 'table', id, caption, unit, ...rest };
+}
+
 /** The nämnd's economy table (reference 000, chapter 3), tkr, with its grouped headings. */
-export const NACKA_ECONOMY_TABLE: TableBlock = {
-  type: 'table',
-  id: 'tabell-ekonomi-socialnamnden',
-  caption: 'Ekonomiskt utfall per verksamhet, Socialnämnden',
-  unit: 'tkr',
+export const NACKA_ECONOMY_TABLE: TableBlock = table('tabell-ekonomi-socialnamnden', 'Ekonomiskt utfall per verksamhet, Socialnämnden', 'tkr', {
   groupHeaders: [
     [
       { label: '', span: 1 },
@@ -46,14 +47,10 @@ export const NACKA_ECONOMY_TABLE: TableBlock = {
   ],
   footnotes: ['Negativa belopp är nettokostnader.'],
   dataset: { unit: null, period: 'T2 2021', section: '3 Ekonomiskt resultat' },
-};
+});
 
 /** Barn och unga 0-20 år per verksamhet (reference 000), with sub-rows and a total. */
-export const NACKA_CHILDREN_TABLE: TableBlock = {
-  type: 'table',
-  id: 'tabell-ekonomi-barn-och-unga',
-  caption: 'Ackumulerat utfall och prognos för barn och unga 0-20 år',
-  unit: 'tkr',
+export const NACKA_CHILDREN_TABLE: TableBlock = table('tabell-ekonomi-barn-och-unga', 'Ackumulerat utfall och prognos för barn och unga 0-20 år', 'tkr', {
   columns: [
     column('Verksamhet', 'verksamhet', 'text'),
     column('Utfall 08', 'utfall'),
@@ -73,14 +70,10 @@ export const NACKA_CHILDREN_TABLE: TableBlock = {
     { cells: ['Summa barn och unga', -106116, -111699, 5583, -161900, -167548, 5648, -153701], kind: 'total' },
   ],
   dataset: { unit: 'Barn och familjeenheten', period: 'T2 2021', section: '3 Ekonomiskt resultat' },
-};
+});
 
 /** Indicators with their assessment marker (reference 000, 2.3). */
-export const NACKA_INDICATOR_TABLE: TableBlock = {
-  type: 'table',
-  id: 'tabell-indikatorer-livsmiljoer',
-  caption: 'Indikatorer, attraktiva livsmiljöer i hela Nacka',
-  unit: '%',
+export const NACKA_INDICATOR_TABLE: TableBlock = table('tabell-indikatorer-livsmiljoer', 'Indikatorer, attraktiva livsmiljöer i hela Nacka', '%', {
   columns: [
     column('Indikatorer', 'indikator', 'text'),
     column('Utfall 2020', 'utfall_2020', 'percent', 0),
@@ -107,14 +100,10 @@ export const NACKA_INDICATOR_TABLE: TableBlock = {
   footnotes: [
     'Andel kunder som bedömts och beviljats bistånd enligt LSS i Nacka. Ett antal personer har mycket speciella behov som inte kan tillgodoses i Nacka.',
   ],
-};
+});
 
 /** Sick leave per result unit (reference 000, chapter 6), per cent with two decimals. */
-export const NACKA_SICK_LEAVE_TABLE: TableBlock = {
-  type: 'table',
-  id: 'tabell-sjukfranvaro',
-  caption: 'Sjukfrånvaro per resultatenhet',
-  unit: '%',
+export const NACKA_SICK_LEAVE_TABLE: TableBlock = table('tabell-sjukfranvaro', 'Sjukfrånvaro per resultatenhet', '%', {
   columns: [
     column('Resultatenhet', 'resultatenhet', 'text'),
     column('Period', 'period', 'text'),
@@ -135,14 +124,10 @@ export const NACKA_SICK_LEAVE_TABLE: TableBlock = {
     { cells: ['Omsorgsenheten', 'T2 2021', 2.85, 2.23, 0.62] },
   ],
   dataset: { unit: null, period: 'T2 2021', section: '6 Sjukfrånvaro' },
-};
+});
 
 /** Riktade statsbidrag (reference 000, chapter 5), with empty cells. */
-export const NACKA_GRANTS_TABLE: TableBlock = {
-  type: 'table',
-  id: 'tabell-statsbidrag',
-  caption: 'Bidrag som beviljats/erhållits perioden jan-aug 2021',
-  unit: 'tkr',
+export const NACKA_GRANTS_TABLE: TableBlock = table('tabell-statsbidrag', 'Bidrag som beviljats/erhållits perioden jan-aug 2021', 'tkr', {
   columns: [
     column('Bidrag', 'bidrag', 'text'),
     column('Myndighet', 'myndighet', 'text'),
@@ -161,7 +146,7 @@ export const NACKA_GRANTS_TABLE: TableBlock = {
     { cells: ['Stimulansmedel Psykisk hälsa 2019', 'StorSthlm', null, 2655, 1650] },
     { cells: ['Totalt', null, 10601, 15084, 13545], kind: 'total' },
   ],
-};
+});
 
 /** The chapter titles of reference 000 in order, without numbers (also the demo template's sections). */
 export const NACKA_CHAPTER_TITLES = [
