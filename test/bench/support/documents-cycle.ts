@@ -28,7 +28,8 @@ export interface GeneratedReportCycle {
   tasks: number;
 }
 
-const SENTENCES = [
+/** The prose of the benchmark reports (documents-model.ts uses the first five). */
+export const SENTENCES = [
   'Verksamheten har under perioden arbetat vidare med de prioriterade målen och följt upp insatserna månadsvis.',
   'Antalet ärenden har ökat jämfört med samma period föregående år, vilket har påverkat både bemanning och kostnader.',
   'Enheten har genomfört samtliga planerade egenkontroller utan större avvikelser och arbetet med kvalitetsplanen följer tidplanen.',

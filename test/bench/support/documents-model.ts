@@ -3,6 +3,7 @@
 // grant table as an appendix), built the way assembly builds it.
 import type { Block, DocumentModel, TableBlock, TableRow } from '@rapportflode/documents';
 import { column, heading, paragraph, text } from '@rapportflode/documents';
+import { SENTENCES as BENCH_SENTENCES } from './documents-cycle';
 
 export const BENCH_UNITS = 60;
 /** Enheter with an economy table of their own (the rest report within their verksamhetsområde). */
@@ -10,13 +11,7 @@ const UNITS_WITH_ECONOMY = 47;
 
 const ACTIVITIES = ['Heldygnsvård', 'Öppenvård', 'Familjerätt', 'Hemtjänst', 'Särskilt boende', 'Daglig verksamhet', 'Administration', 'Lokaler'];
 
-const SENTENCES = [
-  'Verksamheten har under perioden arbetat vidare med de prioriterade målen och följt upp insatserna månadsvis.',
-  'Antalet ärenden har ökat jämfört med samma period föregående år, vilket har påverkat både bemanning och kostnader.',
-  'Enheten har genomfört samtliga planerade egenkontroller utan större avvikelser och arbetet med kvalitetsplanen följer tidplanen.',
-  'Prognosen för helåret bygger på utfallet till och med augusti och de kända förändringar som beslutats under hösten.',
-  'Sjukfrånvaron har minskat och arbetsmiljöarbetet har fokuserat på återhämtning och hållbar schemaläggning.',
-];
+const SENTENCES = BENCH_SENTENCES.slice(0, 5);
 
 function prose(seed: number, sentences: number): string {
   return Array.from({ length: sentences }, (_, i) => SENTENCES[(seed + i) % SENTENCES.length]).join(' ');
