@@ -31,7 +31,7 @@ export function run(command, args, options = {}) {
 /**
  * Installs dependencies when node_modules is missing or older than package-lock.json
  * (npm writes node_modules/.package-lock.json after every install). `npm ci` fails on
- * these machines (see ../shared/stack.md), `npm install` respects the lockfile.
+ * some machines, `npm install` respects the lockfile.
  */
 export async function ensureDependencies() {
   const marker = join(root, 'node_modules', '.package-lock.json');
@@ -75,7 +75,7 @@ async function waitUntil(check, timeoutMs) {
 
 /**
  * The machine's PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) must answer for the
- * tests; when installed but stopped they are started as ../shared/stack.md says.
+ * tests; when installed but stopped they are started (see the README).
  */
 export async function ensureServices() {
   const problems = [];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 
-/** The machine's PostgreSQL and Redis (see ../shared/stack.md); overridable for other setups. */
+/** The machine's PostgreSQL and Redis (see the README's Requirements); overridable for other setups. */
 export const POSTGRES_ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 

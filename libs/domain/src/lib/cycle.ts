@@ -4,7 +4,7 @@ import type { Responsibility } from './template';
 import { EDITABLE_STATES, TaskState } from './workflow';
 
 /**
- * A report cycle: one production run of one report for one nämnd (domain.md, "The reports").
+ * A report cycle: one production run of one report for one nämnd (docs/domain.md, "The report cycle and its tasks").
  * The rules here are shared by the server (which enforces them) and the UI (which shows them).
  */
 

@@ -5,7 +5,7 @@
 export const ORGANISATION_UNIT_KINDS = ['administration', 'operating_area', 'unit'] as const;
 export type OrganisationUnitKind = (typeof ORGANISATION_UNIT_KINDS)[number];
 
-/** Swedish names of the unit kinds, as the UI shows them (glossary in domain.md). */
+/** Swedish names of the unit kinds, as the UI shows them (glossary in docs/domain.md). */
 export const ORGANISATION_UNIT_KIND_LABELS: Readonly<Record<OrganisationUnitKind, string>> = {
   administration: 'Förvaltning',
   operating_area: 'Verksamhetsområde',

@@ -2,7 +2,7 @@ import type { Role } from './roles';
 
 /**
  * What can be done, and by which role. The server's guard asks `can`, the UI asks the same
- * function to decide what to show; scopes come from role assignments (domain.md, "The people").
+ * function to decide what to show; scopes come from role assignments (docs/domain.md, "People and roles").
  */
 export const ACTIONS = [
   'organisation.read',

@@ -1,6 +1,6 @@
 /**
  * Roles and what they may do. The one permission table: the server's guard decides with it,
- * the UI hides with it (see domain.md, "The people").
+ * the UI hides with it (see docs/domain.md, "People and roles").
  */
 export const ROLES = ['unit_head', 'economist', 'secretary', 'director', 'reviewer', 'admin', 'reader'] as const;
 export type Role = (typeof ROLES)[number];

@@ -5,7 +5,7 @@ import { isReviewerRole } from './workflow';
 /**
  * Report templates are data an administrator edits, never code: the ordered, nestable
  * sections of a report kind, what kind of content each holds, who must deliver it and who
- * reviews it (domain.md, "The reports" and "Sections and their content").
+ * reviews it (docs/domain.md, "The report cycle and its tasks" and "Section kinds and what they hold").
  */
 export const REPORT_KINDS = ['tertial_report', 'interim_report', 'annual_report', 'monthly_report'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

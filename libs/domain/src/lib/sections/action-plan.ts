@@ -1,5 +1,5 @@
 /**
- * The action plan section (åtgärdsplan; domain.md, "Sections and their content"): rows of
+ * The action plan section (åtgärdsplan; docs/domain.md, "Section kinds and what they hold"): rows of
  * åtgärd, responsible area (FL, SOV, AoB, ÄFH…), years (`2020 - 2021`), status and comment,
  * sometimes the expected effect in tkr. A new cycle carries the rows not yet done forward for
  * a status update (`carryForward`), and `statusHistory` follows each row across cycles by key.

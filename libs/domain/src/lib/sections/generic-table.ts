@@ -1,5 +1,5 @@
 /**
- * Table sections (domain.md, "Sections and their content"): statsbidrag, investeringar,
+ * Table sections (docs/domain.md, "Section kinds and what they hold"): statsbidrag, investeringar,
  * personnel, verksamhetsstatistik. The template defines the columns (text or number, decimals,
  * which numbers add up to a total row, which must be filled in); rows hold cells by column key
  * and may sit under a group heading (`Gemensam verksamhet`). The total row is computed, never

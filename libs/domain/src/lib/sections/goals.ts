@@ -1,5 +1,5 @@
 /**
- * The goals section (mål och indikatorer; domain.md, "Sections and their content"):
+ * The goals section (mål och indikatorer; docs/domain.md, "Section kinds and what they hold"):
  * kommunfullmäktige's goals, the nämnd's goals under each, and the indicators of each nämnd
  * goal with last year's value, this year's value, the target, the computed måluppfyllelse and
  * an assessment (Uppnås, Delvis, Uppnås ej) that is always shown as text, its colour only an

@@ -1,6 +1,6 @@
 /**
- * The internal control section (intern kontrollplan; domain.md, "Sections and their
- * content"): the plan's rows (kontrollområde, kontrollmål, ansvarig, metod, frekvens,
+ * The internal control section (intern kontrollplan; docs/domain.md, "Section kinds
+ * and what they hold"): the plan's rows (kontrollområde, kontrollmål, ansvarig, metod, frekvens,
  * rapporteras i/till), each with this period's result and a comment, which is required when
  * the result is Avvikelse or Ej genomförd; and risk tables (risk, orsak, påverkan, hantering,
  * Ännu aktuell / Ej aktuell risk) with optional group headings. `carryForwardPlan` starts the

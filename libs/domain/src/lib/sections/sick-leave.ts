@@ -1,5 +1,5 @@
 /**
- * The sick leave section (domain.md, "Sections and their content"): one unit's sick leave for
+ * The sick leave section (docs/domain.md, "Section kinds and what they hold"): one unit's sick leave for
  * the report's period, in per cent of worked time: total (SKL:s nyckeltal 1), short-term and
  * long-term by the municipality's day limits (Nacka: ≤59 and ≥60 days; elsewhere 1–14 and
  * 15–90), and where the template asks for it by gender and age band. Earlier periods come from
