@@ -124,7 +124,7 @@ describe('importing economy figures from the finance system', () => {
     const result = await commit(economist, windows1252(GOOD_CSV), 'ekonomi-augusti.csv');
     expect(result.status).toBe(201);
     const record = result.body.import;
-    expect(record).toMatchObject({ fileName: 'ekonomi-augusti.csv', format: 'csv', rowCount: 6, unitCount: 2, importedBy: { name: expect.any(String) } });
+    expect(record).toMatchObject({ fileName: 'ekonomi-augusti.csv', format: 'csv', rowCount: 3, unitCount: 2, importedBy: { name: expect.any(String) } });
     expect(record.disagreements).toHaveLength(2);
     const after = await snapshot();
     expect(after.tasks.map((t) => [t.unit, t.state, t.version])).toEqual([
@@ -148,7 +148,7 @@ describe('importing economy figures from the finance system', () => {
       { transition: 'start', from_state: 'not_started', to_state: 'draft' },
     ]);
     const [audit] = await db.query(`SELECT action, entity_id, after FROM audit_event WHERE action = 'economy.import'`);
-    expect(audit).toMatchObject({ entity_id: record.id, after: { fileName: 'ekonomi-augusti.csv', sha256: record.sha256, rows: 6 } });
+    expect(audit).toMatchObject({ entity_id: record.id, after: { fileName: 'ekonomi-augusti.csv', sha256: record.sha256, rows: 3 } });
     expect(after.audits).toBe(before.audits + 3);
 
     // The unit head sees the imported table in the editor's task, as a draft.
@@ -222,9 +222,40 @@ describe('importing economy figures from the finance system', () => {
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = await commit(economist, bytes, 'utfall.xlsx');
     expect(result.status).toBe(201);
-    expect(result.body.import).toMatchObject({ format: 'xlsx', rowCount: 3, unitCount: 1, disagreements: [] });
+    expect(result.body.import).toMatchObject({ format: 'xlsx', rowCount: 2, unitCount: 1, disagreements: [] });
     const after = await snapshot();
     expect(computeEconomy(LAYOUT, after.tasks[0].content as EconomyContent).total).toMatchObject({ income: 1300, costs: -85000, forecast: -128000 });
+  });
+
+  it('checks a Summa line named in the unit column as the file’s total, reads a dot between thousands, counts only data rows', async () => {
+    const before = await snapshot();
+    const csv = [
+      HEADER,
+      'Barn och familjeenheten;Heldygnsvård;1.200;-53.240;1.000;-61.749;-91.123;-80.344',
+      'Barn och familjeenheten;Biståndsbedömd öppenvård;0;-31.254;0;-26.093;-39.140;-47.175',
+      'Omsorgsenheten;Hemtjänst;5.000;-45.000;4.800;-44.000;-60.000;-61.000',
+      'Omsorgsenheten;Boende;0;-1.000;0;-1.000;-1.000;-1.000',
+      'Summa nämnden;;6.200;-130.494;5.800;-132.842;-191.263;-189.520',
+    ].join('\r\n');
+    const result = await preview(economist, windows1252(csv), 'punkt-tusental.csv');
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ issues: [], canImport: true, rowCount: 4, untouchedUnits: [] });
+    expect(result.body.units.map((u) => [u.unitName, u.rows, u.total.income, u.total.costs])).toEqual([
+      ['Barn och familjeenheten', 2, 1200, -84494],
+      ['Omsorgsenheten', 2, 5000, -46000],
+    ]);
+    expect(result.body.disagreements).toEqual([
+      { line: 6, unitName: 'Hela filen', row: 'Summa nämnden', column: 'forecast', header: 'Prognos', printed: -189520, computed: -189519 },
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('names no unit as without rows when the file’s rows have problems', async () => {
+    const bad = [HEADER, 'Barn och familjeenheten;Heldygnsvård;cirka 1 200;-53 240;1 000;-61 749;-91 123;-80 344', 'Omsorgsenheten;Hemtjänst;5 000;-45 000;4 800;-44 000;-60 000;-61 000'].join('\r\n');
+    const result = await preview(economist, windows1252(bad), 'fel.csv');
+    expect(result.body).toMatchObject({ canImport: false, untouchedUnits: [], rowCount: 2 });
+    const one = [HEADER, 'Omsorgsenheten;Hemtjänst;5 000;-45 000;4 800;-44 000;-60 000;-61 000'].join('\r\n');
+    expect((await preview(economist, windows1252(one), 'omsorg.csv')).body).toMatchObject({ canImport: true, untouchedUnits: ['Barn och familjeenheten'], rowCount: 1 });
   });
 
   it('refuses bad input with the line and column of each problem, and stores nothing', async () => {
@@ -232,13 +263,13 @@ describe('importing economy figures from the finance system', () => {
     const bad = [
       HEADER,
       'Barn och familjeenheten;Heldygnsvård;1 200;cirka 53 000;1 000;-61 749;-91 123;-80 344',
-      'Barn och familjeenheten;Öppenvård;0;-31 254,5;0;-26.093;-39 140;-47 175',
+      'Barn och familjeenheten;Öppenvård;0;-31 254,5;0;-26.09;-39 140;-47 175',
       'Socialkontoret;Hemtjänst;0;-1;0;-1;-1;-1',
       'Barn och familjeenheten;Heldygnsvård;0;-1;0;-1;-1;-1',
     ].join('\r\n');
     const expected = [
       'Rad 2, kolumn "Utfall kostnader": "cirka 53 000" är inte ett tal.',
-      'Rad 3, kolumn "Budget kostnader": "-26.093" har decimalpunkt; skriv decimalkomma (-26,093).',
+      'Rad 3, kolumn "Budget kostnader": "-26.09" har decimalpunkt; skriv decimalkomma (-26,09).',
       'Rad 3, kolumn "Utfall kostnader": Barn och familjeenheten, Öppenvård: Utfall kostnader: anges i tkr med heltal.',
       'Rad 4, kolumn "Enhet": Enheten "Socialkontoret" lämnar inte det här avsnittet, eller finns inte. Enheter som lämnar avsnittet: Barn och familjeenheten, Omsorgsenheten.',
       'Rad 5, kolumn "Rad": Raden "Heldygnsvård" för Barn och familjeenheten förekommer redan på rad 2.',

@@ -138,7 +138,7 @@ export function planImport({ section, tasks: taskList, saved, file, read: { sha2
     });
   }
   issues.sort((a, b) => a.line - b.line);
-  const written = new Set(units.map((u) => u.taskId));
+  const inFile = new Set(result?.unitsInFile ?? []);
   const entered = inputColumns(config);
   return {
     section,
@@ -161,7 +161,8 @@ export function planImport({ section, tasks: taskList, saved, file, read: { sha2
       moneyUnit: config.unit,
       sectionUnits: taskList.map((task) => ({ unitId: task.unit_id, unitName: task.name })),
       units,
-      untouchedUnits: taskList.filter((task) => !written.has(task.id)).map((task) => task.name),
+      // Units the file has no rows for (none are named while its rows cannot be read).
+      untouchedUnits: result?.unitsInFile ? taskList.filter((task) => !inFile.has(unitKey(task))).map((task) => task.name) : [],
       issues,
       disagreements: result?.disagreements ?? [],
       rowCount: result?.rowCount ?? 0,

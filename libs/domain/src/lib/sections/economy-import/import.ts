@@ -37,13 +37,17 @@ export function importEconomy(grid: ImportGrid, mapping: EconomyImportMapping, o
   const located = locateColumns(grid, mapping, config);
   const defaultUnit = defaultImportUnit(mapping, options, grid.headerLine);
   const issues: EconomyImportIssue[] = [...located.issues, ...(defaultUnit.issue ? [defaultUnit.issue] : [])];
-  const fail = (): EconomyImportResult => ({ units: [], issues: issues.sort((a, b) => a.line - b.line), disagreements, rowCount: grid.rows.length });
+  let rowCount = grid.rows.length;
+  let unitsInFile: string[] | null = null;
+  const fail = (): EconomyImportResult => ({ units: [], issues: issues.sort((a, b) => a.line - b.line), disagreements, rowCount, unitsInFile });
   if (issues.length || !located.columns) return fail();
 
   const add = (line: number, column: string | null, message: string) => {
     if (issues.length < MAX_ISSUES) issues.push({ line, column, message });
   };
   const read = readRows(grid, mapping, located.columns, defaultUnit.unit, options.units, add);
+  rowCount = read.dataRows;
+  unitsInFile = [...read.units.keys()];
 
   // Build each unit's table (also when rows above had problems: every problem is reported at once) and let the one checker judge it; its issues are pointed back at the file.
   const units: EconomyImportUnitResult[] = [];
@@ -67,7 +71,7 @@ export function importEconomy(grid: ImportGrid, mapping: EconomyImportMapping, o
   disagreements.push(...fileTotalDisagreements(config, units, read.fileTotals, headerOf));
   disagreements.sort((a, b) => a.line - b.line);
   units.sort((a, b) => a.firstLine - b.firstLine);
-  return { units, issues, disagreements, rowCount: grid.rows.length };
+  return { units, issues, disagreements, rowCount, unitsInFile };
 }
 
 /** `Rad 5, kolumn "Prognos": "3.8" har decimalpunkt; …`: an issue as one line of text. */

@@ -47,7 +47,21 @@ export interface ReadRows {
   units: Map<string, PendingUnit>;
   /** Printed totals of the whole file (total rows without a unit). */
   fileTotals: PendingTotal[];
+  /** Rows of the file that are not printed totals (also those with problems). */
+  dataRows: number;
 }
+
+/**
+ * `3.100`, `-1.234.567`, `2.500,5`: in a file with decimal comma a dot between groups of three
+ * digits separates thousands (as Swedish exports write them); such a number loses its dots.
+ * Anything else (`3.1`, `1.2345`) is left for the number reader to refuse as a decimal point.
+ */
+export function withoutDotThousands(text: string, decimal: 'comma' | 'dot'): string {
+  if (decimal !== 'comma') return text;
+  const t = text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  return /^[+\-\u2212\u2013]?\d{1,3}(\.\d{3})+(,\d+)?( ?%)?$/.test(t) ? t.replace(/\./g, '') : text;
+}
+
 
 /** A row's figures: entered columns to store, and what the file printed for computed columns (every column of a total row). */
 function readFigures(
@@ -69,7 +83,7 @@ function readFigures(
       }
       value = cell;
     } else if (cell !== null && cell !== undefined) {
-      const parsed = parseSwedishNumber(cell, { decimal, percent: column === 'percent_of_budget' });
+      const parsed = parseSwedishNumber(withoutDotThousands(cell, decimal), { decimal, percent: column === 'percent_of_budget' });
       if (!parsed.ok) {
         report(header, parsed.message);
         continue;
@@ -97,24 +111,59 @@ export function readRows(
 ): ReadRows {
   const decimal = mapping.decimal ?? grid.decimal;
   const totalWords = mapping.totalLabels.map(lower).filter(Boolean);
+  // `Summa`, `Summa nämnden`, `Totalt:`: a total word alone or first, in either the row's or the unit's column.
   const isTotal = (label: string) => {
+    const l = lower(label).replace(/:$/, '');
+    return totalWords.some((w) => l === w || l.startsWith(`${w} `) || l.startsWith(`${w}:`));
+  };
+  /** The rest of a total label after its total word (`Summa Omsorgsenheten` → `Omsorgsenheten`). */
+  const afterTotalWord = (label: string) => {
     const l = lower(label);
-    return totalWords.some((w) => l === w || l.startsWith(`${w} `));
+    const word = totalWords.filter((w) => l.startsWith(w)).sort((a, b) => b.length - a.length)[0] ?? '';
+    return label.replace(/[\s\u00a0\u202f]+/g, ' ').trim().slice(word.length).replace(/^[:\s]+/, '');
   };
   const readUnit = unitCellReader(units);
   const pending = new Map<string, PendingUnit>();
+  const bucketOf = (unit: ImportUnit, line: number): PendingUnit => {
+    let bucket = pending.get(unit.id);
+    if (!bucket) {
+      bucket = { unit, rows: [], byPath: new Map(), totals: [], firstLine: line, dataRows: 0 };
+      pending.set(unit.id, bucket);
+    }
+    return bucket;
+  };
   const fileTotals: PendingTotal[] = [];
+  let dataRows = 0;
 
   for (const { line, cells } of grid.rows) {
     const label = cellText(cells[columns.label]);
     const unitText = columns.unit === null ? '' : cellText(cells[columns.unit]);
     const parent = columns.parent === null ? '' : cellText(cells[columns.parent]);
-    const total = label !== '' && isTotal(label);
+    // A total line may name itself in the unit column (`Summa`, `Summa nämnden`, `Summa Omsorgsenheten`).
+    const unitTotal = unitText !== '' && isTotal(unitText) && readUnit.peek(unitText) === null;
+    const total = unitTotal || (label !== '' && isTotal(label));
+    if (!total) dataRows += 1;
 
     // Figures first: a bad number is reported whatever else is wrong with the row.
     const { values, printed } = readFigures(cells, columns.figures, decimal, total, (header, message) => add(line, header, message));
 
     let unit: ImportUnit | null = defaultUnit;
+    if (unitTotal) {
+      // The rest after the total word may name a unit: then it is that unit's total, otherwise the file's.
+      const rest = afterTotalWord(unitText);
+      const named = rest ? readUnit.peek(rest) : null;
+      const totalLabel = label || unitText;
+      if (named === null || Array.isArray(named)) {
+        if (!parent) {
+          fileTotals.push({ line, label: totalLabel, parent: null, values: { ...printed, ...values } });
+          continue;
+        }
+        add(line, mapping.unitColumn, `${unitText}: ange enheten för summan av raden "${parent}".`);
+        continue;
+      }
+      bucketOf(named, line).totals.push({ line, label: totalLabel, parent: parent || null, values: { ...printed, ...values } });
+      continue;
+    }
     if (columns.unit !== null) {
       if (unitText === '') {
         if (total && !parent) {
@@ -132,11 +181,7 @@ export function readRows(
       unit = found.unit;
     }
     const target = unit as ImportUnit;
-    let bucket = pending.get(target.id);
-    if (!bucket) {
-      bucket = { unit: target, rows: [], byPath: new Map(), totals: [], firstLine: line, dataRows: 0 };
-      pending.set(target.id, bucket);
-    }
+    const bucket = bucketOf(target, line);
 
     if (total) {
       bucket.totals.push({ line, label, parent: parent || null, values: { ...printed, ...values } });
@@ -162,7 +207,7 @@ export function readRows(
     Object.assign(row, { line, label, key: keyText && KEY.test(keyText) ? keyText : null, comment, values, printed, explicit: true });
     if (!existing) placeRow(bucket, row, path, parent, line);
   }
-  return { units: pending, fileTotals };
+  return { units: pending, fileTotals, dataRows };
 }
 
 /** A new row in its unit's table: at the top, or under its parent. A sub-row may come first: its parent is implied until (and unless) the file prints it. */

@@ -85,8 +85,10 @@ export interface EconomyImportResult {
   units: EconomyImportUnitResult[];
   issues: EconomyImportIssue[];
   disagreements: EconomyImportDisagreement[];
-  /** Data rows read (printed totals included). */
+  /** Data rows of the file (printed totals and sub-totals not counted; every row while the columns cannot be read). */
   rowCount: number;
+  /** Ids of the units the file has rows for (also when it has problems); null when its rows could not be read. */
+  unitsInFile: string[] | null;
 }
 
 export interface EconomyImportOptions {

@@ -54,10 +54,10 @@ export function defaultImportUnit(
 export type UnitCell = { unit: ImportUnit } | { unit: null; message: string | null };
 
 /** Reads rows' unit cells (not empty) against the units that deliver the section; an unknown unit is reported once per file. */
-export function unitCellReader(units: readonly ImportUnit[]): (text: string) => UnitCell {
+export function unitCellReader(units: readonly ImportUnit[]): ((text: string) => UnitCell) & { peek: (text: string) => ImportUnit | ImportUnit[] | null } {
   const findUnit = unitMatcher(units);
   const unknown = new Set<string>();
-  return (text) => {
+  const read = (text: string): UnitCell => {
     const found = findUnit(text);
     if (found === null) {
       if (unknown.has(lower(text))) return { unit: null, message: null };
@@ -78,4 +78,6 @@ export function unitCellReader(units: readonly ImportUnit[]): (text: string) => 
     }
     return { unit: found };
   };
+  // The unit (or units) a text names, without reporting anything: a total's label may name one.
+  return Object.assign(read, { peek: findUnit });
 }
