@@ -5,8 +5,8 @@ import { apiAs, cycleDates, personPage } from './support';
 
 // The assembled report in the browser, year 2046, on a small Nacka template: the
 // secretary opens the assembly page and sees what is missing, the remaining sections are approved
-// (through the API), she previews the report, freezes it (Fastställ), sees version 1 and downloads
-// its HTML, JSON and PDF.
+// (through the API), she previews the report, freezes it (Fastställ, confirmed in a dialog), sees
+// version 1, downloads its HTML, JSON and PDF, and sees the cycle list and overview say Fastställd.
 
 const YEAR = 2046;
 const ADMIN = 'admin@rapportflode.example.se';
@@ -125,8 +125,26 @@ test.describe('the assembly page', () => {
     await expect(preview.getByText('Prognosen för helåret är i balans.')).toBeVisible();
     await expect(preview.getByText('Texten <b>är</b> inte markup.')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Fastställ' }).click();
+    // Fastställ asks first, in a dialog naming the report, the nämnd, the period and version 1; Avbryt freezes nothing.
+    await page.getByRole('button', { name: 'Fastställ', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Fastställa version 1?' });
+    await expect(confirm).toBeVisible();
+    await expect(confirm).toContainText(`Du fastställer ${CYCLE_TITLE} för Socialnämnden`);
+    await expect(confirm).toContainText(`T2 ${YEAR}, som version 1.`);
+    await expect(confirm).toContainText('kan inte ändras efteråt; en ny version kräver en anledning');
+    await expectNoAxeViolations(page);
+    await confirm.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(confirm).toBeHidden();
+    await page.reload();
+    await expect(page.getByText('Alla avsnitt är godkända. Rapporten kan fastställas.')).toBeVisible();
+    await expect(page.getByText('Ingen version är fastställd än.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Fastställ', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Fastställ version 1' }).click();
     await expect(page.getByText('Rapporten är fastställd som version 1.')).toBeVisible();
+    // The page says so where it said "kan fastställas".
+    await expect(page.getByText(/^Fastställd som version 1 .* av Birgitta Sandberg\.$/)).toBeVisible();
+    await expect(page.getByText('Alla avsnitt är godkända. Rapporten kan fastställas.')).toBeHidden();
     const versions = page.locator('ul.versions > li');
     await expect(versions).toHaveCount(1);
     await expect(versions.first()).toContainText('Version 1');
@@ -169,5 +187,13 @@ test.describe('the assembly page', () => {
 
     // The draft's own downloads are there too.
     await expect(page.getByRole('link', { name: /^CSV: Tabell \d+\. Redovisning riktade statsbidrag/ }).first()).toBeVisible();
+
+    // The cycle list and the cycle overview show the report as fastställd, version 1.
+    await page.goto('/cykler');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: CYCLE_TITLE, exact: true }) });
+    await expect(row.getByRole('cell', { name: 'Fastställd (version 1)' })).toBeVisible();
+    await row.getByRole('link', { name: CYCLE_TITLE, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: CYCLE_TITLE })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Fastställd (version 1)' })).toBeVisible();
   });
 });

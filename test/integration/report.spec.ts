@@ -1,5 +1,7 @@
 import type {
   ApiErrorResponse,
+  CycleListResponse,
+  CycleOverviewDto,
   MemoDto,
   OrganisationResponse,
   ReportStatusDto,
@@ -151,11 +153,18 @@ describe('the assembled report', () => {
     await deliver(secretary, cycle.id, 'Redovisning riktade statsbidrag', grants(3));
     const ready = await status(cycle.id);
     expect(ready).toMatchObject({ ready: true, missing: [], changedSinceVersion: false });
+    const listed = async () => (await secretary.get<CycleListResponse>('/api/cycles')).body.cycles.find((c) => c.id === cycle.id);
+    const overview = async () => (await secretary.get<CycleOverviewDto>(`/api/cycles/${cycle.id}`)).body.cycle;
+    expect((await listed())?.frozenVersion).toBeNull();
+    expect((await overview()).frozenVersion).toBeNull();
 
     const first = await freeze(cycle.id);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ number: 1, reason: null, frozenBy: 'Birgitta Sandberg' });
     expect(first.body.checksum).toMatch(/^[0-9a-f]{64}$/);
+    // The cycle list and the overview say the report is fastställd, as version 1.
+    expect((await listed())?.frozenVersion).toEqual({ number: 1, frozenAt: first.body.frozenAt });
+    expect((await overview()).frozenVersion).toEqual({ number: 1, frozenAt: first.body.frozenAt });
 
     const again = await freeze(cycle.id, { reason: 'Igen' });
     expect(again.status).toBe(409);
@@ -187,6 +196,7 @@ describe('the assembled report', () => {
     const second = await freeze(cycle.id, { reason: 'Sammanfattningen rättad efter nämndens beredning.' });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ number: 2, reason: 'Sammanfattningen rättad efter nämndens beredning.' });
+    expect((await overview()).frozenVersion).toEqual({ number: 2, frozenAt: second.body.frozenAt });
     expect(second.body.checksum).not.toBe(first.body.checksum);
 
     const versions = (await status(cycle.id)).versions;

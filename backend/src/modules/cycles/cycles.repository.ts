@@ -57,6 +57,9 @@ export interface CycleRow {
   version: number;
   created_at: Date;
   reminder_config: ReminderConfig | null;
+  /** The latest report_version's number and time (null: none frozen). */
+  frozen_version: number | null;
+  frozen_at: Date | null;
 }
 
 export interface ProgressRow {
@@ -106,11 +109,14 @@ export interface CycleChanges {
   reminderConfig: ReminderConfig | null | undefined;
 }
 
+/** report_version belongs to the reports module (reports.repository.ts); it is only read here, for the latest frozen version. */
 const CYCLE_SQL = `
   SELECT c.id, c.committee_id, m.name || ', ' || m.municipality AS committee_name, c.template_id, c.title, c.report_kind,
          c.year, c.period_end::text, c.diary_number, c.submission_deadline::text, c.review_deadline::text,
-         c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at, c.reminder_config
-    FROM report_cycle c JOIN committee m ON m.id = c.committee_id`;
+         c.assembly_deadline::text, c.meeting_date::text, c.version, c.created_at, c.reminder_config,
+         fv.number AS frozen_version, fv.frozen_at
+    FROM report_cycle c JOIN committee m ON m.id = c.committee_id
+    LEFT JOIN LATERAL (SELECT v.number, v.frozen_at FROM report_version v WHERE v.cycle_id = c.id ORDER BY v.number DESC LIMIT 1) fv ON true`;
 
 /** The writer of report_cycle and cycle_section. */
 @Injectable()

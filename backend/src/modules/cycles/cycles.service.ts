@@ -106,6 +106,7 @@ function summaryOf(row: CycleRow, progress: CycleSummaryDto['progress']): CycleS
     ...datesOf(row),
     progress,
     reminderConfig: reminderConfigOf(row.reminder_config),
+    frozenVersion: row.frozen_version === null || row.frozen_at === null ? null : { number: row.frozen_version, frozenAt: row.frozen_at.toISOString() },
   };
 }
 

@@ -74,6 +74,15 @@ export interface CycleSummaryDto extends CycleDatesDto {
   progress: Progress;
   /** The reminder settings in force (DEFAULT_REMINDER_CONFIG unless the secretary changed them). */
   reminderConfig: ReminderConfig;
+  /** The report's latest frozen version (Fastställd); null while none is frozen. */
+  frozenVersion: FrozenVersionDto | null;
+}
+
+/** The latest fastställd version of a cycle's report. */
+export interface FrozenVersionDto {
+  number: number;
+  /** ISO timestamp. */
+  frozenAt: string;
 }
 
 /** GET /api/cycles */

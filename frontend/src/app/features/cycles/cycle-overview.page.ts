@@ -5,13 +5,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { CycleOverviewDto } from '@rapportflode/api-contract';
-import { CYCLE_DATE_LABELS, OVERVIEW_FILTER_LABELS, OVERVIEW_FILTERS, type OverviewFilter, REPORT_KIND_LABELS } from '@rapportflode/domain';
+import { CYCLE_DATE_LABELS, formatDateTime, OVERVIEW_FILTER_LABELS, OVERVIEW_FILTERS, type OverviewFilter, REPORT_KIND_LABELS } from '@rapportflode/domain';
 import { ApiClient, errorMessage, isNotFound } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 import { CycleDatesFormComponent } from './cycle-dates-form.component';
 import { CycleMatrixComponent } from './cycle-matrix.component';
 import { CycleRemindersComponent } from './cycle-reminders.component';
-import { buildMatrix, CYCLE_DATE_KEYS, isOverviewFilter, periodText, progressText } from './cycle-view';
+import { buildMatrix, CYCLE_DATE_KEYS, frozenText, isOverviewFilter, periodText, progressText } from './cycle-view';
 
 /**
  * One report cycle at a glance: its facts and the matrix of units × sections with each task's
@@ -93,6 +93,8 @@ export class CycleOverviewPage {
   protected readonly dateLabels = CYCLE_DATE_LABELS;
   protected readonly period = periodText;
   protected readonly progress = progressText;
+  protected readonly frozen = frozenText;
+  protected readonly dateTime = formatDateTime;
   protected readonly message = errorMessage;
   protected readonly notFound = isNotFound;
 

@@ -7,6 +7,7 @@ import {
   cycleChangeForm,
   DIARY_NUMBER_MESSAGE,
   emptyFilterText,
+  frozenText,
   isOverviewFilter,
   NewCycleForm,
   periodText,
@@ -40,6 +41,7 @@ const cycle: CycleSummaryDto = {
   assemblyDeadline: '2021-09-24',
   meetingDate: '2021-10-06',
   reminderConfig: { beforeDeadline: [5, 1], onDeadline: true, afterDeadline: [1, 3], reviewNudgeAfter: 3, hour: 8 },
+  frozenVersion: null,
 };
 
 const form = (change: Partial<NewCycleForm> = {}): NewCycleForm => ({
@@ -63,6 +65,11 @@ describe('texts of the cycle pages', () => {
 
   it('names the period in Swedish', () => {
     expect(periodText(cycle)).toBe('T2 2021');
+  });
+
+  it('says whether the report is fastställd, and as which version', () => {
+    expect(frozenText(cycle)).toBe('Ej fastställd');
+    expect(frozenText({ frozenVersion: { number: 2, frozenAt: '2021-09-20T08:00:00.000Z' } })).toBe('Fastställd (version 2)');
   });
 
   it('abbreviates long section titles at a word', () => {

@@ -32,6 +32,11 @@ export function progressText(progress: Progress): string {
   return `${progress.approved} av ${progress.total} godkända (${formatPercent(progress.percent)})`;
 }
 
+/** `Fastställd (version 2)`, or `Ej fastställd` while no version of the report is frozen. */
+export function frozenText(cycle: Pick<CycleSummaryDto, 'frozenVersion'>): string {
+  return cycle.frozenVersion ? `Fastställd (version ${cycle.frozenVersion.number})` : 'Ej fastställd';
+}
+
 /** `T2 2021`, `augusti 2021` */
 export function periodText(cycle: Pick<CycleSummaryDto, 'period' | 'year'>): string {
   return `${cycle.period} ${cycle.year}`;

@@ -9,7 +9,7 @@ import { CYCLE_DATE_LABELS, CycleDates, swedishToday } from '@rapportflode/domai
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
-import { checkNewCycle, CYCLE_DATE_KEYS, periodText, progressText } from './cycle-view';
+import { checkNewCycle, CYCLE_DATE_KEYS, frozenText, periodText, progressText } from './cycle-view';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 @Component({
@@ -54,6 +54,7 @@ export class CyclesPage {
   protected readonly dateLabels = CYCLE_DATE_LABELS;
   protected readonly period = periodText;
   protected readonly progress = progressText;
+  protected readonly frozen = frozenText;
   protected readonly message = errorMessage;
 
   protected setDate(key: keyof CycleDates, value: string): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -21,7 +21,8 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
 
 /**
  * Sammanställning: every section × unit with its state, what is missing, warnings, a preview of the
- * report, Fastställ (a new frozen version), and downloads of the draft and of every frozen version.
+ * report, Fastställ (a new frozen version, after a confirmation dialog naming what will be frozen),
+ * and downloads of the draft and of every frozen version.
  */
 @Component({
   selector: 'rf-report-assembly-page',
@@ -38,7 +39,11 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
 
       <section aria-labelledby="state-heading">
         <h2 id="state-heading">Avsnittens status</h2>
-        @if (s.ready) {
+        @if (s.versions[0] && !s.changedSinceVersion) {
+          <p class="ok frozen-state">
+            Fastställd som version {{ s.versions[0].number }} {{ dateTime(s.versions[0].frozenAt) }} av {{ s.versions[0].frozenBy ?? 'okänd' }}.
+          </p>
+        } @else if (s.ready) {
           <p class="ok">Alla avsnitt är godkända. Rapporten kan fastställas.</p>
         } @else {
           <p>Rapporten är ett utkast. {{ s.missing.length }} {{ s.missing.length === 1 ? 'del saknas' : 'delar saknas' }}:</p>
@@ -91,7 +96,7 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
         @if (!s.canFreeze) {
           <p>Det är nämndsekreteraren som fastställer rapporten.</p>
         } @else {
-          <form (ngSubmit)="freeze(s)">
+          <form (ngSubmit)="askToFreeze()">
             @if (s.versions.length > 0) {
               <mat-form-field appearance="outline" class="reason">
                 <mat-label>Varför en ny version?</mat-label>
@@ -106,6 +111,22 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
             }
           </form>
         }
+        <dialog #confirmFreeze class="confirm" aria-labelledby="confirm-heading" aria-describedby="confirm-what confirm-means" (close)="confirmOpen.set(false)">
+          @if (confirmOpen()) {
+            <h2 id="confirm-heading">Fastställa version {{ nextVersion(s) }}?</h2>
+            <p id="confirm-what">
+              Du fastställer <strong>{{ s.cycle.title }}</strong> för {{ s.cycle.committeeName }}, {{ s.cycle.period }}, som
+              version {{ nextVersion(s) }}.
+            </p>
+            <p id="confirm-means">
+              Version {{ nextVersion(s) }} kan inte ändras efteråt; en ny version kräver en anledning.
+            </p>
+            <div class="confirm-actions">
+              <button mat-stroked-button type="button" (click)="closeConfirm()" autofocus>Avbryt</button>
+              <button mat-flat-button type="button" (click)="freeze(s)">Fastställ version {{ nextVersion(s) }}</button>
+            </div>
+          }
+        </dialog>
         <div aria-live="polite">
           @if (freezeError()) {
             <p role="alert" class="error">{{ freezeError() }}</p>
@@ -168,6 +189,10 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
     .hint { font-size: 0.9rem; }
     .reason { display: block; max-width: 40rem; }
     .downloads { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding-left: 1.25rem; }
+    .confirm { max-width: 34rem; border: 1px solid #666; border-radius: 4px; padding: 1rem 1.5rem; }
+    .confirm::backdrop { background: rgb(0 0 0 / 40%); }
+    .confirm h2 { margin-top: 0; }
+    .confirm-actions { display: flex; justify-content: flex-end; gap: 0.75rem; margin-top: 1rem; }
     .preview { width: 100%; height: 70vh; border: 1px solid #999; background: #fff; }
   `,
 })
@@ -184,6 +209,9 @@ export class ReportAssemblyPage {
   protected readonly freezeError = signal<string | null>(null);
   protected readonly frozen = signal<ReportVersionDto | null>(null);
   private readonly reload = signal(0);
+  /** Whether the confirmation dialog (Fastställ version N?) is open. */
+  protected readonly confirmOpen = signal(false);
+  private readonly confirmDialog = viewChild<ElementRef<HTMLDialogElement>>('confirmFreeze');
 
   protected readonly status = rxResource({
     params: () => ({ id: this.id(), n: this.reload() }),
@@ -212,7 +240,24 @@ export class ReportAssemblyPage {
     return value ? formatDateTime(value) : '';
   }
 
+  /** The number the next frozen version gets. */
+  protected nextVersion(s: ReportStatusDto): number {
+    return (s.versions[0]?.number ?? 0) + 1;
+  }
+
+  /** Fastställ: first a modal dialog naming the report and the version; nothing is frozen until it is confirmed. */
+  protected askToFreeze(): void {
+    this.freezeError.set(null);
+    this.confirmOpen.set(true);
+    this.confirmDialog()?.nativeElement.showModal();
+  }
+
+  protected closeConfirm(): void {
+    this.confirmDialog()?.nativeElement.close();
+  }
+
   protected async freeze(s: ReportStatusDto): Promise<void> {
+    this.closeConfirm();
     this.freezeError.set(null);
     this.frozen.set(null);
     this.busy.set(true);
