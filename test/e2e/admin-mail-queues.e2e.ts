@@ -175,6 +175,7 @@ test.describe('the installation administrator watches outgoing mail and the queu
 
   test('Köer shows the queues, a failed job with its reason, and runs it again', async ({ page }) => {
     await signIn(page, ADMIN);
+    await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Systemstatus' })).toBeVisible();
     await page.getByRole('link', { name: 'Köer' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Köer' })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'System' })).toBeVisible();

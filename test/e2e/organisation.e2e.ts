@@ -58,6 +58,10 @@ test.describe('sign-in', () => {
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText('Fel e-postadress eller lösenord.');
     await signIn(page, UNIT_HEAD);
+    // Systemstatus is in the administrators' menu only.
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await expect(menu.getByRole('link', { name: 'Mina uppgifter' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'Systemstatus' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect(page).toHaveURL(/\/logga-in$/);
     await page.goto('/organisation');

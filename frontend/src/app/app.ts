@@ -45,9 +45,9 @@ import { AuthService } from './core/auth.service';
           @if (auth.can('system.manage')) {
             <a routerLink="/admin/utskick" routerLinkActive="active" ariaCurrentWhenActive="page">Utskick</a>
             <a routerLink="/admin/koer" routerLinkActive="active" ariaCurrentWhenActive="page">Köer</a>
+            <a routerLink="/status" routerLinkActive="active" ariaCurrentWhenActive="page">Systemstatus</a>
           }
         }
-        <a routerLink="/status" routerLinkActive="active" ariaCurrentWhenActive="page">Systemstatus</a>
       </nav>
       <span class="spacer"></span>
       @if (auth.user(); as user) {

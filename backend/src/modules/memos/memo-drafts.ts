@@ -25,6 +25,25 @@ const REPORT_NOUN: Readonly<Record<ReportKind, string>> = {
   monthly_report: 'månadsuppföljningen',
 };
 
+/** Definite endings of the nouns reports are titled with: `Tertialbokslut` → `tertialbokslutet`. */
+const DEFINITE_ENDINGS: ReadonlyArray<[RegExp, string]> = [
+  [/bokslut$/, 'et'],
+  [/(rapport|uppföljning|redovisning|sammanställning|översikt)$/, 'en'],
+  [/berättelse$/, 'n'],
+];
+
+/**
+ * What the nämnd approves, named as the cycle is titled (`Tertialbokslut 2 2021` → `tertialbokslutet`,
+ * `Delårsrapport 2014` → `delårsrapporten`); the report kind's noun when the title names none.
+ */
+export function reportNoun(title: string, kind: ReportKind): string {
+  for (const word of title.toLocaleLowerCase('sv-SE').split(/[^a-zåäöéü]+/)) {
+    const ending = DEFINITE_ENDINGS.find(([suffix]) => suffix.test(word));
+    if (ending) return `${word}${ending[1]}`;
+  }
+  return REPORT_NOUN[kind];
+}
+
 const NO_FIGURES: EconomicFigures = { rows: [], total: { result: null, forecast: null } };
 
 function paragraphs(...texts: string[]): RichTextDocument {
@@ -49,7 +68,7 @@ export class MemoDrafts {
   /** The memo as it starts: reference 003's parts, prefilled from the cycle, the figures and the people. */
   async prefill(manager: EntityManager, cycle: CycleHeader): Promise<MemoContent> {
     const preparedOn = formatDate(this.clock.now());
-    const noun = REPORT_NOUN[cycle.reportKind];
+    const noun = reportNoun(cycle.title, cycle.reportKind);
     return {
       title: cycle.title,
       preparedOn,

@@ -57,7 +57,7 @@ describe('lateness and progress', () => {
     expect(daysLate({ state: 'draft', deadline: '2021-09-10' }, '2021-09-13')).toBe(3);
     expect(daysLate({ state: 'returned', deadline: '2021-09-10' }, '2021-09-10')).toBe(0);
     expect(daysLate({ state: 'submitted', deadline: '2021-09-10' }, '2021-09-20')).toBe(0);
-    expect([0, 1, 5].map(daysLateLabel)).toEqual(['', '1 dag sen', '5 dagar sen']);
+    expect([0, 1, 5].map(daysLateLabel)).toEqual(['', '1 dag försenad', '5 dagar försenad']);
   });
 
   it('filters and sums like the overview shows', () => {

@@ -108,10 +108,10 @@ export function daysLate(task: TaskProgressInput, today: IsoDate): number {
   return Math.max(0, daysBetween(task.deadline, today));
 }
 
-/** `1 dag sen`, `5 dagar sen`; empty when on time. */
+/** `1 dag försenad`, `5 dagar försenad`; empty when on time. */
 export function daysLateLabel(days: number): string {
   if (!(days > 0)) return '';
-  return days === 1 ? '1 dag sen' : `${days} dagar sen`;
+  return days === 1 ? '1 dag försenad' : `${days} dagar försenad`;
 }
 
 export const OVERVIEW_FILTERS = ['all', 'late', 'waiting_for_review', 'returned'] as const;

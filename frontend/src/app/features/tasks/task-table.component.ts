@@ -21,7 +21,7 @@ import { daysLateLabel, TASK_STATE_LABELS } from '@rapportflode/domain';
             <th scope="col">Enhet</th>
             <th scope="col">Rapport</th>
             <th scope="col">Status</th>
-            <th scope="col">Deadline</th>
+            <th scope="col">Sista dag</th>
             <th scope="col">Försening</th>
           </tr>
         </thead>

@@ -29,7 +29,6 @@ import {
   type TaskContent,
   TASK_STATE_LABELS,
   type Transition,
-  WORKFLOW,
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
@@ -330,7 +329,7 @@ export class TaskPage implements OnDestroy {
       const updated = await firstValueFrom(this.api.transition(task.id, { transition, version: this.version, ...(text ? { text } : {}) }));
       this.applyTask(updated);
       this.autosave.status.set({ kind: 'idle' });
-      this.notice.set(`Klart: ${WORKFLOW[transition].label}. Uppgiften är nu ${TASK_STATE_LABELS[updated.state].toLowerCase()}.`);
+      this.notice.set(`Uppgiften är nu ${TASK_STATE_LABELS[updated.state].toLowerCase()}.`);
       return { done: true };
     } catch (error) {
       return { done: false, error: errorMessage(error) };
