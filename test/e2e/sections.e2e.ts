@@ -220,6 +220,20 @@ test.describe('structured sections through write, review and approval', () => {
     await plan.getByRole('combobox', { name: 'Status, rad 1' }).selectOption({ label: 'Genomfört' });
     await plan.getByRole('textbox', { name: 'Kommentar, rad 1' }).fill(ACTIONS[0].comment.slice(0, 180).trim());
 
+    // The åtgärd is long-form text: a textarea that grows with its lines (Enter is a new line there).
+    const first = plan.getByRole('textbox', { name: 'Åtgärd, rad 1' });
+    await expect(first).toHaveJSProperty('tagName', 'TEXTAREA');
+    await first.fill('Första raden');
+    const shortHeight = (await first.boundingBox())?.height ?? 0;
+    await first.press('End');
+    for (const line of ['Andra raden', 'Tredje raden', 'Fjärde raden']) {
+      await first.press('Enter');
+      await first.pressSequentially(line);
+    }
+    await expect(first).toHaveValue('Första raden\nAndra raden\nTredje raden\nFjärde raden');
+    await expect.poll(async () => (await first.boundingBox())?.height ?? 0).toBeGreaterThan(shortHeight + 30);
+    await first.fill(ACTIONS[0].action.trim());
+
     // A new row by the keyboard; years in the wrong order are refused at the field.
     await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
     const action = plan.getByRole('textbox', { name: 'Åtgärd, rad 2' });

@@ -21,7 +21,7 @@ import {
   toEditRows,
   updateRow,
 } from './economy-table';
-import { GridCellComponent } from './grid-cell.component';
+import { fitTextarea, GridCellComponent } from './grid-cell.component';
 import { EDITOR_BUTTON_STYLES, EDITOR_FIELD_STYLES, EDITOR_TABLE_STYLES, FigureEditorBase } from './section-editor-base';
 
 export type EconomyRead = { ok: true; content: EconomyContent; removed: string[] } | { ok: false; errors: string[] };
@@ -50,6 +50,8 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
   private readonly rows = linkedSignal<EditRow[]>(() =>
     toEditRows(this.config(), this.readonly() ? this.content() : untracked(this.content)),
   );
+  /** The comment's textarea grows with its text (fitTextarea: where CSS field-sizing is missing). */
+  protected readonly fit = fitTextarea;
   protected readonly view = computed(() => buildTableView(this.config(), this.rows()));
 
   protected label(column: EconomyColumn): string {
