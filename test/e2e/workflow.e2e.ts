@@ -93,6 +93,9 @@ test.describe('a section through write, review, return and approval in the brows
     await page.getByLabel('Kommentar till enheten').fill('Ange prognosen för helåret också.');
     await page.getByRole('button', { name: 'Bekräfta' }).click();
     await expect(state(page)).toHaveText('Återremitterad');
+    // The refusal of the empty comment does not stand beside the success message.
+    await expect(page.getByRole('status').filter({ hasText: 'Uppgiften är nu återremitterad.' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
 
     // Camilla is told, continues writing and submits again.
     page = camilla.page;
@@ -103,6 +106,11 @@ test.describe('a section through write, review, return and approval in the brows
     await expectNoAxeViolations(page);
     await note.click();
     await expect(state(page)).toHaveText('Återremitterad');
+    // The reason stands at the top of the task, above the facts, not only under Historik.
+    const returned = page.getByTestId('returned-notice');
+    await expect(returned).toHaveRole('status');
+    await expect(returned).toContainText('Återremitterad av Anders Nilsson');
+    await expect(returned).toContainText('Ange prognosen för helåret också.');
     const thread = page.getByRole('article').filter({ hasText: 'Stämmer siffran mot bokslutet?' });
     await thread.getByRole('button', { name: /^Svara/ }).click();
     await page.getByLabel('Svar till Anders Nilsson').fill('Ja, enligt bokslutet.');
@@ -113,10 +121,12 @@ test.describe('a section through write, review, return and approval in the brows
     await expect(page.getByRole('listitem').filter({ hasText: 'Ange prognosen för helåret också.' })).toBeVisible();
     await page.getByRole('button', { name: 'Fortsätt skriva' }).click();
     await expect(state(page)).toHaveText('Utkast');
+    await expect(returned).toContainText('Ange prognosen för helåret också.'); // still there while she reworks it
     await typeAtEnd(page, second, true);
     await expectSaved(page);
     await page.getByRole('button', { name: 'Lämna in' }).click();
     await expect(state(page)).toHaveText('Inlämnad');
+    await expect(returned).toHaveCount(0); // handed in again: answered
 
     // Anders sees exactly what changed since the first submission, and approves.
     page = anders.page;

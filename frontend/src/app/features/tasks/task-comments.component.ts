@@ -43,6 +43,11 @@ export class TaskCommentsComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
 
+  /** A workflow step succeeded on the page: an earlier refusal here no longer stands beside it. */
+  clearError(): void {
+    this.error.set(null);
+  }
+
   protected anchorLabel(anchor: string | null): string | null {
     return anchor === null ? null : (this.anchorTexts().get(anchor) ?? null);
   }

@@ -38,6 +38,7 @@ import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor
 import { documentToHtml } from '../../shared/rich-text/rich-text-dom';
 import { Autosave, AUTOSAVE_DELAY_MS } from '../../shared/workflow/autosave';
 import { focusAfterRender } from '../../shared/workflow/focus';
+import { ReturnedNoticeComponent } from '../../shared/workflow/returned-notice.component';
 import { SaveStatusComponent } from '../../shared/workflow/save-status.component';
 import { TransitionBarComponent, type TransitionOutcome } from '../../shared/workflow/transition-bar.component';
 import { isVersionConflict } from '../../shared/workflow/version-conflict';
@@ -70,6 +71,7 @@ interface ContentEditor {
     StructuredSectionComponent,
     SvDatePipe,
     SaveStatusComponent,
+    ReturnedNoticeComponent,
     TransitionBarComponent,
     TaskCommentsComponent,
     TaskConflictComponent,
@@ -88,6 +90,7 @@ export class TaskPage implements OnDestroy {
   private readonly injector = inject(Injector);
   private readonly editorQuery = viewChild(RichTextEditorComponent);
   private readonly structuredQuery = viewChild('structuredEditor', { read: StructuredSectionComponent });
+  private readonly commentsQuery = viewChild(TaskCommentsComponent);
   /** The editor, also while the page is being left (its text is still readable then). */
   private lastEditor: ContentEditor | undefined;
 
@@ -329,6 +332,9 @@ export class TaskPage implements OnDestroy {
       const updated = await firstValueFrom(this.api.transition(task.id, { transition, version: this.version, ...(text ? { text } : {}) }));
       this.applyTask(updated);
       this.autosave.status.set({ kind: 'idle' });
+      // No earlier refusal stands beside the success message (the bar clears its own).
+      this.loadError.set(null);
+      this.commentsQuery()?.clearError();
       this.notice.set(`Uppgiften är nu ${TASK_STATE_LABELS[updated.state].toLowerCase()}.`);
       return { done: true };
     } catch (error) {

@@ -60,4 +60,19 @@ describe('TransitionBarComponent', () => {
     await fixture.whenStable();
     expect(root.querySelector('[role="alert"]')?.textContent).toBe('Texten kunde inte sparas.');
   });
+
+  it('leaves no earlier refusal standing once a step succeeds', async () => {
+    const { fixture, root, button } = await bar({ transitions: ['submit'], state: 'draft' }, { done: false, error: 'Någon annan har just ändrat uppgiften.' });
+    button('Lämna in')?.click();
+    await fixture.whenStable();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Någon annan har just ändrat uppgiften.');
+    let finish: (value: TransitionOutcome) => void = () => undefined;
+    fixture.componentRef.setInput('run', () => new Promise<TransitionOutcome>((resolve) => (finish = resolve)));
+    button('Lämna in')?.click();
+    fixture.detectChanges();
+    expect(root.querySelector('[role="alert"]')).toBeNull(); // not while the step runs
+    finish({ done: true });
+    await fixture.whenStable();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
 });

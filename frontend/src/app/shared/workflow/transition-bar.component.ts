@@ -154,6 +154,8 @@ export class TransitionBarComponent {
   }
 
   private async execute(transition: Transition, text?: string): Promise<void> {
+    // An earlier refusal is not left standing while this step runs, nor beside its success message.
+    this.error.set(null);
     const outcome = await this.run()(transition, text);
     if (outcome.done) {
       this.textTransition.set(null);
