@@ -1,16 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
-import { apiAs, openCycle, personPage } from './support';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { ADMIN, apiAs, cycleDates, personPage } from './support';
 
-// The tjänsteskrivelse of Gnesta's Delårsrapport, through the browser: the secretary opens it
-// prefilled, edits a proposal (the live preview follows) and hands it in; the förvaltningschef
-// approves it; a stale save is merged part by part. Cycle year 2047 (used by no other browser test).
+// The tjänsteskrivelse of a Gnesta delårsrapport, through the browser: the secretary opens it
+// prefilled, edits a proposal (the live preview follows), writes Sammanfattning and
+// Ärendebeskrivning and hands it in; the förvaltningschef finds it under Att granska and approves
+// it; a stale save is merged part by part. A small template of one section, so that the report can
+// be frozen (the memo is handed in only then). Cycle year 2047 (used by no other browser test).
 
 const SECRETARY = 'maria.holm@gnesta.example.se';
 const DIRECTOR = 'karin.lindqvist@gnesta.example.se';
 const ECONOMIST = 'johan.ek@gnesta.example.se';
 const YEAR = 2047;
-const TITLE = `Delårsrapport ${YEAR}`;
+const TEMPLATE = 'Tjänsteskrivelse e2e';
+const TITLE = `${TEMPLATE} ${YEAR}`;
 
 let cycleId = '';
 
@@ -26,16 +29,52 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** A Gnesta template of one section; its cycle's Sammanfattning written and approved, the report frozen (each skipped when done already). */
 test.beforeAll(async () => {
-  await openCycle(SECRETARY, 'Delårsrapport', YEAR, `SN.${YEAR}.73`);
-  const { api } = await apiAs(SECRETARY);
-  const cycles = (await (await api.get('/api/cycles')).json()) as { cycles: Array<{ id: string; title: string; committeeName: string }> };
+  const admin = await apiAs(ADMIN);
+  const { api, xsrf } = await apiAs(SECRETARY);
+  const economist = await apiAs(ECONOMIST);
+  const tree = await ok<{ committees: Array<{ id: string; name: string; municipality: string }> }>(await admin.api.get('/api/organisation'));
+  const committeeId = tree.committees.find((c) => c.municipality.includes('Gnesta') && c.name === 'Socialnämnden')?.id;
+  const created = await admin.api.post('/api/templates', {
+    headers: await admin.xsrf(),
+    data: {
+      committeeId,
+      name: TEMPLATE,
+      reportKind: 'interim_report',
+      sections: [{ key: 'sammanfattning', parentKey: null, title: 'Sammanfattning', kind: 'narrative', responsibility: 'committee', reviewerRole: 'economist' }],
+    },
+  });
+  expect([201, 409], await created.text()).toContain(created.status());
+  const templates = await ok<{ templates: Array<{ id: string; name: string }> }>(await api.get('/api/templates'));
+  const templateId = templates.templates.find((t) => t.name === TEMPLATE)?.id;
+  const opened = await api.post('/api/cycles', { headers: await xsrf(), data: { templateId, year: YEAR, diaryNumber: `SN.${YEAR}.73`, ...cycleDates(YEAR) } });
+  expect([201, 409], await opened.text()).toContain(opened.status());
+  const cycles = await ok<{ cycles: Array<{ id: string; title: string; committeeName: string }> }>(await api.get('/api/cycles'));
   cycleId = cycles.cycles.find((c) => c.title === TITLE && c.committeeName.includes('Gnesta'))?.id ?? '';
   expect(cycleId).not.toBe('');
-  await api.dispose();
+  const mine = await ok<{ tasks: Array<{ id: string; cycleId: string }> }>(await api.get('/api/tasks/mine'));
+  const item = mine.tasks.find((t) => t.cycleId === cycleId);
+  if (item) {
+    const task = await ok<{ version: number }>(await api.get(`/api/tasks/${item.id}`));
+    const content = { type: 'doc', version: 1, content: [{ type: 'paragraph', id: 'p1', content: [{ type: 'text', text: 'Prognosen för helåret är i balans.' }] }] };
+    const saved = await ok<{ version: number }>(await api.put(`/api/tasks/${item.id}/content`, { headers: await xsrf(), data: { version: task.version, content } }));
+    const submitted = await ok<{ version: number }>(
+      await api.post(`/api/tasks/${item.id}/transitions`, { headers: await xsrf(), data: { transition: 'submit', version: saved.version } }),
+    );
+    await ok(await economist.api.post(`/api/tasks/${item.id}/transitions`, { headers: await economist.xsrf(), data: { transition: 'approve', version: submitted.version } }));
+  }
+  const frozen = await api.post(`/api/cycles/${cycleId}/report/versions`, { headers: await xsrf(), data: {} });
+  expect([201, 409], await frozen.text()).toContain(frozen.status());
+  await Promise.all([admin.api.dispose(), api.dispose(), economist.api.dispose()]);
 });
 
-test('the secretary drafts and hands in the tjänsteskrivelse, the director approves it', async ({ browser }) => {
+test('the secretary drafts and hands in the tjänsteskrivelse, the director finds it under Att granska and approves it', async ({ browser }) => {
   test.setTimeout(120_000);
   const secretary = await personPage(browser, SECRETARY);
   const page = secretary.page;
@@ -44,6 +83,7 @@ test('the secretary drafts and hands in the tjänsteskrivelse, the director appr
   await expect(page).toHaveTitle('Tjänsteskrivelse – Rapportflöde');
   await expect(page.getByRole('heading', { level: 1, name: `Tjänsteskrivelse: ${TITLE}` })).toBeVisible();
   await expect(page.getByText('Status: Ej påbörjad')).toBeVisible();
+  await expect(page.getByText('Rapporten är fastställd (version 1).')).toBeVisible();
 
   // Prefilled: the proposal, the report first in the beslutsunderlag, the signatures.
   const proposal = page.getByRole('textbox', { name: 'Förslag 1', exact: true });
@@ -67,6 +107,16 @@ test('the secretary drafts and hands in the tjänsteskrivelse, the director appr
   const fallback = page.getByRole('note').filter({ hasText: 'Förhandsgranskningen kan inte visas' });
   await expect(preview.getByText('Nämnden ger förvaltningen i uppdrag att revidera åtgärdsplanen.').or(fallback)).toBeVisible();
 
+  // Sammanfattning and Ärendebeskrivning must hold text before it is handed in.
+  for (const [part, text] of [
+    ['Sammanfattning', `Socialnämndens delårsrapport per augusti ${YEAR}.`],
+    ['Ärendebeskrivning', 'Förvaltningen har sammanställt delårsrapporten.'],
+  ]) {
+    await page.getByRole('textbox', { name: part, exact: true }).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(text);
+  }
+
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Alla ändringar sparade kl\. \d\d:\d\d/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -75,8 +125,14 @@ test('the secretary drafts and hands in the tjänsteskrivelse, the director appr
   await expect(page.getByRole('button', { name: 'Spara' })).toHaveCount(0);
   await secretary.context.close();
 
+  // The förvaltningschef finds it under Att granska and opens it from there.
   const director = await personPage(browser, DIRECTOR);
-  await director.page.goto(`/cykler/${cycleId}/tjansteskrivelse`);
+  await director.page.goto('/granskning');
+  const queue = director.page.getByRole('table', { name: /Inlämnade tjänsteskrivelser som väntar på din granskning/ });
+  await expect(queue.getByRole('row').filter({ hasText: TITLE })).toContainText(`SN.${YEAR}.73`);
+  await expectNoAxeViolations(director.page);
+  await queue.getByRole('link', { name: `Tjänsteskrivelse: ${TITLE}` }).click();
+  await expect(director.page.getByRole('heading', { level: 1, name: `Tjänsteskrivelse: ${TITLE}` })).toBeVisible();
   await expect(director.page.getByText('Status: Inlämnad')).toBeVisible();
   await expect(director.page.getByRole('textbox', { name: 'Förslag 2', exact: true })).toHaveValue(
     `Socialnämnden godkänner delårsrapporten per den 31 augusti ${YEAR}.`,

@@ -78,6 +78,7 @@ const CASES: Record<string, (t: Target) => Case> = {
   'PATCH /api/cycles/:id': (t) => ({ path: `/api/cycles/${t.cycleId}`, body: {}, scope: committeeOf(t) }),
   'GET /api/tasks/mine': () => ({ path: '/api/tasks/mine' }),
   'GET /api/tasks/review-queue': () => ({ path: '/api/tasks/review-queue' }),
+  'GET /api/memos/review-queue': () => ({ path: '/api/memos/review-queue' }),
   'GET /api/tasks/:id': (t) => ({ path: `/api/tasks/${t.taskId}` }),
   'PATCH /api/tasks/:id': (t) => ({ path: `/api/tasks/${t.taskId}`, body: {} }),
   'PUT /api/tasks/:id/content': (t) => ({ path: `/api/tasks/${t.taskId}/content`, body: {} }),

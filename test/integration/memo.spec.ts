@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MemoDto, SaveContentResponse, SaveMemoResponse, TaskDto } from '@rapportflode/api-contract';
+import type { MemoDto, MemoReviewQueueResponse, NotificationListResponse, SaveContentResponse, SaveMemoResponse, TaskDto } from '@rapportflode/api-contract';
 import { MemoContent, plainText } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { GNESTA_ECONOMY_2021 } from '../../libs/domain/testing/gnesta-economy';
@@ -23,6 +23,19 @@ describe('the tjänsteskrivelse (memo) of a Gnesta Delårsrapport', () => {
   let director: HttpClient;
   let cycleId: string;
   const path = () => `/api/cycles/${cycleId}/memo`;
+  const paragraph = (text: string) => ({ type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] });
+  /**
+   * The cycle's report as frozen: a version row as report.spec.ts's freezing writes one, without
+   * figures so that the memo's figures check still compares with the approved ones.
+   */
+  const markFrozen = async () => {
+    const db = app.running.app.get(DataSource);
+    await db.query(
+      `INSERT INTO report_version (cycle_id, number, model, checksum, frozen_by)
+       SELECT $1, 1, '{}'::jsonb, repeat('a', 64), id FROM app_user WHERE email = $2`,
+      [cycleId, DEMO.secretary],
+    );
+  };
 
   beforeAll(async () => {
     const base = app.running.baseUrl;
@@ -76,10 +89,36 @@ describe('the tjänsteskrivelse (memo) of a Gnesta Delårsrapport', () => {
     expect((await secretary.put(`${path()}/content`, { version: 3, content: memo.content })).status).toBe(409);
   });
 
-  it('goes through draft → submit → return with a comment → resubmit → approve, and is locked', async () => {
+  it('refuses to be handed in with an empty Sammanfattning or Ärendebeskrivning, or before the report is frozen', async () => {
     const memo = (await secretary.get<MemoDto>(path())).body;
+    expect(memo.reportFrozenVersion).toBeNull();
+    const saved = await secretary.put<SaveMemoResponse>(`${path()}/content`, { version: 0, content: memo.content });
+    expect(saved.status).toBe(200);
+    const empty = await secretary.post(`${path()}/transitions`, { transition: 'submit', version: saved.body.version });
+    expect(empty).toMatchObject({ status: 400, body: { code: 'memo_incomplete' } });
+    expect((empty.body as { details: string[] }).details).toEqual(
+      expect.arrayContaining(['Skriv Sammanfattning; den får inte vara tom.', 'Skriv Ärendebeskrivning; den får inte vara tom.']),
+    );
+    const filled = await secretary.put<SaveMemoResponse>(`${path()}/content`, {
+      version: saved.body.version,
+      content: { ...memo.content, summary: paragraph('Nämnden redovisar delåret.'), description: paragraph('Förvaltningen har sammanställt rapporten.') },
+    });
+    const notFrozen = await secretary.post(`${path()}/transitions`, { transition: 'submit', version: filled.body.version });
+    expect(notFrozen).toMatchObject({ status: 400, body: { code: 'memo_report_not_frozen', message: expect.stringContaining('Rapporten är inte fastställd ännu') } });
+    expect((await secretary.get<MemoDto>(path())).body.state).toBe('draft');
+    // Back to no stored memo: the next test starts from the prefilled draft (version 0).
+    await app.running.app.get(DataSource).query('DELETE FROM memo_transition WHERE memo_id IN (SELECT id FROM memo WHERE cycle_id = $1)', [cycleId]);
+    await app.running.app.get(DataSource).query('DELETE FROM memo WHERE cycle_id = $1', [cycleId]);
+  });
+
+  it('goes through draft → submit → return with a comment → resubmit → approve, and is locked', async () => {
+    await markFrozen();
+    const memo = (await secretary.get<MemoDto>(path())).body;
+    expect(memo.reportFrozenVersion).toBe(1);
     const content: MemoContent = {
       ...memo.content,
+      summary: paragraph('Nämnden redovisar delåret.'),
+      description: paragraph('Förvaltningen har sammanställt rapporten.'),
       proposals: [...memo.content.proposals, 'Nämnden ger förvaltningen i uppdrag att revidera den ekonomiska åtgärdsplanen.'],
       distribution: ['Förvaltningschef Socialförvaltningen', 'Förvaltningsekonom'],
     };
@@ -92,6 +131,16 @@ describe('the tjänsteskrivelse (memo) of a Gnesta Delårsrapport', () => {
 
     const submitted = await secretary.post<MemoDto>(`${path()}/transitions`, { transition: 'submit', version: 1 });
     expect(submitted.body.state).toBe('submitted');
+    // The förvaltningschef finds it under Att granska and in Notiser.
+    const queue = await director.get<MemoReviewQueueResponse>('/api/memos/review-queue');
+    expect(queue.body.memos).toEqual([expect.objectContaining({ cycleId, cycleTitle: 'Delårsrapport 2014', committeeName: 'Socialnämnden' })]);
+    expect((await secretary.get<MemoReviewQueueResponse>('/api/memos/review-queue')).body.memos).toEqual([]);
+    const notices = (await director.get<NotificationListResponse>('/api/notifications')).body.notifications;
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'submitted', text: 'Tjänsteskrivelsen till Delårsrapport 2014 (Socialnämnden) har lämnats in och väntar på granskning.' }),
+      ]),
+    );
     expect((await secretary.put(`${path()}/content`, { version: submitted.body.version, content })).status).toBe(409);
     expect((await secretary.post(`${path()}/transitions`, { transition: 'approve', version: submitted.body.version })).status).toBe(403);
     const noComment = await director.post(`${path()}/transitions`, { transition: 'return', version: submitted.body.version });
@@ -102,6 +151,12 @@ describe('the tjänsteskrivelse (memo) of a Gnesta Delårsrapport', () => {
       text: 'Lägg till sändlistan för kvalitetsteamet.',
     });
     expect(returned.body.state).toBe('returned');
+    expect((await director.get<MemoReviewQueueResponse>('/api/memos/review-queue')).body.memos).toEqual([]);
+    expect((await secretary.get<NotificationListResponse>('/api/notifications')).body.notifications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'returned', text: 'Tjänsteskrivelsen till Delårsrapport 2014 (Socialnämnden) har återremitterats: Lägg till sändlistan för kvalitetsteamet.' }),
+      ]),
+    );
     const fixed = await secretary.put<SaveMemoResponse>(`${path()}/content`, {
       version: returned.body.version,
       content: { ...content, distribution: [...content.distribution, 'Kvalitetsteamet Socialförvaltningen'] },

@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   import_unit_invalid: HttpStatus.BAD_REQUEST,
   invalid_input: HttpStatus.BAD_REQUEST,
   memo_incomplete: HttpStatus.BAD_REQUEST,
+  memo_report_not_frozen: HttpStatus.BAD_REQUEST,
   memo_invalid: HttpStatus.BAD_REQUEST,
   move_across_committees: HttpStatus.BAD_REQUEST,
   nothing_to_change: HttpStatus.BAD_REQUEST,

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
 import type { WorkflowRecord, WorkflowStepWrite, WorkflowSubject } from '../workflow/workflow-subject';
+import { ReportsService } from '../reports/reports.service';
 import { WorkflowService } from '../workflow/workflow.service';
 import { type MemoRow, MemosRepository } from './memos.repository';
 
@@ -42,6 +43,8 @@ export function memoRecord(cycle: CycleHeader, row: MemoRow | null): MemoRecord 
 
 export const MemoErrors = {
   invalid: (errors: string[]) => new DomainError('memo_invalid', 'Tjänsteskrivelsen kan inte sparas.', errors),
+  reportNotFrozen: () =>
+    new DomainError('memo_report_not_frozen', 'Rapporten är inte fastställd ännu. Fastställ rapporten på sidan Sammanställning innan tjänsteskrivelsen lämnas in.'),
   incomplete: (errors: string[]) => new DomainError('memo_incomplete', 'Tjänsteskrivelsen är inte färdig och kan inte lämnas in än.', errors),
 };
 
@@ -54,6 +57,7 @@ export class MemoWorkflowSubject implements WorkflowSubject<MemoRecord> {
     private readonly repository: MemosRepository,
     private readonly cycles: CycleHeaders,
     private readonly workflow: WorkflowService,
+    private readonly reports: ReportsService,
   ) {}
 
   async lock(manager: EntityManager, cycleId: string): Promise<MemoRecord> {
@@ -73,6 +77,8 @@ export class MemoWorkflowSubject implements WorkflowSubject<MemoRecord> {
     if (step.transition === 'submit') {
       const complete = checkMemoContent(step.record.row?.content, { forSubmit: true });
       if (!complete.ok) throw MemoErrors.incomplete(complete.errors);
+      // The memo proposes the frozen report: without one there is nothing to decide on.
+      if ((await this.reports.frozenVersion(step.record.cycle.id, manager)) === null) throw MemoErrors.reportNotFrozen();
     }
     await this.repository.updateState(step.record.id, step.to, manager);
   }

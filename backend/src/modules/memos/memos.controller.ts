@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MEMO_API, MEMO_DOCUMENT_FORMATS, MemoDocumentFormat, type MemoDto, type SaveMemoResponse } from '@rapportflode/api-contract';
+import {
+  MEMO_API,
+  MEMO_DOCUMENT_FORMATS,
+  MEMO_QUEUE_API,
+  MemoDocumentFormat,
+  type MemoDto,
+  type MemoReviewQueueResponse,
+  type SaveMemoResponse,
+} from '@rapportflode/api-contract';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
@@ -68,5 +76,19 @@ export class MemosController {
     response.setHeader('Content-Disposition', contentDisposition('attachment', file.nameParts, extension));
     response.setHeader('Cache-Control', 'no-store');
     response.status(200).send(file.body);
+  }
+}
+
+/** The reviewer's memos: what Att granska shows beside the submitted tasks. */
+@ApiTags('memos')
+@Controller(MEMO_QUEUE_API.base)
+export class MemoQueueController {
+  constructor(private readonly memos: MemosService) {}
+
+  @Get(MEMO_QUEUE_API.reviewQueue.route)
+  @Access.signedIn()
+  @ApiOperation({ summary: 'The submitted tjänsteskrivelser the caller may review (memo.review on their nämnd)' })
+  reviewQueue(@Auth() auth: AuthContext): Promise<MemoReviewQueueResponse> {
+    return this.memos.reviewQueue(auth.userId);
   }
 }

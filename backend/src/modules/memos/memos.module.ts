@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CycleHeadersModule } from '../cycles/cycle-headers.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportsModule } from '../reports/reports.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { WorkflowModule } from '../workflow/workflow.module';
@@ -8,14 +9,14 @@ import { MemoDocuments } from './memo-documents';
 import { MemoDrafts } from './memo-drafts';
 import { MemoFigures } from './memo-figures';
 import { MemoWorkflowSubject } from './memo-workflow';
-import { MemosController } from './memos.controller';
+import { MemoQueueController, MemosController } from './memos.controller';
 import { MemosRepository } from './memos.repository';
 import { MemosService } from './memos.service';
 
 /** The tjänsteskrivelse of a cycle: content, workflow, figures check and the rendered files. */
 @Module({
-  imports: [DocumentsModule, CycleHeadersModule, WorkflowModule, TasksModule, ReportsModule],
-  controllers: [MemosController],
+  imports: [DocumentsModule, CycleHeadersModule, WorkflowModule, TasksModule, ReportsModule, NotificationsModule],
+  controllers: [MemosController, MemoQueueController],
   providers: [MemosService, MemosRepository, MemoWorkflowSubject, MemoDrafts, MemoFigures, MemoDocuments],
 })
 export class MemosModule {}

@@ -15,6 +15,15 @@ export interface MemoRow {
   state_changed_at: Date;
 }
 
+/** A submitted memo in a reviewer's queue. */
+export interface MemoQueueRow {
+  cycle_id: string;
+  cycle_title: string;
+  cycle_diary_number: string;
+  committee_name: string;
+  state_changed_at: Date;
+}
+
 /** Someone who signs a nämnd's tjänsteskrivelse. */
 export interface SignatoryRow {
   name: string;
@@ -68,6 +77,29 @@ export class MemosRepository {
   /** A workflow step's new state, the next version. */
   async updateState(id: string, state: TaskState, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE memo SET state = $2, version = version + 1, state_changed_at = now() WHERE id = $1', [id, state]);
+  }
+
+  /** The active people who may review the nämnd's memo: a nämnd-wide (or installation-wide) role among `roles`. */
+  async reviewers(committeeId: string, roles: readonly Role[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT DISTINCT u.id FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+        WHERE u.active AND r.unit_id IS NULL AND (r.committee_id IS NULL OR r.committee_id = $1) AND r.role = ANY($2::text[])`,
+      [committeeId, roles],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The submitted memos a person may review (a nämnd-wide role among `roles`), the longest waiting first. */
+  reviewQueue(userId: string, roles: readonly Role[]): Promise<MemoQueueRow[]> {
+    return this.dataSource.query(
+      `SELECT rc.id AS cycle_id, rc.title AS cycle_title, rc.diary_number AS cycle_diary_number, cm.name AS committee_name, mo.state_changed_at
+         FROM memo mo JOIN report_cycle rc ON rc.id = mo.cycle_id JOIN committee cm ON cm.id = rc.committee_id
+        WHERE mo.state = 'submitted'
+          AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = $1 AND r.unit_id IS NULL AND r.role = ANY($2::text[])
+                        AND (r.committee_id IS NULL OR r.committee_id = rc.committee_id))
+        ORDER BY mo.state_changed_at LIMIT 200`,
+      [userId, roles],
+    );
   }
 
   /** The nämnd's active förvaltningschefer and förvaltningsekonomer (one row a person). */

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MemoDocumentFormat, MemoDto, SaveMemoResponse } from '@rapportflode/api-contract';
+import type { MemoDocumentFormat, MemoDto, MemoReviewQueueResponse, SaveMemoResponse } from '@rapportflode/api-contract';
 import type { DocumentModel } from '@rapportflode/documents';
-import { availableTransitions, can, checkMemoContent, isEditable, MemoContent, refusesSelfApproval, RoleGrant, TaskState, Transition } from '@rapportflode/domain';
+import { availableTransitions, can, ROLE_PERMISSIONS, type Role, checkMemoContent, isEditable, MemoContent, refusesSelfApproval, RoleGrant, TaskState, Transition } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReportsService } from '../reports/reports.service';
 import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
 import type { WorkflowActor } from '../workflow/workflow-subject';
 import { WorkflowService } from '../workflow/workflow.service';
@@ -16,6 +18,12 @@ import { MemoErrors, memoActionsHeld, memoRecord, memoScope, MemoWorkflowSubject
 import { MemosRepository } from './memos.repository';
 
 export type MemoActor = WorkflowActor;
+
+/** The roles whose grant lets a person review a memo (memo.review). */
+const MEMO_REVIEWER_ROLES = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].includes('memo.review'));
+
+/** The submitter hears of these steps, as with tasks. */
+const NOTIFY_KIND: Partial<Record<Transition, 'returned' | 'approved' | 'reopened'>> = { return: 'returned', approve: 'approved', reopen: 'reopened' };
 
 /**
  * The tjänsteskrivelse of a cycle: reading it (prefilled until its first save), saving it,
@@ -34,6 +42,8 @@ export class MemosService {
     private readonly figures: MemoFigures,
     private readonly documents: MemoDocuments,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly reports: ReportsService,
   ) {}
 
   async get(cycleId: string, grants: readonly RoleGrant[], userId: string): Promise<MemoDto> {
@@ -62,6 +72,7 @@ export class MemosService {
         selfApprovalRefused: state === 'submitted' && held.includes('task.review') && refusesSelfApproval('approve', round),
       },
       ...(await this.figures.check(manager, cycle, content)),
+      reportFrozenVersion: await this.reports.frozenVersion(cycleId, manager),
       facts: memoFacts(cycle, content),
       history,
     };
@@ -142,8 +153,45 @@ export class MemosService {
   }
 
   async transition(cycleId: string, body: { transition: Transition; version: number; text?: string }, actor: MemoActor): Promise<MemoDto> {
-    await this.dataSource.transaction((manager) => this.workflow.transition(manager, this.subject, cycleId, body, actor));
+    await this.dataSource.transaction(async (manager) => {
+      const step = await this.workflow.transition(manager, this.subject, cycleId, body, actor);
+      await this.notify(manager, step.record.cycle, step.record.id, body.transition, step.text, actor);
+    });
     return this.get(cycleId, actor.grants, actor.userId);
+  }
+
+  /** The submitted memos the person may review: their part of Att granska. */
+  async reviewQueue(userId: string): Promise<MemoReviewQueueResponse> {
+    const rows = await this.repository.reviewQueue(userId, MEMO_REVIEWER_ROLES);
+    return {
+      memos: rows.map((r) => ({
+        cycleId: r.cycle_id,
+        cycleTitle: r.cycle_title,
+        cycleDiaryNumber: r.cycle_diary_number,
+        committeeName: r.committee_name,
+        submittedAt: r.state_changed_at.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * The in-app notices of a step (as task-workflow.service.ts sends them for tasks): the reviewers
+   * hear of a submission, the submitter of a return, approval or reopening. Notices carry no task;
+   * the text names the tjänsteskrivelse and its cycle.
+   */
+  private async notify(manager: EntityManager, cycle: CycleHeader, memoId: string, transition: Transition, text: string | null, actor: MemoActor): Promise<void> {
+    const what = `Tjänsteskrivelsen till ${cycle.title} (${cycle.committee})`;
+    if (transition === 'submit') {
+      const reviewers = await this.repository.reviewers(cycle.committeeId, MEMO_REVIEWER_ROLES, manager);
+      await this.notifications.notify(manager, reviewers, actor.userId, 'submitted', `${what} har lämnats in och väntar på granskning.`, null);
+      return;
+    }
+    const kind = NOTIFY_KIND[transition];
+    if (!kind) return;
+    const submitter = await this.workflow.lastSubmitter(manager, 'memo', memoId);
+    const message =
+      kind === 'returned' ? `${what} har återremitterats: ${text}` : kind === 'approved' ? `${what} har godkänts.` : `${what} har öppnats igen: ${text}`;
+    await this.notifications.notify(manager, submitter ? [submitter] : [], actor.userId, kind, message, null);
   }
 
   /** The memo's document model: draft (UTKAST) unless approved. */

@@ -40,6 +40,11 @@ export class ReportsService {
    * The latest frozen version's nämnd economy figures, as the freeze kept them; null when the
    * cycle has no version, or its latest holds none (no nämnd economy, or frozen before figures were kept).
    */
+  /** The number of the cycle's latest frozen report version, null while none is frozen. */
+  async frozenVersion(cycleId: string, manager?: EntityManager): Promise<number | null> {
+    return (await this.repository.latestFigures(cycleId, manager))?.number ?? null;
+  }
+
   async frozenFigures(cycleId: string, manager?: EntityManager): Promise<{ version: number; figures: EconomicFigures } | null> {
     const latest = await this.repository.latestFigures(cycleId, manager);
     return latest?.figures ? { version: latest.number, figures: latest.figures } : null;

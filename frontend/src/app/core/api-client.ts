@@ -28,8 +28,10 @@ import {
   ImportResponse,
   LoginRequest,
   MEMO_API,
+  MEMO_QUEUE_API,
   MemoDocumentFormat,
   MemoDto,
+  MemoReviewQueueResponse,
   MemoTransitionRequest,
   NOTIFICATIONS_API,
   NotificationListResponse,
@@ -224,6 +226,10 @@ export class ApiClient {
   }
 
   // The cycle's memo (tjänsteskrivelse)
+  /** The submitted memos the caller may review (Att granska). */
+  memoReviewQueue(): Observable<MemoReviewQueueResponse> {
+    return this.call(MEMO_QUEUE_API.reviewQueue, {});
+  }
   getMemo(cycleId: string): Observable<MemoDto> {
     return this.call(MEMO_API.get, { cycleId });
   }

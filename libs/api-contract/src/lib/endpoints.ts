@@ -43,7 +43,7 @@ import type {
 } from './cycles';
 import type { EconomyImportListResponse, EconomyImportPreviewDto, EconomyImportResultDto } from './economy-import';
 import { area, endpoint, endpointsOf, type Endpoint } from './endpoint';
-import type { MemoDocumentFormat, MemoDto, MemoTransitionRequest, RedraftEconomyRequest, SaveMemoRequest, SaveMemoResponse } from './memos';
+import type { MemoDocumentFormat, MemoDto, MemoReviewQueueResponse, MemoTransitionRequest, RedraftEconomyRequest, SaveMemoRequest, SaveMemoResponse } from './memos';
 import type {
   CapturedMailListResponse,
   InstallationSettingsDto,
@@ -175,6 +175,11 @@ export interface MemoDocumentQuery {
   format?: MemoDocumentFormat;
 }
 
+/** The submitted tjänsteskrivelser the caller may review (shown under Att granska beside the tasks). */
+export const MEMO_QUEUE_API = area('/memos', {
+  reviewQueue: endpoint('GET', '/memos/review-queue').of<void, MemoReviewQueueResponse>(),
+});
+
 export const MEMO_API = area('/cycles/:cycleId/memo', {
   get: endpoint('GET', '/cycles/:cycleId/memo').of<void, MemoDto>(),
   /** A stale version answers 409 with a MemoConflictResponse. */
@@ -239,6 +244,7 @@ export const API_AREAS = [
   TASKS_API,
   ECONOMY_IMPORT_API,
   MEMO_API,
+  MEMO_QUEUE_API,
   REPORT_API,
   NOTIFICATIONS_API,
   HEALTH_API,

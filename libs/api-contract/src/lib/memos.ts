@@ -51,6 +51,8 @@ export interface MemoDto {
   warnings: string[];
   /** Which figures the warnings compare with: the latest frozen report version, or the approved figures. */
   figuresSource: { kind: 'frozen'; version: number } | { kind: 'approved' } | { kind: 'none' };
+  /** The latest frozen report version's number, null while the report is not frozen (the memo cannot be submitted then). */
+  reportFrozenVersion: number | null;
   facts: MemoFactsDto;
   history: MemoTransitionDto[];
 }
@@ -91,3 +93,18 @@ export interface RedraftEconomyRequest {
 
 export const MEMO_DOCUMENT_FORMATS = ['html', 'pdf', 'docx'] as const;
 export type MemoDocumentFormat = (typeof MEMO_DOCUMENT_FORMATS)[number];
+
+/** A submitted tjänsteskrivelse waiting for the caller's review. */
+export interface MemoQueueItem {
+  cycleId: string;
+  cycleTitle: string;
+  cycleDiaryNumber: string;
+  committeeName: string;
+  /** When it was submitted (ISO). */
+  submittedAt: string;
+}
+
+/** GET /api/memos/review-queue */
+export interface MemoReviewQueueResponse {
+  memos: MemoQueueItem[];
+}

@@ -121,6 +121,7 @@ describe('checkMemoContent', () => {
     proposals: ['Socialnämnden godkänner delårsrapporten för 2021.'],
     signatures: [{ name: 'Karin Lindqvist', title: 'Förvaltningschef' }],
     summary: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '<script>x</script>', onclick: 'y' }] }] },
+    description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nämnden följer upp.' }] }] },
   };
 
   it('returns clean content: trimmed lines, sanitised text parts', () => {
@@ -159,6 +160,16 @@ describe('checkMemoContent', () => {
       errors: ['Skriv minst ett förslag till beslut.', 'Ange minst en underskrift.'],
     });
     expect(checkMemoContent('memo')).toEqual({ ok: false, errors: ['Tjänsteskrivelsen har fel format.'] });
+  });
+
+  it('wants Sammanfattning and Ärendebeskrivning with text before it is handed in', () => {
+    const blank = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '   ' }] }] };
+    const draft = { ...valid, summary: blank, description: undefined };
+    expect(checkMemoContent(draft).ok).toBe(true);
+    expect(checkMemoContent(draft, { forSubmit: true })).toEqual({
+      ok: false,
+      errors: ['Skriv Sammanfattning; den får inte vara tom.', 'Skriv Ärendebeskrivning; den får inte vara tom.'],
+    });
   });
 
   it('puts the report first in the beslutsunderlag', () => {

@@ -10,7 +10,7 @@
  */
 import { isIsoDate } from '../cycle';
 import { formatNumber } from '../format';
-import { emptyDocument, RichTextDocument, sanitizeRichText } from '../rich-text';
+import { emptyDocument, plainText, RichTextDocument, sanitizeRichText } from '../rich-text';
 import { isRecord } from '../sections/section-check';
 
 export interface MemoSignature {
@@ -46,6 +46,9 @@ export const MEMO_TEXT_PARTS = [
   'policyCompliance',
 ] as const;
 export type MemoTextPart = (typeof MEMO_TEXT_PARTS)[number];
+
+/** The text parts that must hold text before the memo is handed in. */
+export const MEMO_REQUIRED_PARTS: readonly MemoTextPart[] = ['summary', 'description'];
 
 /** The parts' headings as reference 003 prints them. */
 export const MEMO_PART_LABELS: Readonly<Record<MemoTextPart, string>> = {
@@ -98,7 +101,7 @@ export function cleanLine(value: string): string {
 /**
  * Checks a memo from a request and returns it clean: every text part through sanitizeRichText,
  * lines trimmed, no empty proposal lines, within MEMO_LIMITS. `forSubmit`: what must be there
- * before it is handed in (a title, at least one proposal, a signature). Swedish messages.
+ * before it is handed in (a title, at least one proposal, a signature, text in MEMO_REQUIRED_PARTS). Swedish messages.
  */
 export function checkMemoContent(input: unknown, options: { forSubmit?: boolean } = {}): MemoCheck {
   if (!isRecord(input)) return { ok: false, errors: ['Tjänsteskrivelsen har fel format.'] };
@@ -213,6 +216,9 @@ export function checkMemoContent(input: unknown, options: { forSubmit?: boolean 
     if (!preparedOn) errors.push('Ange när tjänsteskrivelsen är upprättad.');
     if (proposals.length === 0) errors.push('Skriv minst ett förslag till beslut.');
     if (signatures.length === 0) errors.push('Ange minst en underskrift.');
+    for (const part of MEMO_REQUIRED_PARTS) {
+      if (plainText(parts[part]).trim() === '') errors.push(`Skriv ${MEMO_PART_LABELS[part]}; den får inte vara tom.`);
+    }
   }
   if (errors.length) return { ok: false, errors };
   return {
