@@ -18,6 +18,8 @@ export enum JobName {
   ReminderDigest = 'reminders.digest',
   /** Creates a reset token and mails its link, if an active account has the address; the token never enters Redis. */
   PasswordReset = 'system.password-reset',
+  /** Tells the writer who handed a subject in that it was returned or reopened; the job id is returnMailJobId(…). */
+  ReturnMail = 'reminders.return-mail',
 }
 
 /** The payload of each job: ids and small facts only; the worker re-reads the database. */
@@ -28,6 +30,8 @@ export interface JobPayloads {
   [JobName.ReminderDigest]: { dueAt: string };
   /** sha256 of the normalised e-mail address: the address itself and any token stay out of Redis. */
   [JobName.PasswordReset]: { emailHash: string; ip: string | null };
+  /** One return (or reopening) of one workflow subject in one submission round; `at` is when it was committed. */
+  [JobName.ReturnMail]: { subject: 'task'; subjectId: string; transition: 'return' | 'reopen'; round: number; at: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -36,6 +40,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ReminderReconcile]: QueueName.Reminders,
   [JobName.ReminderDigest]: QueueName.Reminders,
   [JobName.PasswordReset]: QueueName.System,
+  [JobName.ReturnMail]: QueueName.Reminders,
 };
 
 /** Retries, backoff and retention, in one place for every job. */
@@ -54,4 +59,9 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
  */
 export function buildJobId(kind: string, ...parts: Array<string | number>): string {
   return [kind, ...parts].map((part) => String(part).replace(/:/g, '-')).join('|');
+}
+
+/** The return mail's job: one per subject, transition and submission round (a subject is returned at most once a round). */
+export function returnMailJobId(payload: JobPayloads[JobName.ReturnMail]): string {
+  return buildJobId('return-mail', payload.subject, payload.subjectId, payload.transition, payload.round);
 }

@@ -15,6 +15,7 @@ import { AddSeparationOfDuties1764000000013 } from './1764000000013-AddSeparatio
 import { AddConfidentialMail1764000000014 } from './1764000000014-AddConfidentialMail';
 import { CreateSigninAttempts1764000000015 } from './1764000000015-CreateSigninAttempts';
 import { AddReportVersionFigures1764000000016 } from './1764000000016-AddReportVersionFigures';
+import { AddReturnMailKinds1764000000017 } from './1764000000017-AddReturnMailKinds';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddConfidentialMail1764000000014,
   CreateSigninAttempts1764000000015,
   AddReportVersionFigures1764000000016,
+  AddReturnMailKinds1764000000017,
 ];

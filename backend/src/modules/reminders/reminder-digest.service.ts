@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { REMINDED_STATES, reminderJobId } from '@rapportflode/domain';
 import { AppConfig } from '../../config/app-config.service';
 import { TaskDirectory, TaskPerson } from '../tasks/task-directory';
-import { DigestItem, digestMessage, reminderMessage } from './reminder-mail';
+import { DigestItem, digestMessage, reminderMessage, returnMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
 import { planOf } from './reminder-scheduler.service';
 import { reminderFacts } from './reminder-sender.service';
 import { RemindersRepository } from './reminders.repository';
+import { returnFacts } from './return-mail.service';
 
 export interface DigestOutcome {
   people: number;
@@ -26,7 +27,8 @@ export interface DigestOutcome {
  * the row and finishes or skips it: one digest per person and instant, as for single reminders.
  * Before gathering, a waiting reminder whose task no longer needs it (submitted, approved, deadline
  * moved: its id is no longer in the task's plan) is `cancelled`, and one for a person no longer
- * active likewise: a digest never tells anybody to do what is already done.
+ * active likewise: a digest never tells anybody to do what is already done. A return or reopening
+ * (ReturnMails) waiting for the digest is listed with its reason.
  */
 @Injectable()
 export class ReminderDigests {
@@ -71,6 +73,8 @@ export class ReminderDigests {
     const unneeded = waiting.filter((w) => {
       const plan = plans.get(w.task_id);
       if (!plan || !active.has(w.recipient_user_id)) return true;
+      // A return or reopening is news until it is read, whatever the task's plan says now.
+      if (w.kind === 'returned' || w.kind === 'reopened') return false;
       if (!plan.ids.has(reminderJobId(w.task_id, w.kind, w.offset, w.due_at.toISOString()))) return true;
       return w.kind === 'review_nudge' ? plan.task.state !== 'submitted' : !REMINDED_STATES.includes(plan.task.state);
     });
@@ -103,6 +107,13 @@ export class ReminderDigests {
       if (!task) continue;
       const secretaries: TaskPerson[] = await this.tasks.secretaries(task.id);
       for (const s of secretaries) if (s.id !== personId && contacts.size < 2) contacts.set(s.id, s);
+      if (item.kind === 'returned' || item.kind === 'reopened') {
+        const step = await this.repository.returnStep(task.id, item.kind === 'returned' ? 'return' : 'reopen');
+        if (!step) continue;
+        const message = returnMessage(returnFacts(task, item.kind, step, person.name, publicUrl));
+        lines.push({ lead: message.lead, taskId: task.id, cycleTitle: task.cycle_title, committeeName: task.committee_name });
+        continue;
+      }
       const dueAtIso = item.due_at.toISOString();
       const planned = planOf(task).find((p) => p.kind === item.kind && p.offset === item.offset && p.dueAt === dueAtIso);
       if (!planned) continue;

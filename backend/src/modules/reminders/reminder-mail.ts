@@ -176,3 +176,48 @@ export function digestMessage(input: {
 </body></html>`;
   return { subject, text, html };
 }
+
+/** What the mail about a return (or reopening) says. */
+export interface ReturnFacts {
+  kind: 'returned' | 'reopened';
+  taskId: string;
+  sectionNumber: string;
+  sectionTitle: string;
+  unitName: string | null;
+  cycleTitle: string;
+  committeeName: string;
+  actorName: string;
+  reason: string | null;
+  recipientName: string;
+  publicUrl: string;
+}
+
+/** The Swedish e-mail of a return or reopening: who did it and why, with the link to the task. */
+export function returnMessage(facts: ReturnFacts): ReminderMessage {
+  const what = `${facts.sectionNumber} ${facts.sectionTitle} (${facts.unitName ?? 'nämndnivå'})`;
+  const done = facts.kind === 'returned' ? 'återremitterat' : 'öppnat igen';
+  const subject = facts.kind === 'returned' ? `Återremitterad: ${what}` : `Öppnad igen: ${what}`;
+  const lead = `${facts.actorName} har ${done} avsnittet ${what}: ${facts.reason ?? ''}`.trim();
+  const link = `${facts.publicUrl}/uppgifter/${facts.taskId}`;
+  const text = [
+    `Hej ${facts.recipientName}!`,
+    '',
+    `${facts.actorName} har ${done} avsnittet ${what}.`,
+    '',
+    `${facts.kind === 'returned' ? 'Kommentar' : 'Anledning'}: ${facts.reason ?? ''}`,
+    '',
+    `Rapport: ${facts.cycleTitle}, ${facts.committeeName}`,
+    `Öppna uppgiften: ${link}`,
+    '',
+    'Det här är ett automatiskt meddelande från Rapportflöde.',
+  ].join('\n');
+  const html = `<!doctype html>
+<html lang="sv"><body style="font-family: Arial, sans-serif; color: #1a1a1a">
+<p>Hej ${escapeHtml(facts.recipientName)}!</p>
+<p>${escapeHtml(`${facts.actorName} har ${done} avsnittet ${what}.`)}</p>
+<blockquote style="border-left: 3px solid #999; margin-left: 0; padding-left: 0.75em; white-space: pre-wrap">${escapeHtml(facts.reason ?? '')}</blockquote>
+<p>Rapport: ${escapeHtml(`${facts.cycleTitle}, ${facts.committeeName}`)}<br><a href="${escapeHtml(link)}">Öppna uppgiften i Rapportflöde</a></p>
+<p style="color: #555">Det här är ett automatiskt meddelande från Rapportflöde.</p>
+</body></html>`;
+  return { subject, lead, notice: subject, text, html };
+}

@@ -10,6 +10,7 @@ import { ReminderSender } from './reminder-sender.service';
 import { ReminderReconciliation } from './reminder-reconciliation';
 import { RemindersProcessor } from './reminders.processor';
 import { RemindersRepository } from './reminders.repository';
+import { ReturnMails } from './return-mail.service';
 
 /**
  * The reminder scheduler, behind the ports of the modules whose changes move reminders: TaskChanges
@@ -36,7 +37,7 @@ export class ReminderWorkerModule {
     return {
       module: ReminderWorkerModule,
       imports: [RemindersModule, TaskDirectoryModule, NotificationsModule],
-      providers: options.worker ? [ReminderOutbox, ReminderSender, ReminderDigests, RemindersProcessor, ReminderReconciliation] : [],
+      providers: options.worker ? [ReminderOutbox, ReminderSender, ReminderDigests, ReturnMails, RemindersProcessor, ReminderReconciliation] : [],
     };
   }
 }

@@ -7,6 +7,7 @@ import { ReminderOutcome, ReminderSender } from './reminder-sender.service';
 import { ReconcileAttempt, ReminderReconciliation } from './reminder-reconciliation';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { reminderWorkerTimings } from './reminder-worker-options';
+import { ReturnMailOutcome, ReturnMails } from './return-mail.service';
 
 export type TooEarly = { tooEarly: true };
 
@@ -19,11 +20,12 @@ export class RemindersProcessor extends WorkerHost {
     private readonly scheduler: ReminderScheduler,
     private readonly reconciliation: ReminderReconciliation,
     private readonly clock: Clock,
+    private readonly returns: ReturnMails,
   ) {
     super();
   }
 
-  async process(job: Job, token?: string): Promise<ReminderOutcome | ReconcileAttempt | null | DigestOutcome> {
+  async process(job: Job, token?: string): Promise<ReminderOutcome | ReconcileAttempt | null | DigestOutcome | ReturnMailOutcome> {
     switch (job.name as JobName) {
       case JobName.Reminder: {
         const data = job.data as JobPayloads[JobName.Reminder];
@@ -51,6 +53,8 @@ export class RemindersProcessor extends WorkerHost {
         await this.scheduler.scheduleDigest();
         return outcome;
       }
+      case JobName.ReturnMail:
+        return this.returns.send(job.data as JobPayloads[JobName.ReturnMail]);
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.Reminders}`);
     }

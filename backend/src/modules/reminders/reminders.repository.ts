@@ -7,10 +7,16 @@ import type { TaskPerson } from '../tasks/task-directory';
 /** The outbox tables: a reminder's own mail, and the daily digest that carries several. */
 export type OutboxTable = 'sent_reminder' | 'reminder_digest';
 
+/** What a writer is told of besides the reminder plan: their task was returned or reopened. */
+export type ReturnKind = 'returned' | 'reopened';
+
+/** The kinds of sent_reminder rows: the planned reminders and the return mails. */
+export type OutboxKind = ReminderKind | ReturnKind;
+
 /** What makes one reminder to one person unique (with the channel). */
 export interface ReminderKey {
   taskId: string;
-  kind: ReminderKind;
+  kind: OutboxKind;
   offset: number;
   dueAt: string;
   personId: string;
@@ -20,7 +26,7 @@ export interface ReminderKey {
 export interface WaitingReminder {
   id: string;
   task_id: string;
-  kind: ReminderKind;
+  kind: OutboxKind;
   offset: number;
   due_at: Date;
   recipient_user_id: string;
@@ -114,6 +120,22 @@ export class RemindersRepository {
       [...new Set(ids)],
     ]);
     return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * A task's latest step of this kind (return or reopen): who made it, why, and who handed in the
+   * round it answers (the submit before it). A read of the workflow's history for the mail only.
+   */
+  async returnStep(taskId: string, transition: 'return' | 'reopen'): Promise<{ actor_name: string; text: string | null; submitter_id: string | null } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT COALESCE(u.name, 'Okänd') AS actor_name, tr.text,
+              (SELECT s.actor_id FROM task_transition s WHERE s.task_id = tr.task_id AND s.transition = 'submit' AND s.id < tr.id
+                ORDER BY s.id DESC LIMIT 1) AS submitter_id
+         FROM task_transition tr LEFT JOIN app_user u ON u.id = tr.actor_id
+        WHERE tr.task_id = $1 AND tr.transition = $2 ORDER BY tr.id DESC LIMIT 1`,
+      [taskId, transition],
+    );
+    return row;
   }
 
   async person(id: string): Promise<TaskPerson | undefined> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SaveContentResponse, TaskDto, TransitionRequest } from '@rapportflode/api-contract';
 import {
@@ -17,6 +17,8 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
+import { JobName, returnMailJobId } from '../../queue/queue.constants';
+import { QueueService } from '../../queue/queue.service';
 import { AccessService } from '../auth/access.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { WorkflowActor, WorkflowStepWrite, WorkflowSubject } from '../workflow/workflow-subject';
@@ -81,7 +83,10 @@ export class TaskWorkflowService implements WorkflowSubject<TaskRecord> {
     private readonly directory: TaskDirectory,
     private readonly changes: TaskChanges,
     private readonly clock: Clock,
+    private readonly queues: QueueService,
   ) {}
+
+  private readonly logger = new Logger('Tasks');
 
   // WorkflowSubject
 
@@ -161,12 +166,14 @@ export class TaskWorkflowService implements WorkflowSubject<TaskRecord> {
 
   /** A workflow step, checked against the one table in libs/domain; submit keeps an immutable snapshot. */
   async transition(id: string, body: TransitionRequest, actor: TaskActor): Promise<TaskDto> {
-    await this.dataSource.transaction(async (manager) => {
+    const round = await this.dataSource.transaction(async (manager) => {
       const step = await this.workflow.transition(manager, this, id, body, actor);
       await this.notify(manager, step.record, body.transition, step.text, actor);
+      return step.record.submit_round;
     });
     // Submitting cancels the writers' reminders and plans the reviewer's nudge; a return or reopen brings them back.
     await this.changes.afterCommit({ taskId: id });
+    if (body.transition === 'return' || body.transition === 'reopen') await this.announceReturn(id, body.transition, round);
     return this.tasks.get(id, actor);
   }
 
@@ -187,6 +194,17 @@ export class TaskWorkflowService implements WorkflowSubject<TaskRecord> {
       writes.map((w) => ({ id: w.id, content: w.content, state: states.get(w.id) ?? w.state })),
       actor.userId,
     );
+  }
+
+  /** After commit: the writer's mail about a return or reopening (ReturnMails), one job per round. Never throws. */
+  private async announceReturn(id: string, transition: 'return' | 'reopen', round: number): Promise<void> {
+    const payload = { subject: 'task' as const, subjectId: id, transition, round, at: this.clock.now().toISOString() };
+    try {
+      await this.queues.enqueue(JobName.ReturnMail, payload, { jobId: returnMailJobId(payload), delayMs: 0 });
+    } catch (error) {
+      // The in-app notice is there already; the mail is lost with Redis away.
+      this.logger.warn(`Return mail of task ${id} not queued: ${(error as Error).message}`);
+    }
   }
 
   /** The in-app notices of a step: the submitter hears of a return, approval or reopening; the reviewers of a submission. */
