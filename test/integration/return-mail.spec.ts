@@ -130,4 +130,26 @@ describe('reminders: the writer is mailed when their task is returned', () => {
     expect(await worker.get(ReminderDigests).run(digestAt)).toEqual({ people: 0, sent: 0, failed: 0, cancelled: 0 });
     expect(await mailsTo(DEMO.unitHeadOmsorgsenheten)).toHaveLength(1);
   });
+
+  it('leaves a return out of the digest once the writer has handed the task in again', async () => {
+    const before = await mailsTo(DEMO.unitHeadOmsorgsenheten);
+    const tasks = (await fredrik.get<TaskListResponse>('/api/tasks/mine')).body.tasks.filter((t) => t.cycleId === cycle.id);
+    const row = tasks.find((t) => t.sectionTitle === 'Nulägesbeskrivning');
+    const task = (await fredrik.get<TaskDto>(`/api/tasks/${row?.id}`)).body;
+    // Handed in again and returned a second time (round 2), then handed in before the digest.
+    const again = await fredrik.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'resume', version: task.version });
+    expect(again.status).toBe(201);
+    const resubmitted = await fredrik.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: again.body.version });
+    expect(resubmitted.status).toBe(201);
+    const fresh = (await anders.get<TaskDto>(`/api/tasks/${task.id}`)).body;
+    expect((await anders.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'return', version: fresh.version, text: 'En sak till.' })).status).toBe(201);
+    const jobId = returnMailJobId({ subject: 'task', subjectId: task.id, transition: 'return', round: 2, at: '' });
+    await waitFor('the second return mail job', async () => (await queue.getJobState(jobId)) === 'completed', 20_000);
+    const current = (await fredrik.get<TaskDto>(`/api/tasks/${task.id}`)).body;
+    const resumed = await fredrik.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'resume', version: current.version });
+    expect((await fredrik.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: resumed.body.version })).status).toBe(201);
+
+    expect(await worker.get(ReminderDigests).run(new Date(Date.now() + 120_000).toISOString())).toMatchObject({ cancelled: 1, sent: 0 });
+    expect(await mailsTo(DEMO.unitHeadOmsorgsenheten)).toEqual(before);
+  });
 });

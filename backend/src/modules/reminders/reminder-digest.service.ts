@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { REMINDED_STATES, reminderJobId } from '@rapportflode/domain';
+import { REMINDED_STATES, reminderJobId, type TaskState } from '@rapportflode/domain';
 import { AppConfig } from '../../config/app-config.service';
 import { TaskDirectory, TaskPerson } from '../tasks/task-directory';
 import { DigestItem, digestMessage, reminderMessage, returnMessage } from './reminder-mail';
@@ -8,6 +8,9 @@ import { planOf } from './reminder-scheduler.service';
 import { reminderFacts } from './reminder-sender.service';
 import { RemindersRepository } from './reminders.repository';
 import { returnFacts } from './return-mail.service';
+
+/** The states in which a return or reopening is still to be answered (resumed as a draft included). */
+const RETURN_OPEN_STATES: readonly TaskState[] = ['returned', 'reopened', 'draft'];
 
 export interface DigestOutcome {
   people: number;
@@ -73,8 +76,8 @@ export class ReminderDigests {
     const unneeded = waiting.filter((w) => {
       const plan = plans.get(w.task_id);
       if (!plan || !active.has(w.recipient_user_id)) return true;
-      // A return or reopening is news until it is read, whatever the task's plan says now.
-      if (w.kind === 'returned' || w.kind === 'reopened') return false;
+      // A return or reopening is news while the writer still works on it (not handed in again).
+      if (w.kind === 'returned' || w.kind === 'reopened') return !RETURN_OPEN_STATES.includes(plan.task.state);
       if (!plan.ids.has(reminderJobId(w.task_id, w.kind, w.offset, w.due_at.toISOString()))) return true;
       return w.kind === 'review_nudge' ? plan.task.state !== 'submitted' : !REMINDED_STATES.includes(plan.task.state);
     });
