@@ -111,6 +111,7 @@ test.describe('a section through write, review, return and approval in the brows
     await expect(returned).toHaveRole('status');
     await expect(returned).toContainText('Återremitterad av Anders Nilsson');
     await expect(returned).toContainText('Ange prognosen för helåret också.');
+    await expectNoAxeViolations(page);
     const thread = page.getByRole('article').filter({ hasText: 'Stämmer siffran mot bokslutet?' });
     await thread.getByRole('button', { name: /^Svara/ }).click();
     await page.getByLabel('Svar till Anders Nilsson').fill('Ja, enligt bokslutet.');

@@ -33,6 +33,7 @@ import { ApiClient, errorMessage } from '../../core/api-client';
 import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
 import { Autosave } from '../../shared/workflow/autosave';
 import { focusAfterRender } from '../../shared/workflow/focus';
+import { ReturnedNoticeComponent } from '../../shared/workflow/returned-notice.component';
 import { SaveStatusComponent } from '../../shared/workflow/save-status.component';
 import { TransitionBarComponent, type TransitionOutcome } from '../../shared/workflow/transition-bar.component';
 import { errorLines, isVersionConflict } from '../../shared/workflow/version-conflict';
@@ -68,6 +69,7 @@ function memoTextLabel(transition: Transition): string {
     MemoConflictComponent,
     MemoLinesComponent,
     SaveStatusComponent,
+    ReturnedNoticeComponent,
     TransitionBarComponent,
   ],
   templateUrl: './memo.page.html',
