@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { REMINDED_STATES, reminderJobId, type TaskState } from '@rapportflode/domain';
 import { AppConfig } from '../../config/app-config.service';
+import { WorkflowService } from '../workflow/workflow.service';
 import { TaskDirectory, TaskPerson } from '../tasks/task-directory';
 import { DigestItem, digestMessage, reminderMessage, returnMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
@@ -42,6 +45,8 @@ export class ReminderDigests {
     private readonly tasks: TaskDirectory,
     private readonly outbox: ReminderOutbox,
     private readonly config: AppConfig,
+    private readonly workflow: WorkflowService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The run at `dueAt`: cancels what is no longer needed, then one mail per person. */
@@ -111,7 +116,7 @@ export class ReminderDigests {
       const secretaries: TaskPerson[] = await this.tasks.secretaries(task.id);
       for (const s of secretaries) if (s.id !== personId && contacts.size < 2) contacts.set(s.id, s);
       if (item.kind === 'returned' || item.kind === 'reopened') {
-        const step = await this.repository.returnStep(task.id, item.kind === 'returned' ? 'return' : 'reopen');
+        const step = await this.workflow.latestStepWithSubmitter(this.dataSource.manager, 'task', task.id, item.kind === 'returned' ? 'return' : 'reopen');
         if (!step) continue;
         const message = returnMessage(returnFacts(task, item.kind, step, person.name, publicUrl));
         lines.push({ lead: message.lead, taskId: task.id, cycleTitle: task.cycle_title, committeeName: task.committee_name });

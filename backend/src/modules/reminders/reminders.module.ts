@@ -10,6 +10,7 @@ import { ReminderSender } from './reminder-sender.service';
 import { ReminderReconciliation } from './reminder-reconciliation';
 import { RemindersProcessor } from './reminders.processor';
 import { RemindersRepository } from './reminders.repository';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { ReturnMails } from './return-mail.service';
 
 /**
@@ -36,7 +37,7 @@ export class ReminderWorkerModule {
   static register(options: { worker: boolean }): DynamicModule {
     return {
       module: ReminderWorkerModule,
-      imports: [RemindersModule, TaskDirectoryModule, NotificationsModule],
+      imports: [RemindersModule, TaskDirectoryModule, NotificationsModule, WorkflowModule],
       providers: options.worker ? [ReminderOutbox, ReminderSender, ReminderDigests, ReturnMails, RemindersProcessor, ReminderReconciliation] : [],
     };
   }

@@ -126,18 +126,6 @@ export class RemindersRepository {
    * A task's latest step of this kind (return or reopen): who made it, why, and who handed in the
    * round it answers (the submit before it). A read of the workflow's history for the mail only.
    */
-  async returnStep(taskId: string, transition: 'return' | 'reopen'): Promise<{ actor_name: string; text: string | null; submitter_id: string | null } | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT COALESCE(u.name, 'Okänd') AS actor_name, tr.text,
-              (SELECT s.actor_id FROM task_transition s WHERE s.task_id = tr.task_id AND s.transition = 'submit' AND s.id < tr.id
-                ORDER BY s.id DESC LIMIT 1) AS submitter_id
-         FROM task_transition tr LEFT JOIN app_user u ON u.id = tr.actor_id
-        WHERE tr.task_id = $1 AND tr.transition = $2 ORDER BY tr.id DESC LIMIT 1`,
-      [taskId, transition],
-    );
-    return row;
-  }
-
   async person(id: string): Promise<TaskPerson | undefined> {
     const [person]: TaskPerson[] = await this.dataSource.query(
       `SELECT id, name, email, reminder_delivery AS delivery FROM app_user WHERE id = $1`,

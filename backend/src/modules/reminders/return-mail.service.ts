@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service';
 import { JobName, JobPayloads } from '../../queue/queue.constants';
 import { TaskDirectory } from '../tasks/task-directory';
+import { WorkflowService } from '../workflow/workflow.service';
 import { returnMessage } from './reminder-mail';
 import { ReminderOutbox } from './reminder-outbox';
 import { RemindersRepository, ReturnKind } from './reminders.repository';
@@ -27,12 +30,14 @@ export class ReturnMails {
     private readonly tasks: TaskDirectory,
     private readonly outbox: ReminderOutbox,
     private readonly config: AppConfig,
+    private readonly workflow: WorkflowService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async send(data: ReturnPayload): Promise<ReturnMailOutcome> {
     const task = await this.tasks.facts(data.subjectId);
     if (!task) return { skipped: 'subject_gone' };
-    const step = await this.repository.returnStep(task.id, data.transition);
+    const step = await this.workflow.latestStepWithSubmitter(this.dataSource.manager, 'task', task.id, data.transition);
     const person = step?.submitter_id ? await this.repository.person(step.submitter_id) : undefined;
     if (!step || !person) return { skipped: 'no_submitter' };
     const active = await this.repository.activePeople([person.id]);

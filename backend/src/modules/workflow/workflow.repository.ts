@@ -76,6 +76,25 @@ export class WorkflowRepository {
     return row?.actor_id ?? null;
   }
 
+  /** The subject's latest step of that transition: who made it, its text, and who made the submit before it. */
+  async latestStepWithSubmitter(
+    manager: EntityManager,
+    type: WorkflowSubjectType,
+    subjectId: string,
+    transition: Transition,
+  ): Promise<{ actor_name: string; text: string | null; submitter_id: string | null } | undefined> {
+    const { table, column } = HISTORY[type];
+    const [row] = await manager.query(
+      `SELECT COALESCE(u.name, 'Okänd') AS actor_name, tr.text,
+              (SELECT s.actor_id FROM ${table} s WHERE s.${column} = tr.${column} AND s.transition = 'submit' AND s.id < tr.id
+                ORDER BY s.id DESC LIMIT 1) AS submitter_id
+         FROM ${table} tr LEFT JOIN app_user u ON u.id = tr.actor_id
+        WHERE tr.${column} = $1 AND tr.transition = $2 ORDER BY tr.id DESC LIMIT 1`,
+      [subjectId, transition],
+    );
+    return row;
+  }
+
   /** Each subject's latest step of that transition (who and when), for those that have one. */
   latestSteps(
     manager: EntityManager,

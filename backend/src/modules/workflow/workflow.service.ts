@@ -128,6 +128,11 @@ export class WorkflowService {
     return new Map(rows.map((row) => [row.subject_id, { actorName: row.actor_name, at: row.occurred_at }]));
   }
 
+  /** The subject's latest step of that transition (who, the text) and who handed in the round before it. */
+  latestStepWithSubmitter(manager: EntityManager, type: WorkflowSubjectType, subjectId: string, transition: Transition) {
+    return this.repository.latestStepWithSubmitter(manager, type, subjectId, transition);
+  }
+
   /** The subject's history, oldest first. */
   async history(manager: EntityManager, type: WorkflowSubjectType, subjectId: string): Promise<WorkflowHistoryEntry[]> {
     const rows = await this.repository.history(manager, type, subjectId);
