@@ -188,6 +188,49 @@ describe('planned reminders', () => {
   it('refuses a task without a valid deadline', () => {
     expect(() => plannedReminders(task('2026-13-01'))).toThrow(RangeError);
   });
+
+  describe('a deadline moved into the past', () => {
+    // Deadline Monday 2 March 2026, moved there on Wednesday 18 March at 14.00 Stockholm time.
+    const movedAt = '2026-03-18T13:00:00.000Z';
+    const moved = task('2026-03-02', { deadlineSetAt: movedAt });
+
+    it('plans nothing ahead without knowing when it was moved (the old behaviour)', () => {
+      expect(plannedReminders(task('2026-03-02'), DEFAULT_REMINDER_CONFIG, { dropPast: true, now: new Date(movedAt) })).toEqual([]);
+    });
+
+    it('counts the late reminders from the day it was moved: the first on the next working day, none at once', () => {
+      const ahead = plannedReminders(moved, DEFAULT_REMINDER_CONFIG, { dropPast: true, now: new Date(movedAt) });
+      expect(dates(ahead)).toEqual(['late 1: 2026-03-19', 'late 3: 2026-03-23']);
+      expect(ahead[0].dueAt).toBe('2026-03-19T07:00:00.000Z');
+      expect(ahead[0].recipients).toBe('writer+reviewer+secretary');
+      // The before and due reminders stay in the whole plan, all behind the present: never sent.
+      expect(dates(plannedReminders(moved))).toEqual([
+        'before 5: 2026-02-23',
+        'before 1: 2026-02-27',
+        'due: 2026-03-02',
+        'late 1: 2026-03-19',
+        'late 3: 2026-03-23',
+      ]);
+    });
+
+    it('moved on a Friday, the first late reminder goes out on Monday', () => {
+      const friday = task('2026-03-02', { deadlineSetAt: '2026-03-20T09:00:00.000Z' });
+      expect(dates(plannedReminders(friday, DEFAULT_REMINDER_CONFIG, { dropPast: true, now: new Date('2026-03-20T09:00:00.000Z') }))).toEqual([
+        'late 1: 2026-03-23',
+        'late 3: 2026-03-25',
+      ]);
+    });
+
+    it('leaves a deadline set ahead of time (or on the day itself) counted from the deadline', () => {
+      expect(dates(plannedReminders(task('2026-03-13', { deadlineSetAt: '2026-03-01T10:00:00.000Z' })))).toEqual(
+        dates(plannedReminders(task('2026-03-13'))),
+      );
+      expect(dates(plannedReminders(task('2026-03-13', { deadlineSetAt: '2026-03-13T10:00:00.000Z' })))).toEqual(
+        dates(plannedReminders(task('2026-03-13'))),
+      );
+      expect(() => plannedReminders(task('2026-03-13', { deadlineSetAt: 'igår' }))).toThrow(RangeError);
+    });
+  });
 });
 
 describe('reminder job ids', () => {

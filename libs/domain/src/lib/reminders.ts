@@ -149,6 +149,12 @@ export interface ReminderTask {
   state: TaskState;
   /** When the task was (last) submitted, an ISO instant; needed for the review nudge. */
   submittedAt?: string | null;
+  /**
+   * When the task's own deadline was last set, an ISO instant (null: never, or back to the
+   * cycle's). A deadline set to a day already behind the Stockholm date of that instant is a
+   * deadline moved into the past: its late reminders are counted from that date instead.
+   */
+  deadlineSetAt?: string | null;
 }
 
 export interface PlannedReminder {
@@ -180,6 +186,10 @@ export interface PlanOptions {
  *   `before` is counted from there; `late` is counted from the deadline itself, so the first
  *   falls on the next working day. (A reminder due on a non-working day moves to the previous
  *   working day before a deadline and the next after it.)
+ * - A deadline moved into the past (deadlineSetAt on a Stockholm date after the deadline): the
+ *   `before` and `due` reminders are all behind it and are never sent; the `late` ones are
+ *   counted from the day it was moved, so the first goes out at the reminder hour of the next
+ *   working day and the rest follow at their offsets, never a burst of the ones already passed.
  * - Submitted: only the nudge to the reviewer, N working days after the Stockholm date of
  *   submittedAt (none without submittedAt).
  * - Approved: nothing.
@@ -197,8 +207,9 @@ export function plannedReminders(
       planned.push({ kind: 'before', offset, dueDate: addWorkingDays(lastDay, -offset) });
     }
     if (config.onDeadline) planned.push({ kind: 'due', offset: 0, dueDate: lastDay });
+    const lateFrom = lateAnchor(task);
     for (const offset of config.afterDeadline) {
-      planned.push({ kind: 'late', offset, dueDate: addWorkingDays(task.deadline, offset) });
+      planned.push({ kind: 'late', offset, dueDate: addWorkingDays(lateFrom, offset) });
     }
   } else if (task.state === 'submitted' && task.submittedAt && config.reviewNudgeAfter !== null) {
     const submitted = new Date(task.submittedAt);
@@ -214,6 +225,15 @@ export function plannedReminders(
     })
     .filter((r) => now === null || Date.parse(r.dueAt) >= now)
     .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+}
+
+/** The day late reminders are counted from: the deadline, or the day it was moved into the past. */
+function lateAnchor(task: ReminderTask): IsoDate {
+  if (!task.deadlineSetAt) return task.deadline;
+  const set = new Date(task.deadlineSetAt);
+  if (Number.isNaN(set.getTime())) throw new RangeError(`Task ${task.id} has an invalid deadlineSetAt: ${task.deadlineSetAt}`);
+  const setDay = swedishToday(set);
+  return setDay > task.deadline ? setDay : task.deadline;
 }
 
 /**
