@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { allowedGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
+import { unsavedChangesGuard } from './shared/workflow/unsaved-changes.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'uppgifter' },
@@ -31,6 +32,7 @@ export const routes: Routes = [
     title: 'Uppgift – Rapportflöde',
     canActivate: [signedInGuard],
     loadComponent: () => import('./features/tasks/task.page').then((m) => m.TaskPage),
+    canDeactivate: [unsavedChangesGuard],
   },
   {
     path: 'granskning',
@@ -68,6 +70,7 @@ export const routes: Routes = [
     title: 'Tjänsteskrivelse – Rapportflöde',
     canActivate: [signedInGuard, allowedGuard('memo.view')],
     loadComponent: () => import('./features/memos/memo.page').then((m) => m.MemoPage),
+    canDeactivate: [unsavedChangesGuard],
   },
   {
     path: 'cykler/:id/import/:sectionId',

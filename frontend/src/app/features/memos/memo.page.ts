@@ -31,7 +31,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
-import { Autosave } from '../../shared/workflow/autosave';
+import { Autosave, AUTOSAVE_DELAY_MS } from '../../shared/workflow/autosave';
 import { focusAfterRender } from '../../shared/workflow/focus';
 import { ReturnedNoticeComponent } from '../../shared/workflow/returned-notice.component';
 import { SaveStatusComponent } from '../../shared/workflow/save-status.component';
@@ -55,6 +55,11 @@ const BUTTONS: Partial<Record<Transition, string>> = {
 /** The text a memo transition needs: a comment to the writer (return) or why it is reopened. */
 function memoTextLabel(transition: Transition): string {
   return transition === 'return' ? 'Kommentar till skribenten' : 'Varför öppnas den igen?';
+}
+
+/** A proposal line still empty or a signature without its name: the server would refuse it. */
+function unfinished(content: MemoContent): boolean {
+  return content.proposals.some((p) => p.trim() === '') || content.signatures.some((s) => s.name.trim() === '' && s.title.trim() !== '');
 }
 
 /** The tjänsteskrivelse: the form beside a live preview of the document it becomes. */
@@ -106,16 +111,25 @@ export class MemoPage {
   protected readonly previewError = signal<string | null>(null);
   /** A stale save waiting for the writer to choose, part by part. */
   protected readonly conflict = signal<MemoConflict | null>(null);
-  /** Saved with the Spara button (no timer): the saving state and its status line. */
+  /**
+   * Saved as the writer types (debounced, also before the first Spara: version 0 is created by the
+   * first save) and with the Spara button: the saving state and its status line.
+   */
   protected readonly autosave = new Autosave({
-    delayMs: null,
-    blocked: () => this.conflict() !== null,
+    delayMs: AUTOSAVE_DELAY_MS,
+    blocked: () => this.conflict() !== null || !this.memo()?.permissions.edit,
     save: async () => {
       const m = this.memo();
       const content = this.current();
-      if (m && content) await this.put(m, m.version, content);
+      const manual = this.manualSave;
+      this.manualSave = false;
+      // A line just added and not written yet is not refused by a save nobody asked for: it waits.
+      if (!m || !content || (!manual && unfinished(content))) return;
+      await this.put(m, m.version, content, manual);
     },
   });
+  /** The next save comes from the Spara button (the form is then redrawn from what was saved). */
+  private manualSave = false;
   /** The content the writer started from: as loaded or last saved (the merge's base). */
   private base: MemoContent | null = null;
   /** Bumped on every edit: the preview follows it (debounced). */
@@ -139,7 +153,19 @@ export class MemoPage {
       if (this.previewTimer) clearTimeout(this.previewTimer);
       this.previewTimer = setTimeout(() => this.drawPreview(frame.nativeElement), PREVIEW_DELAY_MS);
     });
-    inject(DestroyRef).onDestroy(() => this.previewTimer && clearTimeout(this.previewTimer));
+    const destroyRef = inject(DestroyRef);
+    destroyRef.onDestroy(() => this.previewTimer && clearTimeout(this.previewTimer));
+    this.autosave.flushOnLeave(destroyRef);
+  }
+
+  /** For the route's unsaved-changes guard: typed input not saved yet. */
+  hasUnsavedChanges(): boolean {
+    return this.autosave.unsaved;
+  }
+
+  /** For the route's unsaved-changes guard: saves now; true when everything is saved. */
+  saveNow(): Promise<boolean> {
+    return this.autosave.flush();
   }
 
   private async load(id: string): Promise<void> {
@@ -228,10 +254,16 @@ export class MemoPage {
 
   /** Saves what the form holds, changed or not; false when it could not be saved (the reason is shown). */
   protected save(): Promise<boolean> {
+    this.manualSave = true;
     return this.autosave.saveNow();
   }
 
-  private async put(m: MemoDto, version: number, content: MemoContent): Promise<void> {
+  /**
+   * Saves `content` over `version`. `redraw`: the form is shown again as saved (Spara, a merge);
+   * an autosave leaves the form as it is (the writer may be typing) and only takes the saved
+   * version, state and permissions.
+   */
+  private async put(m: MemoDto, version: number, content: MemoContent, redraw = true): Promise<void> {
     this.busy.set(true);
     this.saveErrors.set([]);
     this.notice.set('');
@@ -241,7 +273,15 @@ export class MemoPage {
       this.memo.set({ ...m, version: saved.version, state: saved.state, warnings: saved.warnings, content });
       this.removed.set(saved.removed);
       // Permissions and history follow the state: read them again.
-      this.show(await firstValueFrom(this.api.getMemo(this.id())));
+      const fresh = await firstValueFrom(this.api.getMemo(this.id()));
+      if (redraw && !this.autosave.dirty) {
+        this.show(fresh);
+      } else {
+        // Typed during the save, or an autosave: the form keeps what the writer has now.
+        this.memo.set({ ...fresh, content });
+        this.base = structuredClone(content);
+        this.conflict.set(null);
+      }
       this.autosave.succeeded(saved.updatedAt);
     } catch (error) {
       this.failed(error);

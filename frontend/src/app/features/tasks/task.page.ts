@@ -161,6 +161,16 @@ export class TaskPage implements OnDestroy {
     this.autosave.flushOnLeave(inject(DestroyRef));
   }
 
+  /** For the route's unsaved-changes guard: typed or pasted input not saved yet. */
+  hasUnsavedChanges(): boolean {
+    return this.canEdit() && this.autosave.unsaved;
+  }
+
+  /** For the route's unsaved-changes guard: saves now; true when everything is saved. */
+  saveNow(): Promise<boolean> {
+    return this.autosave.flush();
+  }
+
   ngOnDestroy(): void {
     // Leaving the page: what is not saved yet is sent now (the request outlives the page).
     void this.autosave.flush();

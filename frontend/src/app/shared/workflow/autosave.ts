@@ -68,6 +68,11 @@ export class Autosave {
     return this.dirtyFlag;
   }
 
+  /** Something is not saved yet or its save is still on its way (a page must not be left silently). */
+  get unsaved(): boolean {
+    return this.dirtyFlag || this.status().kind === 'saving';
+  }
+
   /** An edit: marks it unsaved and (with a delay) saves it once the person pauses. */
   changed(): void {
     if (this.options.blocked()) return;
