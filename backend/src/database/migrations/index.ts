@@ -16,6 +16,7 @@ import { AddConfidentialMail1764000000014 } from './1764000000014-AddConfidentia
 import { CreateSigninAttempts1764000000015 } from './1764000000015-CreateSigninAttempts';
 import { AddReportVersionFigures1764000000016 } from './1764000000016-AddReportVersionFigures';
 import { AddReturnMailKinds1764000000017 } from './1764000000017-AddReturnMailKinds';
+import { AddTaskDeadlineSetAt1764000000018 } from './1764000000018-AddTaskDeadlineSetAt';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateSigninAttempts1764000000015,
   AddReportVersionFigures1764000000016,
   AddReturnMailKinds1764000000017,
+  AddTaskDeadlineSetAt1764000000018,
 ];

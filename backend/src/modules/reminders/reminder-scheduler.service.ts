@@ -29,7 +29,13 @@ export function reminderConfigOf(stored: unknown): Readonly<ReminderConfig> {
 /** The reminders of a task as its row says now (all of them, or only those still ahead of `now`). */
 export function planOf(row: PlanRow, now?: Date): PlannedReminder[] {
   return plannedReminders(
-    { id: row.id, state: row.state, deadline: row.deadline, submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null },
+    {
+      id: row.id,
+      state: row.state,
+      deadline: row.deadline,
+      submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
+      deadlineSetAt: row.deadline_set_at ? new Date(row.deadline_set_at).toISOString() : null,
+    },
     reminderConfigOf(row.reminder_config),
     now ? { dropPast: true, now } : {},
   );

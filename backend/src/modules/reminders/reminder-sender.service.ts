@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PlannedReminder, REMINDED_STATES } from '@rapportflode/domain';
+import { PlannedReminder, REMINDED_STATES, workingDaysBetween } from '@rapportflode/domain';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config.service';
 import { JobName, JobPayloads } from '../../queue/queue.constants';
@@ -26,7 +26,8 @@ export function reminderFacts(
 ): ReminderFacts {
   return {
     kind: planned.kind,
-    offset: planned.offset,
+    // Late: how late the task is on the day (a deadline moved into the past counts its late reminders from the move).
+    offset: planned.kind === 'late' ? workingDaysBetween(task.deadline, planned.dueDate) : planned.offset,
     taskId: task.id,
     sectionNumber: task.section_number,
     sectionTitle: task.section_title,

@@ -284,8 +284,12 @@ export class TasksRepository {
     return row?.updated_by ?? null;
   }
 
-  async setDeadline(manager: EntityManager, id: string, deadline: string | null): Promise<void> {
-    await manager.query('UPDATE task SET deadline = $2 WHERE id = $1', [id, deadline]);
+  /** The task's own deadline and when it was set (the reminder plan counts a deadline moved into the past from then). */
+  async setDeadline(manager: EntityManager, id: string, deadline: string | null, at: Date): Promise<void> {
+    await manager.query(
+      'UPDATE task SET deadline = $2::date, deadline_set_at = CASE WHEN $2::date IS NULL THEN NULL ELSE $3::timestamptz END WHERE id = $1',
+      [id, deadline, at],
+    );
   }
 
   /** What a diff needs: the latest round and the section's kind and settings. */

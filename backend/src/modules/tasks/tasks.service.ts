@@ -14,6 +14,7 @@ import {
   taskActionsHeld,
 } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../auth/access.service';
@@ -72,6 +73,7 @@ export class TasksService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly changes: TaskChanges,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -155,7 +157,7 @@ export class TasksService {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.repository.row(manager, id, true);
       if (!row) throw TaskErrors.notFound();
-      await this.repository.setDeadline(manager, id, deadline);
+      await this.repository.setDeadline(manager, id, deadline, this.clock.now());
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'task.deadline',
