@@ -44,6 +44,7 @@ import { TransitionBarComponent, type TransitionOutcome } from '../../shared/wor
 import { isVersionConflict } from '../../shared/workflow/version-conflict';
 import { StructuredSectionComponent } from '../section-editors/structured-section.component';
 import { TaskCommentsComponent } from './task-comments.component';
+import { TaskDeadlineComponent } from './task-deadline.component';
 import { TaskConflictComponent } from './task-conflict.component';
 import { TaskDiffComponent } from './task-diff.component';
 import { TaskHistoryComponent } from './task-history.component';
@@ -74,6 +75,7 @@ interface ContentEditor {
     ReturnedNoticeComponent,
     TransitionBarComponent,
     TaskCommentsComponent,
+    TaskDeadlineComponent,
     TaskConflictComponent,
     TaskDiffComponent,
     TaskHistoryComponent,
