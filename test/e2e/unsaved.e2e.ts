@@ -37,9 +37,12 @@ test('rows typed in the action plan and Mina uppgifter clicked at once: saved, o
   await openTask(page, 'Åtgärdsplan');
   const plan = page.getByRole('table', { name: /Åtgärdsplan$/ });
   const actions = ['Införa digital tidrapportering i hela enheten.', 'Utbilda alla chefer i arbetsmiljöarbete.'];
+  // Rows carried forward from an earlier year come first: the new ones follow them.
+  await expect(page.getByRole('button', { name: 'Lägg till åtgärd' })).toBeVisible();
+  const first = (await plan.getByRole('textbox', { name: /^Åtgärd, rad \d+$/ }).count()) + 1;
   for (const [index, text] of actions.entries()) {
     await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
-    const field = plan.getByRole('textbox', { name: `Åtgärd, rad ${index + 1}` });
+    const field = plan.getByRole('textbox', { name: `Åtgärd, rad ${first + index}` });
     await expect(field).toBeFocused();
     await page.keyboard.type(text);
   }
@@ -59,13 +62,13 @@ test('rows typed in the action plan and Mina uppgifter clicked at once: saved, o
     expect(asked).toEqual([QUESTION]);
     await expect(page.getByRole('heading', { level: 1, name: /Åtgärdsplan/ })).toBeVisible();
     for (const [index, text] of actions.entries()) {
-      await expect(plan.getByRole('textbox', { name: `Åtgärd, rad ${index + 1}` })).toHaveValue(text);
+      await expect(plan.getByRole('textbox', { name: `Åtgärd, rad ${first + index}` })).toHaveValue(text);
     }
   } else {
     // Saved on the way out: the task opened again holds both rows.
     await openTask(page, 'Åtgärdsplan');
     for (const [index, text] of actions.entries()) {
-      await expect(plan.getByRole('textbox', { name: `Åtgärd, rad ${index + 1}` })).toHaveValue(text);
+      await expect(plan.getByRole('textbox', { name: `Åtgärd, rad ${first + index}` })).toHaveValue(text);
     }
   }
   await camilla.context.close();
