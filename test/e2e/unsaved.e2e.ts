@@ -120,3 +120,40 @@ test('two proposals typed in the tjänsteskrivelse are kept after Tillbaka till 
   }
   await maria.context.close();
 });
+
+test('a row the check refuses cannot be saved: leaving asks in Swedish, and closing the tab asks too', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await openCycle(NACKA_SECRETARY, 'Tertialbokslut 2', YEAR, `SN.${YEAR}.73`);
+  const camilla = await personPage(browser, UNIT_HEAD);
+  const page = camilla.page;
+  await openTask(page, 'Åtgärdsplan');
+  const plan = page.getByRole('table', { name: /Åtgärdsplan$/ });
+  await expect(page.getByRole('button', { name: 'Lägg till åtgärd' })).toBeVisible();
+  const row = (await plan.getByRole('textbox', { name: /^Åtgärd, rad \d+$/ }).count()) + 1;
+  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+  await expect(plan.getByRole('textbox', { name: `Åtgärd, rad ${row}` })).toBeFocused();
+  await page.keyboard.type('Minska sjukfrånvaron med riktade insatser.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('SOV');
+  await page.keyboard.press('Tab');
+  // Years in the wrong order: the check refuses the row, so nothing can be saved.
+  await page.keyboard.type('2022 - 2021');
+
+  const asked: Array<{ type: string; message: string }> = [];
+  page.on('dialog', (dialog: Dialog) => {
+    asked.push({ type: dialog.type(), message: dialog.message() });
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Mina uppgifter' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toEqual({ type: 'confirm', message: QUESTION });
+  // Dismissed: still on the task page, the row as typed.
+  await expect(page.getByRole('heading', { level: 1, name: /Åtgärdsplan/ })).toBeVisible();
+  await expect(page).toHaveTitle('Uppgift – Rapportflöde');
+  await expect(plan.getByRole('textbox', { name: `Åtgärd, rad ${row}` })).toHaveValue('Minska sjukfrånvaron med riktade insatser.');
+
+  // Closing the tab with the row unsaved: the browser's own leave question (beforeunload).
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked.map((a) => a.type)).toEqual(['confirm', 'beforeunload']);
+  await camilla.context.close();
+});
