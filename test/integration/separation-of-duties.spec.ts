@@ -130,7 +130,14 @@ describe('separation of duties: nobody approves what they submitted', () => {
   it('refuses a secretary who is also the director approving the tjänsteskrivelse she handed in; the förvaltningschef approves', async () => {
     const path = `/api/cycles/${cycleId}/memo`;
     const memo = (await secretaryDirector.get<MemoDto>(path)).body;
-    const saved = await secretaryDirector.put<SaveMemoResponse>(`${path}/content`, { version: 0, content: memo.content });
+    // A memo is submitted with its required parts written, for a report with a frozen version.
+    await db.query(
+      `INSERT INTO report_version (cycle_id, number, model, checksum, frozen_by)
+       SELECT $1, 1, '{}'::jsonb, repeat('a', 64), id FROM app_user WHERE email = $2`,
+      [cycleId, DEMO.secretary],
+    );
+    const content = { ...memo.content, summary: doc('Sammanfattning av rapporten.'), description: doc('Ärendebeskrivning.') };
+    const saved = await secretaryDirector.put<SaveMemoResponse>(`${path}/content`, { version: 0, content });
     expect(saved).toMatchObject({ status: 200, body: { state: 'draft' } });
     const submitted = await secretaryDirector.post<MemoDto>(`${path}/transitions`, { transition: 'submit', version: saved.body.version });
     expect(submitted).toMatchObject({ status: 201, body: { state: 'submitted' } });
