@@ -82,3 +82,6 @@ function dedupeIds(block: Block, used: Set<string>, idsOfCurrent: Set<string>, f
   }
   return block;
 }
+
+export * from './merge3';
+export * from './merge-structured';
