@@ -161,7 +161,9 @@ describe('a whole report cycle: open, draft, submit, return, resubmit, approve',
     const two = await tab2.put<ContentConflictResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: doc('Kostnaderna minskade.') });
     expect(two.status).toBe(409);
     expect(two.body.code).toBe('version_conflict');
-    expect(two.body.message).toContain('Birgitta Sandberg har sparat en nyare version');
+    // The same person in another tab is told so, not "someone else"; the body says who saved.
+    expect(two.body.message).toContain('Du har sparat en nyare version i en annan flik eller ett annat fönster');
+    expect(two.body.current).toMatchObject({ updatedByName: 'Birgitta Sandberg', updatedById: expect.any(String) });
     expect(plainText(two.body.current.content as RichTextDocument)).toBe('Intäkterna ökade.');
     expect(plainText(two.body.yours.content as RichTextDocument)).toBe('Kostnaderna minskade.');
     const merged = mergeDocuments(two.body.current.content as RichTextDocument, two.body.yours.content as RichTextDocument);

@@ -12,6 +12,8 @@ export interface MemoRow {
   version: number;
   updated_at: Date;
   updated_by_name: string | null;
+  /** Who saved last: a stale save tells "you, in another tab" from someone else. */
+  updated_by_id: string | null;
   state_changed_at: Date;
 }
 
@@ -39,7 +41,7 @@ export class MemosRepository {
   /** The cycle's memo (locked FOR UPDATE when asked), null before its first save. */
   async find(cycleId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<MemoRow | null> {
     const [row]: MemoRow[] = await manager.query(
-      `SELECT mo.id, mo.content, mo.state, mo.version, mo.updated_at, mo.state_changed_at, u.name AS updated_by_name
+      `SELECT mo.id, mo.content, mo.state, mo.version, mo.updated_at, mo.state_changed_at, u.name AS updated_by_name, mo.updated_by AS updated_by_id
          FROM memo mo LEFT JOIN app_user u ON u.id = mo.updated_by WHERE mo.cycle_id = $1 ${lock ? 'FOR UPDATE OF mo' : ''}`,
       [cycleId],
     );

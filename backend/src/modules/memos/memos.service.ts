@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MemoDocumentFormat, MemoDto, MemoReviewQueueResponse, SaveMemoResponse } from '@rapportflode/api-contract';
 import type { DocumentModel } from '@rapportflode/documents';
-import { availableTransitions, can, ROLE_PERMISSIONS, type Role, checkMemoContent, isEditable, MemoContent, refusesSelfApproval, RoleGrant, TaskState, Transition } from '@rapportflode/domain';
+import { availableTransitions, can, ROLE_PERMISSIONS, type Role, checkMemoContent, isEditable, MemoContent, refusesSelfApproval, RoleGrant, staleSaveHeading, TaskState, Transition } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -104,9 +104,18 @@ export class MemosService {
     if (current.version !== version) {
       throw new DomainError(
         'version_conflict',
-        `${current.updated_by_name ?? 'Någon annan'} har sparat en nyare version medan du skrev. Jämför med den sparade versionen; det du skrev finns kvar i formuläret.`,
+        `${staleSaveHeading({ sameUser: current.updated_by_id === actor.userId, savedByName: current.updated_by_name, savedAt: current.updated_at })}. Jämför med den sparade versionen; det du skrev finns kvar i formuläret.`,
         undefined,
-        { current: { version: current.version, content: current.content, state: current.state, updatedByName: current.updated_by_name } },
+        {
+          current: {
+            version: current.version,
+            content: current.content,
+            state: current.state,
+            updatedByName: current.updated_by_name,
+            updatedById: current.updated_by_id,
+            updatedAt: current.updated_at.toISOString(),
+          },
+        },
       );
     }
     const state = await this.workflow.autoTransition(manager, 'memo', { ...record, id: current.id }, opened.held, actor);

@@ -8,6 +8,7 @@ import {
   ResourceScope,
   RoleGrant,
   sanitizeRichText,
+  staleSaveHeading,
   TaskContent,
   TaskState,
   taskActionsHeld,
@@ -36,13 +37,20 @@ const TaskWorkflowErrors = {
   invalidContent: (errors: string[]) => new DomainError('content_invalid', 'Innehållet kan inte sparas.', errors),
   empty: () => new DomainError('content_empty', 'Avsnittet är tomt. Skriv innehållet innan du lämnar in.'),
   incomplete: (errors: string[]) => new DomainError('content_incomplete', 'Avsnittet är inte färdigt och kan inte lämnas in än.', errors),
-  conflict: (row: TaskRow, version: number, yours: TaskContent) =>
+  conflict: (row: TaskRow, version: number, yours: TaskContent, actorId: string) =>
     new DomainError(
       'version_conflict',
-      `${row.updated_by_name ?? 'Någon annan'} har sparat en nyare version medan du skrev. Jämför versionerna och slå ihop dem; inget av det du skrivit har gått förlorat.`,
+      `${staleSaveHeading({ sameUser: row.updated_by_id === actorId, savedByName: row.updated_by_name, savedAt: row.updated_at })}. Jämför versionerna och slå ihop dem; inget av det du skrivit har gått förlorat.`,
       undefined,
       {
-        current: { version: row.version, content: row.content, updatedByName: row.updated_by_name, updatedAt: row.updated_at.toISOString(), state: row.state },
+        current: {
+          version: row.version,
+          content: row.content,
+          updatedByName: row.updated_by_name,
+          updatedById: row.updated_by_id,
+          updatedAt: row.updated_at.toISOString(),
+          state: row.state,
+        },
         yours: { version, content: yours },
       },
     ),
@@ -157,7 +165,7 @@ export class TaskWorkflowService implements WorkflowSubject<TaskRecord> {
       const { record, held } = await this.workflow.openForSave(manager, this, id, actor);
       const checked = checkContent(record.kind, record.section_config, content);
       if (!checked.ok) throw TaskWorkflowErrors.invalidContent(checked.errors);
-      if (record.version !== version) throw TaskWorkflowErrors.conflict(record, version, checked.content);
+      if (record.version !== version) throw TaskWorkflowErrors.conflict(record, version, checked.content, actor.userId);
       const state = await this.workflow.autoTransition(manager, this.type, record, held, actor, { notAllowedCode: 'not_allowed' });
       const updated = await this.repository.saveContent(manager, id, checked.content, state, actor.userId);
       return { version: updated.version, state, updatedAt: updated.updated_at.toISOString(), removed: checked.removed };

@@ -95,6 +95,8 @@ export interface TaskListRow {
 export interface TaskRow extends TaskListRow {
   content: TaskContent;
   updated_by_name: string | null;
+  /** Who saved last (null before the first save): a stale save tells "you, in another tab" from someone else. */
+  updated_by_id: string | null;
   report_kind: ReportKind;
   year: number;
   period_end: string;
@@ -158,7 +160,7 @@ export class TasksRepository {
   /** One task (undefined when it is gone); with lock, FOR UPDATE in the caller's transaction. */
   async row(manager: EntityManager, id: string, lock = false): Promise<TaskRow | undefined> {
     const [row]: TaskRow[] = await manager.query(
-      `SELECT ${LIST_COLUMNS}, t.content, w.name AS updated_by_name, c.report_kind, c.year,
+      `SELECT ${LIST_COLUMNS}, t.content, w.name AS updated_by_name, t.updated_by AS updated_by_id, c.report_kind, c.year,
               to_char(c.period_end, 'YYYY-MM-DD') AS period_end ${LIST_FROM}
          LEFT JOIN app_user w ON w.id = t.updated_by
         WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,

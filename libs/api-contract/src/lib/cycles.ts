@@ -247,7 +247,15 @@ export interface ContentConflictResponse {
   statusCode: 409;
   code: 'version_conflict';
   message: string;
-  current: { version: number; content: TaskContent; updatedByName: string | null; updatedAt: string; state: TaskState };
+  current: {
+    version: number;
+    content: TaskContent;
+    updatedByName: string | null;
+    /** Who saved it: the signed-in person's own id when it was saved in another tab or window. */
+    updatedById: string | null;
+    updatedAt: string;
+    state: TaskState;
+  };
   yours: { version: number; content: TaskContent };
 }
 

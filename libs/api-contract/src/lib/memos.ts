@@ -76,7 +76,15 @@ export interface MemoConflictResponse {
   statusCode: 409;
   code: 'version_conflict';
   message: string;
-  current: { version: number; content: MemoContent; state: TaskState; updatedByName: string | null };
+  current: {
+    version: number;
+    content: MemoContent;
+    state: TaskState;
+    updatedByName: string | null;
+    /** Who saved it: the signed-in person's own id when it was saved in another tab or window. */
+    updatedById: string | null;
+    updatedAt: string;
+  };
 }
 
 /** POST /api/cycles/:cycleId/memo/transitions */

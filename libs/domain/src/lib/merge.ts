@@ -85,3 +85,4 @@ function dedupeIds(block: Block, used: Set<string>, idsOfCurrent: Set<string>, f
 
 export * from './merge3';
 export * from './merge-structured';
+export * from './merge-wording';

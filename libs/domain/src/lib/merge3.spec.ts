@@ -1,3 +1,4 @@
+import { staleSaveHeading } from './merge-wording';
 import { blockIdentity, merge3Documents, merge3Lines, mergeDocuments3, resolveDocumentMerge, unionBlocks } from './merge3';
 import { plainText, RichTextDocument, sanitizeRichText } from './rich-text';
 
@@ -107,5 +108,17 @@ describe('unionBlocks and merge3Lines', () => {
     expect(merge3Lines(['a', 'b'], ['a', 'b', 'c'], ['x', 'a', 'b'])).toEqual(['x', 'a', 'b', 'c']);
     expect(merge3Lines(['a'], ['b'], ['c'])).toBeNull();
     expect(merge3Lines(['a'], ['a'], ['a'])).toEqual(['a']);
+  });
+});
+
+describe('staleSaveHeading', () => {
+  it('tells the same person of their other tab, and names anyone else with the time', () => {
+    expect(staleSaveHeading({ sameUser: true, savedByName: 'Eva Andersson', savedAt: '2026-03-02T12:05:00Z' })).toBe(
+      'Du har sparat en nyare version i en annan flik eller ett annat fönster',
+    );
+    expect(staleSaveHeading({ sameUser: false, savedByName: 'Johan Ek', savedAt: '2026-03-02T12:05:00Z' })).toBe(
+      'Johan Ek har sparat en nyare version kl. 13:05',
+    );
+    expect(staleSaveHeading({ sameUser: false, savedByName: null, savedAt: null })).toBe('Någon annan har sparat en nyare version');
   });
 });
