@@ -204,21 +204,47 @@ describe('mergeMemoContent', () => {
     expect(merged.content.proposals).toEqual(['Socialnämnden godkänner delårsrapporten per den 31 augusti.']);
     expect(plainText(merged.content.summary)).toBe('Resultatet t.o.m. augusti är −9 504 tkr.');
     expect(merged.differences).toEqual([
-      { part: 'proposals', changedByMe: true, changedByThem: false, choice: 'mine' },
-      { part: 'summary', changedByMe: false, changedByThem: true, choice: 'theirs' },
+      { part: 'proposals', changedByMe: true, changedByThem: false, combinable: false, choice: 'mine' },
+      { part: 'summary', changedByMe: false, changedByThem: true, combinable: false, choice: 'theirs' },
     ]);
     expect(merged.conflicts).toEqual([]);
   });
 
   it('keeps mine where both changed a part, unless I choose theirs, and lists it as a conflict', () => {
-    const mine = { ...base, title: 'Min rubrik', distribution: ['Kommunstyrelsen', 'Revisionen'] };
-    const theirs = { ...base, title: 'Deras rubrik', distribution: ['Kommunstyrelsen', 'Ekonomienheten'] };
+    const mine = { ...base, title: 'Min rubrik', distribution: ['Revisionen'] };
+    const theirs = { ...base, title: 'Deras rubrik', distribution: ['Ekonomienheten'] };
     const merged = mergeMemoContent(base, mine, theirs);
     expect(merged.content.title).toBe('Min rubrik');
     expect(merged.conflicts).toEqual(['title', 'distribution']);
     const chosen = mergeMemoContent(base, mine, theirs, { title: 'theirs' });
     expect(chosen.content.title).toBe('Deras rubrik');
-    expect(chosen.content.distribution).toEqual(['Kommunstyrelsen', 'Revisionen']);
+    expect(chosen.content.distribution).toEqual(['Revisionen']);
+    // 'both' is only there for what can be combined
+    expect(mergeMemoContent(base, mine, theirs, { title: 'both' }).content.title).toBe('Min rubrik');
+  });
+
+  it('combines both sides’ changes of a text part or a list when they touch different paragraphs or lines, each once', () => {
+    const mine = {
+      ...base,
+      summary: doc('Förvaltningen har upprättat en delårsrapport.', 'Min nya mening.'),
+      proposals: ['Socialnämnden godkänner delårsrapporten.', 'Socialnämnden överlämnar rapporten till kommunstyrelsen.'],
+    };
+    const theirs = {
+      ...base,
+      summary: doc('Förvaltningen har upprättat en delårsrapport per augusti.'),
+      proposals: ['Socialnämnden godkänner delårsrapporten.', 'Socialnämnden överlämnar rapporten till kommunstyrelsen.'],
+      description: doc('Ärendet gäller perioden januari–augusti.', 'Sparad mening.'),
+    };
+    const merged = mergeMemoContent(base, mine, theirs);
+    expect(merged.conflicts).toEqual([]);
+    expect(plainText(merged.content.summary)).toBe('Förvaltningen har upprättat en delårsrapport per augusti.\n\nMin nya mening.');
+    expect(merged.differences.find((d) => d.part === 'summary')).toMatchObject({ combinable: true, choice: 'both' });
+    expect(plainText(merged.content.description)).toBe('Ärendet gäller perioden januari–augusti.\n\nSparad mening.');
+    // equal edits are no difference at all
+    expect(merged.differences.some((d) => d.part === 'proposals')).toBe(false);
+    const lists = mergeMemoContent(base, { ...base, distribution: ['Kommunstyrelsen', 'Revisionen'] }, { ...base, distribution: ['Kommunstyrelsen', 'Ekonomienheten'] });
+    expect(lists.content.distribution).toEqual(['Kommunstyrelsen', 'Ekonomienheten', 'Revisionen']);
+    expect(mergeMemoContent(base, { ...base, distribution: ['Kommunstyrelsen', 'Revisionen'] }, { ...base, distribution: ['Kommunstyrelsen', 'Ekonomienheten'] }, { distribution: 'mine' }).content.distribution).toEqual(['Kommunstyrelsen', 'Revisionen']);
   });
 
   it('lets a choice override a default: mine where only they changed it', () => {

@@ -63,6 +63,13 @@ describe('merge3Documents', () => {
     expect(lines(next)).toEqual(['Ett!', 'Två!']);
   });
 
+  it('takes a changed paragraph and a paragraph added after it on the other side, both', () => {
+    const base = doc('Ett.', 'Två.');
+    expect(lines(mergeDocuments3(base, doc('Ett.', 'Två.', 'Tillagd.'), doc('Ett.', 'Två ändrad.')))).toEqual(['Ett.', 'Två ändrad.', 'Tillagd.']);
+    expect(lines(mergeDocuments3(base, doc('Före.', 'Ett.', 'Två.'), doc('Ett ändrad.', 'Två.')))).toEqual(['Före.', 'Ett ändrad.', 'Två.']);
+    expect(merge3Documents(base, doc('Ett.', 'Två.', 'Tillagd.'), doc('Ett.', 'Två ändrad.')).conflicts).toEqual([]);
+  });
+
   it('offers a paragraph both changed differently as a conflict, resolved by choice', () => {
     const base = doc(para('Prognos +5,0 mnkr.', 'p1'), para('Slut.'));
     const mine = doc(para('Prognos +5,8 mnkr.', 'p1'), para('Slut.'));

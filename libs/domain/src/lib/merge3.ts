@@ -102,6 +102,61 @@ export interface DocumentMerge3 {
   conflicts: TextConflict[];
 }
 
+/** One side's change of a base region: base blocks [start, end) replaced by `blocks` (start = end: an insertion). */
+interface Hunk {
+  start: number;
+  end: number;
+  blocks: Block[];
+}
+
+function hunks(baseKeys: readonly string[], keys: readonly string[], blocks: readonly Block[]): Hunk[] {
+  const match = lcsMatch(baseKeys, keys);
+  const out: Hunk[] = [];
+  let j = 0;
+  let start = 0;
+  for (let i = 0; i <= baseKeys.length; i += 1) {
+    if (i < baseKeys.length && match[i] < 0) continue;
+    const upTo = i < baseKeys.length ? match[i] : blocks.length;
+    if (start < i || j < upTo) out.push({ start, end: i, blocks: blocks.slice(j, upTo) });
+    j = upTo + 1;
+    start = i + 1;
+  }
+  return out;
+}
+
+/**
+ * Both sides' changes of one region applied together when they touch different base blocks (an
+ * insertion next to a change is apart; two insertions at one place come both); null when they overlap.
+ */
+function applyApart(base: readonly Block[], mine: Hunk[], theirs: Hunk[]): Block[] | null {
+  const insertion = (h: Hunk) => h.start === h.end;
+  for (const x of mine) {
+    for (const y of theirs) {
+      if (insertion(x) && insertion(y)) continue;
+      if (insertion(x) ? y.start < x.start && x.start < y.end : insertion(y) ? x.start < y.start && y.start < x.end : x.start < y.end && y.start < x.end) {
+        return null;
+      }
+    }
+  }
+  const out: Block[] = [];
+  let i = 0;
+  const all = [...theirs.map((h) => ({ h, side: 1 })), ...mine.map((h) => ({ h, side: 2 }))].sort(
+    (p, q) => p.h.start - q.h.start || Number(insertion(q.h)) - Number(insertion(p.h)) || p.side - q.side,
+  );
+  for (let n = 0; n < all.length; n += 1) {
+    const { h } = all[n];
+    out.push(...base.slice(i, h.start));
+    const next = all[n + 1];
+    if (insertion(h) && next && insertion(next.h) && next.h.start === h.start) {
+      out.push(...unionBlocks(h.blocks, next.h.blocks));
+      n += 1;
+    } else out.push(...h.blocks);
+    i = Math.max(i, h.end);
+  }
+  out.push(...base.slice(i));
+  return out;
+}
+
 const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
 
 /** The three-way merge of two documents from their common base, conflicts left for a choice. */
@@ -119,6 +174,8 @@ export function merge3Documents(base: RichTextDocument, mine: RichTextDocument, 
     if (sameKeys(ka, ko)) return take(b);
     if (sameKeys(kb, ko) || sameKeys(ka, kb)) return take(sameKeys(ka, kb) ? b : a);
     if (o.length === 0) return take(unionBlocks(b, a));
+    const apart = applyApart(o, hunks(ko, ka, a), hunks(ko, kb, b));
+    if (apart) return take(apart);
     if (o.length > 1 && o.length === a.length && o.length === b.length) {
       // The same number of blocks on every side: block by block, so edits of different paragraphs meet no conflict.
       for (let i = 0; i < o.length; i += 1) region([o[i]], [a[i]], [b[i]]);

@@ -1,4 +1,5 @@
 /** Merging two saves of a memo after a stale save: part by part, the writer chooses mine or theirs. */
+import { merge3Documents, merge3Lines, resolveDocumentMerge } from '../merge3';
 import { Block, emptyDocument, plainText, RichTextDocument, TextRun } from '../rich-text';
 import { cleanLine, MEMO_PART_LABELS, MEMO_TEXT_PARTS, type MemoContent } from './content';
 
@@ -25,14 +26,20 @@ export const MEMO_PART_NAMES: Readonly<Record<MemoPart, string>> = {
   distribution: 'Sändlista',
 };
 
-export type MemoChoice = 'mine' | 'theirs';
+/** `both`: both sides' changes of the part merged (offered when they touch different paragraphs or lines). */
+export type MemoChoice = 'mine' | 'theirs' | 'both';
 
 export interface MemoPartDifference {
   part: MemoPart;
   /** Changed since the base on this side (true for both when there is no base to tell). */
   changedByMe: boolean;
   changedByThem: boolean;
-  /** What the merge takes: the caller's choice, else theirs when only they changed it, else mine. */
+  /**
+   * Both changed it, but different paragraphs or lines (from a known base): both changes can be
+   * kept, and that is the default.
+   */
+  combinable: boolean;
+  /** What the merge takes: the caller's choice, else both when combinable, else theirs when only they changed it, else mine. */
   choice: MemoChoice;
 }
 
@@ -40,7 +47,7 @@ export interface MemoMerge {
   content: MemoContent;
   /** The parts where mine and theirs differ, in form order. */
   differences: MemoPartDifference[];
-  /** The differing parts changed on both sides since the base (someone has to choose). */
+  /** The differing parts changed on both sides since the base that cannot be combined (someone has to choose). */
   conflicts: MemoPart[];
 }
 
@@ -120,16 +127,39 @@ export function mergeMemoContent(
     if (sameMemoPart(part, mine, theirs)) continue;
     const changedByMe = base ? !sameMemoPart(part, base, mine) : true;
     const changedByThem = base ? !sameMemoPart(part, base, theirs) : true;
-    const fallback: MemoChoice = changedByThem && !changedByMe ? 'theirs' : 'mine';
-    const choice = choices[part] ?? fallback;
-    differences.push({ part, changedByMe, changedByThem, choice });
+    const combined = base && changedByMe && changedByThem ? combinePart(part, base, mine, theirs) : undefined;
+    const fallback: MemoChoice = combined !== undefined ? 'both' : changedByThem && !changedByMe ? 'theirs' : 'mine';
+    let choice = choices[part] ?? fallback;
+    if (choice === 'both' && combined === undefined) choice = 'mine';
+    differences.push({ part, changedByMe, changedByThem, combinable: combined !== undefined, choice });
     if (choice === 'theirs') content[part] = theirs[part];
+    if (choice === 'both') content[part] = combined;
   }
   return {
     content: content as unknown as MemoContent,
     differences,
-    conflicts: differences.filter((d) => d.changedByMe && d.changedByThem).map((d) => d.part),
+    conflicts: differences.filter((d) => d.changedByMe && d.changedByThem && !d.combinable).map((d) => d.part),
   };
+}
+
+/** Both sides' changes of one part in one value (a three-way merge from the base), or undefined when they collide. */
+function combinePart(part: MemoPart, base: MemoContent, mine: MemoContent, theirs: MemoContent): unknown {
+  switch (part) {
+    case 'proposals':
+    case 'attachments':
+    case 'distribution': {
+      const lines = (content: MemoContent) => (content[part] ?? []).map(cleanLine).filter((line) => line !== '');
+      return merge3Lines(lines(base), lines(mine), lines(theirs)) ?? undefined;
+    }
+    case 'title':
+    case 'preparedOn':
+    case 'signatures':
+      return undefined;
+    default: {
+      const merge = merge3Documents(base[part] ?? emptyDocument(), mine[part] ?? emptyDocument(), theirs[part] ?? emptyDocument());
+      return merge.conflicts.length === 0 ? resolveDocumentMerge(merge) : undefined;
+    }
+  }
 }
 
 /** A part as plain text, to show both sides of a difference: lines one per row, rich text without formatting. */
