@@ -182,10 +182,10 @@ test('a stale save shows the conflict panel; the secretary keeps her proposal an
   const proposalText = `Socialnämnden godkänner delårsrapporten för januari–augusti ${YEAR}.`;
   await page.getByRole('textbox', { name: 'Förslag 1', exact: true }).fill(proposalText);
   await page.getByRole('button', { name: 'Spara', exact: true }).click();
-  const panel = page.getByRole('region', { name: 'Någon annan har sparat ändringar' });
+  const panel = page.getByRole('region', { name: /^Johan Ek har sparat en nyare version kl\. \d\d:\d\d$/ });
   await expect(panel).toBeVisible();
   await expect(panel).toBeFocused();
-  await expect(panel.getByRole('alert')).toContainText('Johan Ek har sparat en nyare version medan du skrev.');
+  await expect(panel.getByRole('alert')).toContainText(/Johan Ek har sparat en nyare version kl\. \d\d:\d\d\./);
   await expect(page.getByRole('textbox', { name: 'Förslag 1', exact: true })).toHaveValue(proposalText);
 
   // Only the two changed parts differ; each defaults to the side that changed it.

@@ -165,7 +165,8 @@ test.describe('a section through write, review, return and approval in the brows
     await expectSaved(one.page);
 
     await typeAtEnd(two.page, 'Text från flik två.', false);
-    const panel = two.page.getByRole('region', { name: 'Någon annan har sparat ändringar' });
+    // The same person in two tabs: told so, not "someone else".
+    const panel = two.page.getByRole('region', { name: 'Du har sparat en nyare version i en annan flik eller ett annat fönster' });
     await expect(panel).toBeVisible({ timeout: 10_000 });
     await expect(panel.getByRole('heading', { name: 'Sparad version (av Fredrik Åkesson)' })).toBeVisible();
     await expect(panel.getByRole('heading', { name: 'Din version' })).toBeVisible();

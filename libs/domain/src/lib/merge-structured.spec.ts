@@ -105,7 +105,7 @@ describe('merge3Structured', () => {
 
   it('sick leave: figure by figure, named as the form names them', () => {
     const merged = merge3Structured(sick(5, 2, 3), sick(5.5, 2, 3), sick(6, 2, 3.2, 'Ökning'));
-    expect(merged.conflicts).toEqual([expect.objectContaining({ row: 'Hela tabellen', column: 'Total sjukfrånvaro', mine: 5.5, theirs: 6 })]);
+    expect(merged.conflicts).toEqual([expect.objectContaining({ row: 'Total sjukfrånvaro', column: 'Andel (%)', mine: 5.5, theirs: 6 })]);
     expect(merged.content).toEqual(sick(5.5, 2, 3.2, 'Ökning'));
     expect(cellValueText(5.5)).toBe('5,5');
   });

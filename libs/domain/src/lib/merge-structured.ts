@@ -216,7 +216,12 @@ export function merge3Structured<T extends StructuredContent>(
   }
   const b = base && base.type === mine.type ? (base as unknown as Json) : null;
   const content = mergeValue(walk, [], 'Hela tabellen', b, mine as unknown as Json, theirs as unknown as Json) as unknown as T;
-  return { content, conflicts: walk.conflicts };
+  // Sick leave has no rows: each measure is a row of its table, its share the column (as its diff names them).
+  const conflicts =
+    mine.type === 'sick_leave'
+      ? walk.conflicts.map((c) => (c.path[0] === 'comment' ? { ...c, row: 'Kommentar', column: 'Kommentar' } : { ...c, row: c.column, column: 'Andel (%)' }))
+      : walk.conflicts;
+  return { content, conflicts };
 }
 
 function setAt(target: Json, path: readonly MergePathStep[], value: CellValue): Json {

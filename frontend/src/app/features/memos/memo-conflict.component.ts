@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { MemoConflictResponse } from '@rapportflode/api-contract';
 import {
@@ -9,7 +9,9 @@ import {
   type MemoContent,
   type MemoPart,
 } from '@rapportflode/domain';
+import { AuthService } from '../../core/auth.service';
 import { ConflictPanelComponent } from '../../shared/workflow/conflict-panel.component';
+import { staleSaveBy } from '../../shared/workflow/version-conflict';
 
 /** A stale save: the saved version, what the form held then, and what the writer had started from. */
 export interface MemoConflict {
@@ -28,21 +30,29 @@ export type MemoChoices = Partial<Record<MemoPart, MemoChoice>>;
   imports: [MatButtonModule, ConflictPanelComponent],
   template: `
     @let c = conflict();
-    <rf-conflict-panel panelId="memo-conflict" [level]="2" [message]="c.message">
+    <rf-conflict-panel panelId="memo-conflict" [level]="2" [savedBy]="savedBy()" [message]="c.message">
       @if (merge().differences.length) {
         <p>
           Delarna nedan skiljer sig mellan din version och den sparade versionen ({{ c.current.version }}, sparad av
           {{ c.current.updatedByName ?? 'någon annan' }}). Välj för varje del vilken version som ska gälla.
         </p>
         @for (d of merge().differences; track d.part) {
-          <fieldset>
+          <fieldset [class.conflicting]="d.changedByMe && d.changedByThem" [attr.aria-describedby]="'merge-' + d.part + '-desc'">
             <legend>{{ partNames[d.part] }}</legend>
-            @if (d.changedByMe && d.changedByThem) {
-              <p class="both">Ändrad både av dig och i den sparade versionen.</p>
+            @if (d.changedByMe && d.changedByThem && d.combinable) {
+              <p class="both" [id]="'merge-' + d.part + '-desc'">Ändrad i båda versionerna, i olika stycken eller rader: båda ändringarna kan behållas.</p>
+            } @else if (d.changedByMe && d.changedByThem) {
+              <p class="both" [id]="'merge-' + d.part + '-desc'">Ändrad i båda versionerna: välj vilken som ska gälla.</p>
             } @else if (d.changedByThem) {
-              <p class="both">Ändrad bara i den sparade versionen.</p>
+              <p class="both" [id]="'merge-' + d.part + '-desc'">Ändrad bara i den sparade versionen.</p>
             } @else {
-              <p class="both">Ändrad bara av dig.</p>
+              <p class="both" [id]="'merge-' + d.part + '-desc'">Ändrad bara av dig.</p>
+            }
+            @if (d.combinable) {
+              <label>
+                <input type="radio" [name]="'merge-' + d.part" value="both" [checked]="d.choice === 'both'" (change)="choose(d.part, 'both')" />
+                Behåll båda ändringarna
+              </label>
             }
             <label>
               <input type="radio" [name]="'merge-' + d.part" value="mine" [checked]="d.choice === 'mine'" (change)="choose(d.part, 'mine')" />
@@ -83,9 +93,11 @@ export type MemoChoices = Partial<Record<MemoPart, MemoChoice>>;
     .versions h3 { margin: 0 0 0.25rem; font-size: 0.95rem; }
     .versions .text { white-space: pre-line; border: 1px solid #c4c4c4; border-radius: 4px; padding: 0.4rem; min-height: 1.5rem; }
     .both { font-size: 0.9rem; color: #3a3a3a; }
+    fieldset.conflicting { border: 2px dashed #8a4b00; border-left-width: 0.5rem; background: #fff4e5; }
   `,
 })
 export class MemoConflictComponent {
+  private readonly auth = inject(AuthService);
   readonly conflict = input.required<MemoConflict>();
   readonly busy = input(false);
   /** Save the parts as chosen (every differing part's choice, as the panel shows it). */
@@ -94,6 +106,7 @@ export class MemoConflictComponent {
   readonly loadSaved = output<void>();
 
   protected readonly partNames = MEMO_PART_NAMES;
+  protected readonly savedBy = computed(() => staleSaveBy(this.conflict().current, this.auth.user()?.id));
   /** The writer's choices (parts not chosen take the merge's default); fresh for each conflict. */
   private readonly choices = linkedSignal<MemoConflict, MemoChoices>({ source: this.conflict, computation: () => ({}) });
   protected readonly merge = computed(() => {

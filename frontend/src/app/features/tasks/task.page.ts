@@ -22,7 +22,6 @@ import {
   emptyDocument,
   isEditable,
   isStructured,
-  mergeDocuments,
   refusesSelfApproval,
   type ReviewRound,
   type RichTextDocument,
@@ -276,14 +275,17 @@ export class TaskPage implements OnDestroy {
     }
   }
 
-  /** Both versions in the editor (the stored one's blocks first where both changed), then saved. */
-  protected resolveMerge(): void {
+  /**
+   * The three-way merge (task-conflict.component.ts: from the content this page loaded or last
+   * saved, `task().content`, as the base) in the editor, then saved.
+   */
+  protected resolveMerged(content: TaskContent): void {
     const conflict = this.conflict();
     if (!conflict) return;
-    const { current, yours } = { current: conflict.current.content, yours: conflict.yours.content };
-    if (current.type !== 'doc' || yours.type !== 'doc') return;
-    this.settleConflict(conflict, mergeDocuments(current, yours));
-    this.notice.set('Versionerna är ihopslagna. Gå igenom texten; den sparas nu.');
+    this.settleConflict(conflict, content);
+    this.notice.set(
+      this.structured() ? 'Versionerna är ihopslagna. Gå igenom tabellen; den sparas nu.' : 'Versionerna är ihopslagna. Gå igenom texten; den sparas nu.',
+    );
     void this.autosave.flush();
   }
 

@@ -1,9 +1,12 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { staleSaveHeading, type StaleSaveBy } from '@rapportflode/domain';
 
 /**
- * The frame of a stale save: "Någon annan har sparat ändringar", the server's message, then the
- * page's two versions (projected) and its choices (projected with `conflict-actions`). The region
- * is focusable (tabindex -1): the page moves the focus to it (`focusAfterRender(injector, panelId)`).
+ * The frame of a stale save: who saved the newer version ("Du har sparat en nyare version i en
+ * annan flik …" for the same person, else "{namn} har sparat en nyare version kl. HH:MM"), the
+ * server's message, then the page's versions (projected) and its choices (projected with
+ * `conflict-actions`). The region is focusable (tabindex -1): the page moves the focus to it
+ * (`focusAfterRender(injector, panelId)`).
  */
 @Component({
   selector: 'rf-conflict-panel',
@@ -11,9 +14,9 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   template: `
     <section [id]="panelId()" class="conflict" [attr.aria-labelledby]="panelId() + '-heading'" tabindex="-1">
       @if (level() === 2) {
-        <h2 [id]="panelId() + '-heading'">{{ heading }}</h2>
+        <h2 [id]="panelId() + '-heading'">{{ heading() }}</h2>
       } @else {
-        <h3 [id]="panelId() + '-heading'">{{ heading }}</h3>
+        <h3 [id]="panelId() + '-heading'">{{ heading() }}</h3>
       }
       <p class="error" role="alert">{{ message() }}</p>
       <ng-content />
@@ -43,7 +46,12 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   `,
 })
 export class ConflictPanelComponent {
-  protected readonly heading = 'Någon annan har sparat ändringar';
+  /** Who saved the stored version (see version-conflict.ts `staleSaveBy`); unknown: "Någon annan". */
+  readonly savedBy = input<StaleSaveBy | null>(null);
+  protected readonly heading = computed(() => {
+    const by = this.savedBy();
+    return by ? staleSaveHeading(by) : 'Någon annan har sparat ändringar';
+  });
   /** The section's id (the focus target); its heading gets `<id>-heading`. */
   readonly panelId = input.required<string>();
   /** The heading's level where the panel sits. */

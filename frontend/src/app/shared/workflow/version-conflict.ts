@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { StaleSaveBy } from '@rapportflode/domain';
 import { errorMessage } from '../../core/api-client';
 
 /** The body both the task and the memo answer a stale save with (409): the stored version beside the code. */
@@ -22,4 +23,16 @@ export function isVersionConflict<T extends VersionConflictBody>(error: unknown)
 export function errorLines(error: unknown): string[] {
   const body = error instanceof HttpErrorResponse ? (error.error as { message?: string; details?: string[] } | null) : null;
   return body?.details?.length ? [body.message ?? '', ...body.details] : [errorMessage(error)];
+}
+
+/** Who saved the stored version, as the conflict panel tells it: the signed-in person (another tab) or someone else, and when. */
+export function staleSaveBy(
+  current: { updatedById?: string | null; updatedByName: string | null; updatedAt?: string | null },
+  signedInUserId: string | null | undefined,
+): StaleSaveBy {
+  return {
+    sameUser: !!signedInUserId && current.updatedById === signedInUserId,
+    savedByName: current.updatedByName,
+    savedAt: current.updatedAt ?? null,
+  };
 }
