@@ -41,7 +41,7 @@ describe('renderPdf (Chromium)', () => {
     browser = await browsers.browser();
     final = await renderPdf(model, browser);
     finalFile = write('nacka-t2.pdf', final.pdf);
-  });
+  }, 120_000);
   afterAll(() => browsers.close());
 
   it('prints a tagged A4 PDF in Swedish with the chapters in order', () => {
