@@ -198,13 +198,13 @@ export function carryForwardPlan(previous: InternalControlContent): InternalCont
   };
 }
 
-const CONTROL_DIFF_LABELS: ReadonlyArray<[keyof ControlRow, string]> = [
+export const CONTROL_DIFF_LABELS: ReadonlyArray<[keyof ControlRow, string]> = [
   ['group', 'Rubrik'],
   ...CONTROL_FIELDS.map((f): [keyof ControlRow, string] => [f.field as keyof ControlRow, f.label]),
   ['result', 'Resultat'],
   ['comment', 'Kommentar'],
 ];
-const RISK_DIFF_LABELS: ReadonlyArray<[keyof RiskRow, string]> = [
+export const RISK_DIFF_LABELS: ReadonlyArray<[keyof RiskRow, string]> = [
   ['group', 'Rubrik'],
   ...RISK_FIELDS.map((f): [keyof RiskRow, string] => [f.field as keyof RiskRow, f.label]),
   ['status', 'Status'],
