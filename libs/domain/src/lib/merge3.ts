@@ -13,7 +13,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function canonicalRuns(runs: readonly TextRun[]): Json {
   const out: Array<{ text: string; marks: string }> = [];
   for (const run of runs) {
-    const marks = JSON.stringify((run.marks ?? []).map((m) => (m.type === 'link' ? `link:${m.href}` : m.type)).sort());
+    const marks = JSON.stringify((run.marks ?? []).map((m) => (m.type === 'link' ? `link:${m.href}` : m.type === 'footnote' ? `footnote:${m.note}` : m.type)).sort());
     const last = out[out.length - 1];
     if (last && last.marks === marks) last.text += run.text;
     else if (run.text !== '') out.push({ text: run.text, marks });

@@ -607,6 +607,59 @@ describe('lists and tables', () => {
   });
 });
 
+describe('footnotes', () => {
+  const note = (value: string) => ({ type: 'footnote' as const, note: value });
+
+  it('keeps a footnote on the text it explains, after bold, italic and link', () => {
+    const input = doc({
+      type: 'paragraph',
+      content: [text('Utfallet', [note('Enligt bokslutet per augusti.'), { type: 'bold' }]), text(' ökade.')],
+    });
+    expect(sanitizeRichText(input)).toEqual({
+      ok: true,
+      document: doc({
+        type: 'paragraph',
+        content: [text('Utfallet', [{ type: 'bold' }, note('Enligt bokslutet per augusti.')]), text(' ökade.')],
+      }),
+      removed: [],
+    });
+  });
+
+  it('makes the note plain text on one line and drops an empty note or one that is not text, keeping the text', () => {
+    const input = doc({
+      type: 'paragraph',
+      content: [
+        text('a', [note(' Rad ett\nrad två\u0007 ')]),
+        text('b', [note('   ')]),
+        { type: 'text', text: 'c', marks: [{ type: 'footnote', note: 5, extra: true }] },
+      ],
+    });
+    const result = clean(input);
+    expect(result.document.content).toEqual([
+      { type: 'paragraph', content: [text('a', [note('Rad ett rad två')]), text('bc')] },
+    ]);
+    expect(result.removed).toEqual([
+      'En tom fotnot togs bort; texten den gällde finns kvar.',
+      'Okänd egenskap "extra" i en fotnot togs bort.',
+      'En fotnot utan text togs bort; texten den gällde finns kvar.',
+    ]);
+  });
+
+  it('keeps one footnote when a text has two', () => {
+    const result = clean(doc({ type: 'paragraph', content: [text('a', [note('Första'), note('Andra')])] }));
+    expect(result.document.content).toEqual([{ type: 'paragraph', content: [text('a', [note('Första')])] }]);
+    expect(result.removed).toEqual(['En extra fotnot på samma text togs bort.']);
+  });
+
+  it('accepts a note of exactly the maximum length and rejects one more, naming the length', () => {
+    const max = RICH_TEXT_LIMITS.maxFootnoteLength;
+    expect(sanitizeRichText(doc({ type: 'paragraph', content: [text('a', [note('x'.repeat(max))])] })).ok).toBe(true);
+    expect(errorsOf(doc({ type: 'paragraph', content: [text('a', [note('x'.repeat(max + 1))])] }))).toEqual([
+      'En fotnot är för lång: 2\u00a0001 tecken, högst 2\u00a0000.',
+    ]);
+  });
+});
+
 describe('format errors', () => {
   it.each([
     ['null', null],
@@ -631,6 +684,7 @@ describe('limits', () => {
       maxDepth: 4,
       maxTableCells: 2_000,
       maxTextRunLength: 20_000,
+      maxFootnoteLength: 2_000,
     });
   });
 

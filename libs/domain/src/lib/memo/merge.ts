@@ -58,7 +58,7 @@ function canonicalRuns(runs: TextRun[]): Json {
   const out: Array<{ text: string; marks: string }> = [];
   for (const run of runs) {
     const marks = JSON.stringify(
-      (run.marks ?? []).map((m) => (m.type === 'link' ? `link:${m.href}` : m.type)).sort(),
+      (run.marks ?? []).map((m) => (m.type === 'link' ? `link:${m.href}` : m.type === 'footnote' ? `footnote:${m.note}` : m.type)).sort(),
     );
     const last = out[out.length - 1];
     if (last && last.marks === marks) last.text += run.text;

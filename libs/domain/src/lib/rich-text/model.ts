@@ -3,7 +3,16 @@
  * …): headings, paragraphs, lists, bold/italic, links and simple tables, stored as JSON.
  * sanitize.ts is the one gate between a request and storage; text.ts reads a document as plain text.
  */
-export type InlineMark = { type: 'bold' } | { type: 'italic' } | { type: 'link'; href: string };
+/**
+ * A footnote is a mark on the text it explains: its marker (a number, given by the renderers in
+ * document order) stands right after the marked run, and `note` (plain text) is printed at the
+ * end of the section (HTML, PDF) or as a real footnote (DOCX).
+ */
+export type InlineMark =
+  | { type: 'bold' }
+  | { type: 'italic' }
+  | { type: 'link'; href: string }
+  | { type: 'footnote'; note: string };
 
 export interface TextRun {
   type: 'text';

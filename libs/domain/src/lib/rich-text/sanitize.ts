@@ -9,7 +9,7 @@
  *
  * A clean document is in canonical form, which is what `sanitizeRichText` returns and what it
  * returns unchanged: no empty text runs, no two adjacent runs with the same marks, marks in the
- * order bold, italic, link and without duplicates, `marks` only when there is at least one,
+ * order bold, italic, link, footnote and without duplicates, `marks` only when there is at least one,
  * `header` only on header rows (`true`), `id` only on paragraphs and unique, no empty lists,
  * tables or table rows.
  */
@@ -27,7 +27,8 @@ export type SanitizeRichTextResult =
  *  - `maxDepth`: levels of lists; a list directly in the document is level 1, a list in one of
  *    its items level 2, and so on;
  *  - `maxTableCells`: cells in all the document's tables together;
- *  - `maxTextRunLength`: characters in one run of equally formatted text.
+ *  - `maxTextRunLength`: characters in one run of equally formatted text;
+ *  - `maxFootnoteLength`: characters in the text of one footnote (they count towards `maxChars` too).
  */
 export const RICH_TEXT_LIMITS = {
   maxChars: 100_000,
@@ -35,6 +36,7 @@ export const RICH_TEXT_LIMITS = {
   maxDepth: 4,
   maxTableCells: 2_000,
   maxTextRunLength: 20_000,
+  maxFootnoteLength: 2_000,
 } as const;
 
 /** Longest link address kept; a longer one loses its link (the text stays). */
@@ -46,7 +48,7 @@ const TEXT_CONTROL = /[^\P{Cc}\n\t]/gu;
 const HREF_INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 /** The address must start with an allowed scheme; anything else (relative addresses too) loses its link. */
 const SAFE_HREF = /^(?:https?:\/\/[^\s/]|mailto:\S)/i;
-const MARK_ORDER: Readonly<Record<InlineMark['type'], number>> = { bold: 0, italic: 1, link: 2 };
+const MARK_ORDER: Readonly<Record<InlineMark['type'], number>> = { bold: 0, italic: 1, link: 2, footnote: 3 };
 const FORMAT_ERROR = 'Innehållet har fel format.';
 
 /**
@@ -104,6 +106,7 @@ class Sanitizer {
   private charCount = 0;
   private cellCount = 0;
   private longestRun = 0;
+  private longestFootnote = 0;
   private tooDeep = false;
 
   limitErrors(): string[] {
@@ -115,6 +118,11 @@ class Sanitizer {
     if (this.longestRun > limits.maxTextRunLength) {
       errors.push(
         `Ett textavsnitt är för långt: ${number(this.longestRun)} tecken, högst ${number(limits.maxTextRunLength)}.`,
+      );
+    }
+    if (this.longestFootnote > limits.maxFootnoteLength) {
+      errors.push(
+        `En fotnot är för lång: ${number(this.longestFootnote)} tecken, högst ${number(limits.maxFootnoteLength)}.`,
       );
     }
     if (this.blockCount > limits.maxBlocks) {
@@ -338,11 +346,37 @@ class Sanitizer {
         const existing = marks.find((mark) => mark.type === 'link');
         if (existing === undefined) marks.push({ type: 'link', href });
         else if (existing.href !== href) this.removed.add('En extra länk på samma text togs bort.');
+      } else if (type === 'footnote') {
+        this.unknownKeys(rawMark, ['type', 'note'], 'en fotnot');
+        const note = this.note(own(rawMark, 'note'));
+        if (note === null) continue;
+        const existing = marks.find((mark) => mark.type === 'footnote');
+        if (existing === undefined) marks.push({ type: 'footnote', note });
+        else if (existing.note !== note) this.removed.add('En extra fotnot på samma text togs bort.');
       } else {
         this.removed.add(`Okänd formatering "${quote(type)}" togs bort.`);
       }
     }
     return marks.sort((a, b) => MARK_ORDER[a.type] - MARK_ORDER[b.type]);
+  }
+
+  /**
+   * The text of a footnote: plain text without control characters (line feeds and tabs become
+   * spaces), trimmed. An empty one is dropped (its marked text stays); a too long one is an error.
+   */
+  private note(value: unknown): string | null {
+    if (typeof value !== 'string') {
+      this.removed.add('En fotnot utan text togs bort; texten den gällde finns kvar.');
+      return null;
+    }
+    const note = value.replace(/[\n\t]+/g, ' ').replace(TEXT_CONTROL, '').trim();
+    if (note === '') {
+      this.removed.add('En tom fotnot togs bort; texten den gällde finns kvar.');
+      return null;
+    }
+    this.longestFootnote = Math.max(this.longestFootnote, note.length);
+    this.charCount += note.length;
+    return note;
   }
 
   /**
