@@ -17,6 +17,7 @@ import { CreateSigninAttempts1764000000015 } from './1764000000015-CreateSigninA
 import { AddReportVersionFigures1764000000016 } from './1764000000016-AddReportVersionFigures';
 import { AddReturnMailKinds1764000000017 } from './1764000000017-AddReturnMailKinds';
 import { AddTaskDeadlineSetAt1764000000018 } from './1764000000018-AddTaskDeadlineSetAt';
+import { AddCommentRowAnchor1764000000019 } from './1764000000019-AddCommentRowAnchor';
 import { AddManualReminders1764000000020 } from './1764000000020-AddManualReminders';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   AddReportVersionFigures1764000000016,
   AddReturnMailKinds1764000000017,
   AddTaskDeadlineSetAt1764000000018,
+  AddCommentRowAnchor1764000000019,
   AddManualReminders1764000000020,
 ];
