@@ -49,6 +49,9 @@ describe('sign-in, sessions and CSRF', () => {
     expect(me.body.user.name).toBe('Lena Wik');
     expect(me.body.user.roles.map((r) => r.scopeName)).toEqual(['Vuxenutbildning (Socialnämnden, Gnesta kommun)']);
     expect(me.body.user.actions).toEqual(['organisation.read', 'task.read', 'task.write', 'task.submit']);
+    // The browser warns before the idle expiry: it is told how long that is.
+    expect(login.body.idleMinutes).toBe(30);
+    expect(me.body.idleMinutes).toBe(30);
   });
 
   it('marks the cookies Secure when the request came over HTTPS through a trusted proxy', async () => {

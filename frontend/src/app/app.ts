@@ -6,11 +6,13 @@ import { ROLE_LABELS } from '@rapportflode/domain';
 import { catchError, EMPTY, filter, switchMap } from 'rxjs';
 import { ApiClient } from './core/api-client';
 import { AuthService } from './core/auth.service';
+import { IdleWarningComponent } from './core/idle-warning.component';
+import { SessionDialogComponent } from './core/session-dialog.component';
 
 @Component({
   selector: 'rf-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, IdleWarningComponent, SessionDialogComponent],
   template: `
     <a class="skip-link" href="#main">Hoppa till innehållet</a>
     <mat-toolbar class="app-bar" role="banner">
@@ -58,9 +60,11 @@ import { AuthService } from './core/auth.service';
         <button class="logout" type="button" (click)="logout()">Logga ut</button>
       }
     </mat-toolbar>
+    <rf-idle-warning />
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
+    <rf-session-dialog />
   `,
   styles: `
     .app-bar {

@@ -104,6 +104,7 @@ export class AuthService {
         actions: ACTIONS.filter((action) => can(grants, action, action === 'system.manage' ? INSTALLATION_SCOPE : 'anywhere')),
       },
       expiresAt: session.expiresAt.toISOString(),
+      idleMinutes: this.config.get('SESSION_IDLE_MINUTES'),
     };
   }
 

@@ -2,13 +2,14 @@ import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import type { Action } from '@rapportflode/domain';
 import { AuthService } from './auth.service';
+import { safeReturnPath, SIGN_IN_PATH } from './return-path';
 
 /** Signed-in pages: otherwise to the sign-in page, coming back here afterwards. */
 export const signedInGuard: CanActivateFn = async (_route, state) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const user = await auth.ensureLoaded();
-  return user ? true : router.createUrlTree(['/logga-in'], { queryParams: { tillbaka: state.url } });
+  return user ? true : router.createUrlTree([SIGN_IN_PATH], { queryParams: { tillbaka: safeReturnPath(state.url) } });
 };
 
 /** Pages for those who may do an action somewhere (the server still checks every request). */

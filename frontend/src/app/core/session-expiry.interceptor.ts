@@ -1,22 +1,42 @@
-import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { HttpErrorResponse, HttpEventType, HttpInterceptorFn, HttpRequest, HttpXsrfTokenExtractor } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { Router } from '@angular/router';
 import { AUTH_API, endpointPath } from '@rapportflode/api-contract';
-import { catchError, throwError } from 'rxjs';
+import { catchError, from, switchMap, tap, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
+import { SessionKeeper } from './session-keeper';
 
-/** A 401 on any call but the session check itself means the session ended: back to sign-in. */
+const XSRF_HEADER = 'X-XSRF-TOKEN';
+
+/**
+ * Every answer of the server counts as activity (the idle warning starts again). A 401 on any
+ * call but the session check and sign-in itself means the session ended while the person was
+ * signed in: the sign-in dialog opens over the page, and the request waits and is sent again
+ * once they have signed in (a 401 means the server did nothing, so sending it again is safe).
+ */
 export const sessionExpiryInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
-  const router = inject(Router);
+  const keeper = inject(SessionKeeper);
+  const xsrf = inject(HttpXsrfTokenExtractor);
+  const ownCheck = request.url === endpointPath(AUTH_API.me, {}) || request.url === endpointPath(AUTH_API.login, {});
   return next(request).pipe(
+    tap({
+      next: (event) => {
+        if (event.type === HttpEventType.Response && auth.signedIn()) keeper.activity();
+      },
+    }),
     catchError((error: unknown) => {
-      const ownCheck = request.url === endpointPath(AUTH_API.me, {}) || request.url === endpointPath(AUTH_API.login, {});
-      if (error instanceof HttpErrorResponse && error.status === 401 && !ownCheck) {
-        auth.forget();
-        void router.navigate(['/logga-in'], { queryParams: { tillbaka: router.url, utgangen: 1 } });
+      if (error instanceof HttpErrorResponse && error.status === 401 && !ownCheck && auth.signedIn()) {
+        return from(keeper.sessionEnded()).pipe(
+          switchMap((samePerson) => (samePerson ? next(withFreshXsrf(request, xsrf)) : throwError(() => error))),
+        );
       }
       return throwError(() => error);
     }),
   );
 };
+
+/** Signing in again gave a new CSRF token: a held write carries the new one. */
+function withFreshXsrf<T>(request: HttpRequest<T>, xsrf: HttpXsrfTokenExtractor): HttpRequest<T> {
+  const token = xsrf.getToken();
+  return request.headers.has(XSRF_HEADER) && token ? request.clone({ setHeaders: { [XSRF_HEADER]: token } }) : request;
+}

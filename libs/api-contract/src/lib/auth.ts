@@ -31,6 +31,11 @@ export interface SessionResponse {
   user: CurrentUserDto;
   /** When the session ends at the latest (absolute expiry), ISO. */
   expiresAt: string;
+  /**
+   * The session ends after this many minutes without a request (idle expiry): the browser warns
+   * a few minutes before, counting from its own last request.
+   */
+  idleMinutes: number;
 }
 
 /** GET /api/auth/options: what the sign-in page offers. */

@@ -8,6 +8,7 @@ import { Router, RouterLink } from '@angular/router';
 import { AUTH_API, endpointPath } from '@rapportflode/api-contract';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
+import { safeReturnPath } from '../../core/return-path';
 
 @Component({
   selector: 'rf-sign-in-page',
@@ -86,8 +87,8 @@ export class SignInPage {
     this.error.set(null);
     try {
       await this.auth.login(this.email, this.password);
-      const target = this.tillbaka();
-      await this.router.navigateByUrl(target && target.startsWith('/') && !target.startsWith('//') ? target : '/');
+      // A same-origin path, never the sign-in page again (a nested return address is unwrapped).
+      await this.router.navigateByUrl(safeReturnPath(this.tillbaka()));
     } catch (error) {
       this.error.set(errorMessage(error));
       this.password = '';

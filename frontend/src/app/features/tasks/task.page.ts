@@ -26,6 +26,7 @@ import {
   type ReviewRound,
   type RichTextDocument,
   type TaskContent,
+  formatDateTime,
   TASK_STATE_LABELS,
   type Transition,
 } from '@rapportflode/domain';
@@ -36,6 +37,7 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
 import { documentToHtml } from '../../shared/rich-text/rich-text-dom';
 import { Autosave, AUTOSAVE_DELAY_MS } from '../../shared/workflow/autosave';
+import { type LocalDraft, LocalDrafts, LOCAL_DRAFT_DELAY_MS, sameContent } from '../../shared/workflow/local-draft';
 import { focusAfterRender } from '../../shared/workflow/focus';
 import { ReturnedNoticeComponent } from '../../shared/workflow/returned-notice.component';
 import { SaveStatusComponent } from '../../shared/workflow/save-status.component';
@@ -150,6 +152,15 @@ export class TaskPage implements OnDestroy {
   /** The version the next save starts from. */
   private version = 0;
 
+  /* ---------- The copy in this browser ---------- */
+
+  /** What is typed, kept in this browser until the server has it (a session that ends loses nothing). */
+  private readonly drafts = new LocalDrafts<TaskContent>('task');
+  /** Text typed here earlier and never saved, newer than the stored text: offered back on opening. */
+  protected readonly restoreOffer = signal<LocalDraft<TaskContent> | null>(null);
+  protected readonly dateTime = formatDateTime;
+  private draftTimer: ReturnType<typeof setTimeout> | null = null;
+
   constructor() {
     effect(() => {
       const editor = this.currentEditor();
@@ -159,7 +170,11 @@ export class TaskPage implements OnDestroy {
       const id = this.id();
       untracked(() => void this.load(id));
     });
-    this.autosave.flushOnLeave(inject(DestroyRef));
+    const destroyRef = inject(DestroyRef);
+    this.autosave.flushOnLeave(destroyRef);
+    const keep = () => this.keepLocal();
+    window.addEventListener('pagehide', keep);
+    destroyRef.onDestroy(() => window.removeEventListener('pagehide', keep));
   }
 
   /** For the route's unsaved-changes guard: typed or pasted input not saved yet. */
@@ -173,6 +188,7 @@ export class TaskPage implements OnDestroy {
   }
 
   ngOnDestroy(): void {
+    if (this.draftTimer !== null) this.keepLocal();
     // Leaving the page: what is not saved yet is sent now (the request outlives the page).
     void this.autosave.flush();
   }
@@ -231,10 +247,58 @@ export class TaskPage implements OnDestroy {
   private applyTask(task: TaskDto): void {
     this.version = task.version;
     this.task.set(task);
+    this.offerLocal(task);
   }
 
   protected onChanged(): void {
     this.autosave.changed();
+    if (this.draftTimer !== null) clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.keepLocal(), LOCAL_DRAFT_DELAY_MS);
+  }
+
+  private userId(): string | undefined {
+    return this.auth.user()?.id;
+  }
+
+  /** Puts what the editor holds into this browser's copy (only while something is unsaved). */
+  private keepLocal(content?: TaskContent): void {
+    if (this.draftTimer !== null) clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    const task = this.task();
+    if (!task || !this.canEdit() || (!content && !this.autosave.unsaved)) return;
+    if (!content) {
+      const read = this.editor()?.read();
+      if (!read?.ok) return;
+      content = read.content;
+    }
+    this.drafts.write(task.id, this.userId(), this.version, content);
+  }
+
+  /** A copy typed here and never saved, different from what is stored: offered back (else dropped). */
+  private offerLocal(task: TaskDto): void {
+    const local = this.drafts.read(task.id, this.userId());
+    if (local && sameContent(local.content, task.content)) this.drafts.clear(task.id);
+    this.restoreOffer.set(local && !sameContent(local.content, task.content) && this.canEdit() ? local : null);
+  }
+
+  /** The copy from this browser into the editor, saved over the version it was typed on (a newer one opens the comparison). */
+  protected restoreLocal(): void {
+    const local = this.restoreOffer();
+    const editor = this.editor();
+    if (!local || !editor) return;
+    this.restoreOffer.set(null);
+    this.version = local.version;
+    editor.setContent(local.content);
+    this.notice.set('Den osparade texten är återställd och sparas nu.');
+    this.autosave.changed();
+    void this.autosave.flush();
+  }
+
+  protected discardLocal(): void {
+    const task = this.task();
+    if (task) this.drafts.clear(task.id);
+    this.restoreOffer.set(null);
+    this.notice.set('Den osparade texten är slängd.');
   }
 
   private async save(): Promise<void> {
@@ -250,10 +314,13 @@ export class TaskPage implements OnDestroy {
       );
       return;
     }
+    // Kept here until the server has it (a save held while the person signs in again, a closed tab).
+    this.keepLocal(read.content);
     this.autosave.begin();
     try {
       const saved = await firstValueFrom(this.api.saveContent(task.id, { version: this.version, content: read.content }));
       this.version = saved.version;
+      this.drafts.accepted(task.id, this.userId(), saved.version, read.content);
       const stateBefore = task.state;
       this.task.update(
         (current) => current && { ...current, version: saved.version, state: saved.state, content: read.content, updatedAt: saved.updatedAt },
@@ -303,6 +370,8 @@ export class TaskPage implements OnDestroy {
     const conflict = this.conflict();
     if (!conflict) return;
     this.settleConflict(conflict, conflict.current.content);
+    const task = this.task();
+    if (task) this.drafts.clear(task.id);
     this.autosave.reset(false, { kind: 'saved', at: conflict.current.updatedAt });
     this.notice.set('Den sparade versionen visas nu.');
   }
