@@ -51,7 +51,7 @@ test.describe('two windows of one person: a stale save is merged three-way', () 
     await openCycle(SECRETARY, 'Tertialbokslut 2', YEAR, `SN.${YEAR}.73`);
   });
 
-  test('text: both windows’ new paragraphs are kept, each exactly once, the shared one once', async ({ browser }) => {
+  test('text: both windows’ new paragraphs are kept, each exactly once, the shared one once; a paragraph both changed is chosen', async ({ browser }) => {
     test.setTimeout(90_000);
     const shared = 'Gemensamt stycke som båda fönstren har.';
     const fromA = 'Stycke skrivet i fönster A.';
@@ -87,6 +87,31 @@ test.describe('two windows of one person: a stale save is merged three-way', () 
       await expect(editor(page)).toContainText(fromB);
       for (const text of [shared, fromA, fromB]) expect(await occurrences(page, text), text).toBe(1);
     }
+
+    // Both windows change the shared paragraph differently: marked, with a choice; B keeps its own.
+    const append = async (page: Page, words: string) => {
+      await editor(page).getByText(shared).click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(words);
+    };
+    await append(a.page, ' Ändrat i A.');
+    await expectSaved(a.page);
+    await append(b.page, ' Ändrat i B.');
+    await expect(conflict).toBeVisible({ timeout: 10_000 });
+    await conflict.getByRole('button', { name: 'Slå ihop' }).click();
+    await expect(conflict.getByRole('heading', { name: 'Sammanslagning: 1 stycke ändrat i båda versionerna' })).toBeVisible();
+    const part = conflict.getByRole('group', { name: 'Stycke 1 som ändrats i båda versionerna' });
+    await expect(part).toHaveAccessibleDescription(`Ändrad i båda versionerna: din «${shared} Ändrat i B.», sparad «${shared} Ändrat i A.»`);
+    await expect(part.getByRole('radio', { name: 'Båda, den sparade först' })).toBeChecked();
+    await expectNoAxeViolations(b.page);
+    await part.getByRole('radio', { name: 'Min' }).check();
+    await conflict.getByRole('button', { name: 'Använd sammanslagningen' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expectSaved(b.page);
+    await b.page.reload();
+    await expect(editor(b.page)).toContainText(fromB);
+    for (const text of [`${shared} Ändrat i B.`, fromA, fromB]) expect(await occurrences(b.page, text), text).toBe(1);
+    expect(await occurrences(b.page, 'Ändrat i A.')).toBe(0);
     await a.context.close();
     await b.context.close();
   });

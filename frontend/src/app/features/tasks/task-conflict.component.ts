@@ -207,12 +207,13 @@ export class TaskConflictComponent {
   private readonly cellChoices = linkedSignal<MergeReview | null, Record<string, CellChoice>>({ source: this.review, computation: () => ({}) });
   private readonly textChoices = linkedSignal<MergeReview | null, Record<number, TextChoice>>({ source: this.review, computation: () => ({}) });
 
-  /** `Sammanslagning: 1 cell ändrad i båda versionerna`, `… 2 stycken ändrade …`. */
+  /** `Sammanslagning: 1 cell ändrad i båda versionerna`, `… 1 stycke ändrat …`, `… 2 stycken ändrade …`. */
   protected readonly reviewHeading = computed(() => {
     const review = this.review();
     const n = review?.merge.conflicts.length ?? 0;
-    const what = review?.kind === 'text' ? (n === 1 ? 'stycke' : 'stycken') : n === 1 ? 'cell' : 'celler';
-    return `Sammanslagning: ${n} ${what} ${n === 1 ? 'ändrad' : 'ändrade'} i båda versionerna`;
+    const text = review?.kind === 'text';
+    const what = text ? (n === 1 ? 'stycke ändrat' : 'stycken ändrade') : n === 1 ? 'cell ändrad' : 'celler ändrade';
+    return `Sammanslagning: ${n} ${what} i båda versionerna`;
   });
   protected readonly resolved = computed<TaskContent>(() => {
     const review = this.review();
