@@ -19,6 +19,7 @@ import { MatButtonModule } from '@angular/material/button';
 import type { MemoConflictResponse, MemoDto } from '@rapportflode/api-contract';
 import { renderHtml } from '@rapportflode/documents';
 import {
+  formatDateTime,
   MEMO_PART_LABELS,
   MEMO_TEXT_PARTS,
   mergeMemoContent,
@@ -30,8 +31,10 @@ import {
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { AuthService } from '../../core/auth.service';
 import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
 import { Autosave, AUTOSAVE_DELAY_MS } from '../../shared/workflow/autosave';
+import { type LocalDraft, LocalDrafts, LOCAL_DRAFT_DELAY_MS, sameContent } from '../../shared/workflow/local-draft';
 import { focusAfterRender } from '../../shared/workflow/focus';
 import { ReturnedNoticeComponent } from '../../shared/workflow/returned-notice.component';
 import { SaveStatusComponent } from '../../shared/workflow/save-status.component';
@@ -85,6 +88,7 @@ export class MemoPage {
   readonly id = input.required<string>();
 
   private readonly api = inject(ApiClient);
+  private readonly auth = inject(AuthService);
   private readonly injector = inject(Injector);
   private readonly editors = viewChildren(RichTextEditorComponent);
   private readonly previewFrame = viewChild<ElementRef<HTMLIFrameElement>>('preview');
@@ -136,6 +140,13 @@ export class MemoPage {
   private readonly edits = signal(0);
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** What is typed, kept in this browser until the server has it (a session that ends loses nothing). */
+  private readonly drafts = new LocalDrafts<MemoContent>('memo');
+  /** Text typed here earlier and never saved, different from the stored memo: offered back on opening. */
+  protected readonly restoreOffer = signal<LocalDraft<MemoContent> | null>(null);
+  protected readonly dateTime = formatDateTime;
+  private draftTimer: ReturnType<typeof setTimeout> | null = null;
+
   protected readonly stateLabel = computed(() => {
     const m = this.memo();
     return m ? (m.version === 0 ? 'Ej påbörjad' : TASK_STATE_LABELS[m.state]) : '';
@@ -156,6 +167,12 @@ export class MemoPage {
     const destroyRef = inject(DestroyRef);
     destroyRef.onDestroy(() => this.previewTimer && clearTimeout(this.previewTimer));
     this.autosave.flushOnLeave(destroyRef);
+    const keep = () => this.keepLocal();
+    window.addEventListener('pagehide', keep);
+    destroyRef.onDestroy(() => {
+      if (this.draftTimer !== null) this.keepLocal();
+      window.removeEventListener('pagehide', keep);
+    });
   }
 
   /** For the route's unsaved-changes guard: typed input not saved yet. */
@@ -170,10 +187,48 @@ export class MemoPage {
 
   private async load(id: string): Promise<void> {
     try {
-      this.show(await firstValueFrom(this.api.getMemo(id)));
+      const memo = await firstValueFrom(this.api.getMemo(id));
+      this.show(memo);
+      this.offerLocal(memo);
     } catch (error) {
       this.loadError.set(errorMessage(error));
     }
+  }
+
+  /** Puts what the form holds into this browser's copy (only while something is unsaved). */
+  private keepLocal(content?: MemoContent): void {
+    if (this.draftTimer !== null) clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    const m = this.memo();
+    if (!m || !m.permissions.edit || (!content && !this.autosave.unsaved)) return;
+    const now = content ?? this.current();
+    if (now) this.drafts.write(this.id(), this.auth.user()?.id, m.version, now);
+  }
+
+  /** A copy typed here and never saved, different from what is stored: offered back (else dropped). */
+  private offerLocal(memo: MemoDto): void {
+    const local = this.drafts.read(this.id(), this.auth.user()?.id);
+    if (local && sameContent(local.content, memo.content)) this.drafts.clear(this.id());
+    this.restoreOffer.set(local && !sameContent(local.content, memo.content) && memo.permissions.edit ? local : null);
+  }
+
+  /** The copy from this browser into the form, saved over the version it was typed on (a newer one opens the comparison). */
+  protected restoreLocal(): void {
+    const local = this.restoreOffer();
+    const m = this.memo();
+    if (!local || !m) return;
+    this.restoreOffer.set(null);
+    this.show({ ...m, version: local.version, content: local.content });
+    this.base = structuredClone(m.content);
+    this.notice.set('Den osparade texten är återställd.');
+    // After the editors have taken the restored text (show redraws them after the next render).
+    afterNextRender(() => void this.save(), { injector: this.injector });
+  }
+
+  protected discardLocal(): void {
+    this.drafts.clear(this.id());
+    this.restoreOffer.set(null);
+    this.notice.set('Den osparade texten är slängd.');
   }
 
   private show(memo: MemoDto): void {
@@ -230,6 +285,8 @@ export class MemoPage {
 
   protected touched(): void {
     this.autosave.changed();
+    if (this.draftTimer !== null) clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.keepLocal(), LOCAL_DRAFT_DELAY_MS);
     this.edits.update((n) => n + 1);
   }
 
@@ -267,9 +324,12 @@ export class MemoPage {
     this.busy.set(true);
     this.saveErrors.set([]);
     this.notice.set('');
+    // Kept here until the server has it (a save held while the person signs in again, a closed tab).
+    this.keepLocal(content);
     this.autosave.begin();
     try {
       const saved = await firstValueFrom(this.api.saveMemoContent(this.id(), { version, content }));
+      this.drafts.accepted(this.id(), this.auth.user()?.id, saved.version, content);
       this.memo.set({ ...m, version: saved.version, state: saved.state, warnings: saved.warnings, content });
       this.removed.set(saved.removed);
       // Permissions and history follow the state: read them again.
@@ -320,6 +380,7 @@ export class MemoPage {
     this.busy.set(true);
     try {
       this.show(await firstValueFrom(this.api.getMemo(this.id())));
+      this.drafts.clear(this.id());
       this.saveErrors.set([]);
       this.notice.set('Den sparade versionen visas nu.');
     } catch (error) {
