@@ -72,11 +72,14 @@ export interface ProgressRow {
 /** The approved content of a section's task in the committee's latest earlier cycle. */
 export interface PreviousContentRow {
   key: string;
+  title: string;
   kind: SectionKind;
-  unit_id: string | null;
+  unitId: string | null;
   content: TaskContent;
   config: SectionConfig | null;
   year: number;
+  report_kind: ReportKind;
+  periodEnd: string;
 }
 
 export type OverviewTaskRow = { id: string; sectionId: string; unitId: string | null; state: TaskState; deadline: string };
@@ -107,6 +110,8 @@ export interface CycleChanges {
   title: string;
   /** undefined: keep the stored settings. */
   reminderConfig: ReminderConfig | null | undefined;
+  /** Now: recorded as submission_deadline_set_at when the submission deadline changes. */
+  at: Date;
 }
 
 /** report_version belongs to the reports module (reports.repository.ts); it is only read here, for the latest frozen version. */
@@ -167,14 +172,16 @@ export class CyclesRepository {
   }
 
   /** Per section key, kind and unit: the approved content of the latest cycle before periodEnd. */
+  /** Every approved task of the nämnd's earlier cycles of the given kinds, the latest period first (the caller picks per section). */
   async previousContent(manager: EntityManager, committeeId: string, periodEnd: string, kinds: readonly SectionKind[]): Promise<PreviousContentRow[]> {
-    return manager.query(
-      `SELECT DISTINCT ON (s.key, s.kind, t.unit_id) s.key, s.kind, t.unit_id, t.content, s.config, c.year
+    const rows: Array<Omit<PreviousContentRow, 'periodEnd' | 'unitId'> & { period_end: string; unit_id: string | null }> = await manager.query(
+      `SELECT s.key, s.title, s.kind, t.unit_id, t.content, s.config, c.year, c.report_kind, to_char(c.period_end, 'YYYY-MM-DD') AS period_end
          FROM task t JOIN cycle_section s ON s.id = t.section_id JOIN report_cycle c ON c.id = t.cycle_id
         WHERE c.committee_id = $1 AND c.period_end < $2 AND s.kind = ANY($3::text[]) AND t.state = 'approved'
-        ORDER BY s.key, s.kind, t.unit_id, c.period_end DESC`,
+        ORDER BY c.period_end DESC`,
       [committeeId, periodEnd, kinds],
     );
+    return rows.map(({ period_end, unit_id, ...row }) => ({ ...row, unitId: unit_id, periodEnd: period_end }));
   }
 
   /** The new cycle's id, or null when the committee has a cycle of that kind and period already. */
@@ -234,7 +241,10 @@ export class CyclesRepository {
     await manager.query(
       `UPDATE report_cycle SET period_end = $2, submission_deadline = $3, review_deadline = $4, assembly_deadline = $5,
               meeting_date = $6, diary_number = $7, title = $8, version = version + 1, updated_at = now(),
-              reminder_config = CASE WHEN $9 THEN $10::jsonb ELSE reminder_config END WHERE id = $1`,
+              reminder_config = CASE WHEN $9 THEN $10::jsonb ELSE reminder_config END,
+              submission_deadline_set_at = CASE WHEN submission_deadline IS DISTINCT FROM $3::date THEN $11::timestamptz
+                                                ELSE submission_deadline_set_at END
+        WHERE id = $1`,
       [
         id,
         changes.periodEnd,
@@ -246,6 +256,7 @@ export class CyclesRepository {
         changes.title,
         changes.reminderConfig !== undefined,
         changes.reminderConfig ? JSON.stringify(changes.reminderConfig) : null,
+        changes.at,
       ],
     );
   }

@@ -17,6 +17,7 @@ import {
   carryContentForward,
   carryEconomyForward,
   daysLate,
+  earlierContentFor,
   economyConfigOf,
   CARRIED_KINDS,
   SectionKind,
@@ -28,6 +29,7 @@ import {
   periodLabel,
   progressOf,
   ReminderConfig,
+  ReportKind,
   responsibleUnits,
   reviewsTask,
   Role,
@@ -45,6 +47,7 @@ import { TaskChanges } from '../tasks/task-events';
 import { TasksService } from '../tasks/tasks.service';
 import { TemplatesService } from '../templates/templates.service';
 import { CycleRow, CyclesRepository, PreviousContentRow } from './cycles.repository';
+import { Clock } from '../../common/clock';
 
 export interface CycleActor {
   userId: string;
@@ -110,13 +113,23 @@ function summaryOf(row: CycleRow, progress: CycleSummaryDto['progress']): CycleS
   };
 }
 
-/** The content a new task starts from: last period's approved content carried forward, or empty. */
-function startingContent(section: { kind: SectionKind; config: SectionConfig | null }, earlier: PreviousContentRow | undefined, year: number): TaskContent {
+/** The content a new task starts from: the earlier approved content carried forward, or empty. */
+function startingContent(
+  section: { kind: SectionKind; config: SectionConfig | null },
+  earlier: PreviousContentRow | undefined,
+  cycle: { year: number; reportKind: ReportKind; periodEnd: string },
+): TaskContent {
   if (!earlier) return emptyContent(section.kind);
   if (earlier.content.type === 'economy') {
-    return carryEconomyForward(economyConfigOf(section.config), economyConfigOf(earlier.config), earlier.content, earlier.year === year);
+    return carryEconomyForward(
+      economyConfigOf(section.config),
+      economyConfigOf(earlier.config),
+      earlier.content,
+      { kind: cycle.reportKind, periodEnd: cycle.periodEnd },
+      { kind: earlier.report_kind, periodEnd: earlier.periodEnd },
+    );
   }
-  return carryContentForward(section.kind, earlier.content, earlier.year === year);
+  return carryContentForward(section.kind, earlier.content, earlier.year === cycle.year);
 }
 
 @Injectable()
@@ -129,6 +142,7 @@ export class CyclesService {
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
     private readonly taskChanges: TaskChanges,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -172,9 +186,10 @@ export class CyclesService {
         const sectionId = await this.cycles.insertSection(manager, cycleId, section, index + 1);
         const unitIds = responsibleUnits(section.responsibility, section.unitIds, units);
         if (unitIds.length === 0) undelivered.push(`${section.number} ${section.title}`);
+        const onlyOneOfKind = template.sections.filter((other) => other.kind === section.kind).length === 1;
         for (const unitId of unitIds) {
-          const earlier = previous.find((p) => p.key === section.key && p.kind === section.kind && p.unit_id === unitId);
-          tasks.push({ sectionId, unitId, content: startingContent(section, earlier, body.year) });
+          const earlier = earlierContentFor(section, unitId, previous, onlyOneOfKind);
+          tasks.push({ sectionId, unitId, content: startingContent(section, earlier, { year: body.year, reportKind: template.reportKind, periodEnd: body.periodEnd }) });
         }
       }
       if (undelivered.length) {
@@ -298,7 +313,13 @@ export class CyclesService {
       if (after.periodEnd.slice(0, 4) !== String(row.year)) errors.push(`Periodens slut (${after.periodEnd}) ligger inte år ${row.year}.`);
       if (!diaryNumber) errors.push('Ange diarienummer.');
       if (errors.length) throw CycleErrors.invalid(errors);
-      await this.cycles.update(manager, id, { ...after, diaryNumber, title, reminderConfig: configChanged ? reminderConfig : undefined });
+      await this.cycles.update(manager, id, {
+        ...after,
+        diaryNumber,
+        title,
+        reminderConfig: configChanged ? reminderConfig : undefined,
+        at: this.clock.now(),
+      });
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'cycle.update',

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActionPlanContent, RichTextDocument, SickLeaveContent, swedishToday, TableContent, TaskContent } from '@rapportflode/domain';
+import { ActionPlanContent, GoalsContent, InternalControlContent, RichTextDocument, SickLeaveContent, swedishToday, TableContent, TaskContent } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { claimSeedRun } from '../../database/seed-runs';
 import { AccessService, toGrants } from '../auth/access.service';
@@ -45,6 +45,74 @@ const DEMO_TEXTS: Array<{ email: string; section: string; submit: boolean; conte
 
 const sickLeave = (total: number, shortTerm: number, longTerm: number): SickLeaveContent => ({ type: 'sick_leave', values: { total, shortTerm, longTerm } });
 
+/** A nämndmål of Nacka's "Bästa utveckling för alla" with its indicators (reference 000, chapter 2.2). */
+const NACKA_GOALS: GoalsContent = {
+  type: 'goals',
+  goals: [
+    {
+      key: 'utveckling',
+      title: 'Bästa utveckling för alla',
+      committeeGoals: [
+        {
+          key: 'stod',
+          title:
+            'Barn och vuxna med social problematik och/ eller funktionsnedsättning som är i behov av stöd, ska ges förutsättningar till bästa möjliga uppväxt och vuxenliv.',
+          assessment: 'met',
+          indicators: [
+            {
+              key: 'skyddat-boende',
+              name: 'Andel kvinnor och män över 18 år som vid avslutad placering på skyddat boende uppger att de inte utsätts för våld.',
+              unit: 'percent',
+              previous: 85,
+              value: 90,
+              target: 85,
+              assessment: 'met',
+            },
+            {
+              key: 'kunskapsmal',
+              name: '(N) Andel familjehemsplacerade flickor och pojkar som uppnår kunskapsmålen i skolan.',
+              unit: 'percent',
+              previous: 80,
+              value: 76,
+              target: 95,
+              assessment: 'partly',
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/** Nacka's control plan (reference 000, chapter 8): the checks of direct procurement and call-offs. */
+const NACKA_CONTROL_PLAN: InternalControlContent = {
+  type: 'internal_control',
+  plan: [
+    {
+      key: 'direktupphandling',
+      area: 'Upphandling',
+      goal: 'Direktupphandlingar görs enligt gällande riktlinjer.',
+      responsible: 'Enhetschef',
+      method: 'Stickprov på 30 % av direktupphandlingarna',
+      frequency: 'Per tertial',
+      reportedTo: 'Socialnämnden',
+      result: 'as_planned',
+    },
+    {
+      key: 'avrop',
+      area: 'Upphandling',
+      goal: 'Avrop från ramavtal görs i rangordning.',
+      responsible: 'Enhetschef',
+      method: 'Stickprov på 20 % av avropen',
+      frequency: 'Per tertial',
+      reportedTo: 'Socialnämnden',
+      result: 'deviation',
+      comment: '6 avrop (18 %) låg utanför de upphandlade ramavtalen.',
+    },
+  ],
+  risks: [],
+};
+
 /**
  * Nacka's earlier Tertialbokslut 2, approved, so that this year's cycle shows earlier sick leave
  * beside the new figures and starts from last year's action plan and tables. Figures from
@@ -56,6 +124,10 @@ const NACKA_HISTORY: Array<{ yearsBack: number; deliveries: Array<{ email: strin
     deliveries: [
       { email: 'fredrik.akesson@nacka.example.se', section: 'Sjukfrånvaro', content: sickLeave(3.8, 2.9, 0.9) },
       { email: 'camilla.oberg@nacka.example.se', section: 'Sjukfrånvaro', content: sickLeave(4.7, 2.1, 2.6) },
+      // Goals and the control plan two years back only: last year's cycle closed them untouched, and a new cycle
+      // still starts from the latest approved content that holds something.
+      { email: 'birgitta.sandberg@nacka.example.se', section: 'Bästa utveckling för alla', content: NACKA_GOALS },
+      { email: 'birgitta.sandberg@nacka.example.se', section: 'Intern kontrollplan', content: NACKA_CONTROL_PLAN },
     ],
   },
   {

@@ -7,18 +7,15 @@ import { TemplatesRepository } from './templates.repository';
 
 type SeedSection = Omit<TemplateSectionInput, 'unitIds'> & { unitNames?: string[] };
 
-/** Gnesta's economy tables (reference 003): helårsbudget, result and forecast per april and per augusti. */
+/**
+ * Gnesta's economy tables (reference 003): helårsbudget, and the budget deviation of the result
+ * and of the forecast per april and per augusti. Gnesta prints the deviations as "Resultat" and
+ * "Prognos"; the headings say what the columns hold (built from each column's measure and period).
+ */
 const GNESTA_ECONOMY: SectionConfig = {
   economy: {
     unit: 'tkr',
     columns: ['annual_budget', 'earlier_result', 'earlier_forecast', 'budget_deviation', 'forecast_deviation'],
-    labels: {
-      annual_budget: 'Budget',
-      earlier_result: 'Resultat per april',
-      earlier_forecast: 'Prognos per april',
-      budget_deviation: 'Resultat per augusti',
-      forecast_deviation: 'Prognos per augusti',
-    },
   },
 };
 

@@ -11,6 +11,8 @@ import {
   checkEconomy,
   diffEconomy,
   ECONOMY_COLUMN_LABELS,
+  headingFits,
+  meaningHeading,
   ECONOMY_COLUMNS,
   EconomyContent,
   EconomyTableConfig,
@@ -203,6 +205,55 @@ export function carryContentForward(kind: SectionKind, previous: TaskContent, sa
   return emptyContent(kind);
 }
 
+/** Whether approved content holds anything worth carrying forward (a cycle closed with an untouched task does not). */
+export function hasCarriedContent(content: TaskContent): boolean {
+  switch (content.type) {
+    case 'economy':
+    case 'action_plan':
+    case 'table':
+      return content.rows.length > 0;
+    case 'internal_control':
+      return content.plan.length > 0 || content.risks.length > 0;
+    case 'goals':
+      return content.goals.length > 0;
+    default:
+      return false;
+  }
+}
+
+/** An approved task of an earlier cycle of the same nämnd, as a new cycle may start from it. */
+export interface EarlierContent<T = TaskContent> {
+  key: string;
+  title: string;
+  kind: SectionKind;
+  unitId: string | null;
+  periodEnd: string;
+  content: T;
+}
+
+/**
+ * The earlier content a new cycle's task of a section starts from: the latest approved content
+ * of the same section kind for the same unit (empty content skipped). Templates change between
+ * cycles (a T1 template, a renamed chapter), so the section is found by its key, else by its
+ * title, else — when the new template has only this one section of the kind — by the kind alone.
+ */
+export function earlierContentFor<T extends EarlierContent<unknown>>(
+  section: { key: string; title: string; kind: SectionKind },
+  unitId: string | null,
+  candidates: readonly T[],
+  onlyOneOfKind: boolean,
+): T | undefined {
+  const usable = candidates
+    .filter((c) => c.kind === section.kind && c.unitId === unitId && hasCarriedContent(c.content as TaskContent))
+    .sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : a.periodEnd > b.periodEnd ? -1 : 0));
+  const title = section.title.trim().toLocaleLowerCase('sv-SE');
+  return (
+    usable.find((c) => c.key === section.key) ??
+    usable.find((c) => c.title.trim().toLocaleLowerCase('sv-SE') === title) ??
+    (onlyOneOfKind ? usable[0] : undefined)
+  );
+}
+
 /** Checks a template's layout of an economy table. */
 export function checkEconomyConfig(input: unknown): { ok: true; config: EconomyTableConfig } | { ok: false; errors: string[] } {
   if (typeof input !== 'object' || input === null) return { ok: false, errors: ['Ekonomitabellens upplägg saknas.'] };
@@ -215,18 +266,44 @@ export function checkEconomyConfig(input: unknown): { ok: true; config: EconomyT
   if (known.length !== columns.length) errors.push('Ekonomitabellen har en okänd kolumn.');
   if (new Set(known).size !== known.length) errors.push('En kolumn förekommer två gånger i ekonomitabellen.');
   if (known.length === 0) errors.push('Välj minst en kolumn för ekonomitabellen.');
+  let earlierMeasures: EconomyTableConfig['earlierMeasures'];
+  if (isRecord(raw['earlierMeasures'])) {
+    const result = raw['earlierMeasures']['earlier_result'];
+    const forecast = raw['earlierMeasures']['earlier_forecast'];
+    if (result !== undefined && result !== 'net' && result !== 'budget_deviation') errors.push('Resultat tidigare period ska vara utfall netto eller budgetavvikelse.');
+    if (forecast !== undefined && forecast !== 'forecast' && forecast !== 'forecast_deviation') errors.push('Prognos tidigare period ska vara prognos eller prognosavvikelse.');
+    earlierMeasures = {
+      ...(result === 'net' || result === 'budget_deviation' ? { earlier_result: result } : {}),
+      ...(forecast === 'forecast' || forecast === 'forecast_deviation' ? { earlier_forecast: forecast } : {}),
+    };
+    if (Object.keys(earlierMeasures).length === 0) earlierMeasures = undefined;
+  }
   const labels: Partial<Record<EconomyTableConfig['columns'][number], string>> = {};
   if (typeof raw['labels'] === 'object' && raw['labels'] !== null) {
     for (const [key, value] of Object.entries(raw['labels'] as Record<string, unknown>)) {
       if (!(known as readonly string[]).includes(key)) continue;
+      const column = key as EconomyTableConfig['columns'][number];
       if (typeof value !== 'string' || !value.trim() || value.length > 80) {
-        errors.push(`Kolumnrubriken för ${ECONOMY_COLUMN_LABELS[key as keyof typeof ECONOMY_COLUMN_LABELS]} ska vara 1–80 tecken.`);
-      } else labels[key as keyof typeof labels] = value.trim();
+        errors.push(`Kolumnrubriken för ${ECONOMY_COLUMN_LABELS[column]} ska vara 1–80 tecken.`);
+      } else if (!headingFits({ unit: 'tkr', columns: known, earlierMeasures }, column, value.trim())) {
+        errors.push(
+          `Kolumnrubriken "${value.trim()}" säger inte vad kolumnen innehåller (${meaningHeading({ unit: 'tkr', columns: known, earlierMeasures }, column)}). ` +
+            'En avvikelse ska heta avvikelse, en prognos prognos och en budget budget.',
+        );
+      } else labels[column] = value.trim();
     }
   }
   if (errors.length) return { ok: false, errors };
   // Columns in the order the municipality prints them.
-  return { ok: true, config: { unit: unit as keyof typeof MONEY_DECIMALS, columns: known, ...(Object.keys(labels).length ? { labels } : {}) } };
+  return {
+    ok: true,
+    config: {
+      unit: unit as keyof typeof MONEY_DECIMALS,
+      columns: known,
+      ...(Object.keys(labels).length ? { labels } : {}),
+      ...(earlierMeasures ? { earlierMeasures } : {}),
+    },
+  };
 }
 
 const CONFIG_KIND: Readonly<Record<keyof SectionConfig, SectionKind>> = {

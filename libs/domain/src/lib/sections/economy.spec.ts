@@ -8,7 +8,15 @@ import {
   EconomyContent,
   EconomyTableConfig,
   inputColumns,
+  acceptedEconomy,
+  columnLabel,
+  columnMeaning,
+  earlierPeriodEnd,
+  economyChartFigures,
+  economyPeriods,
+  headingFits,
 } from './economy';
+import { checkEconomyConfig } from './content';
 
 // Nacka, Tertialbokslut 2 2021 (reference 000, line 184): Ack utfall, Ack budget, Helår.
 const NACKA: EconomyTableConfig = {
@@ -194,29 +202,144 @@ describe('economy tables', () => {
 });
 
 describe('carrying an economy table into the next cycle', () => {
-  it('brings Gnesta’s per-april figures into the per-augusti table without retyping', () => {
-    // T1 (per april): the deviation and the forecast are typed as result and forecast.
-    const t1Config: EconomyTableConfig = { unit: 'tkr', columns: ['annual_budget', 'budget_deviation', 'forecast_deviation'] };
-    const t1: EconomyContent = {
-      type: 'economy',
-      rows: [
-        { key: 'fl', label: 'Förvaltningsledning', values: { annual_budget: -2800, budget_deviation: 483, forecast_deviation: 1000 }, comment: 'April.' },
-        { key: 'sov', label: 'Stöd och vägledning', values: { annual_budget: -44000, budget_deviation: -4639, forecast_deviation: -5625 } },
-      ],
-    };
-    const t2 = carryEconomyForward(GNESTA, t1Config, t1, true);
+  const T1 = { kind: 'tertial_report' as const, periodEnd: '2021-04-30' };
+  const DELÅR = { kind: 'interim_report' as const, periodEnd: '2021-08-31' };
+  const ÅR = { kind: 'annual_report' as const, periodEnd: '2021-12-31' };
+  const NEXT_T1 = { kind: 'tertial_report' as const, periodEnd: '2022-04-30' };
+  // T1 (per april): the deviations typed as the period's result and forecast.
+  const t1Config: EconomyTableConfig = { unit: 'tkr', columns: ['annual_budget', 'budget_deviation', 'forecast_deviation'] };
+  const t1: EconomyContent = {
+    type: 'economy',
+    rows: [
+      { key: 'fl', label: 'Förvaltningsledning', values: { annual_budget: -2800, budget_deviation: 483, forecast_deviation: 1000 }, comment: 'April.' },
+      { key: 'sov', label: 'Stöd och vägledning', values: { annual_budget: -44000, budget_deviation: -4639, forecast_deviation: -5625 } },
+    ],
+  };
+
+  it('brings the per-april deviations into the per-april columns of the delårsrapport, by meaning', () => {
+    const t2 = carryEconomyForward(GNESTA, t1Config, t1, DELÅR, T1);
     expect(t2.rows).toEqual([
       { key: 'fl', label: 'Förvaltningsledning', values: { annual_budget: -2800, earlier_result: 483, earlier_forecast: 1000 } },
       { key: 'sov', label: 'Stöd och vägledning', values: { annual_budget: -44000, earlier_result: -4639, earlier_forecast: -5625 } },
     ]);
     expect(checkEconomy(GNESTA, t2).ok).toBe(true);
-    // A new year keeps the rows but not last year's budget.
-    expect(carryEconomyForward(GNESTA, t1Config, t1, false).rows[0].values).toEqual({ earlier_result: 483, earlier_forecast: 1000 });
+  });
+
+  it('never puts last year’s august deviations under "per april" of the next year, nor last year’s budget', () => {
+    const delår = carryEconomyForward(GNESTA, t1Config, t1, DELÅR, T1);
+    const filled: EconomyContent = {
+      type: 'economy',
+      rows: delår.rows.map((r) => ({ ...r, values: { ...r.values, budget_deviation: -458, forecast_deviation: -503 } })),
+    };
+    const next = carryEconomyForward(GNESTA, GNESTA, filled, NEXT_T1, DELÅR);
+    expect(next.rows.map((r) => r.label)).toEqual(['Förvaltningsledning', 'Stöd och vägledning']);
+    expect(next.rows.map((r) => r.values)).toEqual([{}, {}]);
+  });
+
+  it('takes a table’s earlier columns only from the cycle of exactly that earlier period', () => {
+    // The årsredovisning's earlier period is august: a T1 table (april) must not land there.
+    expect(carryEconomyForward(GNESTA, t1Config, t1, ÅR, T1).rows[0].values).toEqual({ annual_budget: -2800 });
+    const fromDelår = carryEconomyForward(GNESTA, GNESTA, { type: 'economy', rows: [gnesta.rows[1]] }, ÅR, DELÅR);
+    expect(fromDelår.rows[0].values).toEqual({ annual_budget: -2800, earlier_result: -458, earlier_forecast: -503 });
+  });
+
+  it('lands a figure only in a column of the same measure: a net outcome never in a deviation column', () => {
+    const outcome: EconomyTableConfig = { unit: 'tkr', columns: ['net', 'annual_budget', 'forecast'] };
+    const t1Outcome: EconomyContent = { type: 'economy', rows: [{ key: 'a', label: 'A', values: { net: -900, annual_budget: -2800, forecast: -2700 } }] };
+    // GNESTA's earlier columns hold deviations: nothing of A's outcome or forecast fits them.
+    expect(carryEconomyForward(GNESTA, outcome, t1Outcome, DELÅR, T1).rows[0].values).toEqual({ annual_budget: -2800 });
+    // A layout whose earlier columns hold the outcome and the forecast gets them.
+    const earlierOutcome: EconomyTableConfig = {
+      unit: 'tkr',
+      columns: ['annual_budget', 'earlier_result', 'earlier_forecast', 'net', 'forecast'],
+      earlierMeasures: { earlier_result: 'net', earlier_forecast: 'forecast' },
+    };
+    expect(carryEconomyForward(earlierOutcome, outcome, t1Outcome, DELÅR, T1).rows[0].values).toEqual({
+      annual_budget: -2800,
+      earlier_result: -900,
+      earlier_forecast: -2700,
+    });
+  });
+
+  it('fills "bokslut föregående år" only from last year’s full-year net outcome', () => {
+    const withPrevious: EconomyTableConfig = { unit: 'tkr', columns: ['net', 'annual_budget', 'previous_year'] };
+    const year: EconomyContent = { type: 'economy', rows: [{ key: 'a', label: 'A', values: { net: -2950, annual_budget: -2800 } }] };
+    expect(carryEconomyForward(withPrevious, withPrevious, year, NEXT_T1, ÅR).rows[0].values).toEqual({ previous_year: -2950 });
+    expect(carryEconomyForward(withPrevious, withPrevious, year, NEXT_T1, DELÅR).rows[0].values).toEqual({});
   });
 
   it('keeps Nacka’s rows and sub-rows, with nothing of last period’s figures in a layout without earlier columns', () => {
-    const carried = carryEconomyForward(NACKA, NACKA, nacka, true);
+    const carried = carryEconomyForward(NACKA, NACKA, nacka, DELÅR, T1);
     expect(carried.rows.map((r) => r.label)).toEqual(nacka.rows.map((r) => r.label));
     expect(carried.rows[0].values).toEqual({ annual_budget: -167548 });
+  });
+});
+
+describe('what an economy column holds and its heading', () => {
+  const august = economyPeriods('interim_report', '2021-08-31');
+
+  it('names the periods of a cycle: august with april before it, april with none', () => {
+    expect(august).toEqual({ current: 'augusti', earlier: 'april', year: 2021 });
+    expect(economyPeriods('tertial_report', '2021-04-30').earlier).toBeNull();
+    expect(earlierPeriodEnd('annual_report', '2021-12-31')).toBe('2021-08-31');
+    expect(earlierPeriodEnd('monthly_report', '2021-03-31')).toBe('2021-02-28');
+  });
+
+  it('gives each column its measure and period', () => {
+    expect(columnMeaning(GNESTA, 'forecast_deviation')).toEqual({ measure: 'forecast_deviation', period: 'period' });
+    expect(columnMeaning(GNESTA, 'earlier_forecast')).toEqual({ measure: 'forecast_deviation', period: 'earlier' });
+    expect(columnMeaning(GNESTA, 'annual_budget')).toEqual({ measure: 'annual_budget', period: 'year' });
+    expect(columnMeaning(NACKA, 'forecast')).toEqual({ measure: 'forecast', period: 'period' });
+  });
+
+  it('never heads a deviation "Prognos per augusti": a misleading template heading gives way to what the column holds', () => {
+    expect(GNESTA.columns.map((c) => columnLabel(GNESTA, c, august))).toEqual([
+      'Budget 2021',
+      'Budgetavvikelse utfall per april',
+      'Budgetavvikelse prognos per april',
+      'Budgetavvikelse utfall per augusti',
+      'Budgetavvikelse prognos per augusti',
+    ]);
+    expect(columnLabel(NACKA, 'forecast', august)).toBe('Prognos helår per augusti');
+    expect(columnLabel(NACKA, 'annual_budget', august)).toBe('Helårsbudget 2021');
+    // Without a cycle: the standard names, still saying what the column holds.
+    expect(columnLabel(GNESTA, 'forecast_deviation')).toBe('Prognosavvikelse');
+    expect(columnLabel(GNESTA, 'earlier_result')).toBe('Budgetavvikelse tidigare period');
+  });
+
+  it('accepts a template heading that names the measure and refuses one that does not', () => {
+    expect(headingFits(GNESTA, 'forecast_deviation', 'Prognos avvikelse')).toBe(true);
+    expect(headingFits(GNESTA, 'forecast_deviation', 'Prognos per augusti')).toBe(false);
+    expect(headingFits(GNESTA, 'budget_deviation', 'Resultat per augusti')).toBe(false);
+    expect(headingFits(NACKA, 'forecast', 'Prognosavvikelse')).toBe(false);
+    expect(headingFits(NACKA, 'net', 'Utfall 08')).toBe(true);
+    const check = checkEconomyConfig({ unit: 'tkr', columns: ['annual_budget', 'forecast_deviation'], labels: { forecast_deviation: 'Prognos per augusti' } });
+    expect(check.ok).toBe(false);
+    expect(!check.ok && check.errors[0]).toContain('Kolumnrubriken "Prognos per augusti" säger inte vad kolumnen innehåller (Prognosavvikelse)');
+  });
+});
+
+describe('the figures the economy chart draws', () => {
+  it('draws the prognos derived from helårsbudget and prognosavvikelse, saying so', () => {
+    const figures = economyChartFigures(GNESTA, { type: 'economy', rows: [gnesta.rows[1]] }, economyPeriods('interim_report', '2021-08-31'));
+    expect(figures?.series).toEqual([
+      { label: 'Budget 2021', derivedFrom: null },
+      { label: 'Prognos helår per augusti', derivedFrom: 'Budget 2021 + Budgetavvikelse prognos per augusti' },
+    ]);
+    expect(figures?.groups).toEqual([{ label: 'Förvaltningsledning', values: [-2800, -3303] }]);
+  });
+
+  it('never draws a figure the check refuses, nor one derived from it', () => {
+    const refused: EconomyContent = {
+      type: 'economy',
+      rows: [
+        { key: 'a', label: 'A', values: { annual_budget: -2800.5, forecast_deviation: -503 } },
+        { key: 'b', label: 'B', values: { income: -100, costs: 24800, annual_budget: -3000, forecast: -2900 } },
+      ],
+    };
+    expect(economyChartFigures(GNESTA, refused)?.groups).toEqual([{ label: 'A', values: [null, null] }, { label: 'B', values: [-3000, null] }]);
+    const nacka = economyChartFigures(NACKA, refused);
+    expect(nacka?.groups[1]).toEqual({ label: 'B', values: [-3000, -2900] });
+    expect(acceptedEconomy(NACKA, refused).rows[1].values).toEqual({ annual_budget: -3000, forecast: -2900 });
   });
 });

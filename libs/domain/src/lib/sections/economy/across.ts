@@ -1,7 +1,6 @@
 /** Economy tables across versions and units: the changed cells, the nämnd table from the units', a new cycle's table from the last. */
 import {
   addUp,
-  columnLabel,
   type ComputedEconomy,
   type ComputedRow,
   computeEconomy,
@@ -12,6 +11,8 @@ import {
   type Figures,
   inputColumns,
 } from './model';
+import type { ReportKind } from '../../template';
+import { columnLabel, columnMeaning, earlierPeriodEnd, type EconomyMeasure, type EconomyPeriodKind } from './meaning';
 
 /** One changed cell between two versions of a table: what the reviewer sees. */
 export interface CellChange {
@@ -109,35 +110,55 @@ export function committeeEconomyContent(
   };
 }
 
+/** Which cycle a table belongs to, as carrying it forward needs to know: its report kind and the last day of its period. */
+export interface EconomyCyclePeriod {
+  kind: ReportKind;
+  periodEnd: string;
+}
+
 /**
  * A new cycle's table from the previous cycle's approved one, so nothing is retyped: the same
- * rows (keys, names, sub-rows), the earlier period's result and forecast in the "per <earlier
- * period>" columns, and — within the same year — the annual budget. Everything else starts empty.
+ * rows (keys, names, sub-rows), and each figure of the previous table only in a column that
+ * holds the same measure for the right period — the earlier period's columns get the previous
+ * cycle's own figures only when that cycle reported exactly that earlier period of the same
+ * year, the helårsbudget only within the same year, "bokslut föregående år" only from last
+ * year's full-year accounts. Never by position or heading; everything else starts empty.
  */
 export function carryEconomyForward(
   config: EconomyTableConfig,
   previousConfig: EconomyTableConfig,
   previous: EconomyContent,
-  sameYear: boolean,
+  target: EconomyCyclePeriod,
+  source: EconomyCyclePeriod,
 ): EconomyContent {
   const computed = computeEconomy(previousConfig, previous);
-  const pick = (values: Figures, ...columns: EconomyColumn[]): number | null => {
-    for (const column of columns) {
-      const value = values[column];
-      if (typeof value === 'number') return value;
-    }
-    return null;
-  };
-  const entered = inputColumns(config);
+  const targetYear = Number(target.periodEnd.slice(0, 4));
+  const sourceYear = Number(source.periodEnd.slice(0, 4));
+  const earlier = earlierPeriodEnd(target.kind, target.periodEnd);
+  const sourceIsEarlier = earlier !== null && earlier.slice(0, 7) === source.periodEnd.slice(0, 7);
+  const sourceIsLastYear = sourceYear === targetYear - 1 && source.periodEnd.slice(5, 7) === '12';
+  // Where each of the previous table's figures came from: its measure and its period.
+  const sourceColumn = (measure: EconomyMeasure, period: EconomyPeriodKind): EconomyColumn | null =>
+    previousConfig.columns.find((c) => {
+      const m = columnMeaning(previousConfig, c);
+      return m.measure === measure && m.period === period;
+    }) ?? null;
+  const plan: Array<{ column: EconomyColumn; from: EconomyColumn }> = [];
+  for (const column of inputColumns(config)) {
+    const { measure, period } = columnMeaning(config, column);
+    let from: EconomyColumn | null = null;
+    if (period === 'earlier' && sourceIsEarlier) from = sourceColumn(measure, 'period');
+    else if (period === 'year' && sourceYear === targetYear) from = sourceColumn(measure, 'year');
+    else if (period === 'previous_year' && sourceIsLastYear) from = sourceColumn(measure, 'period');
+    if (from) plan.push({ column, from });
+  }
   const carry = (row: ComputedRow): EconomyRow => {
     const values: Figures = {};
     if (row.children.length === 0) {
-      const earlierResult = pick(row.values, 'budget_deviation', 'net');
-      const earlierForecast = pick(row.values, 'forecast_deviation', 'forecast');
-      const annual = pick(row.values, 'annual_budget');
-      if (entered.includes('earlier_result') && earlierResult !== null) values.earlier_result = earlierResult;
-      if (entered.includes('earlier_forecast') && earlierForecast !== null) values.earlier_forecast = earlierForecast;
-      if (sameYear && entered.includes('annual_budget') && annual !== null) values.annual_budget = annual;
+      for (const { column, from } of plan) {
+        const value = row.values[from];
+        if (typeof value === 'number') values[column] = value;
+      }
     }
     return {
       key: row.key,

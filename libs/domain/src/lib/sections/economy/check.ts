@@ -12,8 +12,8 @@ import {
   inputColumns,
   MONEY_DECIMALS,
   readSource,
-  columnLabel,
 } from './model';
+import { columnLabel } from './meaning';
 
 export interface EconomyIssue {
   /** The row's labels from the top (`Barn och unga 0-20 år › Heldygnsvård`), null for the whole table. */
@@ -28,6 +28,39 @@ export const ECONOMY_LIMITS = { maxRows: 2_000, maxDepth: 2, maxLabel: 200, maxC
 
 const KEY = /^[A-Za-z0-9_-]{1,60}$/;
 
+/** Why one figure of a row is refused (in Swedish), or null when it is accepted. */
+function refusal(config: EconomyTableConfig, col: EconomyColumn, value: unknown, hasChildren: boolean): string | null {
+  const name = columnLabel(config, col);
+  if (!inputColumns(config).includes(col) || hasChildren) {
+    return hasChildren ? `${name} summeras från underraderna och skrivs inte in.` : `${name} räknas ut och skrivs inte in.`;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `${name}: "${String(value)}" är inte ett tal.`;
+  if (Math.abs(value) > ECONOMY_LIMITS.maxAbs) return `${name}: ${formatNumber(value)} är orimligt stort.`;
+  const decimals = MONEY_DECIMALS[config.unit];
+  if (roundTo(value, decimals) !== value) return `${name}: anges i ${config.unit} med ${decimals === 0 ? 'heltal' : `${decimals} decimal`}.`;
+  if ((col === 'costs' || col === 'budget_costs') && value > 0) return `${name}: kostnader anges som negativa tal (${formatNumber(-value)}).`;
+  if ((col === 'income' || col === 'budget_income') && value < 0) return `${name}: intäkter anges som positiva tal.`;
+  return null;
+}
+
+/**
+ * The table with only the figures the check accepts (a refused figure left out, rows kept):
+ * what a chart or a summary drawn while a table is being typed may show.
+ */
+export function acceptedEconomy(config: EconomyTableConfig, content: EconomyContent): EconomyContent {
+  const columns = config.columns as readonly string[];
+  const visit = (row: EconomyRow): EconomyRow => {
+    const children = row.children ?? [];
+    const values: Figures = {};
+    for (const [column, value] of Object.entries(row.values ?? {})) {
+      if (value === null || value === undefined || !columns.includes(column)) continue;
+      if (refusal(config, column as EconomyColumn, value, children.length > 0) === null) values[column as EconomyColumn] = value;
+    }
+    return { ...row, values, ...(children.length ? { children: children.map(visit) } : {}) };
+  };
+  return { type: 'economy', rows: content.rows.map(visit) };
+}
+
 /**
  * Checks an economy table against its template's layout and returns it in clean form: rows
  * with a name, no row twice among its siblings, figures only in entered columns, finite
@@ -39,8 +72,6 @@ export function checkEconomy(config: EconomyTableConfig, input: unknown): Econom
   if (!isRecord(input) || input['type'] !== 'economy' || !Array.isArray(input['rows'])) {
     return { ok: false, issues: [{ row: null, column: null, message: 'Innehållet är inte en ekonomitabell.' }] };
   }
-  const decimals = MONEY_DECIMALS[config.unit];
-  const entered = inputColumns(config);
   let count = 0;
   const clean = (raw: unknown, path: string[], depth: number, siblings: Set<string>, keys: Set<string>): EconomyRow | null => {
     count += 1;
@@ -73,42 +104,12 @@ export function checkEconomy(config: EconomyTableConfig, input: unknown): Econom
         continue;
       }
       const col = column as EconomyColumn;
-      const name = columnLabel(config, col);
-      if (!entered.includes(col) || childrenRaw.length) {
-        issues.push({
-          row: where,
-          column: col,
-          message: childrenRaw.length
-            ? `${name} summeras från underraderna och skrivs inte in.`
-            : `${name} räknas ut och skrivs inte in.`,
-        });
+      const refused = refusal(config, col, value, childrenRaw.length > 0);
+      if (refused !== null) {
+        issues.push({ row: where, column: col, message: refused });
         continue;
       }
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        issues.push({ row: where, column: col, message: `${name}: "${String(value)}" är inte ett tal.` });
-        continue;
-      }
-      if (Math.abs(value) > ECONOMY_LIMITS.maxAbs) {
-        issues.push({ row: where, column: col, message: `${name}: ${formatNumber(value)} är orimligt stort.` });
-        continue;
-      }
-      if (roundTo(value, decimals) !== value) {
-        issues.push({
-          row: where,
-          column: col,
-          message: `${name}: anges i ${config.unit} med ${decimals === 0 ? 'heltal' : `${decimals} decimal`}.`,
-        });
-        continue;
-      }
-      if ((col === 'costs' || col === 'budget_costs') && value > 0) {
-        issues.push({ row: where, column: col, message: `${name}: kostnader anges som negativa tal (${formatNumber(-value)}).` });
-        continue;
-      }
-      if ((col === 'income' || col === 'budget_income') && value < 0) {
-        issues.push({ row: where, column: col, message: `${name}: intäkter anges som positiva tal.` });
-        continue;
-      }
-      values[col] = value;
+      values[col] = value as number;
     }
     const comment = typeof raw['comment'] === 'string' ? raw['comment'].trim() : '';
     if (comment.length > ECONOMY_LIMITS.maxComment) {

@@ -42,8 +42,8 @@ export const ECONOMY_COLUMN_LABELS: Readonly<Record<EconomyColumn, string>> = {
   forecast_deviation: 'Prognosavvikelse',
   percent_of_budget: 'Utfall i % av helårsbudget',
   previous_year: 'Bokslut föregående år',
-  earlier_result: 'Resultat tidigare period',
-  earlier_forecast: 'Prognos tidigare period',
+  earlier_result: 'Budgetavvikelse tidigare period',
+  earlier_forecast: 'Prognosavvikelse tidigare period',
 };
 
 interface Formula {
@@ -79,8 +79,13 @@ export const MONEY_DECIMALS: Readonly<Record<MoneyUnit, number>> = { tkr: 0, mnk
 export interface EconomyTableConfig {
   unit: MoneyUnit;
   columns: readonly EconomyColumn[];
-  /** The column headings as the municipality prints them (`Budget 2021`, `Resultat per April`). */
+  /**
+   * The column headings as the municipality prints them (`Budget 2021`, `Prognosavvikelse`); one
+   * that does not name what its column holds is not shown (see `columnHeading`).
+   */
   labels?: Partial<Record<EconomyColumn, string>>;
+  /** What the two earlier-period columns hold (default: the budget deviation and the forecast deviation). */
+  earlierMeasures?: { earlier_result?: 'net' | 'budget_deviation'; earlier_forecast?: 'forecast' | 'forecast_deviation' };
 }
 
 export interface EconomyRow {
@@ -125,10 +130,6 @@ export function isComputed(config: EconomyTableConfig, column: EconomyColumn): b
 /** The columns a person (or an import) fills in. */
 export function inputColumns(config: EconomyTableConfig): EconomyColumn[] {
   return config.columns.filter((column) => !isComputed(config, column));
-}
-
-export function columnLabel(config: EconomyTableConfig, column: EconomyColumn): string {
-  return config.labels?.[column] ?? ECONOMY_COLUMN_LABELS[column];
 }
 
 export type Figures = Partial<Record<EconomyColumn, number | null>>;
