@@ -101,6 +101,28 @@ describe('documentToHtml', () => {
     }
   });
 
+  it('numbers footnotes after their text, one marker for adjacent runs under one note, and lists the notes escaped', () => {
+    const note = (value: string) => ({ type: 'footnote' as const, note: value });
+    const html = documentToHtml({
+      type: 'doc',
+      version: 1,
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '593,4', marks: [{ type: 'bold' }, note('Bokslut <aug>')] },
+            { type: 'text', text: ' mnkr', marks: [note('Bokslut <aug>')] },
+            { type: 'text', text: ' och prognos', marks: [note('Prognos 2')] },
+          ],
+        },
+      ],
+    });
+    expect(html).toBe(
+      '<p><strong>593,4</strong> mnkr<sup class="footnote-ref">1</sup> och prognos<sup class="footnote-ref">2</sup></p>' +
+        '<ol class="footnotes" aria-label="Fotnoter"><li>Bokslut &lt;aug&gt;</li><li>Prognos 2</li></ol>',
+    );
+  });
+
   it('gives an invalid paragraph id no attribute', () => {
     const html = documentToHtml({
       type: 'doc',

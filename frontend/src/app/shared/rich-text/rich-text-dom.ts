@@ -38,36 +38,43 @@ export function newParagraphId(): string {
 
 /* ---------- Document → HTML ---------- */
 
-/** The document as HTML for a contenteditable element or a read-only view. All text and attributes are escaped. */
+/**
+ * The document as HTML for a read-only view. All text and attributes are escaped. Footnotes get
+ * a numbered marker after their text and are listed, numbered alike, after the text.
+ */
 export function documentToHtml(doc: RichTextDocument): string {
-  return blocksToHtml(doc.content);
+  const notes: string[] = [];
+  const html = blocksToHtml(doc.content, notes);
+  if (notes.length === 0) return html;
+  const items = notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('');
+  return `${html}<ol class="footnotes" aria-label="Fotnoter">${items}</ol>`;
 }
 
-function blocksToHtml(blocks: readonly Block[]): string {
-  return blocks.map(blockToHtml).join('');
+function blocksToHtml(blocks: readonly Block[], notes: string[]): string {
+  return blocks.map((block) => blockToHtml(block, notes)).join('');
 }
 
-function blockToHtml(block: Block): string {
+function blockToHtml(block: Block, notes: string[]): string {
   switch (block.type) {
     case 'heading':
-      return `<h${block.level}>${lineToHtml(block.content)}</h${block.level}>`;
+      return `<h${block.level}>${lineToHtml(block.content, notes)}</h${block.level}>`;
     case 'paragraph': {
       const id = block.id && PARAGRAPH_ID.test(block.id) ? ` data-id="${escapeHtml(block.id)}"` : '';
-      return `<p${id}>${lineToHtml(block.content)}</p>`;
+      return `<p${id}>${lineToHtml(block.content, notes)}</p>`;
     }
     case 'bullet_list':
     case 'ordered_list': {
       const tag = block.type === 'bullet_list' ? 'ul' : 'ol';
-      return `<${tag}>${block.items.map((item) => `<li>${blocksToHtml(item)}</li>`).join('')}</${tag}>`;
+      return `<${tag}>${block.items.map((item) => `<li>${blocksToHtml(item, notes)}</li>`).join('')}</${tag}>`;
     }
     case 'table':
-      return `<table><tbody>${block.rows.map(rowToHtml).join('')}</tbody></table>`;
+      return `<table><tbody>${block.rows.map((row) => rowToHtml(row, notes)).join('')}</tbody></table>`;
   }
 }
 
-function rowToHtml(row: TableRow): string {
+function rowToHtml(row: TableRow, notes: string[]): string {
   const tag = row.header ? 'th' : 'td';
-  return `<tr>${row.cells.map((cell) => `<${tag}>${lineToHtml(cell)}</${tag}>`).join('')}</tr>`;
+  return `<tr>${row.cells.map((cell) => `<${tag}>${lineToHtml(cell, notes)}</${tag}>`).join('')}</tr>`;
 }
 
 /**
@@ -75,10 +82,23 @@ function rowToHtml(row: TableRow): string {
  * sit in it), and so does a line ending in a line break (a browser shows a trailing `<br>` as
  * nothing).
  */
-function lineToHtml(runs: readonly TextRun[]): string {
-  const html = runs.map(runToHtml).join('');
+function lineToHtml(runs: readonly TextRun[], notes: string[]): string {
+  const html = runs
+    .map((run, index) => {
+      const note = footnoteOf(run);
+      // Runs next to each other under the same footnote share one marker, after the last of them.
+      if (note === null || footnoteOf(runs[index + 1]) === note) return runToHtml(run);
+      notes.push(note);
+      return `${runToHtml(run)}<sup class="footnote-ref">${notes.length}</sup>`;
+    })
+    .join('');
   const text = runs.map((run) => run.text).join('');
   return text === '' || text.endsWith('\n') ? `${html}<br>` : html;
+}
+
+function footnoteOf(run: TextRun | undefined): string | null {
+  const mark = run?.marks?.find((m): m is Extract<InlineMark, { type: 'footnote' }> => m.type === 'footnote');
+  return mark ? mark.note : null;
 }
 
 function runToHtml(run: TextRun): string {

@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   input,
@@ -10,85 +11,108 @@ import {
   signal,
   untracked,
   viewChild,
+  ViewEncapsulation,
 } from '@angular/core';
-import {
-  type Block,
-  emptyDocument,
-  type RichTextDocument,
-  sanitizeRichText,
-  type SanitizeRichTextResult,
-} from '@rapportflode/domain';
+import { Editor, Extension, type JSONContent } from '@tiptap/core';
+import { EditorState, type Transaction } from '@tiptap/pm/state';
+import { emptyDocument, type RichTextDocument, sanitizeRichText, type SanitizeRichTextResult } from '@rapportflode/domain';
 import { plainButtonStyles } from '../button-styles';
-import { documentFromElement, documentToHtml, escapeHtml, safeHref } from './rich-text-dom';
+import { newParagraphId, safeHref } from './rich-text-dom';
+import {
+  documentFromProseMirror,
+  documentToProseMirror,
+  paragraphsNeedingIds,
+  richTextExtensions,
+  withoutParagraphIds,
+} from './rich-text-prosemirror';
+import { cleanPastedHtml } from './word-paste';
 
 let nextEditorId = 0;
 
-const EMPTY_TABLE = '<table><tbody><tr><th><br></th><th><br></th></tr><tr><td><br></td><td><br></td></tr></tbody></table>';
+/** Marks the editor's own transactions (new content, paragraph ids): no change by the person. */
+const INTERNAL = 'rf-internal';
+
+interface ToolbarState {
+  bold: boolean;
+  italic: boolean;
+  heading2: boolean;
+  heading3: boolean;
+  bulletList: boolean;
+  orderedList: boolean;
+  link: boolean;
+  footnote: boolean;
+  inTable: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+const NO_STATE: ToolbarState = {
+  bold: false,
+  italic: false,
+  heading2: false,
+  heading3: false,
+  bulletList: false,
+  orderedList: false,
+  link: false,
+  footnote: false,
+  inTable: false,
+  canUndo: false,
+  canRedo: false,
+};
 
 /**
- * A rich-text editor on a contenteditable element, with a toolbar of real buttons. It reads and
- * writes the document model of libs/domain (rich-text.ts): `content` is shown once when the
- * editor starts (later changes come in through `setContent`), `read()` gives the document as it
- * is now, sanitized. Ctrl+B and Ctrl+I work as in any contenteditable.
+ * A rich-text editor on Tiptap (ProseMirror), with a toolbar of real buttons. It reads and writes
+ * the document model of libs/domain: `content` is shown once when the editor starts (later
+ * changes come in through `setContent`), `read()` gives the document as it is now, sanitized.
+ * Pasted HTML (Word, Outlook, web pages) keeps headings, lists, bold, italic, links and tables;
+ * the rest is dropped. Shortcuts: Ctrl+B, Ctrl+I, Ctrl+K (link), Ctrl+Alt+F (footnote),
+ * Ctrl+Alt+2/3 (headings), Ctrl+Shift+8/7 (lists), Ctrl+Z and Ctrl+Shift+Z or Ctrl+Y.
  */
 @Component({
   selector: 'rf-rich-text-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // ProseMirror writes the text's DOM itself, out of Angular's reach: the styles are scoped by the selector.
+  encapsulation: ViewEncapsulation.None,
   template: `
     <div class="toolbar" role="toolbar" [attr.aria-label]="'Formatering av ' + label()" [attr.aria-controls]="editorId">
-      <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="heading(2)">Rubrik</button>
-      <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="heading(3)">
-        Underrubrik
-      </button>
-      <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="command('bold')">
-        <strong>Fetstil</strong>
-      </button>
-      <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="command('italic')">
-        <em>Kursiv</em>
-      </button>
-      <button
-        type="button"
-        [disabled]="readonly()"
-        (mousedown)="keepSelection($event)"
-        (click)="command('insertUnorderedList')"
-      >
-        Punktlista
-      </button>
-      <button
-        type="button"
-        [disabled]="readonly()"
-        (mousedown)="keepSelection($event)"
-        (click)="command('insertOrderedList')"
-      >
-        Numrerad lista
-      </button>
-      <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="link()">Länk</button>
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().heading2" aria-keyshortcuts="Control+Alt+2" (mousedown)="keepSelection($event)" (click)="heading(2)">Rubrik</button>
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().heading3" aria-keyshortcuts="Control+Alt+3" (mousedown)="keepSelection($event)" (click)="heading(3)">Underrubrik</button>
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().bold" aria-keyshortcuts="Control+B" (mousedown)="keepSelection($event)" (click)="toggle('bold')"><strong>Fetstil</strong></button>
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().italic" aria-keyshortcuts="Control+I" (mousedown)="keepSelection($event)" (click)="toggle('italic')"><em>Kursiv</em></button>
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().bulletList" aria-keyshortcuts="Control+Shift+8" (mousedown)="keepSelection($event)" (click)="toggle('bulletList')">Punktlista</button>
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().orderedList" aria-keyshortcuts="Control+Shift+7" (mousedown)="keepSelection($event)" (click)="toggle('orderedList')">Numrerad lista</button>
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().link" aria-keyshortcuts="Control+K" (mousedown)="keepSelection($event)" (click)="link()">Länk</button>
       <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="table()">Tabell</button>
+      @if (state().inTable && !readonly()) {
+        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('addRowAfter')">Ny rad</button>
+        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('addColumnAfter')">Ny kolumn</button>
+        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('deleteRow')">Ta bort rad</button>
+        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('deleteColumn')">Ta bort kolumn</button>
+      }
+      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().footnote" aria-keyshortcuts="Control+Alt+F" (mousedown)="keepSelection($event)" (click)="footnote()">Fotnot</button>
+      <button type="button" [disabled]="readonly() || !state().canUndo" aria-keyshortcuts="Control+Z" (mousedown)="keepSelection($event)" (click)="history('undo')">Ångra</button>
+      <button type="button" [disabled]="readonly() || !state().canRedo" aria-keyshortcuts="Control+Shift+Z Control+Y" (mousedown)="keepSelection($event)" (click)="history('redo')">Gör om</button>
     </div>
     @if (toolbarError()) {
       <p class="error" role="alert">{{ toolbarError() }}</p>
     }
-    <div
-      #editable
-      class="editable rich-content"
-      role="textbox"
-      tabindex="0"
-      aria-multiline="true"
-      [id]="editorId"
-      [attr.contenteditable]="readonly() ? 'false' : 'true'"
-      [attr.aria-readonly]="readonly() || null"
-      [attr.aria-label]="label()"
-      [attr.aria-describedby]="describedBy()"
-      (input)="changed.emit()"
-      (blur)="blurred.emit()"
-      (paste)="paste($event)"
-    ></div>
+    <div #host class="editor-host"></div>
+    @if (notes().length > 0) {
+      <div class="notes">
+        <h3 class="notes-title" [id]="editorId + '-notes'">Fotnoter</h3>
+        <ol [attr.aria-labelledby]="editorId + '-notes'">
+          @for (note of notes(); track $index) {
+            <li>{{ note }}</li>
+          }
+        </ol>
+      </div>
+    }
   `,
   styles: `
-    :host {
+    rf-rich-text-editor {
       display: block;
     }
-    .toolbar {
+    rf-rich-text-editor .toolbar {
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem;
@@ -98,15 +122,20 @@ const EMPTY_TABLE = '<table><tbody><tr><th><br></th><th><br></th></tr><tr><td><b
       border-radius: 0.5rem 0.5rem 0 0;
       background: var(--mat-sys-surface-container);
     }
-    ${plainButtonStyles('.toolbar button')}
-    .toolbar button:hover:not(:disabled) {
+    ${plainButtonStyles('rf-rich-text-editor .toolbar button')}
+    rf-rich-text-editor .toolbar button:hover:not(:disabled) {
       background: var(--mat-sys-surface-container-highest);
     }
-    .toolbar button:disabled {
+    rf-rich-text-editor .toolbar button[aria-pressed='true'] {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    rf-rich-text-editor .toolbar button:disabled {
       cursor: default;
       color: var(--mat-sys-on-surface-variant);
     }
-    .editable {
+    rf-rich-text-editor .editable {
+      position: relative;
       min-height: 14rem;
       max-height: 70vh;
       overflow-y: auto;
@@ -115,10 +144,55 @@ const EMPTY_TABLE = '<table><tbody><tr><th><br></th><th><br></th></tr><tr><td><b
       border-radius: 0 0 0.5rem 0.5rem;
       background: var(--mat-sys-surface);
       white-space: pre-wrap;
+      white-space: break-spaces;
       overflow-wrap: break-word;
+      font-variant-ligatures: none;
     }
-    .editable[aria-readonly='true'] {
+    rf-rich-text-editor .editable:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: -2px;
+    }
+    rf-rich-text-editor .editable[aria-readonly='true'] {
       background: var(--mat-sys-surface-container-low);
+    }
+    rf-rich-text-editor .editable li {
+      position: relative;
+    }
+    rf-rich-text-editor .editable .selectedCell {
+      background: var(--mat-sys-secondary-container);
+    }
+    rf-rich-text-editor .ProseMirror-hideselection *::selection {
+      background: transparent;
+    }
+    rf-rich-text-editor .ProseMirror-hideselection {
+      caret-color: transparent;
+    }
+    rf-rich-text-editor .ProseMirror-gapcursor {
+      display: none;
+      pointer-events: none;
+      position: absolute;
+    }
+    rf-rich-text-editor .ProseMirror-gapcursor::after {
+      content: '';
+      display: block;
+      position: absolute;
+      top: -2px;
+      width: 20px;
+      border-top: 1px solid var(--mat-sys-on-surface);
+    }
+    rf-rich-text-editor .ProseMirror-focused .ProseMirror-gapcursor {
+      display: block;
+    }
+    rf-rich-text-editor .notes {
+      margin-top: 0.5rem;
+      font: var(--mat-sys-body-small);
+    }
+    rf-rich-text-editor .notes-title {
+      font: var(--mat-sys-label-large);
+      margin: 0 0 0.25rem;
+    }
+    rf-rich-text-editor .notes ol {
+      margin: 0;
     }
   `,
 })
@@ -136,51 +210,91 @@ export class RichTextEditorComponent implements AfterViewInit {
 
   protected readonly editorId = `rf-editor-${++nextEditorId}`;
   protected readonly toolbarError = signal<string | null>(null);
+  protected readonly state = signal<ToolbarState>(NO_STATE);
+  /** The footnotes' texts in order, shown under the text (the markers in it are numbered alike). */
+  protected readonly notes = signal<string[]>([]);
 
-  private readonly editable = viewChild.required<ElementRef<HTMLElement>>('editable');
-  /** The editable element, kept: it can still be read while the page is being left. */
-  private element: HTMLElement | null = null;
-  /** The selection inside the editor, kept while focus is on a toolbar button. */
-  private savedRange: Range | null = null;
+  private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
+  private editor: Editor | null = null;
+  /** The last state, kept: the text can still be read while the page is being left. */
+  private lastState: EditorState | null = null;
 
   constructor() {
-    const onSelection = () => {
-      const selection = document.getSelection();
-      if (selection && selection.rangeCount > 0 && this.element?.contains(selection.anchorNode)) {
-        this.savedRange = selection.getRangeAt(0).cloneRange();
-      }
-    };
-    document.addEventListener('selectionchange', onSelection);
-    inject(DestroyRef).onDestroy(() => document.removeEventListener('selectionchange', onSelection));
+    effect(() => {
+      const editable = !this.readonly();
+      // The accessible name and description follow the inputs.
+      this.label();
+      this.describedBy();
+      const editor = this.editor;
+      if (!editor || editor.isDestroyed) return;
+      untracked(() => {
+        editor.setEditable(editable, false);
+        editor.view.setProps({ attributes: this.attributes() });
+      });
+    });
+    inject(DestroyRef).onDestroy(() => this.editor?.destroy());
   }
 
   ngAfterViewInit(): void {
-    this.element = this.editable().nativeElement;
-    // New lines become <p>, as the document model has it (Chrome's default is <div>).
-    document.execCommand('defaultParagraphSeparator', false, 'p');
-    this.setContent(untracked(this.content));
+    const shortcuts = Extension.create({
+      name: 'rfShortcuts',
+      addKeyboardShortcuts: () => ({
+        'Mod-k': () => {
+          this.link();
+          return true;
+        },
+        'Mod-Alt-f': () => {
+          this.footnote();
+          return true;
+        },
+      }),
+    });
+    const editor = new Editor({
+      element: this.host().nativeElement,
+      extensions: [...richTextExtensions(), shortcuts],
+      content: documentToProseMirror(untracked(this.content)),
+      editable: !untracked(this.readonly),
+      injectCSS: false,
+      enableInputRules: true,
+      editorProps: {
+        attributes: this.attributes(),
+        transformPastedHTML: (html) => cleanPastedHtml(html),
+        transformPasted: (slice) => withoutParagraphIds(slice),
+      },
+      onUpdate: ({ transaction }) => {
+        if (!transaction.getMeta(INTERNAL)) this.changed.emit();
+      },
+      onTransaction: ({ editor: current }) => this.refresh(current),
+      onBlur: () => this.blurred.emit(),
+    });
+    this.editor = editor;
+    this.refresh(editor);
   }
 
-  /** Replaces what the editor shows. */
+  /** Replaces what the editor shows (and forgets the undo history: it belonged to other text). */
   setContent(doc: RichTextDocument): void {
-    if (this.element) this.element.innerHTML = documentToHtml(doc) || '<p><br></p>';
+    const editor = this.editor;
+    if (!editor || editor.isDestroyed) return;
+    const node = editor.schema.nodeFromJSON(documentToProseMirror(doc));
+    editor.view.updateState(EditorState.create({ doc: node, plugins: editor.state.plugins }));
+    this.refresh(editor);
   }
 
   /**
-   * The document as it is now, sanitized. Paragraphs that got a new id keep it (written back as
-   * `data-id`), so comments stay anchored across saves.
+   * The document as it is now, sanitized. Paragraphs that got a new id keep it (it is written into
+   * the editor's document), so comments stay anchored across saves.
    */
   read(): SanitizeRichTextResult {
-    if (!this.element) return { ok: true, document: untracked(this.content), removed: [] };
-    const doc = documentFromElement(this.element, {
-      whitespace: 'preserve',
-      onNewId: (element, id) => element.setAttribute('data-id', id),
-    });
-    return sanitizeRichText(doc);
+    const editor = this.editor;
+    if (!editor) return { ok: true, document: untracked(this.content), removed: [] };
+    if (!editor.isDestroyed) this.assignParagraphIds(editor);
+    const state = editor.isDestroyed ? this.lastState : editor.state;
+    if (!state) return { ok: true, document: untracked(this.content), removed: [] };
+    return sanitizeRichText(documentFromProseMirror(state.doc.toJSON() as JSONContent));
   }
 
   focus(): void {
-    this.element?.focus();
+    if (this.editor && !this.editor.isDestroyed) this.editor.commands.focus();
   }
 
   /** A mouse press on a toolbar button must not take the selection out of the text. */
@@ -189,114 +303,158 @@ export class RichTextEditorComponent implements AfterViewInit {
   }
 
   protected heading(level: 2 | 3): void {
-    const tag = `h${level}`;
-    this.run(() => {
-      const current = String(document.queryCommandValue('formatBlock') ?? '').toLowerCase();
-      document.execCommand('formatBlock', false, current === tag ? 'p' : tag);
+    this.run((editor) => editor.chain().focus().toggleHeading({ level }).run());
+  }
+
+  protected toggle(what: 'bold' | 'italic' | 'bulletList' | 'orderedList'): void {
+    this.run((editor) => {
+      const chain = editor.chain().focus();
+      if (what === 'bold') chain.toggleBold();
+      else if (what === 'italic') chain.toggleItalic();
+      else if (what === 'bulletList') chain.toggleBulletList();
+      else chain.toggleOrderedList();
+      chain.run();
     });
   }
 
-  protected command(name: 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList'): void {
-    this.run(() => document.execCommand(name));
+  protected history(what: 'undo' | 'redo'): void {
+    this.run((editor) => (what === 'undo' ? editor.chain().focus().undo().run() : editor.chain().focus().redo().run()));
   }
 
   protected link(): void {
-    const answer = window.prompt('Adress för länken (https://…, http://… eller mailto:…)', 'https://');
-    if (answer === null || answer.trim() === '' || answer.trim() === 'https://') return;
-    const href = safeHref(answer);
-    if (href === null) {
-      this.toolbarError.set('Länken lades inte till: adressen måste börja med https://, http:// eller mailto:.');
-      return;
-    }
-    this.run(() => {
-      const selection = document.getSelection();
-      if (!selection || selection.isCollapsed) {
-        const escaped = escapeHtml(href);
-        document.execCommand('insertHTML', false, `<a href="${escaped}">${escaped}</a>`);
+    this.run((editor) => {
+      const current = editor.getAttributes('link')['href'] as string | undefined;
+      const answer = window.prompt('Adress för länken (https://…, http://… eller mailto:…)', current ?? 'https://');
+      if (answer === null) return;
+      const trimmed = answer.trim();
+      if (trimmed === '' || trimmed === 'https://') {
+        if (current !== undefined) editor.chain().focus().extendMarkRange('link').unsetLink().run();
+        return;
+      }
+      const href = safeHref(answer);
+      if (href === null) {
+        this.toolbarError.set('Länken lades inte till: adressen måste börja med https://, http:// eller mailto:.');
+        return;
+      }
+      if (editor.state.selection.empty && current === undefined) {
+        editor
+          .chain()
+          .focus()
+          .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+          .unsetMark('link')
+          .run();
       } else {
-        document.execCommand('createLink', false, href);
+        editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
       }
     });
   }
 
   /**
-   * A 2×2 table (a header row and a row) after the block holding the caret, or in its place when
-   * that block is empty. Built with the DOM: Chrome's insertHTML breaks a table up inside a <p>.
+   * A footnote on the selected text, or on the word just before the caret; inside a footnote, its
+   * text is changed (an empty text removes the footnote).
    */
-  protected table(): void {
-    this.run(() => {
-      const root = this.element;
-      if (!root) return;
-      const selection = document.getSelection();
-      let block: Node | null = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).startContainer : null;
-      while (block && block.parentNode !== root) block = block.parentNode;
-      const holder = document.createElement('div');
-      holder.innerHTML = EMPTY_TABLE;
-      const table = holder.firstElementChild as HTMLTableElement;
-      if (block && block.nodeName === 'P' && (block.textContent ?? '') === '') root.replaceChild(table, block);
-      else root.insertBefore(table, block ? block.nextSibling : null);
-      if (!table.nextSibling) {
-        // Somewhere to go on writing after the table.
-        const after = document.createElement('p');
-        after.appendChild(document.createElement('br'));
-        root.appendChild(after);
+  protected footnote(): void {
+    this.run((editor) => {
+      const { selection } = editor.state;
+      const current = editor.getAttributes('footnote')['note'] as string | undefined;
+      let range: { from: number; to: number } | null = selection.empty ? null : { from: selection.from, to: selection.to };
+      if (range === null && current === undefined) {
+        const { $from } = selection;
+        const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\ufffc');
+        const word = /[^\s\ufffc]+$/u.exec(before);
+        if (word) range = { from: $from.pos - word[0].length, to: $from.pos };
       }
-      const cell = table.querySelector('th, td');
-      if (cell && selection) {
-        const range = document.createRange();
-        range.setStart(cell, 0);
-        range.collapse(true);
-        selection.removeAllRanges();
-        selection.addRange(range);
+      if (range === null && current === undefined) {
+        this.toolbarError.set(
+          'Fotnoten lades inte till: markera texten som fotnoten gäller, eller ställ markören direkt efter ett ord.',
+        );
+        return;
       }
+      const answer = window.prompt('Text för fotnoten', current ?? '');
+      if (answer === null) return;
+      const note = answer.replace(/\s+/g, ' ').trim();
+      const chain = editor.chain().focus();
+      if (range === null) chain.extendMarkRange('footnote');
+      else chain.setTextSelection(range);
+      if (note === '') chain.unsetMark('footnote');
+      else chain.setMark('footnote', { note });
+      if (range !== null) chain.setTextSelection(range.to);
+      chain.run();
     });
   }
 
-  /** Pasted HTML goes through the document model: only what the model can hold is kept. */
-  protected paste(event: ClipboardEvent): void {
-    const data = event.clipboardData;
-    if (!data || this.readonly()) return;
-    const html = data.getData('text/html');
-    const plain = data.getData('text/plain');
-    event.preventDefault();
-    if (html) {
-      const parsed = new DOMParser().parseFromString(html, 'text/html');
-      const result = sanitizeRichText(documentFromElement(parsed.body));
-      if (result.ok) {
-        // Pasted paragraphs get ids of their own: a copied data-id would take the original's anchor.
-        const content = result.document.content.map(withoutIds);
-        document.execCommand('insertHTML', false, documentToHtml({ ...result.document, content }));
-        this.changed.emit();
+  /** A 2×2 table (a header row and a row) where the caret is; not in a list, where tables cannot stand. */
+  protected table(): void {
+    this.run((editor) => {
+      if (editor.isActive('listItem')) {
+        this.toolbarError.set('Tabellen lades inte till: tabeller kan inte stå i listor.');
         return;
       }
-    }
-    if (plain) {
-      document.execCommand('insertText', false, plain);
-      this.changed.emit();
-    }
+      editor.chain().focus().insertTable({ rows: 2, cols: 2, withHeaderRow: true }).run();
+    });
   }
 
-  /** Focuses the text, puts the selection back where it was, and runs a command. */
-  private run(action: () => void): void {
-    if (this.readonly()) return;
+  protected tableCommand(command: 'addRowAfter' | 'addColumnAfter' | 'deleteRow' | 'deleteColumn'): void {
+    this.run((editor) => editor.chain().focus()[command]().run());
+  }
+
+  private attributes(): Record<string, string> {
+    const attributes: Record<string, string> = {
+      id: this.editorId,
+      class: 'editable rich-content',
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': untracked(this.label),
+    };
+    const describedBy = untracked(this.describedBy);
+    if (describedBy) attributes['aria-describedby'] = describedBy;
+    if (untracked(this.readonly)) attributes['aria-readonly'] = 'true';
+    return attributes;
+  }
+
+  private run(action: (editor: Editor) => void): void {
+    const editor = this.editor;
+    if (!editor || editor.isDestroyed || this.readonly()) return;
     this.toolbarError.set(null);
-    const element = this.element;
-    if (!element) return;
-    element.focus();
-    const selection = document.getSelection();
-    if (this.savedRange && selection && element.contains(this.savedRange.startContainer)) {
-      selection.removeAllRanges();
-      selection.addRange(this.savedRange);
-    }
-    action();
-    this.changed.emit();
+    action(editor);
   }
-}
 
-function withoutIds(block: Block): Block {
-  if (block.type === 'paragraph') return { type: 'paragraph', content: block.content };
-  if (block.type === 'bullet_list' || block.type === 'ordered_list') {
-    return { type: block.type, items: block.items.map((item) => item.map(withoutIds)) };
+  private assignParagraphIds(editor: Editor): void {
+    const positions = paragraphsNeedingIds(editor.state.doc);
+    if (positions.length === 0) return;
+    const tr: Transaction = editor.state.tr;
+    for (const pos of positions) tr.setNodeAttribute(pos, 'id', newParagraphId());
+    tr.setMeta('addToHistory', false).setMeta(INTERNAL, true);
+    editor.view.dispatch(tr);
   }
-  return block;
+
+  private refresh(editor: Editor): void {
+    if (editor.isDestroyed) return;
+    this.lastState = editor.state;
+    this.state.set({
+      bold: editor.isActive('bold'),
+      italic: editor.isActive('italic'),
+      heading2: editor.isActive('heading', { level: 2 }),
+      heading3: editor.isActive('heading', { level: 3 }),
+      bulletList: editor.isActive('bulletList'),
+      orderedList: editor.isActive('orderedList'),
+      link: editor.isActive('link'),
+      footnote: editor.isActive('footnote'),
+      inTable: editor.isActive('table'),
+      canUndo: editor.can().undo(),
+      canRedo: editor.can().redo(),
+    });
+    const notes: string[] = [];
+    let previous: string | null = null;
+    editor.state.doc.descendants((node) => {
+      if (node.isTextblock) previous = null;
+      if (!node.isInline) return true;
+      const mark = node.marks.find((m) => m.type.name === 'footnote');
+      const note = mark ? String(mark.attrs['note'] ?? '') : null;
+      if (note !== null && note !== previous) notes.push(note);
+      previous = note;
+      return false;
+    });
+    if (notes.join('\u0000') !== this.notes().join('\u0000')) this.notes.set(notes);
+  }
 }

@@ -18,6 +18,8 @@ import { safeHref } from './rich-text-dom';
 /** A footnote on the text it explains; the marker (a CSS counter) stands after the text. */
 export const Footnote = Mark.create({
   name: 'footnote',
+  // Outermost mark: text under one footnote is one element with one marker, whatever else it carries.
+  priority: 1100,
   inclusive: false,
   addAttributes() {
     return {
