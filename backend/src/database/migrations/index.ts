@@ -19,6 +19,7 @@ import { AddReturnMailKinds1764000000017 } from './1764000000017-AddReturnMailKi
 import { AddTaskDeadlineSetAt1764000000018 } from './1764000000018-AddTaskDeadlineSetAt';
 import { AddCommentRowAnchor1764000000019 } from './1764000000019-AddCommentRowAnchor';
 import { AddManualReminders1764000000020 } from './1764000000020-AddManualReminders';
+import { AddSectionGuidance1764000000021 } from './1764000000021-AddSectionGuidance';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddTaskDeadlineSetAt1764000000018,
   AddCommentRowAnchor1764000000019,
   AddManualReminders1764000000020,
+  AddSectionGuidance1764000000021,
 ];

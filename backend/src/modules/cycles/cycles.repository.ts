@@ -218,8 +218,8 @@ export class CyclesRepository {
   /** Copies a template section into the cycle; gives the cycle section's id. */
   async insertSection(manager: EntityManager, cycleId: string, section: ReportTemplateDto['sections'][number], sortOrder: number): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config, guidance)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         cycleId,
         section.key,
@@ -231,6 +231,7 @@ export class CyclesRepository {
         section.kind,
         section.reviewerRole,
         section.config ? JSON.stringify(section.config) : null,
+        section.guidance ?? null,
       ],
     );
     return row.id;

@@ -21,7 +21,7 @@ const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
 const LIST_COLUMNS = `
   t.id, t.cycle_id, c.title AS cycle_title, c.diary_number AS cycle_diary_number, c.committee_id,
   m.name || ', ' || m.municipality AS committee_name, s.number AS section_number, s.title AS section_title, s.kind,
-  s.reviewer_role, s.config AS section_config, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
+  s.reviewer_role, s.config AS section_config, s.guidance AS section_guidance, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
   t.updated_at`;
 
 const LIST_FROM = `
@@ -82,6 +82,7 @@ export interface TaskListRow {
   kind: TaskDto['kind'];
   reviewer_role: Role;
   section_config: SectionConfig | null;
+  section_guidance: string | null;
   unit_id: string | null;
   unit_name: string | null;
   state: TaskState;

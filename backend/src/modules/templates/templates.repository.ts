@@ -23,6 +23,7 @@ export interface TemplateSectionRow {
   reviewer_role: TemplateSectionInput['reviewerRole'];
   unit_ids: string[];
   config: SectionConfig | null;
+  guidance: string | null;
 }
 
 export interface TemplateFields {
@@ -56,7 +57,7 @@ export class TemplatesRepository {
   /** The template's sections in order, each with its chosen units. */
   sections(id: string): Promise<TemplateSectionRow[]> {
     return this.dataSource.query(
-      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.config,
+      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.config, s.guidance,
               COALESCE(array_agg(u.unit_id::text) FILTER (WHERE u.unit_id IS NOT NULL), '{}') AS unit_ids
          FROM template_section s LEFT JOIN template_section_unit u ON u.section_id = s.id
         WHERE s.template_id = $1 GROUP BY s.id ORDER BY s.sort_order`,
@@ -122,8 +123,8 @@ export class TemplatesRepository {
   async insertSections(manager: EntityManager, templateId: string, sections: readonly TemplateSectionInput[]): Promise<void> {
     for (const [index, section] of sections.entries()) {
       const [created]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role, config)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role, config, guidance)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           templateId,
           section.key,
@@ -134,6 +135,7 @@ export class TemplatesRepository {
           section.responsibility,
           section.reviewerRole,
           section.config ? JSON.stringify(section.config) : null,
+          section.guidance ?? null,
         ],
       );
       if (section.unitIds?.length) {

@@ -106,6 +106,7 @@ export class TemplatesService {
       reviewerRole: section.reviewerRole,
       unitIds: section.responsibility === 'chosen_units' ? [...new Set(section.unitIds ?? [])] : [],
       config: section.config ?? null,
+      guidance: section.guidance ?? null,
     }));
     const checked = checkTemplateSections(sections);
     if (!checked.ok) throw TemplateErrors.invalid(checked.errors);
@@ -150,6 +151,7 @@ export class TemplatesService {
         reviewerRole: s.reviewer_role,
         unitIds: s.unit_ids,
         config: s.config,
+        guidance: s.guidance,
       })),
     );
     if (!checked.ok) throw new Error(`Stored template ${id} is invalid: ${checked.errors.join('; ')}`);
@@ -166,6 +168,7 @@ export class TemplatesService {
         reviewerRole: s.reviewerRole,
         unitIds: [...(s.unitIds ?? [])],
         config: s.config ?? null,
+        guidance: s.guidance ?? null,
       })),
     };
   }

@@ -183,6 +183,11 @@ export interface TaskDto extends TaskListItemDto {
   content: TaskContent;
   /** The section's layout (economy: columns, unit, headings). */
   sectionConfig: SectionConfig | null;
+  /** The template's writing instruction for the section, shown above the editor; null: none. */
+  sectionGuidance: string | null;
+  /** The cycle's report kind and the last day of its period: the economy headings name the periods (`per augusti`, `per april`). */
+  reportKind: ReportKind;
+  periodEnd: IsoDate;
   /** Optimistic concurrency: send it back with the next save. */
   version: number;
   updatedByName: string | null;
@@ -273,6 +278,18 @@ export interface UpdateTaskRequest {
   deadline: IsoDate | null;
 }
 
+/**
+ * POST /api/tasks/:id/remind ("Skicka påminnelse nu"): the reminder to the task's writers is
+ * queued, at most once per task and Stockholm day. The second time the answer is 409 with the
+ * code `reminder_already_sent` and a Swedish message saying it was already sent today.
+ */
+export interface RemindTaskResponse {
+  /** The people it goes to (who hold the pen), by name. */
+  recipients: string[];
+  /** "Påminnelse köad till …". */
+  message: string;
+}
+
 /** GET /api/tasks/:id/diff?from=1&to=2 (to defaults to the latest snapshot, from to the one before it; 0 = empty). */
 export interface TaskDiffDto {
   from: number;
@@ -290,6 +307,8 @@ export interface TaskCommentDto {
   parentId: string | null;
   /** The paragraph it is anchored to (a paragraph id of the content), if any. */
   anchor: string | null;
+  /** The table row (and column) it is about, if any (structured sections). */
+  rowAnchor: CommentRowAnchor | null;
   authorName: string;
   authorId: string;
   body: string;
@@ -303,6 +322,15 @@ export interface CreateCommentRequest {
   body: string;
   parentId?: string;
   anchor?: string;
+  /** A row (or one cell) of the section's table; checked against the task's current content. */
+  rowAnchor?: CommentRowAnchor;
+}
+
+/** A comment's place in a table: a row by its stable key, optionally one column of it. */
+export interface CommentRowAnchor {
+  kind: 'row';
+  rowKey: string;
+  column?: string;
 }
 
 /** PATCH /api/tasks/:id/comments/:commentId */

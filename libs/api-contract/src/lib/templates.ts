@@ -14,6 +14,8 @@ export interface TemplateSectionDto {
   unitIds: string[];
   /** The layout beyond the kind (economy: columns, unit, headings); null: the default. */
   config: SectionConfig | null;
+  /** The writing instruction shown to the writer above the editor; null: none. */
+  guidance: string | null;
 }
 
 export interface ReportTemplateSummaryDto {

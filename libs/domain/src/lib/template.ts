@@ -50,6 +50,9 @@ export const RESPONSIBILITY_LABELS: Readonly<Record<Responsibility, string>> = {
 
 export const TEMPLATE_MAX_DEPTH = 4;
 
+/** The longest writing instruction a section may carry: a few sentences, not a manual. */
+export const GUIDANCE_MAX_LENGTH = 600;
+
 export interface TemplateSectionInput {
   /** Stable within the template (e.g. `ekonomi`); children point to it. */
   key: string;
@@ -62,6 +65,8 @@ export interface TemplateSectionInput {
   reviewerRole: Role;
   /** The section's layout beyond its kind (economy: the table's columns). */
   config?: SectionConfig | null;
+  /** A short instruction to the writer, shown above the editor (null: none). */
+  guidance?: string | null;
 }
 
 export interface NumberedSection extends TemplateSectionInput {
@@ -100,6 +105,14 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
       errors.push(
         `Avsnittet "${section.title}" kan inte granskas av ${ROLE_LABELS[section.reviewerRole].toLowerCase()}: välj en roll som får granska.`,
       );
+    }
+    if (section.guidance !== undefined && section.guidance !== null) {
+      if (typeof section.guidance !== 'string') errors.push(`Skrivinstruktionen för avsnittet "${section.title}" ska vara text.`);
+      else if (section.guidance.trim().length > GUIDANCE_MAX_LENGTH) {
+        errors.push(
+          `Skrivinstruktionen för avsnittet "${section.title}" får vara högst ${GUIDANCE_MAX_LENGTH} tecken (nu ${section.guidance.trim().length}).`,
+        );
+      }
     }
     const layout = checkSectionConfig(section.kind, section.config);
     if (!layout.ok) errors.push(...layout.errors.map((e) => `Avsnittet "${section.title}": ${e}`));
@@ -144,7 +157,8 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
       .filter((s) => s.parentKey === parentKey)
       .forEach((section, index) => {
         const number = prefix ? `${prefix}.${index + 1}` : String(index + 1);
-        numbered.push({ ...section, config: cleanConfig.get(section.key) ?? null, number, depth: depthOf.get(section.key) ?? 1 });
+        const guidance = typeof section.guidance === 'string' && section.guidance.trim() ? section.guidance.trim() : null;
+        numbered.push({ ...section, config: cleanConfig.get(section.key) ?? null, guidance, number, depth: depthOf.get(section.key) ?? 1 });
         visit(section.key, number);
       });
   };

@@ -69,6 +69,13 @@ export class TemplateSectionBody {
   @IsOptional()
   @IsObject({ message: 'Avsnittets upplägg har fel format.' })
   config?: SectionConfig | null;
+
+  /** Its length is checked by checkTemplateSections (libs/domain), with the section named. */
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Beskriv periodens resultat och prognos per verksamhet.' })
+  @IsOptional()
+  @IsString({ message: 'Skrivinstruktionen ska vara text.' })
+  @MaxLength(20_000, { message: 'Skrivinstruktionen är alldeles för lång.' })
+  guidance?: string | null;
 }
 
 export class SaveTemplateBody implements SaveTemplateRequest {
