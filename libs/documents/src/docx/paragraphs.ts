@@ -75,6 +75,7 @@ export function inlineChildren(content: readonly Inline[], base: RunStyle = {}):
     } else {
       out.push(...textRuns(inline.text, style));
     }
+    if (inline.footnote !== undefined) out.push(new TextRun({ text: String(inline.footnote), ...base, superScript: true }));
   }
   return out;
 }

@@ -14,6 +14,7 @@ import {
   type MemoTextPart,
   type RichTextDocument,
 } from '@rapportflode/domain';
+import { Footnotes } from './footnotes';
 import type {
   Block,
   DocumentModel,
@@ -41,28 +42,34 @@ export interface MemoFacts {
 type RichBlock = RichTextDocument['content'][number];
 type Runs = Extract<RichBlock, { type: 'paragraph' }>['content'];
 
-function inlines(runs: Runs): Inline[] {
-  return runs.map((run) => {
+function inlines(runs: Runs, notes: Footnotes): Inline[] {
+  return runs.map((run, index) => {
     const marks: Mark[] = [];
     let href: string | undefined;
     for (const mark of run.marks ?? []) {
       if (mark.type === 'bold' || mark.type === 'italic') marks.push(mark.type);
       else if (mark.type === 'link') href = mark.href;
     }
-    return { text: run.text, ...(marks.length ? { marks } : {}), ...(href ? { href } : {}) };
+    const footnote = notes.markerAfter(runs, index);
+    return {
+      text: run.text,
+      ...(marks.length ? { marks } : {}),
+      ...(href ? { href } : {}),
+      ...(footnote !== undefined ? { footnote } : {}),
+    };
   });
 }
 
-function listOf(block: Extract<RichBlock, { type: 'bullet_list' | 'ordered_list' }>): ListBlock {
+function listOf(block: Extract<RichBlock, { type: 'bullet_list' | 'ordered_list' }>, notes: Footnotes): ListBlock {
   const items: ListItem[] = block.items.map((item) => {
     const content: Inline[] = [];
     let children: ListBlock | undefined;
     for (const inner of item) {
       if (inner.type === 'paragraph' || inner.type === 'heading') {
         if (content.length) content.push({ text: '\n' });
-        content.push(...inlines(inner.content));
+        content.push(...inlines(inner.content, notes));
       } else if (inner.type === 'bullet_list' || inner.type === 'ordered_list') {
-        const nested = listOf(inner);
+        const nested = listOf(inner, notes);
         children = children ? { ...children, items: [...children.items, ...nested.items] } : nested;
       }
     }
@@ -79,6 +86,7 @@ export function richTextBlocks(document: RichTextDocument, idPrefix: string): Bl
   const out: Block[] = [];
   let headings = 0;
   let tables = 0;
+  const notes = new Footnotes();
   for (const block of document.content) {
     switch (block.type) {
       case 'heading':
@@ -86,11 +94,11 @@ export function richTextBlocks(document: RichTextDocument, idPrefix: string): Bl
         out.push({ type: 'heading', level: 4, text: block.content.map((r) => r.text).join(''), id: `${idPrefix}-rubrik-${headings}` });
         break;
       case 'paragraph':
-        out.push({ type: 'paragraph', content: inlines(block.content) });
+        out.push({ type: 'paragraph', content: inlines(block.content, notes) });
         break;
       case 'bullet_list':
       case 'ordered_list':
-        out.push(listOf(block));
+        out.push(listOf(block, notes));
         break;
       case 'table': {
         tables += 1;
@@ -110,6 +118,7 @@ export function richTextBlocks(document: RichTextDocument, idPrefix: string): Bl
       }
     }
   }
+  out.push(...notes.paragraphs());
   return out;
 }
 

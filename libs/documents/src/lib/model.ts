@@ -81,6 +81,11 @@ export interface Inline {
   marks?: readonly Mark[];
   /** http(s) or mailto only (the content sanitiser's rule); anything else is never put here. */
   href?: string;
+  /**
+   * A footnote's number: its marker (superscript) follows the text. The notes themselves are
+   * note paragraphs at the end of the section, each led by its number (see footnotes.ts).
+   */
+  footnote?: number;
 }
 
 export interface HeadingBlock {

@@ -2,30 +2,36 @@
 import type { RichTextDocument } from '@rapportflode/domain';
 import type * as Rich from '@rapportflode/domain';
 import type { Block, Inline, ListBlock, ListItem, TableColumn, TableRow } from '../model';
+import { Footnotes } from '../footnotes';
 import { paragraph, text } from '../model';
 import { type Context, dataset, level, slugify } from './context';
 
-function inlinesOf(runs: readonly Rich.TextRun[]): Inline[] {
-  return runs.map((run) => {
+function inlinesOf(runs: readonly Rich.TextRun[], notes?: Footnotes): Inline[] {
+  return runs.map((run, index) => {
     const marks = (run.marks ?? []).flatMap((m) => (m.type === 'bold' || m.type === 'italic' ? [m.type] : []));
     const link = (run.marks ?? []).find((m): m is { type: 'link'; href: string } => m.type === 'link');
-    const inline: Inline = marks.length ? { text: run.text, marks } : { text: run.text };
+    const footnote = notes?.markerAfter(runs, index);
+    const inline: Inline = {
+      text: run.text,
+      ...(marks.length ? { marks } : {}),
+      ...(footnote !== undefined ? { footnote } : {}),
+    };
     return link && /^(https?:|mailto:)/i.test(link.href) ? { ...inline, href: link.href } : inline;
   });
 }
 
 const plain = (runs: readonly Rich.TextRun[]) => runs.map((r) => r.text).join('');
 
-function listOf(block: Rich.ListBlock, ctx: Context): ListBlock {
+function listOf(block: Rich.ListBlock, ctx: Context, notes: Footnotes): ListBlock {
   const items: ListItem[] = block.items.map((item) => {
     const content: Inline[] = [];
     let children: ListBlock | undefined;
     for (const part of item) {
       if (part.type === 'paragraph' || part.type === 'heading') {
         if (content.length) content.push(text(' '));
-        content.push(...inlinesOf(part.content));
+        content.push(...inlinesOf(part.content, notes));
       } else if (part.type === 'bullet_list' || part.type === 'ordered_list') {
-        const nested = listOf(part, ctx);
+        const nested = listOf(part, ctx, notes);
         children = children ? { ...children, items: [...children.items, ...nested.items] } : nested;
       } else if (part.type === 'table') {
         if (content.length) content.push(text(' '));
@@ -41,6 +47,7 @@ export function richTextBlocks(doc: RichTextDocument, ctx: Context, unit: string
   const out: Block[] = [];
   let headingCount = 0;
   let tableCount = 0;
+  const notes = new Footnotes();
   for (const block of doc.content) {
     switch (block.type) {
       case 'heading':
@@ -53,11 +60,11 @@ export function richTextBlocks(doc: RichTextDocument, ctx: Context, unit: string
         });
         break;
       case 'paragraph':
-        out.push(paragraph(inlinesOf(block.content)));
+        out.push(paragraph(inlinesOf(block.content, notes)));
         break;
       case 'bullet_list':
       case 'ordered_list':
-        out.push(listOf(block, ctx));
+        out.push(listOf(block, ctx, notes));
         break;
       case 'table': {
         tableCount += 1;
@@ -83,5 +90,6 @@ export function richTextBlocks(doc: RichTextDocument, ctx: Context, unit: string
       }
     }
   }
+  out.push(...notes.paragraphs());
   return out;
 }
