@@ -3,6 +3,7 @@ import {
   columnLabel,
   type EconomyColumn,
   type EconomyContent,
+  type EconomyPeriods,
   type EconomyTableConfig,
   parseSwedishNumber,
 } from '@rapportflode/domain';
@@ -45,6 +46,8 @@ export type EconomyRead = { ok: true; content: EconomyContent; removed: string[]
 export class EconomyTableEditorComponent extends FigureEditorBase {
   readonly content = input.required<EconomyContent>();
   readonly config = input.required<EconomyTableConfig>();
+  /** The cycle's periods, for headings that name them (`Budgetavvikelse prognos per augusti`). */
+  readonly periods = input<EconomyPeriods | null>(null);
 
   /** The rows being edited; read-only: always the `content` given. */
   private readonly rows = linkedSignal<EditRow[]>(() =>
@@ -55,7 +58,7 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
   protected readonly view = computed(() => buildTableView(this.config(), this.rows()));
 
   protected label(column: EconomyColumn): string {
-    return columnLabel(this.config(), column);
+    return columnLabel(this.config(), column, this.periods());
   }
 
   /** The table as it is now; not ok while a cell is not a number or a rule is broken. */

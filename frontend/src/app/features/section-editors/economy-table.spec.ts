@@ -143,7 +143,7 @@ describe('applyPaste', () => {
     expect(result.rows[1].key).toMatch(/^r-[a-z0-9]{8}$/);
     expect(result.rows[1].cells).toEqual({ earlier_result: `${MINUS}50`, earlier_forecast: '3.8' });
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toContain('Komvux, Prognos per april');
+    expect(result.errors[0]).toContain('Komvux, Prognosavvikelse tidigare period');
     expect(result.firstCellId).toBe(cellId('r-a', 'earlier_result'));
   });
 

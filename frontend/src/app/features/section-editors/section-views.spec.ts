@@ -95,9 +95,31 @@ describe('economyChart', () => {
       { label: 'Grundläggande vuxenutbildning', values: [-7015, -8701] },
       { label: 'Svenska för invandrare', values: [-2500, null] },
     ]);
-    expect(chart?.table.columnHeaders).toEqual(['Rad', 'Budget', 'Prognos']);
+    // The prognos nobody typed is named as computed, in the table and in the chart's description.
+    expect(chart?.table.columnHeaders).toEqual(['Rad', 'Budget', 'Prognos (räknad: Budget + Prognosavvikelse)']);
+    expect(chart?.notes).toEqual(['Prognos = Budget + Prognosavvikelse']);
     expect(chart?.table.rows[0].cells.map((c) => c.text)).toEqual(['\u22127\u00a0015', '\u22128\u00a0701']);
     expect(chart?.table.rows[1].cells[1]).toEqual({ value: null, text: '–', srText: 'Uppgift saknas' });
+  });
+
+  it('names the cycle’s periods, and draws no figure the check refuses (a helårsbudget with decimals in tkr)', () => {
+    const refused: EconomyContent = {
+      type: 'economy',
+      rows: [
+        { key: 'a', label: 'Grundläggande vuxenutbildning', values: { annual_budget: -7015.5, forecast_deviation: -1686 } },
+        { key: 'b', label: 'Svenska för invandrare', values: { annual_budget: -2500, forecast_deviation: 300 } },
+      ],
+    };
+    const chart = economyChart({ economy: { unit: 'tkr', columns: ['annual_budget', 'forecast_deviation'] } }, refused, {
+      current: 'augusti',
+      earlier: 'april',
+      year: 2021,
+    });
+    expect(chart?.seriesLabels).toEqual(['Helårsbudget 2021', 'Prognos helår per augusti']);
+    expect(chart?.groups).toEqual([
+      { label: 'Grundläggande vuxenutbildning', values: [null, null] },
+      { label: 'Svenska för invandrare', values: [-2500, -2200] },
+    ]);
   });
 
   it('uses the entered prognos where the table has one, and gives nothing without budget or prognos', () => {

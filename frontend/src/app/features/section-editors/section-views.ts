@@ -10,11 +10,12 @@ import {
   type ActionPlanContent,
   type ActionStatus,
   ACTION_STATUSES,
-  columnLabel,
   computeEconomy,
   computeTable,
   type EconomyContent,
+  economyChartFigures,
   economyConfigOf,
+  type EconomyPeriods,
   formatFulfilment,
   formatNumber,
   formatTableCell,
@@ -139,44 +140,34 @@ export interface EconomyChartData {
   seriesLabels: string[];
   groups: Array<{ label: string; values: Array<number | null> }>;
   table: AccessibleTable;
+  /** How a derived series is computed (`Prognos helår per augusti = Helårsbudget 2021 + …`), for the chart's description. */
+  notes: string[];
 }
 
 /**
- * Budget and prognos per row (the top-level rows, sub-rows summed) for the chart beside the
- * economy table: helårsbudget (or the period's budget netto) against the year's prognos
- * (entered, or helårsbudget plus the prognosavvikelse where the table holds that instead).
+ * Budget and prognos per row for the chart beside the economy table, from the domain's chart
+ * figures (only accepted figures; a prognos derived from helårsbudget and the forecast
+ * deviation is computed there and named as such), with the accessible table of the same figures.
  * Null when the table has neither a budget nor a prognos.
  */
-export function economyChart(sectionConfig: SectionConfig | null | undefined, content: EconomyContent): EconomyChartData | null {
+export function economyChart(
+  sectionConfig: SectionConfig | null | undefined,
+  content: EconomyContent,
+  periods?: EconomyPeriods | null,
+): EconomyChartData | null {
   const config = economyConfigOf(sectionConfig);
-  const has = (c: (typeof config.columns)[number]) => config.columns.includes(c);
-  const budgetColumn = has('annual_budget') ? 'annual_budget' : has('budget_net') ? 'budget_net' : null;
-  const forecastFrom = has('forecast') ? 'forecast' : has('annual_budget') && has('forecast_deviation') ? 'deviation' : null;
-  if (!budgetColumn && !forecastFrom) return null;
+  const figures = economyChartFigures(config, content, periods);
+  if (!figures) return null;
   const decimals = MONEY_DECIMALS[config.unit];
-  const rows = computeEconomy(config, content).rows;
-  const seriesLabels = [
-    ...(budgetColumn ? [columnLabel(config, budgetColumn)] : []),
-    ...(forecastFrom ? ['Prognos'] : []),
-  ];
-  const groups = rows.map((row) => {
-    const v = row.values;
-    const budget = budgetColumn ? (v[budgetColumn] ?? null) : null;
-    const forecast =
-      forecastFrom === 'forecast'
-        ? (v.forecast ?? null)
-        : forecastFrom === 'deviation' && typeof v.annual_budget === 'number' && typeof v.forecast_deviation === 'number'
-          ? Math.round((v.annual_budget + v.forecast_deviation) * 10 ** decimals) / 10 ** decimals
-          : null;
-    return { label: row.label || '(utan namn)', values: [...(budgetColumn ? [budget] : []), ...(forecastFrom ? [forecast] : [])] };
-  });
+  const seriesLabels = figures.series.map((s) => s.label);
   return {
     seriesLabels,
-    groups,
+    groups: figures.groups,
+    notes: figures.series.filter((s) => s.derivedFrom !== null).map((s) => `${s.label} = ${s.derivedFrom}`),
     table: {
       caption: `Budget och prognos per rad (${config.unit})`,
-      columnHeaders: ['Rad', ...seriesLabels],
-      rows: groups.map((g) => ({
+      columnHeaders: ['Rad', ...figures.series.map((s) => (s.derivedFrom ? `${s.label} (räknad: ${s.derivedFrom})` : s.label))],
+      rows: figures.groups.map((g) => ({
         header: g.label,
         cells: g.values.map((value) => (value === null ? { value, text: '–', srText: 'Uppgift saknas' } : { value, text: formatNumber(value, decimals) })),
       })),

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, input, output, si
 import type { CommitteeEconomyDto } from '@rapportflode/api-contract';
 import {
   type EconomyContent,
+  type EconomyPeriods,
   economyConfigOf,
   emptyContent,
   type SectionConfig,
@@ -63,6 +64,8 @@ export class StructuredSectionComponent {
   readonly earlier = input<readonly EarlierContent[]>([]);
   /** This cycle's period (`T2 2025`). */
   readonly period = input('');
+  /** The months the economy headings name (`per augusti`, `per april`); null: headings without a period. */
+  readonly economyPeriods = input<EconomyPeriods | null>(null);
   /** The nämnd table's source: the units' approved tables (nämnd-level economy only). */
   readonly committeeEconomy = input<CommitteeEconomyDto | null>(null);
   /** Charts and histories beside the editor (off where two versions are shown side by side). */
@@ -81,7 +84,7 @@ export class StructuredSectionComponent {
   });
   /** The economy table as last read (live while editing: the chart follows the figures). */
   private readonly live = signal<EconomyContent | null>(null);
-  protected readonly chart = computed(() => economyChart(this.config(), this.live() ?? this.economy()));
+  protected readonly chart = computed(() => economyChart(this.config(), this.live() ?? this.economy(), this.economyPeriods()));
   protected readonly approvedCount = computed(() => this.committeeEconomy()?.units.filter((u) => u.state === 'approved').length ?? 0);
 
   constructor() {

@@ -19,6 +19,7 @@ import type { ContentConflictResponse, TaskCommentDto, TaskDto } from '@rapportf
 import {
   availableTransitions,
   daysLateLabel,
+  economyPeriods,
   emptyDocument,
   isEditable,
   isStructured,
@@ -135,6 +136,13 @@ export class TaskPage implements OnDestroy {
     return task && task.content.type === 'doc' ? documentToHtml(task.content) : '';
   });
   /** A section of figures and rows (economy, sick leave, …), not rich text. */
+  /** The months the economy headings name, from the cycle's report kind and period end. */
+  protected readonly economyPeriods = computed(() => {
+    const t = this.task();
+    return t?.periodEnd ? economyPeriods(t.reportKind, t.periodEnd) : null;
+  });
+  /** The editor is described by the section's writing instruction (when there is one) and the save status. */
+  protected readonly describedBy = computed(() => (this.task()?.sectionGuidance ? 'section-guidance save-status' : 'save-status'));
   protected readonly structured = computed(() => {
     const task = this.task();
     return task !== null && (isStructured(task.kind) || task.content.type !== 'doc');

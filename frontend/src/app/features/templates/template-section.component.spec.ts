@@ -32,13 +32,33 @@ describe('TemplateSectionComponent', () => {
   it('offers what the section holds, who delivers it and who reviews it, and reports a choice as a change of that field', async () => {
     const { fixture, root, changes } = await section();
     const fields = Array.from(root.querySelectorAll('mat-form-field'));
-    expect(fields.map((f) => f.querySelector('mat-label')?.textContent?.trim())).toEqual(['Rubrik', 'Innehåll', 'Levereras av', 'Granskas av']);
+    expect(fields.map((f) => f.querySelector('mat-label')?.textContent?.trim())).toEqual([
+      'Rubrik',
+      'Innehåll',
+      'Levereras av',
+      'Granskas av',
+      'Skrivinstruktion till den som skriver',
+    ]);
     const selects = Array.from(root.querySelectorAll('select'));
     expect(selects.map((s) => s.value)).toEqual(['narrative', 'all_units', 'director']);
     selects[1].value = 'chosen_units';
     selects[1].dispatchEvent(new Event('change'));
     await fixture.whenStable();
     expect(changes).toEqual([{ responsibility: 'chosen_units' }]);
+  });
+
+  it('edits the writing instruction, counts its characters and says when it is too long', async () => {
+    const { fixture, root, changes } = await section();
+    const area = root.querySelector<HTMLTextAreaElement>('#guidance-s1');
+    expect(area).not.toBeNull();
+    area!.value = 'Beskriv periodens viktigaste händelser.';
+    area!.dispatchEvent(new Event('input'));
+    expect(changes).toContainEqual({ guidance: 'Beskriv periodens viktigaste händelser.' });
+    fixture.componentRef.setInput('row', { ...fixture.componentInstance.row(), guidance: 'x'.repeat(601) });
+    await fixture.whenStable();
+    expect(root.querySelector('#guidance-count-s1')?.textContent).toContain('601 av högst 600 tecken');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Skrivinstruktionen får vara högst 600 tecken (nu 601).');
+    expect(area!.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('gives each move button its id, its label and its state, and reports the move', async () => {

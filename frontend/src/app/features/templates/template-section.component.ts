@@ -5,6 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
+  GUIDANCE_MAX_LENGTH,
   isReviewerRole,
   RESPONSIBILITIES,
   RESPONSIBILITY_LABELS,
@@ -79,6 +80,10 @@ export class TemplateSectionComponent {
   readonly removed = output<void>();
 
   protected readonly layoutKinds = LAYOUT_KINDS;
+  protected readonly guidanceMax = GUIDANCE_MAX_LENGTH;
+  protected guidanceLength(): number {
+    return (this.row().guidance ?? '').trim().length;
+  }
   protected readonly choices = SECTION_CHOICES;
   protected readonly moveButtons = MOVE_BUTTONS;
 

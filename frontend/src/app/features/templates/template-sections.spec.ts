@@ -94,6 +94,7 @@ describe('keys of the sections', () => {
       responsibility: 'chosen_units',
       reviewerRole: 'economist',
       unitIds: ['u1'],
+      guidance: null,
     });
     expect(y.unitIds).toBeUndefined();
   });

@@ -31,6 +31,8 @@ export interface EditorSection {
   reviewerRole: Role;
   /** The saved layout (an economy table's columns, a table's columns …); sent back while it fits the kind. */
   config?: SectionConfig | null;
+  /** The writing instruction shown to the writer above the editor ('' or missing: none). */
+  guidance?: string;
 }
 
 const KEY_MAX_LENGTH = 60;
@@ -97,6 +99,7 @@ export function toSectionInputs(rows: readonly EditorSection[]): SaveTemplateReq
       reviewerRole: row.reviewerRole,
     };
     if (row.responsibility === 'chosen_units') section.unitIds = [...row.unitIds];
+    section.guidance = row.guidance?.trim() ? row.guidance.trim() : null;
     // A layout made for another kind (the admin changed the kind) is dropped, not sent.
     if (row.config && checkSectionConfig(row.kind, row.config).ok) section.config = row.config;
     return section;
@@ -109,7 +112,10 @@ export function toSectionInputs(rows: readonly EditorSection[]): SaveTemplateReq
  */
 export function fromTemplateSections(
   sections: ReadonlyArray<
-    Pick<TemplateSectionDto, 'key' | 'parentKey' | 'title' | 'kind' | 'responsibility' | 'reviewerRole' | 'unitIds'> & { config?: SectionConfig | null }
+    Pick<TemplateSectionDto, 'key' | 'parentKey' | 'title' | 'kind' | 'responsibility' | 'reviewerRole' | 'unitIds'> & {
+      config?: SectionConfig | null;
+      guidance?: string | null;
+    }
   >,
   uid: (key: string) => string = (key) => `s-${key}`,
 ): EditorSection[] {
@@ -125,6 +131,7 @@ export function fromTemplateSections(
     unitIds: [...s.unitIds],
     reviewerRole: s.reviewerRole,
     config: s.config ?? null,
+    guidance: s.guidance ?? '',
   }));
   return inReadingOrder(rows);
 }
