@@ -10,7 +10,6 @@ import {
   type ActionPlanContent,
   type ActionStatus,
   ACTION_STATUSES,
-  computeEconomy,
   computeTable,
   type EconomyContent,
   economyChartFigures,
