@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, ElementRef, inject, signal, untracked, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -24,35 +36,56 @@ const RECHECK_MS = 3_000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
-    <dialog #dialog class="session-dialog" aria-labelledby="session-dialog-title" aria-describedby="session-dialog-text" (cancel)="$event.preventDefault()">
-      <h2 id="session-dialog-title">Sessionen har gått ut</h2>
-      <p id="session-dialog-text">Logga in igen för att fortsätta. Det du har skrivit finns kvar och sparas när du har loggat in.</p>
-      @if (options.value()?.oidc?.enabled) {
-        <button matButton="filled" type="button" class="oidc" (click)="openOidc()">
-          {{ options.value()?.oidc?.label }} <span class="visually-hidden">(öppnas i en ny flik)</span>
-        </button>
-        @if (oidcOpened()) {
-          <p class="muted" role="status">Logga in i den nya fliken. Den här rutan stängs av sig själv när du är inloggad.</p>
+    <dialog
+      #dialog
+      class="session-dialog"
+      aria-labelledby="session-dialog-title"
+      aria-describedby="session-dialog-text"
+      (cancel)="$event.preventDefault()"
+    >
+      <!-- Only while open: a closed dialog leaves no second sign-in form in the page. -->
+      @if (open()) {
+        <h2 id="session-dialog-title">Sessionen har gått ut</h2>
+        <p id="session-dialog-text">
+          Logga in igen för att fortsätta. Det du har skrivit finns kvar och sparas när du har loggat in.
+        </p>
+        @if (options.value()?.oidc?.enabled) {
+          <button matButton="filled" type="button" class="oidc" (click)="openOidc()">
+            {{ options.value()?.oidc?.label }} <span class="visually-hidden">(öppnas i en ny flik)</span>
+          </button>
+          @if (oidcOpened()) {
+            <p class="muted" role="status">
+              Logga in i den nya fliken. Den här rutan stängs av sig själv när du är inloggad.
+            </p>
+          }
+          <p class="or">eller med e-post och lösenord</p>
         }
-        <p class="or">eller med e-post och lösenord</p>
+        <form (ngSubmit)="submit()" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>E-postadress</mat-label>
+            <input matInput name="session-email" type="email" autocomplete="username" required [(ngModel)]="email" />
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Lösenord</mat-label>
+            <input
+              #password
+              matInput
+              name="session-password"
+              type="password"
+              autocomplete="current-password"
+              required
+              [(ngModel)]="passwordText"
+            />
+          </mat-form-field>
+          @if (error()) {
+            <p class="error" role="alert">{{ error() }}</p>
+          }
+          <div class="actions">
+            <button matButton="filled" type="submit" [disabled]="busy()">Logga in</button>
+            <button matButton="outlined" type="button" (click)="toSignInPage()">Till inloggningssidan</button>
+          </div>
+        </form>
       }
-      <form (ngSubmit)="submit()" novalidate>
-        <mat-form-field appearance="outline">
-          <mat-label>E-postadress</mat-label>
-          <input matInput name="session-email" type="email" autocomplete="username" required [(ngModel)]="email" />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Lösenord</mat-label>
-          <input #password matInput name="session-password" type="password" autocomplete="current-password" required [(ngModel)]="passwordText" />
-        </mat-form-field>
-        @if (error()) {
-          <p class="error" role="alert">{{ error() }}</p>
-        }
-        <div class="actions">
-          <button matButton="filled" type="submit" [disabled]="busy()">Logga in</button>
-          <button matButton="outlined" type="button" (click)="toSignInPage()">Till inloggningssidan</button>
-        </div>
-      </form>
     </dialog>
   `,
   styles: `
@@ -94,14 +127,20 @@ export class SessionDialogComponent {
   private readonly keeper = inject(SessionKeeper);
   private readonly router = inject(Router);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
+  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('password');
+  private readonly injector = inject(Injector);
 
-  protected readonly options = rxResource({ stream: () => this.api.authOptions() });
+  /** What sign-in offers, asked for once the dialog opens (not on every page). */
+  protected readonly options = rxResource({
+    params: () => (this.keeper.expired() ? true : undefined),
+    stream: () => this.api.authOptions(),
+  });
   protected email = '';
   protected passwordText = '';
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly oidcOpened = signal(false);
+  protected readonly open = this.keeper.expired;
   private recheck: ReturnType<typeof setInterval> | null = null;
 
   constructor() {
@@ -115,8 +154,15 @@ export class SessionDialogComponent {
           this.passwordText = '';
           this.error.set(null);
           this.oidcOpened.set(false);
-          dialog.showModal();
-          this.passwordInput().nativeElement.focus();
+          // Once its form is drawn: over the page, the password field focused (the address is filled in).
+          afterNextRender(
+            () => {
+              if (!this.keeper.expired() || dialog.open) return;
+              dialog.showModal();
+              this.passwordInput()?.nativeElement.focus();
+            },
+            { injector: this.injector },
+          );
           this.recheck = setInterval(() => void this.lookAgain(), RECHECK_MS);
           window.addEventListener('focus', onFocus);
         } else if (!expired && dialog.open) {
