@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, signIn, UNIT_HEAD } from './support';
+import { ADMIN, signIn, signOut, UNIT_HEAD } from './support';
 
 /**
  * The app under its real Content-Security-Policy (styles and fonts from this server only, inline
@@ -25,7 +25,7 @@ test('the app runs under its Content-Security-Policy without a single violation'
   await visit('/admin/mallar', /Rapportmallar/);
   await visit('/organisation', /Organisation/);
   await visit('/admin/utskick', /Utskick/);
-  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await signOut(page);
   await signIn(page, UNIT_HEAD);
   await visit('/uppgifter', /Mina uppgifter/);
 

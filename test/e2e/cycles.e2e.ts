@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { ADMIN, expectNoAxeViolations, signIn, UNIT_HEAD } from './support';
+import { ADMIN, expectNoAxeViolations, signIn, signOut, UNIT_HEAD } from './support';
 
 const SECRETARY = 'maria.holm@gnesta.example.se';
 
@@ -180,13 +180,16 @@ test.describe('report cycles in the browser', () => {
     await expect(page.getByText('SN.2031.73')).toBeVisible();
 
     const matrix = page.getByRole('table', { name: /Avsnitt per enhet/ });
-    await expect(matrix.getByRole('columnheader', { name: '1 Inledning och syfte' })).toBeVisible();
+    const committee = page.getByRole('table', { name: /Avsnitt på nämndnivå/ });
+    // The nämnd level's sections are listed on their own; the units' matrix has only the sections units deliver.
+    await expect(committee.getByRole('rowheader', { name: '1 Inledning och syfte' })).toBeVisible();
+    await expect(committee.getByRole('link', { name: 'Ej påbörjad: 1 Inledning och syfte, Nämndnivå' })).toBeVisible();
+    await expect(committee.getByRole('rowheader', { name: /Händelser av väsentlig betydelse/ })).toHaveCount(0);
     await expect(matrix.getByRole('columnheader', { name: '2 Händelser av väsentlig betydelse' })).toBeVisible();
+    await expect(matrix.getByRole('columnheader', { name: '1 Inledning och syfte' })).toHaveCount(0);
     const rowOf = (unit: string) => matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${unit}`) }) });
-    const committeeRow = rowOf('Nämndnivå');
-    await expect(committeeRow.getByRole('link', { name: 'Ej påbörjad: 1 Inledning och syfte, Nämndnivå' })).toBeVisible();
-    // The nämnd level does not deliver the per-unit section, and a unit delivers only its own.
-    await expect(committeeRow.getByRole('cell', { name: 'Levereras inte' }).first()).toBeVisible();
+    await expect(rowOf('Nämndnivå')).toHaveCount(0);
+    // A unit delivers only its own.
     const unitRow = rowOf('Vuxenutbildning');
     await expect(unitRow).toContainText('Stöd och vägledning');
     await expect(unitRow.getByRole('link', { name: /^Ej påbörjad: 2 Händelser av väsentlig betydelse, Vuxenutbildning/ })).toBeVisible();
@@ -247,7 +250,7 @@ test.describe('report cycles in the browser', () => {
     await page.getByRole('button', { name: 'Öppna rapportcykeln' }).click();
     await expect(page).toHaveURL(/\/cykler\/[0-9a-f-]{36}$/);
     const overviewUrl = page.url();
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signOut(page);
 
     await signIn(page, UNIT_HEAD);
     await page.getByRole('link', { name: 'Rapportcykler' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectNoAxeViolations, signIn, UNIT_HEAD } from './support';
+import { ADMIN, expectNoAxeViolations, signIn, signOut, UNIT_HEAD } from './support';
 
 test.describe('the organisation page', () => {
   test('shows an installation admin both committees as trees, opened by a deep link after sign-in', async ({ page }) => {
@@ -62,7 +62,7 @@ test.describe('sign-in', () => {
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
     await expect(menu.getByRole('link', { name: 'Mina uppgifter' })).toBeVisible();
     await expect(menu.getByRole('link', { name: 'Systemstatus' })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signOut(page);
     await expect(page).toHaveURL(/\/logga-in$/);
     await page.goto('/organisation');
     await expect(page).toHaveURL(/\/logga-in/);

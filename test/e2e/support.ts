@@ -14,7 +14,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+  await expect(personMenuButton(page)).toBeVisible();
+}
+
+/** The header's button with the person's name, opening their roles and "Logga ut". */
+export function personMenuButton(page: Page): Locator {
+  return page.locator('header button[aria-controls="person-menu"]');
+}
+
+/** Signs out through the person menu, as a person would. */
+export async function signOut(page: Page): Promise<void> {
+  await personMenuButton(page).click();
+  await page.getByRole('group', { name: 'Inloggad som' }).getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page).toHaveURL(/\/logga-in/);
 }
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {

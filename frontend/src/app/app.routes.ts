@@ -129,6 +129,7 @@ export const routes: Routes = [
   {
     path: 'status',
     title: 'Systemstatus – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('system.manage')],
     loadComponent: () => import('./features/status/status.page').then((m) => m.StatusPage),
   },
   {

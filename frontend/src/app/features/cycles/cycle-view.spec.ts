@@ -2,6 +2,7 @@ import type { CycleOverviewDto, CycleSummaryDto } from '@rapportflode/api-contra
 import {
   abbreviate,
   buildMatrix,
+  layoutOverview,
   checkCycleChange,
   checkNewCycle,
   cycleChangeForm,
@@ -119,6 +120,20 @@ describe('the overview matrix', () => {
       ['–', 't2'],
       ['–', 't3'],
     ]);
+  });
+
+  it('lists the nämnd level on its own and keeps as unit columns only the sections a unit delivers', () => {
+    const layout = layoutOverview(buildMatrix(overview));
+    expect(layout.committee?.cells.map((c) => c.task?.id)).toEqual(['t1']);
+    expect(layout.unitSections.map((s) => s.id)).toEqual(['s2']);
+    expect(layout.unitRows.map((r) => [r.key, ...r.cells.map((c) => c.task?.id ?? '–')])).toEqual([
+      ['u1', 't2'],
+      ['u2', 't3'],
+    ]);
+    // Nothing at the nämnd level in the filter: no list for it.
+    const late = layoutOverview(buildMatrix({ ...overview, filter: 'late', tasks: [overview.tasks[1]] }));
+    expect(late.committee).toBeNull();
+    expect(late.unitRows.map((r) => r.key)).toEqual(['u1']);
   });
 
   it('with a filter keeps only the units that have a matching task', () => {

@@ -184,3 +184,28 @@ export function checkCycleChange(
 export function sameVersion(a: CycleSummaryDto | null | undefined, b: CycleSummaryDto | null | undefined): boolean {
   return a?.id === b?.id && a?.version === b?.version;
 }
+
+/**
+ * The matrix laid out so that it fits: most sections are delivered once, for the whole nämnd, and
+ * would be columns of "–" in every unit's row. The nämnd level's tasks become a list of their own
+ * (`committee`, only the cells with a task); the units keep a matrix of just the sections some
+ * unit delivers (or, with a filter, has a matching task in).
+ */
+export interface OverviewLayout {
+  committee: MatrixRow | null;
+  unitSections: CycleSectionDto[];
+  unitRows: MatrixRow[];
+}
+
+export function layoutOverview(rows: readonly MatrixRow[]): OverviewLayout {
+  const committeeRow = rows.find((row) => row.unit.id === null);
+  const units = rows.filter((row) => row.unit.id !== null);
+  const delivered = new Set(units.flatMap((row) => row.cells.filter((cell) => cell.task).map((cell) => cell.section.id)));
+  const unitSections = (units[0]?.cells ?? []).map((cell) => cell.section).filter((section) => delivered.has(section.id));
+  const committeeCells = committeeRow?.cells.filter((cell) => cell.task) ?? [];
+  return {
+    committee: committeeRow && committeeCells.length > 0 ? { ...committeeRow, cells: committeeCells } : null,
+    unitSections,
+    unitRows: units.map((row) => ({ ...row, cells: row.cells.filter((cell) => delivered.has(cell.section.id)) })),
+  };
+}

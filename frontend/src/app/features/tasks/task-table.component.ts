@@ -63,6 +63,42 @@ import { daysLateLabel, TASK_STATE_LABELS } from '@rapportflode/domain';
     .on-time {
       color: var(--mat-sys-on-surface-variant);
     }
+    /*
+     * On a phone each task is a card: the section as its heading line, then unit and report, then
+     * status, deadline and lateness side by side; the column names stay for screen readers.
+     */
+    @media (max-width: 600px) {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      table.data tr {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.25rem 0.75rem;
+        padding: 0.75rem 0;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      table.data tr > * {
+        display: block;
+        padding: 0;
+        border: 0;
+      }
+      tbody th {
+        flex-basis: 100%;
+        position: static;
+      }
+      tbody td:nth-child(2),
+      tbody td:nth-child(3) {
+        flex-basis: 100%;
+        font: var(--mat-sys-body-medium);
+        color: var(--mat-sys-on-surface-variant);
+      }
+    }
   `,
 })
 export class TaskTableComponent {
