@@ -8,6 +8,7 @@ import type { AuditEventDto } from '@rapportflode/api-contract';
 import { isRole, ROLE_LABELS, SWEDISH_TIME_ZONE } from '@rapportflode/domain';
 import { ApiClient, AuditFilter } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
+import { DateFieldComponent } from '../../shared/date-field/date-field.component';
 import { PagerComponent, pageCount } from '../../shared/pager.component';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
@@ -138,7 +139,7 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
 @Component({
   selector: 'rf-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, PagerComponent, ResourceStatusComponent, SvDatePipe],
+  imports: [DateFieldComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, PagerComponent, ResourceStatusComponent, SvDatePipe],
   template: `
     <h1>Ändringslogg</h1>
     <p class="lead">Alla ändringar av organisation, personer och roller, nyast först.</p>
@@ -153,14 +154,8 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
           }
         </select>
       </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Från</mat-label>
-        <input matInput type="date" name="from" [(ngModel)]="from" />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Till</mat-label>
-        <input matInput type="date" name="to" [(ngModel)]="to" />
-      </mat-form-field>
+      <rf-date-field label="Från" name="from" [(ngModel)]="from" />
+      <rf-date-field label="Till" name="to" [(ngModel)]="to" />
       <button matButton="filled" type="submit">Filtrera</button>
     </form>
     @if (filterError()) {

@@ -8,6 +8,7 @@ import type { CycleSummaryDto } from '@rapportflode/api-contract';
 import { CYCLE_DATE_LABELS, type CycleDates } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { DateFieldComponent } from '../../shared/date-field/date-field.component';
 import { checkCycleChange, CYCLE_DATE_KEYS, type CycleChangeForm, cycleChangeForm, sameVersion } from './cycle-view';
 
 /**
@@ -18,7 +19,7 @@ import { checkCycleChange, CYCLE_DATE_KEYS, type CycleChangeForm, cycleChangeFor
 @Component({
   selector: 'rf-cycle-dates-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [DateFieldComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   templateUrl: './cycle-dates-form.component.html',
   styleUrl: './cycle-forms.css',
 })

@@ -11,11 +11,12 @@ import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
 import { checkNewCycle, CYCLE_DATE_KEYS, frozenText, periodText, progressText } from './cycle-view';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
+import { DateFieldComponent } from '../../shared/date-field/date-field.component';
 
 @Component({
   selector: 'rf-cycles-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ResourceStatusComponent, RouterLink],
+  imports: [DateFieldComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ResourceStatusComponent, RouterLink],
   templateUrl: './cycles.page.html',
   styleUrl: './cycles.page.css',
 })

@@ -32,6 +32,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
+import { DateFieldComponent } from '../../shared/date-field/date-field.component';
 import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
 import { Autosave, AUTOSAVE_DELAY_MS } from '../../shared/workflow/autosave';
 import { type LocalDraft, LocalDrafts, LOCAL_DRAFT_DELAY_MS, sameContent } from '../../shared/workflow/local-draft';
@@ -70,6 +71,7 @@ function unfinished(content: MemoContent): boolean {
   selector: 'rf-memo-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DateFieldComponent,
     FormsModule,
     RouterLink,
     MatButtonModule,

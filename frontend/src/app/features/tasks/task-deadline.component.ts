@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import type { TaskDto } from '@rapportflode/api-contract';
 import { isIsoDate } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
+import { DateFieldComponent } from '../../shared/date-field/date-field.component';
 
 /**
  * "Sista dag" of one task, for those who may change it (the server's rule on PATCH
@@ -14,20 +16,19 @@ import { AuthService } from '../../core/auth.service';
 @Component({
   selector: 'rf-task-deadline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule],
+  imports: [DateFieldComponent, FormsModule, MatButtonModule],
   template: `
     @if (allowed()) {
       <form class="deadline" (submit)="$event.preventDefault(); save(value())" aria-labelledby="deadline-heading">
         <h2 id="deadline-heading">Ändra sista dag</h2>
-        <label for="task-deadline-input">Sista dag för uppgiften (ÅÅÅÅ-MM-DD)</label>
         <div class="row">
-          <input
-            id="task-deadline-input"
-            type="date"
-            [value]="value()"
-            (input)="value.set($any($event.target).value)"
-            [attr.aria-invalid]="invalid() ? 'true' : null"
-            aria-describedby="task-deadline-message"
+          <rf-date-field
+            label="Sista dag för uppgiften (ÅÅÅÅ-MM-DD)"
+            inputId="task-deadline-input"
+            describedByExtra="task-deadline-message"
+            [ngModel]="value()"
+            (ngModelChange)="value.set($event)"
+            [ngModelOptions]="{ standalone: true }"
           />
           <button matButton="outlined" type="submit" [disabled]="busy()">Spara sista dag</button>
           <button matButton type="button" [disabled]="busy()" (click)="save(null)">Återställ till cykelns</button>
