@@ -5,6 +5,8 @@ import { ROLE_LABELS } from '@rapportflode/domain';
 import { catchError, EMPTY, filter, switchMap, tap } from 'rxjs';
 import { ApiClient } from './core/api-client';
 import { AuthService } from './core/auth.service';
+import { IdleWarningComponent } from './core/idle-warning.component';
+import { SessionDialogComponent } from './core/session-dialog.component';
 
 type Panel = 'menu' | 'person';
 
@@ -16,7 +18,7 @@ type Panel = 'menu' | 'person';
 @Component({
   selector: 'rf-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, IdleWarningComponent, SessionDialogComponent],
   host: {
     '(document:keydown.escape)': 'closeOnEscape()',
     '(document:click)': 'closeOnClickOutside($event)',
@@ -98,9 +100,11 @@ type Panel = 'menu' | 'person';
         </div>
       }
     </header>
+    <rf-idle-warning />
     <main #main id="main" tabindex="-1">
       <router-outlet />
     </main>
+    <rf-session-dialog />
   `,
   styles: `
     :host {
