@@ -9,6 +9,7 @@ export * from './lib/rich-text';
 export * from './lib/text-diff';
 export * from './lib/template';
 export * from './lib/cycle';
+export * from './lib/diary-number';
 export * from './lib/calendar';
 export * from './lib/reminders';
 export * from './lib/merge';

@@ -177,6 +177,9 @@ describe('opening a cycle', () => {
     ]);
     const empty = checkNewCycle(form({ meetingDate: '', diaryNumber: ' ' }));
     expect(!empty.ok && empty.errors).toEqual([DIARY_NUMBER_MESSAGE, 'Nämndens sammanträde måste vara ett datum (ÅÅÅÅ-MM-DD).']);
+    // The example is the nämnd's own (diaryNumberExample), never another municipality's.
+    const gnesta = checkNewCycle(form({ diaryNumber: '', diaryExample: 'SN 2021/1703' }));
+    expect(!gnesta.ok && gnesta.errors).toEqual(['Ange diarienummer, t.ex. SN 2021/1703.']);
     const year = checkNewCycle(form({ year: '2022' }));
     expect(!year.ok && year.errors).toEqual(['Periodens slut (2021-08-31) ligger inte år 2022.']);
   });

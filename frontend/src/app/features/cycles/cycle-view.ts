@@ -107,12 +107,16 @@ export interface NewCycleForm extends Record<keyof CycleDates, string> {
   year: string;
   diaryNumber: string;
   title: string;
+  /** The example of a diarienummer in the nämnd's own format (diaryNumberExample). */
+  diaryExample?: string;
 }
 
-export const DIARY_NUMBER_MESSAGE = 'Ange diarienummer, t.ex. SN.2021.73.';
+export const DIARY_NUMBER_MESSAGE = 'Ange diarienummer.';
 
-export function checkDiaryNumber(value: string): string | null {
-  return value.trim() ? null : DIARY_NUMBER_MESSAGE;
+/** A missing diarienummer, with the example in the nämnd's own format when there is one. */
+export function checkDiaryNumber(value: string, example?: string): string | null {
+  if (value.trim()) return null;
+  return example ? `Ange diarienummer, t.ex. ${example}.` : DIARY_NUMBER_MESSAGE;
 }
 
 /**
@@ -124,7 +128,7 @@ export function checkNewCycle(form: NewCycleForm): { ok: true; request: CreateCy
   if (!form.templateId) errors.push('Välj vilken mall rapportcykeln ska följa.');
   const year = Number(form.year);
   if (!/^\d{4}$/.test(form.year.trim()) || year < 2000 || year > 2100) errors.push('Året ska vara ett årtal, t.ex. 2021.');
-  const diary = checkDiaryNumber(form.diaryNumber);
+  const diary = checkDiaryNumber(form.diaryNumber, form.diaryExample);
   if (diary) errors.push(diary);
   errors.push(...checkCycleDates(datesOf(form)));
   if (errors.length === 0 && form.periodEnd.slice(0, 4) !== form.year.trim()) {

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { CYCLE_DATE_LABELS, CycleDates, swedishToday } from '@rapportflode/domain';
+import { CYCLE_DATE_LABELS, CycleDates, diaryNumberExample, swedishToday } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
@@ -36,8 +36,31 @@ export class CyclesPage {
     this.templates.hasValue() ? this.templates.value().templates.filter((t) => t.active) : [],
   );
 
+  /** The nämnder's diarienummer prefixes, for the example in the form. */
+  private readonly organisation = rxResource({
+    params: () => (this.canManage() ? true : undefined),
+    stream: () => this.api.getOrganisation(),
+  });
+
   protected readonly templateId = signal('');
   protected readonly year = signal(swedishToday().slice(0, 4));
+  /** A diarienummer in the chosen template's nämnd's own format: its latest one with this year, or from its prefix. */
+  protected readonly diaryExample = computed(() => {
+    const template = this.activeTemplates().find((t) => t.id === this.templateId());
+    const year = /^\d{4}$/.test(String(this.year()).trim()) ? Number(this.year()) : Number(swedishToday().slice(0, 4));
+    if (!template?.committeeId) return diaryNumberExample(year, null, []);
+    const prefix = this.organisation.hasValue()
+      ? (this.organisation.value().committees.find((c) => c.id === template.committeeId)?.diaryPrefix ?? null)
+      : null;
+    const earlier = this.cycles.hasValue()
+      ? this.cycles
+          .value()
+          .cycles.filter((c) => c.committeeId === template.committeeId)
+          .sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1))
+          .map((c) => c.diaryNumber)
+      : [];
+    return diaryNumberExample(year, prefix, earlier);
+  });
   protected readonly diaryNumber = signal('');
   protected readonly title = signal('');
   protected readonly dates = signal<Record<keyof CycleDates, string>>({
@@ -69,6 +92,7 @@ export class CyclesPage {
       year: String(this.year() ?? ''),
       diaryNumber: this.diaryNumber(),
       title: this.title(),
+      diaryExample: this.diaryExample(),
       ...this.dates(),
     });
     if (!checked.ok) {
