@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CommentRowAnchor } from '@rapportflode/api-contract';
 import { DataSource, EntityManager } from 'typeorm';
 import { changedRows } from '../../database/query';
 
@@ -8,6 +9,7 @@ export interface TaskCommentRow {
   id: string;
   parentId: string | null;
   anchor: string | null;
+  rowAnchor: CommentRowAnchor | null;
   authorName: string;
   authorId: string;
   body: string;
@@ -23,7 +25,7 @@ export class TaskCommentsRepository {
 
   list(manager: EntityManager, taskId: string): Promise<TaskCommentRow[]> {
     return manager.query(
-      `SELECT cm.id, cm.parent_id AS "parentId", cm.anchor, a.name AS "authorName", cm.author_id AS "authorId", cm.body,
+      `SELECT cm.id, cm.parent_id AS "parentId", cm.anchor, cm.row_anchor AS "rowAnchor", a.name AS "authorName", cm.author_id AS "authorId", cm.body,
               cm.created_at AS "createdAt", cm.resolved_at, r.name AS "resolvedByName"
          FROM task_comment cm JOIN app_user a ON a.id = cm.author_id LEFT JOIN app_user r ON r.id = cm.resolved_by
         WHERE cm.task_id = $1 ORDER BY cm.created_at, cm.id`,
@@ -39,11 +41,11 @@ export class TaskCommentsRepository {
 
   async insert(
     manager: EntityManager,
-    comment: { taskId: string; parentId: string | null; anchor: string | null; authorId: string; body: string },
+    comment: { taskId: string; parentId: string | null; anchor: string | null; rowAnchor: CommentRowAnchor | null; authorId: string; body: string },
   ): Promise<string> {
     const [created]: Array<{ id: string }> = await manager.query(
-      'INSERT INTO task_comment (task_id, parent_id, anchor, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [comment.taskId, comment.parentId, comment.anchor, comment.authorId, comment.body],
+      'INSERT INTO task_comment (task_id, parent_id, anchor, row_anchor, author_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      [comment.taskId, comment.parentId, comment.anchor, comment.rowAnchor === null ? null : JSON.stringify(comment.rowAnchor), comment.authorId, comment.body],
     );
     return created.id;
   }

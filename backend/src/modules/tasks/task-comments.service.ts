@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateCommentRequest, TaskCommentDto } from '@rapportflode/api-contract';
-import { paragraphTexts } from '@rapportflode/domain';
+import type { CommentRowAnchor, CreateCommentRequest, TaskCommentDto } from '@rapportflode/api-contract';
+import { checkRowAnchor, paragraphTexts } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -12,6 +12,8 @@ const CommentErrors = {
   empty: () => new DomainError('comment_empty', 'Skriv en kommentar.'),
   parent: () => new DomainError('comment_parent_invalid', 'Kommentaren du svarar på finns inte på den här uppgiften.'),
   anchor: () => new DomainError('comment_anchor_invalid', 'Stycket kommentaren gäller finns inte längre i texten.'),
+  rowAnchor: (message: string) => new DomainError('comment_anchor_invalid', message),
+  bothAnchors: () => new DomainError('comment_anchor_invalid', 'En kommentar gäller antingen ett stycke eller en rad, inte båda.'),
   notFound: () => new DomainError('comment_not_found', 'Kommentaren finns inte.'),
 };
 
@@ -52,7 +54,14 @@ export class TaskCommentsService {
       if (body.anchor && (row.content.type !== 'doc' || !paragraphTexts(row.content).some((p) => p.id === body.anchor))) {
         throw CommentErrors.anchor();
       }
-      const created = await this.repository.insert(manager, { taskId: id, parentId, anchor: body.anchor ?? null, authorId: actor.userId, body: text });
+      let rowAnchor: CommentRowAnchor | null = null;
+      if (body.rowAnchor !== undefined && body.rowAnchor !== null) {
+        if (body.anchor) throw CommentErrors.bothAnchors();
+        const checked = checkRowAnchor(row.content, row.section_config, body.rowAnchor);
+        if (!checked.ok) throw CommentErrors.rowAnchor(checked.message);
+        rowAnchor = checked.anchor;
+      }
+      const created = await this.repository.insert(manager, { taskId: id, parentId, anchor: body.anchor ?? null, rowAnchor, authorId: actor.userId, body: text });
       const author = await this.repository.authorName(manager, actor.userId);
       const lastEditor = await this.tasks.lastEditor(manager, id);
       const where = `${row.section_number} ${row.section_title} (${row.unit_name ?? 'nämndnivå'})`;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
+  CommentRowAnchor,
   CreateCommentRequest,
   SaveContentRequest,
   TransitionRequest,
@@ -7,7 +8,7 @@ import type {
   UpdateTaskRequest,
 } from '@rapportflode/api-contract';
 import { RichTextDocument, Transition, TRANSITIONS } from '@rapportflode/domain';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { Allow, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validation';
 
 const DATE_MESSAGE = 'Ange ett datum som finns, som ÅÅÅÅ-MM-DD.';
@@ -62,6 +63,11 @@ export class CreateCommentBody implements CreateCommentRequest {
   @IsString()
   @MaxLength(40)
   anchor?: string;
+
+  /** Checked against the task's content by checkRowAnchor, not here. */
+  @ApiPropertyOptional({ type: Object, example: { kind: 'row', rowKey: 'r1', column: 'forecast' } })
+  @Allow()
+  rowAnchor?: CommentRowAnchor;
 }
 
 export class UpdateCommentBody implements UpdateCommentRequest {

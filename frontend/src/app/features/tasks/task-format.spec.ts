@@ -9,6 +9,7 @@ function comment(id: string, parentId: string | null, createdAt: string): TaskCo
     id,
     parentId,
     anchor: null,
+    rowAnchor: null,
     authorName: `Person ${id}`,
     authorId: `u-${id}`,
     body: `Text ${id}`,
