@@ -20,6 +20,8 @@ export enum JobName {
   PasswordReset = 'system.password-reset',
   /** Tells the writer who handed a subject in that it was returned or reopened; the job id is returnMailJobId(…). */
   ReturnMail = 'reminders.return-mail',
+  /** "Skicka påminnelse nu": one task's writers reminded at once; the job id is manualReminderJobId(task, Stockholm day). */
+  ManualReminder = 'reminders.manual',
 }
 
 /** The payload of each job: ids and small facts only; the worker re-reads the database. */
@@ -32,6 +34,8 @@ export interface JobPayloads {
   [JobName.PasswordReset]: { emailHash: string; ip: string | null };
   /** One return (or reopening) of one workflow subject in one submission round; `at` is when it was committed. */
   [JobName.ReturnMail]: { subject: 'task'; subjectId: string; transition: 'return' | 'reopen'; round: number; at: string };
+  /** `day`: the Stockholm date it was asked for (YYYY-MM-DD); `actorId`: who asked. */
+  [JobName.ManualReminder]: { taskId: string; day: string; actorId: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -41,6 +45,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ReminderDigest]: QueueName.Reminders,
   [JobName.PasswordReset]: QueueName.System,
   [JobName.ReturnMail]: QueueName.Reminders,
+  [JobName.ManualReminder]: QueueName.Reminders,
 };
 
 /** Retries, backoff and retention, in one place for every job. */
@@ -64,4 +69,9 @@ export function buildJobId(kind: string, ...parts: Array<string | number>): stri
 /** The return mail's job: one per subject, transition and submission round (a subject is returned at most once a round). */
 export function returnMailJobId(payload: JobPayloads[JobName.ReturnMail]): string {
   return buildJobId('return-mail', payload.subject, payload.subjectId, payload.transition, payload.round);
+}
+
+/** The manual reminder's job: one per task and Stockholm day, so a double click or a second secretary queues nothing more. */
+export function manualReminderJobId(taskId: string, day: string): string {
+  return buildJobId('manual-reminder', taskId, day);
 }

@@ -61,6 +61,22 @@ export class AuditRepository {
     );
   }
 
+  /** The latest event of an action on an entity whose `after` holds `field` = `value` (in the caller's transaction), with its actor's name. */
+  async latestWith(
+    manager: EntityManager,
+    action: string,
+    entityId: string,
+    field: string,
+    value: string,
+  ): Promise<{ occurred_at: Date; actor_name: string | null } | undefined> {
+    const [found]: Array<{ occurred_at: Date; actor_name: string | null }> = await manager.query(
+      `SELECT e.occurred_at, u.name AS actor_name FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+        WHERE e.action = $1 AND e.entity_id = $2 AND e.after ->> $3 = $4 ORDER BY e.id DESC LIMIT 1`,
+      [action, entityId, field, value],
+    );
+    return found;
+  }
+
   /** One page of the events the filter lets through, newest first, and how many there are in all. */
   async page(filter: AuditFilter, page: number, pageSize: number): Promise<{ total: number; rows: AuditEventRow[] }> {
     const where: string[] = [];

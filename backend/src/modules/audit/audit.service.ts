@@ -49,6 +49,11 @@ export class AuditService {
     );
   }
 
+  /** The latest event of an action on an entity whose recorded `after` has `field` = `value`; read in the caller's transaction. */
+  latestWith(manager: EntityManager, action: string, entityId: string, field: string, value: string) {
+    return this.repository.latestWith(manager, action, entityId, field, value);
+  }
+
   /** Events visible through the given grants: installation-wide grants see all, committee grants their committee's. */
   async list(query: AuditQuery, grants: readonly RoleGrant[]): Promise<AuditListResponse> {
     const committees = grants.some((grant) => grant.committeeId === null) ? null : [...new Set(grants.map((grant) => grant.committeeId))];

@@ -83,6 +83,8 @@ export class ReminderDigests {
       if (!plan || !active.has(w.recipient_user_id)) return true;
       // A return or reopening is news while the writer still works on it (not handed in again).
       if (w.kind === 'returned' || w.kind === 'reopened') return !RETURN_OPEN_STATES.includes(plan.task.state);
+      // A manual reminder is sent at once, never through a digest.
+      if (w.kind === 'manual') return true;
       if (!plan.ids.has(reminderJobId(w.task_id, w.kind, w.offset, w.due_at.toISOString()))) return true;
       return w.kind === 'review_nudge' ? plan.task.state !== 'submitted' : !REMINDED_STATES.includes(plan.task.state);
     });

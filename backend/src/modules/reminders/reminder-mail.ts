@@ -221,3 +221,71 @@ export function returnMessage(facts: ReturnFacts): ReminderMessage {
 </body></html>`;
   return { subject, lead, notice: subject, text, html };
 }
+
+/** What the manual reminder ("Skicka påminnelse nu") says. */
+export interface ManualReminderFacts {
+  taskId: string;
+  sectionNumber: string;
+  sectionTitle: string;
+  unitName: string | null;
+  cycleTitle: string;
+  committeeName: string;
+  /** The deadline, YYYY-MM-DD. */
+  deadline: string;
+  /** Days late today, as the overview counts them (0: not late yet). */
+  daysLate: number;
+  /** Who sent it (the secretary). */
+  actorName: string;
+  actorEmail: string | null;
+  recipientName: string;
+  publicUrl: string;
+}
+
+/** The Swedish e-mail of a manual reminder: who asks, how late the section is, the link to the task. */
+export function manualReminderMessage(facts: ManualReminderFacts): ReminderMessage {
+  const what = `${facts.sectionNumber} ${facts.sectionTitle} (${facts.unitName ?? 'nämndnivå'})`;
+  const day = DAY_MONTH.format(asDate(facts.deadline));
+  const fullDay = FULL_DATE.format(asDate(facts.deadline));
+  const subject =
+    facts.daysLate > 0 ? `Påminnelse: ${what} skulle ha lämnats in senast ${day}` : `Påminnelse: ${what} ska lämnas in senast ${day}`;
+  const lead =
+    facts.daysLate > 0
+      ? `${facts.actorName} påminner om att avsnittet ${what} skulle ha lämnats in senast ${fullDay} och är ${facts.daysLate} ${facts.daysLate === 1 ? 'dag' : 'dagar'} försenat.`
+      : `${facts.actorName} påminner om att avsnittet ${what} ska lämnas in senast ${fullDay}.`;
+  const link = `${facts.publicUrl}/uppgifter/${facts.taskId}`;
+  const contact = facts.actorEmail ? `Frågor? Kontakta ${facts.actorName} (${facts.actorEmail}).` : `Frågor? Kontakta ${facts.actorName}.`;
+  const rows = [
+    ['Rapport', `${facts.cycleTitle}, ${facts.committeeName}`],
+    ['Avsnitt', `${facts.sectionNumber} ${facts.sectionTitle}`],
+    ['Enhet', facts.unitName ?? 'Nämndnivå'],
+    ['Sista dag', fullDay],
+  ] as const;
+  const text = [
+    `Hej ${facts.recipientName}!`,
+    '',
+    lead,
+    '',
+    ...rows.map(([label, value]) => `${label}: ${value}`),
+    '',
+    `Öppna uppgiften: ${link}`,
+    '',
+    contact,
+    '',
+    'Det här meddelandet skickades från Rapportflöde.',
+  ].join('\n');
+  const contactHtml = facts.actorEmail
+    ? `Frågor? Kontakta ${escapeHtml(facts.actorName)} (<a href="mailto:${escapeHtml(facts.actorEmail)}">${escapeHtml(facts.actorEmail)}</a>).`
+    : `Frågor? Kontakta ${escapeHtml(facts.actorName)}.`;
+  const html = `<!doctype html>
+<html lang="sv"><body style="font-family: Arial, sans-serif; color: #1a1a1a">
+<p>Hej ${escapeHtml(facts.recipientName)}!</p>
+<p>${escapeHtml(lead)}</p>
+<table style="border-collapse: collapse">${rows
+    .map(([label, value]) => `<tr><th style="text-align: left; padding-right: 1em">${label}</th><td>${escapeHtml(value)}</td></tr>`)
+    .join('')}</table>
+<p><a href="${escapeHtml(link)}">Öppna uppgiften i Rapportflöde</a></p>
+<p>${contactHtml}</p>
+<p style="color: #555">Det här meddelandet skickades från Rapportflöde.</p>
+</body></html>`;
+  return { subject, lead, notice: lead, text, html };
+}

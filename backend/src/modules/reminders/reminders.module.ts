@@ -12,6 +12,7 @@ import { RemindersProcessor } from './reminders.processor';
 import { RemindersRepository } from './reminders.repository';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ReturnMails } from './return-mail.service';
+import { ManualReminders } from './manual-reminder.service';
 
 /**
  * The reminder scheduler, behind the ports of the modules whose changes move reminders: TaskChanges
@@ -38,7 +39,7 @@ export class ReminderWorkerModule {
     return {
       module: ReminderWorkerModule,
       imports: [RemindersModule, TaskDirectoryModule, NotificationsModule, WorkflowModule],
-      providers: options.worker ? [ReminderOutbox, ReminderSender, ReminderDigests, ReturnMails, RemindersProcessor, ReminderReconciliation] : [],
+      providers: options.worker ? [ReminderOutbox, ReminderSender, ReminderDigests, ReturnMails, ManualReminders, RemindersProcessor, ReminderReconciliation] : [],
     };
   }
 }

@@ -8,6 +8,7 @@ import { ReconcileAttempt, ReminderReconciliation } from './reminder-reconciliat
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { reminderWorkerTimings } from './reminder-worker-options';
 import { ReturnMailOutcome, ReturnMails } from './return-mail.service';
+import { ManualReminderOutcome, ManualReminders } from './manual-reminder.service';
 
 export type TooEarly = { tooEarly: true };
 
@@ -21,11 +22,12 @@ export class RemindersProcessor extends WorkerHost {
     private readonly reconciliation: ReminderReconciliation,
     private readonly clock: Clock,
     private readonly returns: ReturnMails,
+    private readonly manual: ManualReminders,
   ) {
     super();
   }
 
-  async process(job: Job, token?: string): Promise<ReminderOutcome | ReconcileAttempt | null | DigestOutcome | ReturnMailOutcome> {
+  async process(job: Job, token?: string): Promise<ReminderOutcome | ReconcileAttempt | null | DigestOutcome | ReturnMailOutcome | ManualReminderOutcome> {
     switch (job.name as JobName) {
       case JobName.Reminder: {
         const data = job.data as JobPayloads[JobName.Reminder];
@@ -55,6 +57,8 @@ export class RemindersProcessor extends WorkerHost {
       }
       case JobName.ReturnMail:
         return this.returns.send(job.data as JobPayloads[JobName.ReturnMail]);
+      case JobName.ManualReminder:
+        return this.manual.send(job.data as JobPayloads[JobName.ManualReminder]);
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.Reminders}`);
     }

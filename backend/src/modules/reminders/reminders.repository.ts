@@ -10,8 +10,8 @@ export type OutboxTable = 'sent_reminder' | 'reminder_digest';
 /** What a writer is told of besides the reminder plan: their task was returned or reopened. */
 export type ReturnKind = 'returned' | 'reopened';
 
-/** The kinds of sent_reminder rows: the planned reminders and the return mails. */
-export type OutboxKind = ReminderKind | ReturnKind;
+/** The kinds of sent_reminder rows: the planned reminders, the return mails and the manual reminder ("Skicka påminnelse nu"). */
+export type OutboxKind = ReminderKind | ReturnKind | 'manual';
 
 /** What makes one reminder to one person unique (with the channel). */
 export interface ReminderKey {

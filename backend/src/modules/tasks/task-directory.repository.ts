@@ -17,13 +17,13 @@ export interface PlanRow {
   deadline: string;
   reminder_config: unknown;
   submitted_at: Date | null;
-  /** When the task's own deadline was last set (null: never, or the cycle's). */
+  /** When the deadline the task answers to was last set: its own, or the cycle's submission deadline (null: never moved). */
   deadline_set_at: Date | null;
 }
 
 /** The columns of a PlanRow, over `task t JOIN report_cycle c` (the reminder benchmark runs the same SQL). */
 export const PLAN_COLUMNS = `t.id, t.state, ${TASK_DEADLINE_SQL} AS deadline, c.reminder_config,
-  CASE WHEN t.deadline IS NOT NULL THEN t.deadline_set_at END AS deadline_set_at,
+  CASE WHEN t.deadline IS NOT NULL THEN t.deadline_set_at ELSE c.submission_deadline_set_at END AS deadline_set_at,
   CASE WHEN t.state = 'submitted'
        THEN (SELECT sn.submitted_at FROM task_snapshot sn WHERE sn.task_id = t.id ORDER BY sn.round DESC LIMIT 1) END AS submitted_at`;
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SaveContentResponse, TaskCommentDto, TaskDiffDto, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
+import type { RemindTaskResponse, SaveContentResponse, TaskCommentDto, TaskDiffDto, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
 import { TASKS_API } from '@rapportflode/api-contract';
 import type { Request } from 'express';
 import { DomainError } from '../../common/domain-error';
@@ -9,6 +9,7 @@ import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { CreateCommentBody, SaveContentBody, TransitionBody, UpdateCommentBody, UpdateTaskBody } from './dto/task.dto';
 import { TaskCommentsService } from './task-comments.service';
+import { TaskRemindService } from './task-remind.service';
 import { TaskWorkflowService } from './task-workflow.service';
 import { TasksService } from './tasks.service';
 
@@ -31,6 +32,7 @@ export class TasksController {
     private readonly tasks: TasksService,
     private readonly workflow: TaskWorkflowService,
     private readonly comments: TaskCommentsService,
+    private readonly reminders: TaskRemindService,
   ) {}
 
   @Get(TASKS_API.mine.route)
@@ -73,6 +75,14 @@ export class TasksController {
   @ApiOperation({ summary: 'Set the task’s own deadline (null: the cycle’s)' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTaskBody, @Auth() auth: AuthContext): Promise<TaskDto> {
     return this.tasks.setDeadline(id, body.deadline, actor(auth));
+  }
+
+  @Post(TASKS_API.remind.route)
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Access.on('cycle.manage', taskFromParam)
+  @ApiOperation({ summary: '"Skicka påminnelse nu": queue a reminder to the task’s writers, once per Stockholm day (409 the second time)' })
+  remind(@Param('id', ParseUUIDPipe) id: string, @Auth() auth: AuthContext): Promise<RemindTaskResponse> {
+    return this.reminders.remind(id, actor(auth));
   }
 
   @Get(TASKS_API.diff.route)

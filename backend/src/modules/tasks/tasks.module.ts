@@ -6,6 +6,7 @@ import { EconomyInputsRepository } from './economy-inputs.repository';
 import { TaskCommentsRepository } from './task-comments.repository';
 import { TaskCommentsService } from './task-comments.service';
 import { TaskDirectoryModule } from './task-directory.module';
+import { TaskRemindService } from './task-remind.service';
 import { TaskWorkflowService } from './task-workflow.service';
 import { TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
@@ -19,7 +20,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [NotificationsModule, WorkflowModule, TaskDirectoryModule],
   controllers: [TasksController],
-  providers: [TasksRepository, TasksService, TaskWorkflowService, TaskCommentsRepository, TaskCommentsService, EconomyInputs, EconomyInputsRepository],
+  providers: [TasksRepository, TasksService, TaskWorkflowService, TaskRemindService, TaskCommentsRepository, TaskCommentsService, EconomyInputs, EconomyInputsRepository],
   exports: [TasksService, TaskWorkflowService, EconomyInputs],
 })
 export class TasksModule {}

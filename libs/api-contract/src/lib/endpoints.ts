@@ -40,6 +40,7 @@ import type {
   UpdateCycleRequest,
   UpdateNotificationSettingsRequest,
   UpdateTaskRequest,
+  RemindTaskResponse,
 } from './cycles';
 import type { EconomyImportListResponse, EconomyImportPreviewDto, EconomyImportResultDto } from './economy-import';
 import { area, endpoint, endpointsOf, type Endpoint } from './endpoint';
@@ -158,6 +159,7 @@ export const TASKS_API = area('/tasks', {
   saveContent: endpoint('PUT', '/tasks/:id/content').of<SaveContentRequest, SaveContentResponse>(),
   transition: endpoint('POST', '/tasks/:id/transitions').of<TransitionRequest, TaskDto>(),
   update: endpoint('PATCH', '/tasks/:id').of<UpdateTaskRequest, TaskDto>(),
+  remind: endpoint('POST', '/tasks/:id/remind').of<void, RemindTaskResponse>(),
   diff: endpoint('GET', '/tasks/:id/diff').of<void, TaskDiffDto, TaskDiffQuery>(),
   addComment: endpoint('POST', '/tasks/:id/comments').of<CreateCommentRequest, TaskCommentDto>(),
   updateComment: endpoint('PATCH', '/tasks/:id/comments/:commentId').of<UpdateCommentRequest, TaskCommentDto>(),
