@@ -10,6 +10,8 @@ import {
 } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { type GridChoice, GridCellComponent } from './grid-cell.component';
+import { RowCommentButtonComponent } from './row-comment-button.component';
+import { RowCommentPanelComponent } from './row-comment-panel.component';
 import { RowListEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import { type ActionDraftRow, type ActionPlanDraft, newActionRow, tidyFigure, toActionPlanDraft } from './section-drafts';
 import { pasteBlock, pasteNote } from './section-grid';
@@ -27,7 +29,7 @@ const STATUS_CHOICES: readonly GridChoice[] = ACTION_STATUSES.map((code) => ({ v
 @Component({
   selector: 'rf-action-plan-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AccessibleTableComponent, GridCellComponent, SectionIssuesComponent],
+  imports: [AccessibleTableComponent, GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent, SectionIssuesComponent],
   templateUrl: './action-plan-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
   styleUrl: './action-plan-editor.component.css',

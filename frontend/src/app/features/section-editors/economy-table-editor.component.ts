@@ -23,6 +23,8 @@ import {
   updateRow,
 } from './economy-table';
 import { fitTextarea, GridCellComponent } from './grid-cell.component';
+import { RowCommentButtonComponent } from './row-comment-button.component';
+import { RowCommentPanelComponent } from './row-comment-panel.component';
 import { EDITOR_BUTTON_STYLES, EDITOR_FIELD_STYLES, EDITOR_TABLE_STYLES, FigureEditorBase } from './section-editor-base';
 
 export type EconomyRead = { ok: true; content: EconomyContent; removed: string[] } | { ok: false; errors: string[] };
@@ -37,7 +39,7 @@ export type EconomyRead = { ok: true; content: EconomyContent; removed: string[]
 @Component({
   selector: 'rf-economy-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [GridCellComponent],
+  imports: [GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent],
   templateUrl: './economy-table-editor.component.html',
   // The shared frame, fields and buttons, and the table's own look (no rule of one overrides the other's).
   styles: [EDITOR_TABLE_STYLES, EDITOR_FIELD_STYLES, EDITOR_BUTTON_STYLES],

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { emptyContent, type SectionConfig, type TableColumn, tableConfigOf, type TaskContent } from '@rapportflode/domain';
 import { GridCellComponent } from './grid-cell.component';
+import { RowCommentButtonComponent } from './row-comment-button.component';
+import { RowCommentPanelComponent } from './row-comment-panel.component';
 import { RowListEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import { newTableRow, type TableDraft, tidyFigure, toTableDraft } from './section-drafts';
 import { pasteBlock, pasteNote } from './section-grid';
@@ -15,7 +17,7 @@ import { tableTotals } from './section-views';
 @Component({
   selector: 'rf-generic-table-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [GridCellComponent, SectionIssuesComponent],
+  imports: [GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent, SectionIssuesComponent],
   templateUrl: './generic-table-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
 })

@@ -10,6 +10,8 @@ import {
   type TaskContent,
 } from '@rapportflode/domain';
 import { type GridChoice, GridCellComponent } from './grid-cell.component';
+import { RowCommentButtonComponent } from './row-comment-button.component';
+import { RowCommentPanelComponent } from './row-comment-panel.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import {
   type CommitteeGoalDraft,
@@ -43,7 +45,7 @@ const ASSESSMENT_CHOICES: readonly GridChoice[] = ASSESSMENTS.map((a) => ({ valu
 @Component({
   selector: 'rf-goals-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [GridCellComponent, SectionIssuesComponent],
+  imports: [GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent, SectionIssuesComponent],
   templateUrl: './goals-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
   styleUrl: './goals-editor.component.css',

@@ -11,6 +11,8 @@ import {
   type TaskContent,
 } from '@rapportflode/domain';
 import { type GridChoice, GridCellComponent } from './grid-cell.component';
+import { RowCommentButtonComponent } from './row-comment-button.component';
+import { RowCommentPanelComponent } from './row-comment-panel.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import {
   type ControlDraftRow,
@@ -60,7 +62,7 @@ const RISK_STATUS_CHOICES: readonly GridChoice[] = RISK_STATUSES.map((code) => (
 @Component({
   selector: 'rf-internal-control-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [GridCellComponent, SectionIssuesComponent],
+  imports: [GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent, SectionIssuesComponent],
   templateUrl: './internal-control-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
   styleUrl: './internal-control-editor.component.css',

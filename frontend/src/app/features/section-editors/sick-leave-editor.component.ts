@@ -3,6 +3,8 @@ import { emptyContent, type SectionConfig, sickLeaveMeasures, type TaskContent }
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { LineChartComponent } from '../../shared/line-chart.component';
 import { GridCellComponent } from './grid-cell.component';
+import { RowCommentButtonComponent } from './row-comment-button.component';
+import { RowCommentPanelComponent } from './row-comment-panel.component';
 import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base';
 import { type SickLeaveDraft, sickLeaveDecimals, tidyFigure, toSickLeaveDraft } from './section-drafts';
 import { SectionIssuesComponent } from './section-issues.component';
@@ -16,7 +18,7 @@ import { type EarlierContent, sickLeaveTrend } from './section-views';
 @Component({
   selector: 'rf-sick-leave-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AccessibleTableComponent, GridCellComponent, LineChartComponent, SectionIssuesComponent],
+  imports: [AccessibleTableComponent, GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent, LineChartComponent, SectionIssuesComponent],
   templateUrl: './sick-leave-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
   styleUrl: './sick-leave-editor.component.css',

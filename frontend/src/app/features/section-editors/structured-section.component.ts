@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, forwardRef, input, output, signal, untracked, viewChild } from '@angular/core';
 import type { CommitteeEconomyDto } from '@rapportflode/api-contract';
 import {
   type EconomyContent,
@@ -18,6 +18,7 @@ import { EconomyTableEditorComponent } from './economy-table-editor.component';
 import { GenericTableEditorComponent } from './generic-table-editor.component';
 import { GoalsEditorComponent } from './goals-editor.component';
 import { InternalControlEditorComponent } from './internal-control-editor.component';
+import { ROW_COMMENTS_HOST, type RowCommentsHost } from './row-comments';
 import type { SectionRead } from './section-editor-base';
 import { type EarlierContent, economyChart } from './section-views';
 import { SickLeaveEditorComponent } from './sick-leave-editor.component';
@@ -51,8 +52,9 @@ interface StructuredEditor {
   templateUrl: './structured-section.component.html',
   styles: plainButtonStyles('.committee button'),
   styleUrl: './structured-section.component.css',
+  providers: [{ provide: ROW_COMMENTS_HOST, useExisting: forwardRef(() => StructuredSectionComponent) }],
 })
-export class StructuredSectionComponent {
+export class StructuredSectionComponent implements RowCommentsHost {
   readonly content = input.required<TaskContent>();
   readonly config = input<SectionConfig | null>(null);
   /** The section's number and title. */
@@ -70,6 +72,8 @@ export class StructuredSectionComponent {
   readonly committeeEconomy = input<CommitteeEconomyDto | null>(null);
   /** Charts and histories beside the editor (off where two versions are shown side by side). */
   readonly showExtras = input(true);
+  /** Comments beside the rows (the task page's own table; they come from the page's RowComments). */
+  readonly rowComments = input(false);
   readonly changed = output<void>();
   readonly blurred = output<void>();
 

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, Injector, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import type { TaskCommentDto } from '@rapportflode/api-contract';
-import type { TaskContent } from '@rapportflode/domain';
+import type { CommentRowAnchor, CreateCommentRequest, TaskCommentDto } from '@rapportflode/api-contract';
+import { commentableRows, rowAnchorText, type SectionConfig, type TaskContent } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { focusAfterRender } from '../../shared/workflow/focus';
@@ -25,6 +25,8 @@ export class TaskCommentsComponent {
   readonly comments = input.required<readonly TaskCommentDto[]>();
   /** The text the comments are about (its paragraphs are the anchors). */
   readonly content = input.required<TaskContent>();
+  /** The section's layout (how a table's rows and columns are named). */
+  readonly config = input<SectionConfig | null>(null);
   /** A comment was added or changed: the page keeps its task up to date. */
   readonly saved = output<TaskCommentDto>();
   /** What to tell the person (the page's live region). */
@@ -36,6 +38,11 @@ export class TaskCommentsComponent {
     return content.type === 'doc' ? anchorOptions(content) : [];
   });
   private readonly anchorTexts = computed(() => new Map(this.anchors().map((anchor) => [anchor.id, anchor.label])));
+  /** A table's rows: what a comment can be about instead of a paragraph. */
+  protected readonly rows = computed(() => {
+    const content = this.content();
+    return content.type === 'doc' ? [] : commentableRows(content, this.config());
+  });
   protected readonly newComment = signal('');
   protected readonly newAnchor = signal('');
   protected readonly replyingTo = signal<string | null>(null);
@@ -50,6 +57,14 @@ export class TaskCommentsComponent {
 
   protected anchorLabel(anchor: string | null): string | null {
     return anchor === null ? null : (this.anchorTexts().get(anchor) ?? null);
+  }
+
+  /** `Gäller rad: Bemanning, kolumn Prognos` (null when the row is no longer in the table). */
+  protected rowLabel(anchor: CommentRowAnchor | null): string | null {
+    if (!anchor) return null;
+    const row = this.rows().find((r) => r.key === anchor.rowKey);
+    if (!row) return null;
+    return rowAnchorText(row.name, anchor.column ? (row.columns.find((c) => c.key === anchor.column)?.label ?? anchor.column) : null);
   }
 
   protected startReply(comment: TaskCommentDto): void {
@@ -70,7 +85,8 @@ export class TaskCommentsComponent {
       return;
     }
     const anchor = this.newAnchor();
-    if (await this.post({ body, ...(anchor ? { anchor } : {}) })) {
+    const place: Partial<CreateCommentRequest> = !anchor ? {} : this.content().type === 'doc' ? { anchor } : { rowAnchor: { kind: 'row', rowKey: anchor } };
+    if (await this.post({ body, ...place })) {
       this.newComment.set('');
       this.newAnchor.set('');
       this.notice.emit('Kommentaren är tillagd.');
@@ -90,7 +106,7 @@ export class TaskCommentsComponent {
     }
   }
 
-  private async post(request: { body: string; parentId?: string; anchor?: string }): Promise<boolean> {
+  private async post(request: CreateCommentRequest): Promise<boolean> {
     if (this.busy()) return false;
     this.busy.set(true);
     this.error.set(null);

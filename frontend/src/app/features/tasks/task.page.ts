@@ -18,6 +18,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ContentConflictResponse, TaskCommentDto, TaskDto } from '@rapportflode/api-contract';
 import {
   availableTransitions,
+  commentableRows,
   daysLateLabel,
   economyPeriods,
   emptyDocument,
@@ -44,9 +45,11 @@ import { ReturnedNoticeComponent } from '../../shared/workflow/returned-notice.c
 import { SaveStatusComponent } from '../../shared/workflow/save-status.component';
 import { TransitionBarComponent, type TransitionOutcome } from '../../shared/workflow/transition-bar.component';
 import { isVersionConflict } from '../../shared/workflow/version-conflict';
+import { RowComments } from '../section-editors/row-comments';
 import { StructuredSectionComponent } from '../section-editors/structured-section.component';
 import { TaskCommentsComponent } from './task-comments.component';
 import { TaskDeadlineComponent } from './task-deadline.component';
+import { TaskRemindComponent } from './task-remind.component';
 import { TaskConflictComponent } from './task-conflict.component';
 import { TaskDiffComponent } from './task-diff.component';
 import { TaskHistoryComponent } from './task-history.component';
@@ -78,12 +81,14 @@ interface ContentEditor {
     TransitionBarComponent,
     TaskCommentsComponent,
     TaskDeadlineComponent,
+    TaskRemindComponent,
     TaskConflictComponent,
     TaskDiffComponent,
     TaskHistoryComponent,
   ],
   templateUrl: './task.page.html',
   styleUrl: './task.page.css',
+  providers: [RowComments],
 })
 export class TaskPage implements OnDestroy {
   /** From the route (`/uppgifter/:id`). */
@@ -170,6 +175,25 @@ export class TaskPage implements OnDestroy {
   private draftTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
+    // The table's rows show their comments; in the read-only view (what a reviewer reads) they can be commented.
+    const rowComments = inject(RowComments);
+    rowComments.onSaved = (comment) => {
+      this.commentSaved(comment);
+      this.notice.set('Kommentaren är tillagd.');
+    };
+    effect(() => {
+      const task = this.task();
+      const structured = this.structured();
+      const canComment = !this.canEdit();
+      untracked(() =>
+        rowComments.set({
+          taskId: task?.id ?? '',
+          comments: task?.comments ?? [],
+          rows: task && structured ? commentableRows(task.content, task.sectionConfig) : [],
+          canComment,
+        }),
+      );
+    });
     effect(() => {
       const editor = this.currentEditor();
       if (editor) this.lastEditor = editor;
