@@ -67,6 +67,7 @@ import {
   UpdateCycleRequest,
   UpdateNotificationSettingsRequest,
   UpdateTaskRequest,
+  RemindTaskResponse,
   UpdateUnitRequest,
   UpdateUserRequest,
   UserDto,
@@ -214,6 +215,9 @@ export class ApiClient {
   }
   updateTask(id: string, body: UpdateTaskRequest): Observable<TaskDto> {
     return this.call(TASKS_API.update, { id }, body);
+  }
+  remindTask(id: string): Observable<RemindTaskResponse> {
+    return this.call(TASKS_API.remind, { id }, undefined);
   }
   taskDiff(id: string, from?: number, to?: number): Observable<TaskDiffDto> {
     return this.call(TASKS_API.diff, { id }, undefined, { from, to });

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { RouterLink } from '@angular/router';
 import type { CycleOverviewDto } from '@rapportflode/api-contract';
 import { daysLateLabel, OVERVIEW_FILTER_LABELS, TASK_STATE_LABELS } from '@rapportflode/domain';
+import { TaskRemindComponent } from '../tasks/task-remind.component';
 import { abbreviate, emptyFilterText, layoutOverview, type MatrixRow, progressText } from './cycle-view';
 
 const HEADER_LENGTH = 26;
@@ -13,7 +14,7 @@ const HEADER_LENGTH = 26;
 @Component({
   selector: 'rf-cycle-matrix',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, TaskRemindComponent],
   templateUrl: './cycle-matrix.component.html',
   styleUrl: './cycle-matrix.component.css',
 })
