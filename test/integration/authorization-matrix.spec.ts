@@ -81,6 +81,8 @@ const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/memos/review-queue': () => ({ path: '/api/memos/review-queue' }),
   'GET /api/tasks/:id': (t) => ({ path: `/api/tasks/${t.taskId}` }),
   'PATCH /api/tasks/:id': (t) => ({ path: `/api/tasks/${t.taskId}`, body: {} }),
+  // A caller who passes the guard queues the matrix task's reminder (once a day; later calls answer 409).
+  'POST /api/tasks/:id/remind': (t) => ({ path: `/api/tasks/${t.taskId}/remind` }),
   'PUT /api/tasks/:id/content': (t) => ({ path: `/api/tasks/${t.taskId}/content`, body: {} }),
   'POST /api/tasks/:id/transitions': (t) => ({ path: `/api/tasks/${t.taskId}/transitions`, body: {} }),
   'GET /api/tasks/:id/diff': (t) => ({ path: `/api/tasks/${t.taskId}/diff` }),
