@@ -105,34 +105,33 @@ test('the session ends while the unit head types: a dialog over the page, one si
 test('text whose save never reached the server is kept in the browser and offered back: Återställ saves it', async ({ browser }) => {
   test.setTimeout(150_000);
   const fredrik = await personPage(browser, OTHER_UNIT_HEAD);
-  const { context } = fredrik;
-  const first = fredrik.page;
-  const taskPath = await openTask(first, OTHER_UNIT);
+  const { context, page } = fredrik;
+  await openTask(page, OTHER_UNIT);
   const text = 'Omsorgsenheten har anställt fyra nya undersköterskor.';
 
-  // The connection is gone: every save fails.
-  await context.route('**/api/tasks/*/content', (route) => route.abort('internetdisconnected'));
-  await typeAtEnd(first, text);
-  await expect(first.getByRole('status').filter({ hasText: /Kunde inte spara/ })).toBeVisible({ timeout: 20_000 });
-  await first.close();
-  await context.unroute('**/api/tasks/*/content');
+  // The connection is gone: every save fails (also the one tried as the page is left).
+  await page.route('**/api/tasks/*/content', (route) => route.abort('internetdisconnected'));
+  await typeAtEnd(page, text);
+  await expect(page.getByRole('status').filter({ hasText: /Kunde inte spara/ })).toBeVisible({ timeout: 20_000 });
 
-  // Opened again: the stored text is still empty, the browser's copy is offered.
-  const second = await context.newPage();
-  await second.goto(taskPath);
-  await expect(second.getByRole('heading', { level: 1, name: new RegExp(SECTION) })).toBeVisible({ timeout: 15_000 });
-  const offer = second.getByRole('group', { name: /Du har osparad text från \d/ });
+  // Reloaded (the browser's "leave the page?" answered yes): the stored text is still empty, the browser's copy is offered.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(SECTION) })).toBeVisible({ timeout: 15_000 });
+  const offer = page.getByRole('group', { name: /Du har osparad text från \d/ });
   await expect(offer).toBeVisible();
-  await expect(editor(second)).not.toContainText(text);
-  await expectNoAxeViolations(second);
+  await expect(editor(page)).not.toContainText(text);
+  await expectNoAxeViolations(page);
+  // The connection is back.
+  await page.unroute('**/api/tasks/*/content');
   await offer.getByRole('button', { name: 'Återställ' }).click();
-  await expect(editor(second)).toContainText(text);
-  await expectSaved(second);
+  await expect(editor(page)).toContainText(text);
+  await expectSaved(page);
   await expect(offer).toHaveCount(0);
 
-  await second.reload();
-  await expect(editor(second)).toContainText(text, { timeout: 15_000 });
-  await expect(second.getByText(/Du har osparad text från/)).toHaveCount(0);
+  await page.reload();
+  await expect(editor(page)).toContainText(text, { timeout: 15_000 });
+  await expect(page.getByText(/Du har osparad text från/)).toHaveCount(0);
   await context.close();
 });
 

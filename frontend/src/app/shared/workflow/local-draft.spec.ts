@@ -1,4 +1,4 @@
-import { LocalDrafts } from './local-draft';
+import { LocalDrafts, sameContent } from './local-draft';
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -45,5 +45,13 @@ describe('LocalDrafts', () => {
     const drafts = new LocalDrafts<string>('task', null);
     expect(drafts.write('t1', 'u1', 1, 'x')).toBe(false);
     expect(drafts.read('t1', 'u1')).toBeNull();
+  });
+});
+
+describe('sameContent', () => {
+  it('ignores the order of keys, not the text', () => {
+    expect(sameContent({ type: 'doc', blocks: [{ a: 1, b: 'x' }] }, { blocks: [{ b: 'x', a: 1 }], type: 'doc' })).toBe(true);
+    expect(sameContent({ type: 'doc', blocks: [{ a: 1, b: 'x' }] }, { type: 'doc', blocks: [{ a: 1, b: 'y' }] })).toBe(false);
+    expect(sameContent([1, 2], [2, 1])).toBe(false);
   });
 });

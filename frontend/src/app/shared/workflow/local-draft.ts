@@ -32,9 +32,18 @@ function key(kind: DraftKind, id: string): string {
   return `${PREFIX}:${kind}:${id}`;
 }
 
-/** Same text (key order aside, as JSON from the same editor keeps it). */
+/** JSON with the keys of every object sorted: the same content gives the same text whichever side built it. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
+}
+
+/** The same content, whatever the order of its keys (the server may return them in another order). */
 export function sameContent(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return stableJson(a) === stableJson(b);
 }
 
 export class LocalDrafts<T> {
