@@ -42,6 +42,8 @@ export function renderBlock(ctx: DocxContext, block: Block): FileChild[] {
     case 'heading':
       return [headingParagraph(ctx, block.level, headingLabel(block))];
     case 'paragraph':
+      // A footnote's text: in DOCX a real footnote of the run that refers to it.
+      if (block.style === 'footnote') return [];
       return [
         para(ctx, {
           ...(block.style === 'note' ? { style: 'Note' } : block.style === 'lead' ? { style: 'Lead' } : {}),

@@ -2,6 +2,7 @@
 // All text goes in as text runs: docx escapes it.
 import {
   ExternalHyperlink,
+  FootnoteReferenceRun,
   HeadingLevel,
   type IBordersOptions,
   type IParagraphOptions,
@@ -75,7 +76,10 @@ export function inlineChildren(content: readonly Inline[], base: RunStyle = {}):
     } else {
       out.push(...textRuns(inline.text, style));
     }
-    if (inline.footnote !== undefined) out.push(new TextRun({ text: String(inline.footnote), ...base, superScript: true }));
+    // A real footnote: Word numbers it and prints its text at the foot of the page.
+    if (inline.footnote !== undefined) {
+      out.push(new FootnoteReferenceRun({ children: [new Paragraph({ children: textRuns(inline.footnote.text) })] }));
+    }
   }
   return out;
 }

@@ -82,10 +82,11 @@ export interface Inline {
   /** http(s) or mailto only (the content sanitiser's rule); anything else is never put here. */
   href?: string;
   /**
-   * A footnote's number: its marker (superscript) follows the text. The notes themselves are
-   * note paragraphs at the end of the section, each led by its number (see footnotes.ts).
+   * A footnote on the text: its marker (the number, superscript) follows the text. HTML and PDF
+   * print the notes as `footnote` paragraphs at the end of the section (see footnotes.ts); DOCX
+   * makes real footnotes of `text` and leaves those paragraphs out.
    */
-  footnote?: number;
+  footnote?: { number: number; text: string };
 }
 
 export interface HeadingBlock {
@@ -102,8 +103,11 @@ export interface HeadingBlock {
 export interface ParagraphBlock {
   type: 'paragraph';
   content: readonly Inline[];
-  /** 'note': smaller, muted (sources, remarks); 'lead': an introduction. */
-  style?: 'note' | 'lead';
+  /**
+   * 'note': smaller, muted (sources, remarks); 'lead': an introduction; 'footnote': the text of a
+   * footnote at the end of its section (not in DOCX, which has the note as a real footnote).
+   */
+  style?: 'note' | 'lead' | 'footnote';
 }
 
 export interface ListBlock {

@@ -645,6 +645,21 @@ describe('footnotes', () => {
     ]);
   });
 
+  it('drops a footnote in a heading or a table cell, keeping the text, and keeps one in a list', () => {
+    const input = doc(
+      { type: 'heading', level: 2, content: [text('Rubrik', [note('Nej')])] },
+      { type: 'table', rows: [{ cells: [[text('cell', [{ type: 'bold' }, note('Nej')])]] }] },
+      { type: 'bullet_list', items: [[{ type: 'paragraph', content: [text('punkt', [note('Ja')])] }]] },
+    );
+    const result = clean(input);
+    expect(result.document.content).toEqual([
+      { type: 'heading', level: 2, content: [text('Rubrik')] },
+      { type: 'table', rows: [{ cells: [[text('cell', [{ type: 'bold' }])]] }] },
+      { type: 'bullet_list', items: [[{ type: 'paragraph', content: [text('punkt', [note('Ja')])] }]] },
+    ]);
+    expect(result.removed).toEqual(['En fotnot i en rubrik eller tabellcell togs bort; fotnoter kan stå i stycken och listor.']);
+  });
+
   it('keeps one footnote when a text has two', () => {
     const result = clean(doc({ type: 'paragraph', content: [text('a', [note('Första'), note('Andra')])] }));
     expect(result.document.content).toEqual([{ type: 'paragraph', content: [text('a', [note('Första')])] }]);

@@ -15,7 +15,12 @@ import {
 } from '@angular/core';
 import { Editor, Extension, type JSONContent } from '@tiptap/core';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
-import { emptyDocument, type RichTextDocument, sanitizeRichText, type SanitizeRichTextResult } from '@rapportflode/domain';
+import {
+  emptyDocument,
+  type RichTextDocument,
+  sanitizeRichText,
+  type SanitizeRichTextResult,
+} from '@rapportflode/domain';
 import { plainButtonStyles } from '../button-styles';
 import { newParagraphId, safeHref } from './rich-text-dom';
 import {
@@ -75,23 +80,119 @@ const NO_STATE: ToolbarState = {
   encapsulation: ViewEncapsulation.None,
   template: `
     <div class="toolbar" role="toolbar" [attr.aria-label]="'Formatering av ' + label()" [attr.aria-controls]="editorId">
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().heading2" aria-keyshortcuts="Control+Alt+2" (mousedown)="keepSelection($event)" (click)="heading(2)">Rubrik</button>
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().heading3" aria-keyshortcuts="Control+Alt+3" (mousedown)="keepSelection($event)" (click)="heading(3)">Underrubrik</button>
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().bold" aria-keyshortcuts="Control+B" (mousedown)="keepSelection($event)" (click)="toggle('bold')"><strong>Fetstil</strong></button>
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().italic" aria-keyshortcuts="Control+I" (mousedown)="keepSelection($event)" (click)="toggle('italic')"><em>Kursiv</em></button>
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().bulletList" aria-keyshortcuts="Control+Shift+8" (mousedown)="keepSelection($event)" (click)="toggle('bulletList')">Punktlista</button>
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().orderedList" aria-keyshortcuts="Control+Shift+7" (mousedown)="keepSelection($event)" (click)="toggle('orderedList')">Numrerad lista</button>
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().link" aria-keyshortcuts="Control+K" (mousedown)="keepSelection($event)" (click)="link()">Länk</button>
-      <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="table()">Tabell</button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().heading2"
+        aria-keyshortcuts="Control+Alt+2"
+        (mousedown)="keepSelection($event)"
+        (click)="heading(2)"
+      >
+        Rubrik
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().heading3"
+        aria-keyshortcuts="Control+Alt+3"
+        (mousedown)="keepSelection($event)"
+        (click)="heading(3)"
+      >
+        Underrubrik
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().bold"
+        aria-keyshortcuts="Control+B"
+        (mousedown)="keepSelection($event)"
+        (click)="toggle('bold')"
+      >
+        <strong>Fetstil</strong>
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().italic"
+        aria-keyshortcuts="Control+I"
+        (mousedown)="keepSelection($event)"
+        (click)="toggle('italic')"
+      >
+        <em>Kursiv</em>
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().bulletList"
+        aria-keyshortcuts="Control+Shift+8"
+        (mousedown)="keepSelection($event)"
+        (click)="toggle('bulletList')"
+      >
+        Punktlista
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().orderedList"
+        aria-keyshortcuts="Control+Shift+7"
+        (mousedown)="keepSelection($event)"
+        (click)="toggle('orderedList')"
+      >
+        Numrerad lista
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().link"
+        aria-keyshortcuts="Control+K"
+        (mousedown)="keepSelection($event)"
+        (click)="link()"
+      >
+        Länk
+      </button>
+      <button type="button" [disabled]="readonly()" (mousedown)="keepSelection($event)" (click)="table()">
+        Tabell
+      </button>
       @if (state().inTable && !readonly()) {
         <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('addRowAfter')">Ny rad</button>
-        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('addColumnAfter')">Ny kolumn</button>
-        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('deleteRow')">Ta bort rad</button>
-        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('deleteColumn')">Ta bort kolumn</button>
+        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('addColumnAfter')">
+          Ny kolumn
+        </button>
+        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('deleteRow')">
+          Ta bort rad
+        </button>
+        <button type="button" (mousedown)="keepSelection($event)" (click)="tableCommand('deleteColumn')">
+          Ta bort kolumn
+        </button>
       }
-      <button type="button" [disabled]="readonly()" [attr.aria-pressed]="state().footnote" aria-keyshortcuts="Control+Alt+F" (mousedown)="keepSelection($event)" (click)="footnote()">Fotnot</button>
-      <button type="button" [disabled]="readonly() || !state().canUndo" aria-keyshortcuts="Control+Z" (mousedown)="keepSelection($event)" (click)="history('undo')">Ångra</button>
-      <button type="button" [disabled]="readonly() || !state().canRedo" aria-keyshortcuts="Control+Shift+Z Control+Y" (mousedown)="keepSelection($event)" (click)="history('redo')">Gör om</button>
+      <button
+        type="button"
+        [disabled]="readonly()"
+        [attr.aria-pressed]="state().footnote"
+        aria-keyshortcuts="Control+Alt+F"
+        (mousedown)="keepSelection($event)"
+        (click)="footnote()"
+      >
+        Fotnot
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly() || !state().canUndo"
+        aria-keyshortcuts="Control+Z"
+        (mousedown)="keepSelection($event)"
+        (click)="history('undo')"
+      >
+        Ångra
+      </button>
+      <button
+        type="button"
+        [disabled]="readonly() || !state().canRedo"
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+        (mousedown)="keepSelection($event)"
+        (click)="history('redo')"
+      >
+        Gör om
+      </button>
     </div>
     @if (toolbarError()) {
       <p class="error" role="alert">{{ toolbarError() }}</p>
@@ -351,13 +452,21 @@ export class RichTextEditorComponent implements AfterViewInit {
 
   /**
    * A footnote on the selected text, or on the word just before the caret; inside a footnote, its
-   * text is changed (an empty text removes the footnote).
+   * text is changed (an empty text removes the footnote). Paragraphs and lists only, as the model has it.
    */
   protected footnote(): void {
     this.run((editor) => {
+      if (editor.isActive('heading') || editor.isActive('table')) {
+        this.toolbarError.set(
+          'Fotnoten lades inte till: fotnoter kan stå i stycken och listor, inte i rubriker eller tabeller.',
+        );
+        return;
+      }
       const { selection } = editor.state;
       const current = editor.getAttributes('footnote')['note'] as string | undefined;
-      let range: { from: number; to: number } | null = selection.empty ? null : { from: selection.from, to: selection.to };
+      let range: { from: number; to: number } | null = selection.empty
+        ? null
+        : { from: selection.from, to: selection.to };
       if (range === null && current === undefined) {
         const { $from } = selection;
         const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\ufffc');

@@ -60,10 +60,7 @@ const REPORT: RichTextDocument = {
     },
     {
       type: 'table',
-      rows: [
-        { header: true, cells: [[text('Verksamhet')], [text('Utfall')]] },
-        { cells: [[text('IFO\nvuxen')], []] },
-      ],
+      rows: [{ header: true, cells: [[text('Verksamhet')], [text('Utfall')]] }, { cells: [[text('IFO\nvuxen')], []] }],
     },
     { type: 'paragraph', id: 'p-tom', content: [] },
     { type: 'paragraph', id: 'p-sist', content: [text('  två  mellanslag ')] },
@@ -108,14 +105,21 @@ describe('pasting from Word', () => {
     expect(cleaned).not.toMatch(/\b(?:style|class|lang|width|valign|align|border)=/i);
     expect(cleaned).not.toMatch(/<o:p|<\/o:p>|<!--|<!\[|\[endif\]|supportLists/i);
     expect(cleaned).not.toMatch(/Calibri|Symbol|Times New Roman|Courier|font/i);
-    expect(cleaned).not.toMatch(/<span|<meta|<style|<link|xml/i);
+    expect(cleaned).not.toMatch(/<meta|<style|<link|xml/i);
+    // The one span left is the footnote's.
+    expect(cleaned.match(/<span/g)).toHaveLength(1);
     expect(cleaned).not.toContain('·');
     expect(cleaned).not.toContain('[1]');
+    expect(cleaned).not.toMatch(/<hr|<br|_ftn|_Toc/);
+    expect(cleaned).toContain('<span data-footnote="" data-note="Boendet på Frejgatan öppnade i maj.">öppnat</span>');
   });
 
   it('keeps the headings, the nested bullet list, the numbered list, bold, italic, the link and the table', () => {
     const pasted = clean(documentFromPastedHtml(WORD_HTML));
-    const item = (value: string | TextRun[]) => ({ type: 'paragraph', content: typeof value === 'string' ? [text(value)] : value });
+    const item = (value: string | TextRun[]) => ({
+      type: 'paragraph',
+      content: typeof value === 'string' ? [text(value)] : value,
+    });
     expect(pasted).toEqual({
       type: 'doc',
       version: 1,
@@ -123,7 +127,11 @@ describe('pasting from Word', () => {
         { type: 'heading', level: 2, content: [text('Ekonomiskt resultat')] },
         {
           type: 'paragraph',
-          content: [text('Periodens utfall är '), text('593,4 miljoner kronor', [{ type: 'bold' }]), text(', vilket är bättre än budget.')],
+          content: [
+            text('Periodens utfall är '),
+            text('593,4 miljoner kronor', [{ type: 'bold' }]),
+            text(', vilket är bättre än budget.'),
+          ],
         },
         { type: 'heading', level: 2, content: [text('Tre viktigaste händelserna')] },
         {
@@ -133,23 +141,38 @@ describe('pasting from Word', () => {
               item([text('Fler söker stöd vid '), text('våld i nära relationer', [{ type: 'bold' }])]),
               { type: 'bullet_list', items: [[item('Särskilt bland unga')]] },
             ],
-            [item('Nytt boende har öppnat')],
+            [
+              item([
+                text('Nytt boende har '),
+                text('öppnat', [{ type: 'footnote', note: 'Boendet på Frejgatan öppnade i maj.' }]),
+              ]),
+            ],
           ],
         },
         {
           type: 'ordered_list',
-          items: [[item('Ta fram en handlingsplan')], [item([text('Följ upp '), text('varje kvartal', [{ type: 'italic' }])])]],
+          items: [
+            [item('Ta fram en handlingsplan')],
+            [item([text('Följ upp '), text('varje kvartal', [{ type: 'italic' }])])],
+          ],
         },
         {
           type: 'table',
           rows: [
-            { header: true, cells: [[text('Verksamhet', [{ type: 'bold' }])], [text('Utfall (tkr)', [{ type: 'bold' }])]] },
+            {
+              header: true,
+              cells: [[text('Verksamhet', [{ type: 'bold' }])], [text('Utfall (tkr)', [{ type: 'bold' }])]],
+            },
             { cells: [[text('Individ- och familjeomsorg')], [text('12\u00a0345')]] },
           ],
         },
         {
           type: 'paragraph',
-          content: [text('Läs mer på '), text('kommunens webbplats', [{ type: 'link', href: 'https://www.gnesta.se/' }]), text('.')],
+          content: [
+            text('Läs mer på '),
+            text('kommunens webbplats', [{ type: 'link', href: 'https://www.gnesta.se/' }]),
+            text('.'),
+          ],
         },
       ],
     });
@@ -157,7 +180,9 @@ describe('pasting from Word', () => {
 
   it('keeps no link the sanitizer would refuse and no script', () => {
     const pasted = clean(
-      documentFromPastedHtml('<p>a <a href="javascript:alert(1)">b</a><script>alert(2)</script> <img src=x onerror="alert(3)">c</p>'),
+      documentFromPastedHtml(
+        '<p>a <a href="javascript:alert(1)">b</a><script>alert(2)</script> <img src=x onerror="alert(3)">c</p>',
+      ),
     );
     expect(pasted.content).toEqual([{ type: 'paragraph', content: [text('a b c')] }]);
   });

@@ -26,7 +26,10 @@ export const Footnote = Mark.create({
       note: {
         default: '',
         parseHTML: (element: HTMLElement) => element.getAttribute('data-note') ?? '',
-        renderHTML: (attributes: { note?: string }) => ({ 'data-note': attributes.note ?? '', title: attributes.note ?? '' }),
+        renderHTML: (attributes: { note?: string }) => ({
+          'data-note': attributes.note ?? '',
+          title: attributes.note ?? '',
+        }),
       },
     };
   },
@@ -199,7 +202,9 @@ function blockOf(node: JSONContent): Block[] {
     case 'paragraph': {
       const id = node.attrs?.['id'];
       const content = runsOf(node.content ?? []);
-      return [typeof id === 'string' && id !== '' ? { type: 'paragraph', id, content } : { type: 'paragraph', content }];
+      return [
+        typeof id === 'string' && id !== '' ? { type: 'paragraph', id, content } : { type: 'paragraph', content },
+      ];
     }
     case 'bulletList':
     case 'orderedList':

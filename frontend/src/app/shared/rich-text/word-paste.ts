@@ -2,17 +2,52 @@
  * Pasted HTML from Word and Outlook, cleaned before the editor reads it. Word writes lists as
  * paragraphs (`class=MsoListParagraph`, `style='mso-list:l0 level1 lfo1'`) with their bullet or
  * number as text between `<!--[if !supportLists]-->` and `<!--[endif]-->`; these become real
- * lists. Headings, bold and italic (as tags or as font-weight/font-style), links and tables stay;
+ * lists, and its footnotes (a reference `<a href="#_ftn1">` and the note in a `mso-element:footnote`
+ * part at the end) become footnotes on the word before the reference. Headings, bold and italic
+ * (as tags or as font-weight/font-style), links and tables stay;
  * comments, styles, classes, fonts, Office tags (`<o:p>`, `<v:…>`, `<w:…>`), images and empty
  * spacing paragraphs go. The result is still only input: the editor's schema keeps what it knows,
  * and the sanitizer decides what is stored.
  */
 
-const REMOVED_TAGS = new Set(['STYLE', 'SCRIPT', 'META', 'LINK', 'TITLE', 'XML', 'HEAD', 'IMG', 'svg', 'OBJECT', 'IFRAME', 'NOSCRIPT', 'TEMPLATE']);
+const REMOVED_TAGS = new Set([
+  'STYLE',
+  'SCRIPT',
+  'META',
+  'LINK',
+  'TITLE',
+  'XML',
+  'HEAD',
+  'IMG',
+  'svg',
+  'OBJECT',
+  'IFRAME',
+  'NOSCRIPT',
+  'TEMPLATE',
+]);
 /** Elements whose content stays but which themselves go (formatting Word wraps text in). */
-const UNWRAPPED_TAGS = new Set(['SPAN', 'FONT', 'U', 'S', 'STRIKE', 'SUP', 'SUB', 'SMALL', 'BIG', 'INS', 'DEL', 'MARK', 'ABBR']);
+const UNWRAPPED_TAGS = new Set([
+  'SPAN',
+  'FONT',
+  'U',
+  'S',
+  'STRIKE',
+  'SUP',
+  'SUB',
+  'SMALL',
+  'BIG',
+  'INS',
+  'DEL',
+  'MARK',
+  'ABBR',
+]);
 /** Attributes that survive: a link's address and a cell's spans. */
-const KEPT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { A: ['href'], TD: ['colspan', 'rowspan'], TH: ['colspan', 'rowspan'] };
+const KEPT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  A: ['href'],
+  TD: ['colspan', 'rowspan'],
+  TH: ['colspan', 'rowspan'],
+  SPAN: ['data-footnote', 'data-note'],
+};
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -25,6 +60,7 @@ export function cleanPastedHtml(html: string): string {
   const body = dom.body;
   const listMarkers = takeListMarkers(body);
   removeComments(body);
+  wordFootnotes(body, dom);
   walk(body, (element) => {
     const tag = element.tagName.toUpperCase();
     if (REMOVED_TAGS.has(tag) || REMOVED_TAGS.has(element.tagName) || element.tagName.includes(':')) {
@@ -88,8 +124,10 @@ function markStyledText(body: HTMLElement, dom: Document): void {
   for (const element of Array.from(body.querySelectorAll('[style]'))) {
     const style = element.getAttribute('style') ?? '';
     const tag = element.tagName.toUpperCase();
-    if (/(?:^|;)\s*font-weight\s*:\s*(?:bold|bolder|[6-9]00)/i.test(style) && !['B', 'STRONG'].includes(tag)) wrapChildren(element, dom.createElement('strong'));
-    if (/(?:^|;)\s*font-style\s*:\s*italic/i.test(style) && !['I', 'EM'].includes(tag)) wrapChildren(element, dom.createElement('em'));
+    if (/(?:^|;)\s*font-weight\s*:\s*(?:bold|bolder|[6-9]00)/i.test(style) && !['B', 'STRONG'].includes(tag))
+      wrapChildren(element, dom.createElement('strong'));
+    if (/(?:^|;)\s*font-style\s*:\s*italic/i.test(style) && !['I', 'EM'].includes(tag))
+      wrapChildren(element, dom.createElement('em'));
     // Google Docs and some mail clients wrap everything in <b style="font-weight:normal">.
     if (tag === 'B' && /(?:^|;)\s*font-weight\s*:\s*(?:normal|[1-4]00)/i.test(style)) unwrap(element);
   }
@@ -199,8 +237,55 @@ function stripAttributesAndUnwrap(body: HTMLElement): void {
     }
     // In-page anchors (Word's bookmarks and footnote references) are no links.
     if (tag === 'A' && !/^(?:https?:|mailto:)/i.test(element.getAttribute('href') ?? '')) unwrap(element);
-    else if (UNWRAPPED_TAGS.has(tag)) unwrap(element);
+    else if (UNWRAPPED_TAGS.has(tag) && !element.hasAttribute('data-footnote')) unwrap(element);
   }
+}
+
+/**
+ * Word's footnotes: each reference becomes a footnote on the word before it (`<span data-footnote
+ * data-note="…">`, as the editor writes one), with the note's text; the notes part goes.
+ */
+function wordFootnotes(body: HTMLElement, dom: Document): void {
+  const withId = new Map(Array.from(body.querySelectorAll('[id]'), (element) => [element.id, element] as const));
+  for (const reference of Array.from(body.querySelectorAll('a[href]'))) {
+    const target = /^#_(ftn|edn)(\d+)$/i.exec(reference.getAttribute('href') ?? '');
+    if (!target) continue;
+    const holder = withId.get(`${target[1]}${target[2]}`);
+    let note = '';
+    if (holder) {
+      const copy = holder.cloneNode(true) as Element;
+      copy.querySelectorAll('a[href^="#_"]').forEach((back) => back.remove());
+      note = (copy.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+    }
+    if (note !== '') wrapWordBefore(reference, note, dom);
+    reference.remove();
+  }
+  for (const part of Array.from(body.querySelectorAll('[style]'))) {
+    if (/mso-element\s*:\s*(?:footnote|endnote)/i.test(part.getAttribute('style') ?? '')) part.remove();
+  }
+}
+
+/** Wraps the last word before `reference` in its paragraph in a footnote span; nothing if there is none. */
+function wrapWordBefore(reference: Element, note: string, dom: Document): void {
+  const block = reference.closest('p, li, td, th, h1, h2, h3, h4, h5, h6') ?? reference.parentElement;
+  if (!block) return;
+  const walker = dom.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let last: Text | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (reference.contains(node) || !(reference.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING))
+      break;
+    if ((node.textContent ?? '').trim() !== '') last = node as Text;
+  }
+  if (!last) return;
+  const match = /(\S+)\s*$/u.exec(last.data);
+  if (!match) return;
+  const word = last.splitText(match.index);
+  if (word.data.length > match[1].length) word.splitText(match[1].length);
+  const span = dom.createElement('span');
+  span.setAttribute('data-footnote', '');
+  span.setAttribute('data-note', note);
+  word.replaceWith(span);
+  span.appendChild(word);
 }
 
 /** Word's spacing paragraphs (`<p class=MsoNormal><o:p>&nbsp;</o:p></p>`) are no content. */

@@ -32,7 +32,7 @@ export function renderInlines(content: readonly Inline[]): string {
     if (run.marks?.includes('bold')) html = `<strong>${html}</strong>`;
     const href = safeHref(run.href);
     if (href) html = `<a href="${esc(href)}">${html}</a>`;
-    if (run.footnote !== undefined) html += `<sup class="footnote-ref">${esc(String(run.footnote))}</sup>`;
+    if (run.footnote !== undefined) html += `<sup class="footnote-ref">${esc(String(run.footnote.number))}</sup>`;
     out += html;
   }
   return out;

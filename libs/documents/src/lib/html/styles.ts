@@ -12,6 +12,7 @@ h1, h2, h3, h4 { line-height: 1.2; margin: 1.1em 0 0.4em; }
 p { margin: 0 0 0.6em; }
 p.lead { font-weight: 600; }
 p.note { font-size: 0.9em; color: #4a4a4a; }
+p.footnote { font-size: 0.85em; color: #4a4a4a; margin: 0.2em 0; }
 a { color: #0b5394; }
 ul, ol { margin: 0 0 0.6em; padding-left: 1.6em; }
 .vh { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }

@@ -6,7 +6,8 @@
 /**
  * A footnote is a mark on the text it explains: its marker (a number, given by the renderers in
  * document order) stands right after the marked run, and `note` (plain text) is printed at the
- * end of the section (HTML, PDF) or as a real footnote (DOCX).
+ * end of the section (HTML, PDF) or as a real footnote (DOCX). Footnotes stand in paragraphs (those
+ * in lists too), not in headings or table cells.
  */
 export type InlineMark =
   | { type: 'bold' }

@@ -201,7 +201,11 @@ class Sanitizer {
     } else {
       this.removed.add('En rubrik utan giltig nivå fick nivå 2.');
     }
-    return this.count({ type: 'heading', level: clamped, content: this.runs(own(value, 'content'), 'en rubrik') });
+    return this.count({
+      type: 'heading',
+      level: clamped,
+      content: this.runs(own(value, 'content'), 'en rubrik', false),
+    });
   }
 
   private paragraph(value: JsonObject): ParagraphBlock {
@@ -268,7 +272,7 @@ class Sanitizer {
       else if (header !== undefined && header !== false)
         this.removed.add('Ett ogiltigt värde för rubrikrad togs bort.');
       row.cells = rawCells.map((cell) => {
-        if (Array.isArray(cell)) return this.runs(cell, 'en tabellcell');
+        if (Array.isArray(cell)) return this.runs(cell, 'en tabellcell', false);
         this.removed.add('En ogiltig tabellcell ersattes med en tom cell.');
         return [];
       });
@@ -282,7 +286,8 @@ class Sanitizer {
     return this.count({ type: 'table', rows });
   }
 
-  private runs(value: unknown, where: string): TextRun[] {
+  /** `footnotes`: whether footnotes may stand here (in paragraphs, those in lists too; not in headings or cells). */
+  private runs(value: unknown, where: string, footnotes = true): TextRun[] {
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
       this.removed.add(`Ogiltigt textinnehåll i ${where} togs bort.`);
@@ -290,7 +295,7 @@ class Sanitizer {
     }
     const merged: CleanRun[] = [];
     for (const rawRun of value) {
-      const run = this.run(rawRun);
+      const run = this.run(rawRun, footnotes);
       if (run === null || run.text === '') continue;
       const previous = merged[merged.length - 1];
       if (previous !== undefined && previous.key === run.key) previous.text += run.text;
@@ -303,7 +308,7 @@ class Sanitizer {
     });
   }
 
-  private run(value: unknown): CleanRun | null {
+  private run(value: unknown, footnotes: boolean): CleanRun | null {
     const type = isRecord(value) ? own(value, 'type') : undefined;
     if (!isRecord(value) || type !== 'text') {
       this.removed.add(
@@ -319,7 +324,11 @@ class Sanitizer {
     }
     const clean = text.replace(TEXT_CONTROL, '');
     if (clean.length !== text.length) this.removed.add('Otillåtna styrtecken togs bort ur texten.');
-    const marks = this.marks(own(value, 'marks'));
+    let marks = this.marks(own(value, 'marks'));
+    if (!footnotes && marks.some((mark) => mark.type === 'footnote')) {
+      this.removed.add('En fotnot i en rubrik eller tabellcell togs bort; fotnoter kan stå i stycken och listor.');
+      marks = marks.filter((mark) => mark.type !== 'footnote');
+    }
     return { text: clean, marks, key: JSON.stringify(marks) };
   }
 
