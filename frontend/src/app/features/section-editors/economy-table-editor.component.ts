@@ -63,6 +63,11 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
     return columnLabel(this.config(), column, this.periods());
   }
 
+  /** The figures as typed that are numbers (refused ones included: the chart leaves those out itself). */
+  figures(): EconomyContent {
+    return readEditRows(untracked(this.config), untracked(this.rows)).content;
+  }
+
   /** The table as it is now; not ok while a cell is not a number or a rule is broken. */
   read(): EconomyRead {
     const config = untracked(this.config);

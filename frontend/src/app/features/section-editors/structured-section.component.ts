@@ -79,6 +79,7 @@ export class StructuredSectionComponent implements RowCommentsHost {
 
   /** Whichever editor of the kind is on the page (each carries `#editor`). */
   private readonly editor = viewChild<StructuredEditor>('editor');
+  private readonly economyEditor = viewChild(EconomyTableEditorComponent);
 
   protected readonly stateLabels = TASK_STATE_LABELS;
   protected readonly economyConfig = computed(() => economyConfigOf(this.config()));
@@ -128,9 +129,10 @@ export class StructuredSectionComponent implements RowCommentsHost {
     this.changed.emit();
   }
 
+  /** The chart follows every figure typed; one the check refuses is left out by the chart's own figures (never drawn). */
   private follow(): void {
     if (this.content().type !== 'economy') return;
-    const read = this.editor()?.read();
-    if (read?.ok && read.content.type === 'economy') this.live.set(read.content);
+    const figures = this.economyEditor()?.figures();
+    if (figures) this.live.set(figures);
   }
 }
