@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@rapportflode/domain';
@@ -11,8 +22,9 @@ import { SessionDialogComponent } from './core/session-dialog.component';
 type Panel = 'menu' | 'person';
 
 /**
- * The shell: a header of one row (the brand, the main menu, the person menu) and the page. Below
- * 1100 px the main menu folds into "Meny"; the person's name opens their roles and "Logga ut".
+ * The shell: a header of one row (the brand, the main menu, the person menu) and the page. Where
+ * the menu's items do not fit in that row (below 1100 px, or a person with many roles) it folds
+ * into "Meny"; the person's name opens their roles and "Logga ut".
  * Both panels close on Escape (focus back on their button), on a click elsewhere and on navigation.
  */
 @Component({
@@ -25,7 +37,7 @@ type Panel = 'menu' | 'person';
   },
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">Hoppa till innehållet</a>
-    <header class="app-bar">
+    <header #bar class="app-bar" [class.folded]="folded()">
       <a class="brand" routerLink="/">Rapportflöde</a>
       @if (auth.user(); as user) {
         <button
@@ -42,7 +54,7 @@ type Panel = 'menu' | 'person';
           }
         </button>
         <nav id="main-menu" aria-label="Huvudmeny" [class.open]="open() === 'menu'">
-          <ul>
+          <ul #menuList>
             <li><a routerLink="/uppgifter" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Mina uppgifter</a></li>
             @if (auth.can('task.review')) {
               <li><a routerLink="/granskning" routerLinkActive="active" ariaCurrentWhenActive="page">Att granska</a></li>
@@ -261,41 +273,39 @@ type Panel = 'menu' | 'person';
     .logout:hover {
       background: var(--mat-sys-surface-container-highest);
     }
-    /* Too narrow for every menu item in one row: the menu folds into "Meny". */
-    @media (max-width: 1100px) {
-      .menu-toggle {
-        display: inline-flex;
-        order: 3;
-      }
-      .person {
-        order: 2;
-      }
-      nav {
-        display: none;
-        position: absolute;
-        top: 100%;
-        left: 0;
-        right: 0;
-        max-height: calc(100vh - var(--bar-height));
-        overflow-y: auto;
-        background: var(--mat-sys-surface-container-high);
-        box-shadow: var(--mat-sys-level3);
-      }
-      nav.open {
-        display: block;
-      }
-      nav ul {
-        flex-direction: column;
-        padding: 0.5rem 0;
-      }
-      .app-bar nav a {
-        padding: 0.75rem 1.25rem;
-        color: var(--mat-sys-on-surface);
-      }
-      nav a.active {
-        background: var(--mat-sys-secondary-container);
-        color: var(--mat-sys-on-secondary-container);
-      }
+    /* Too narrow for every menu item in one row (App.folded): the menu folds into "Meny". */
+    .folded .menu-toggle {
+      display: inline-flex;
+      order: 3;
+    }
+    .folded .person {
+      order: 2;
+    }
+    .folded nav {
+      display: none;
+      position: absolute;
+      top: 100%;
+      left: 0;
+      right: 0;
+      max-height: calc(100vh - var(--bar-height));
+      overflow-y: auto;
+      background: var(--mat-sys-surface-container-high);
+      box-shadow: var(--mat-sys-level3);
+    }
+    .folded nav.open {
+      display: block;
+    }
+    .folded nav ul {
+      flex-direction: column;
+      padding: 0.5rem 0;
+    }
+    .app-bar.folded nav a {
+      padding: 0.75rem 1.25rem;
+      color: var(--mat-sys-on-surface);
+    }
+    .folded nav a.active {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
     }
     @media (max-width: 600px) {
       .app-bar {
@@ -347,6 +357,15 @@ export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly menuButton = viewChild<ElementRef<HTMLButtonElement>>('menuButton');
   private readonly personButton = viewChild<ElementRef<HTMLButtonElement>>('personButton');
+  private readonly bar = viewChild.required<ElementRef<HTMLElement>>('bar');
+  private readonly menuList = viewChild<ElementRef<HTMLElement>>('menuList');
+
+  /** Below this width the menu is folded from the start, so that a phone never sees it unfolded. */
+  private static readonly FOLD_BELOW = 1100;
+  /** Whether the main menu is folded into "Meny" (measured: the items' width against the room left). */
+  protected readonly folded = signal(typeof window !== 'undefined' && window.innerWidth <= App.FOLD_BELOW);
+  /** The unfolded menu's width, measured while it was shown. */
+  private menuWidth = 0;
 
   /** e.g. "Enhetschef – Vuxenutbildning (Socialnämnden, Gnesta kommun)", one per role. */
   protected readonly roles = computed(() => (this.auth.user()?.roles ?? []).map((r) => `${ROLE_LABELS[r.role]} – ${r.scopeName}`));
@@ -359,6 +378,17 @@ export class App {
 
   constructor() {
     void this.auth.ensureLoaded().catch(() => undefined);
+    // Measured again whenever the items change (sign-in, roles) and when the window is resized.
+    afterRenderEffect(() => {
+      this.auth.user();
+      this.fit();
+    });
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const observer = new ResizeObserver(() => this.fit());
+      observer.observe(this.bar().nativeElement);
+      destroyRef.onDestroy(() => observer.disconnect());
+    });
     this.router.events
       .pipe(
         filter((event) => event instanceof NavigationEnd),
@@ -368,6 +398,23 @@ export class App {
         takeUntilDestroyed(),
       )
       .subscribe((list) => this.unread.set(list.unread));
+  }
+
+  /** Folds the menu when its items need more room than the header has beside the brand and the person menu. */
+  private fit(): void {
+    const bar = this.bar().nativeElement;
+    const list = this.menuList()?.nativeElement;
+    if (!list) return;
+    if (!this.folded()) this.menuWidth = list.scrollWidth;
+    const others = Array.from(bar.children).filter((child) => child.tagName !== 'NAV' && !child.classList.contains('menu-toggle'));
+    const gap = parseFloat(getComputedStyle(bar).columnGap) || 0;
+    const padding = parseFloat(getComputedStyle(bar).paddingLeft) + parseFloat(getComputedStyle(bar).paddingRight);
+    const room = bar.clientWidth - padding - others.reduce((sum, child) => sum + (child as HTMLElement).offsetWidth + gap, 0);
+    const fold = window.innerWidth <= App.FOLD_BELOW || this.menuWidth > room;
+    if (fold !== this.folded()) {
+      this.folded.set(fold);
+      if (!fold) this.open.update((panel) => (panel === 'menu' ? null : panel));
+    }
   }
 
   protected toggle(panel: Panel): void {
