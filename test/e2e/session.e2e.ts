@@ -1,5 +1,5 @@
-import { expect, Page, Request, test } from '@playwright/test';
-import { ADMIN, apiAs, baseURL, DEMO_PASSWORD, expectNoAxeViolations, expectSaved, openCycle, personPage } from './support';
+import { APIRequestContext, expect, Page, Request, test } from '@playwright/test';
+import { ADMIN, apiAs, baseURL, cycleDates, DEMO_PASSWORD, expectNoAxeViolations, expectSaved, openCycle, personPage } from './support';
 
 // Nothing typed is lost when the session ends: the session of a unit head is ended on the
 // server while she types; the sign-in dialog opens over the page, she signs in once and the
@@ -15,13 +15,22 @@ const UNIT = 'Barn och familjeenheten';
 const OTHER_UNIT_HEAD = 'fredrik.akesson@nacka.example.se';
 const OTHER_UNIT = 'Omsorgsenheten';
 const SECTION = 'Nulägesbeskrivning';
+const GNESTA_SECRETARY = 'maria.holm@gnesta.example.se';
+const MEMO_TEMPLATE = 'Tjänsteskrivelse sessions-e2e';
+/** The memo's cycle: a year of its own (Gnesta's Socialnämnden has its Delårsrapport in YEAR). */
+const MEMO_YEAR = YEAR + 1;
+/** Signs in at the test identity provider with this address (no password there). */
+const OIDC_PERSON = 'lena.wik@gnesta.example.se';
+const OIDC_UNIT = 'Vuxenutbildning';
+const OIDC_CYCLE_TITLE = `Delårsrapport ${YEAR}`;
+const OIDC_SECTION = 'Händelser av väsentlig betydelse';
 
-async function openTask(page: Page, unit: string): Promise<string> {
+async function openTask(page: Page, unit: string, cycleTitle = CYCLE_TITLE, section = SECTION): Promise<string> {
   await page.getByRole('link', { name: 'Mina uppgifter' }).click();
-  const row = page.getByRole('row').filter({ hasText: CYCLE_TITLE }).filter({ hasText: unit }).filter({ hasText: SECTION });
+  const row = page.getByRole('row').filter({ hasText: cycleTitle }).filter({ hasText: unit }).filter({ hasText: section });
   await expect(row).toHaveCount(1, { timeout: 15_000 });
-  await row.getByRole('link', { name: new RegExp(SECTION) }).click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(SECTION) })).toBeVisible();
+  await row.getByRole('link', { name: new RegExp(section) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(section) })).toBeVisible();
   return new URL(page.url()).pathname;
 }
 
@@ -33,6 +42,11 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await editor(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
+}
+
+async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as T;
 }
 
 /** The person's id, asked with the page's own cookies. */
@@ -53,6 +67,7 @@ async function revokeSessions(userId: string): Promise<void> {
 
 test.beforeAll(async () => {
   await openCycle(SECRETARY, 'Tertialbokslut 2', YEAR, `SN.${YEAR}.81`);
+  await openCycle(GNESTA_SECRETARY, 'Delårsrapport', YEAR, `SN.${YEAR}.82`);
 });
 
 test('the session ends while the unit head types: a dialog over the page, one sign-in, the text is saved', async ({ browser }) => {
@@ -159,4 +174,103 @@ test('the return address never nests: signed out, a task sends to sign-in once a
   expect(new URL(page.url()).pathname).toBe(taskPath);
   expect(page.url()).not.toContain('logga-in');
   await context.close();
+});
+
+test('signed in with the identity provider: the dialog opens it in a new tab and the page goes on once the session is back', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  // Nothing leaves the machine: only loopback is reachable.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  const interaction = new RegExp(`^${process.env['E2E_OIDC_ISSUER']}/interaction/`);
+  const signInAtProvider = async (at: Page) => {
+    await expect(at).toHaveURL(interaction, { timeout: 15_000 });
+    await at.locator('input[name="login"]').fill(OIDC_PERSON);
+    await at.getByRole('button', { name: 'Sign in' }).click();
+  };
+  await page.goto('/logga-in');
+  await page.getByRole('link', { name: 'Logga in med kommunens konto' }).click();
+  await signInAtProvider(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible({ timeout: 15_000 });
+  await openTask(page, OIDC_UNIT, OIDC_CYCLE_TITLE, OIDC_SECTION);
+  const before = 'Vuxenutbildningen har fler elever än förra året.';
+  const during = ' Skrivet medan sessionen var slut.';
+  await typeAtEnd(page, before);
+  await expectSaved(page);
+
+  await revokeSessions(await myId(page));
+  await typeAtEnd(page, during);
+  const dialog = page.getByRole('dialog', { name: 'Sessionen har gått ut' });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(page);
+  const [tab] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: /Logga in med kommunens konto/ }).click()]);
+  // The provider asks again, or (its own session still alive) sends the tab straight back signed in.
+  await expect
+    .poll(() => interaction.test(tab.url()) || tab.url().startsWith(`${baseURL()}/uppgifter`), { timeout: 15_000 })
+    .toBe(true);
+  if (interaction.test(tab.url())) await signInAtProvider(tab);
+  await expect(tab.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible({ timeout: 15_000 });
+  await tab.close();
+
+  // Back in the first tab: the dialog closes by itself and the held save goes through.
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expectSaved(page);
+  await page.reload();
+  await expect(editor(page)).toContainText(before + during, { timeout: 15_000 });
+  await context.close();
+});
+
+test('the tjänsteskrivelse: typed while the session ends, saved after signing in once in the dialog', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const admin = await apiAs(ADMIN);
+  const { api, xsrf } = await apiAs(GNESTA_SECRETARY);
+  const tree = await ok<{ committees: Array<{ id: string; name: string; municipality: string }> }>(await admin.api.get('/api/organisation'));
+  const committeeId = tree.committees.find((c) => c.municipality.includes('Gnesta') && c.name === 'Socialnämnden')?.id;
+  const created = await admin.api.post('/api/templates', {
+    headers: await admin.xsrf(),
+    data: {
+      committeeId,
+      name: MEMO_TEMPLATE,
+      reportKind: 'interim_report',
+      sections: [{ key: 'sammanfattning', parentKey: null, title: 'Sammanfattning', kind: 'narrative', responsibility: 'committee', reviewerRole: 'economist' }],
+    },
+  });
+  expect([201, 409], await created.text()).toContain(created.status());
+  const templates = await ok<{ templates: Array<{ id: string; name: string }> }>(await api.get('/api/templates'));
+  const templateId = templates.templates.find((t) => t.name === MEMO_TEMPLATE)?.id;
+  const opened = await api.post('/api/cycles', { headers: await xsrf(), data: { templateId, year: MEMO_YEAR, diaryNumber: `SN.${MEMO_YEAR}.83`, ...cycleDates(MEMO_YEAR) } });
+  expect([201, 409], await opened.text()).toContain(opened.status());
+  const cycles = await ok<{ cycles: Array<{ id: string; title: string; committeeName: string }> }>(await api.get('/api/cycles'));
+  const cycleId = cycles.cycles.find((c) => c.title === `${MEMO_TEMPLATE} ${MEMO_YEAR}` && c.committeeName.includes('Gnesta'))?.id ?? '';
+  expect(cycleId).not.toBe('');
+  await Promise.all([admin.api.dispose(), api.dispose()]);
+
+  const maria = await personPage(browser, GNESTA_SECRETARY);
+  const page = maria.page;
+  await page.goto(`/cykler/${cycleId}/tjansteskrivelse`);
+  await expect(page.getByText('Status: Ej påbörjad')).toBeVisible({ timeout: 15_000 });
+  const first = 'Nämnden ger förvaltningen i uppdrag att se över bemanningen.';
+  const second = 'Nämnden överlämnar rapporten till kommunstyrelsen.';
+  await page.getByRole('button', { name: 'Lägg till förslag' }).click();
+  await expect(page.getByRole('textbox', { name: 'Förslag 2', exact: true })).toBeFocused();
+  await page.keyboard.type(first);
+  await expectSaved(page);
+
+  await revokeSessions(await myId(page));
+  await page.getByRole('button', { name: 'Lägg till förslag' }).click();
+  await expect(page.getByRole('textbox', { name: 'Förslag 3', exact: true })).toBeFocused();
+  await page.keyboard.type(second);
+  const dialog = page.getByRole('dialog', { name: 'Sessionen har gått ut' });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByLabel('E-postadress')).toHaveValue(GNESTA_SECRETARY);
+  await dialog.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  await dialog.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expectSaved(page);
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Förslag 2', exact: true })).toHaveValue(first, { timeout: 15_000 });
+  await expect(page.getByRole('textbox', { name: 'Förslag 3', exact: true })).toHaveValue(second);
+  await expect(page.getByText(/Du har osparad text från/)).toHaveCount(0);
+  await maria.context.close();
 });
