@@ -24,3 +24,4 @@ export * from './lib/sections/generic-table';
 export * from './lib/sections/row-anchor';
 export type { SectionIssue, SectionCheck } from './lib/sections/section-check';
 export * from './lib/memo';
+export * from './lib/audit';

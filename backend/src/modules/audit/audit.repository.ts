@@ -25,6 +25,16 @@ export interface AuditEventRow {
   entity_id: string | null;
   before: unknown;
   after: unknown;
+  /** What the entity resolves to now (AuditContext), null columns when it is not of that kind or gone. */
+  task_id: string | null;
+  section_number: string | null;
+  section_title: string | null;
+  unit_name: string | null;
+  cycle_id: string | null;
+  cycle_title: string | null;
+  person_name: string | null;
+  entity_unit_name: string | null;
+  template_name: string | null;
 }
 
 /** What the list is narrowed to; `committees` null: every committee and the installation. */
@@ -94,12 +104,36 @@ export class AuditRepository {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_event e ${clause}`, params);
     const rows: AuditEventRow[] = await this.dataSource.query(
-      `SELECT e.id::text AS id, e.occurred_at, e.actor_user_id, u.name AS actor_name, e.action, e.entity_type,
-              e.entity_id, e.before, e.after
-         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
-         ${clause}
-        ORDER BY e.id DESC
-        LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
+      `WITH page AS (
+         SELECT e.id, e.occurred_at, e.actor_user_id, e.action, e.entity_type, e.entity_id, e.before, e.after
+           FROM audit_event e ${clause}
+          ORDER BY e.id DESC
+          LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}
+       )
+       SELECT e.id::text AS id, e.occurred_at, e.actor_user_id, u.name AS actor_name, e.action, e.entity_type,
+              e.entity_id, e.before, e.after,
+              t.id AS task_id, s.number AS section_number, s.title AS section_title, tu.name AS unit_name,
+              c.id AS cycle_id, c.title AS cycle_title,
+              COALESCE(pu.name, ru.name) AS person_name, eu.name AS entity_unit_name, rt.name AS template_name
+         FROM page e
+         LEFT JOIN app_user u ON u.id = e.actor_user_id
+         LEFT JOIN task t ON e.entity_type = 'task' AND t.id::text = e.entity_id
+         LEFT JOIN cycle_section s ON s.id = t.section_id
+         LEFT JOIN organisation_unit tu ON tu.id = t.unit_id
+         LEFT JOIN memo mo ON e.entity_type = 'memo' AND mo.id::text = e.entity_id
+         LEFT JOIN report_version rv ON e.entity_type = 'report_version' AND rv.id::text = e.entity_id
+         LEFT JOIN report_cycle c ON c.id::text = CASE e.entity_type
+                WHEN 'task' THEN t.cycle_id::text
+                WHEN 'memo' THEN mo.cycle_id::text
+                WHEN 'report_version' THEN rv.cycle_id::text
+                WHEN 'cycle' THEN e.entity_id
+                WHEN 'economy_import' THEN e.after ->> 'cycleId'
+              END
+         LEFT JOIN app_user pu ON e.entity_type = 'user' AND pu.id::text = e.entity_id
+         LEFT JOIN app_user ru ON e.entity_type = 'role_assignment' AND ru.id::text = COALESCE(e.after ->> 'userId', e.before ->> 'userId')
+         LEFT JOIN organisation_unit eu ON e.entity_type = 'unit' AND eu.id::text = e.entity_id
+         LEFT JOIN report_template rt ON e.entity_type = 'template' AND rt.id::text = e.entity_id
+        ORDER BY e.id DESC`,
       params,
     );
     return { total, rows };

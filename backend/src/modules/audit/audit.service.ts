@@ -67,6 +67,17 @@ export class AuditService {
       entityId: row.entity_id,
       before: row.before,
       after: row.after,
+      context: {
+        taskId: row.task_id,
+        sectionNumber: row.section_number,
+        sectionTitle: row.section_title,
+        unitName: row.unit_name,
+        cycleId: row.cycle_id,
+        cycleTitle: row.cycle_title,
+        personName: row.person_name,
+        entityUnitName: row.entity_unit_name,
+        templateName: row.template_name,
+      },
     }));
     return { events, page: query.page, pageSize: query.pageSize, total };
   }

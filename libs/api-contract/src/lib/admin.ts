@@ -1,4 +1,4 @@
-import type { OrganisationUnitKind, Role } from '@rapportflode/domain';
+import type { AuditContext, OrganisationUnitKind, Role } from '@rapportflode/domain';
 import type { RoleAssignmentDto } from './auth';
 
 /** POST /api/units: a unit under a parent unit, or a root unit of a committee. */
@@ -110,6 +110,8 @@ export interface AuditEventDto {
   entityId: string | null;
   before: unknown;
   after: unknown;
+  /** The names the entity resolves to now (its task's section, unit and cycle; a person's name …), for the Swedish sentence. */
+  context: AuditContext | null;
 }
 
 /** GET /api/audit?entityType=&action=&actorId=&from=&to=&page= */

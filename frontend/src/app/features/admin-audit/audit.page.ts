@@ -5,7 +5,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { AuditEventDto } from '@rapportflode/api-contract';
-import { isRole, ROLE_LABELS, SWEDISH_TIME_ZONE } from '@rapportflode/domain';
+import { RouterLink } from '@angular/router';
+import { auditFieldChanges, AuditFieldChange, auditSentence, AuditSegment, isRole, ROLE_LABELS, SWEDISH_TIME_ZONE } from '@rapportflode/domain';
 import { ApiClient, AuditFilter } from '../../core/api-client';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { DateFieldComponent } from '../../shared/date-field/date-field.component';
@@ -38,6 +39,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 
 /** The entity types the log can be filtered on, in the order of the Typ menu. */
 export const AUDIT_ENTITY_TYPES: ReadonlyArray<{ value: string; label: string }> = [
+  { value: 'task', label: 'Avsnitt' },
+  { value: 'cycle', label: 'Rapportcykel' },
+  { value: 'memo', label: 'Tjänsteskrivelse' },
+  { value: 'report_version', label: 'Fastställd rapport' },
+  { value: 'template', label: 'Mall' },
   { value: 'unit', label: 'Enhet' },
   { value: 'user', label: 'Person' },
   { value: 'role_assignment', label: 'Roll' },
@@ -139,7 +145,17 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
 @Component({
   selector: 'rf-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DateFieldComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, PagerComponent, ResourceStatusComponent, SvDatePipe],
+  imports: [
+    DateFieldComponent,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    PagerComponent,
+    ResourceStatusComponent,
+    RouterLink,
+    SvDatePipe,
+  ],
   template: `
     <h1>Ändringslogg</h1>
     <p class="lead">Alla ändringar av organisation, personer och roller, nyast först.</p>
@@ -180,36 +196,35 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
             <thead>
               <tr>
                 <th scope="col">Tidpunkt</th>
-                <th scope="col">Vem</th>
                 <th scope="col">Händelse</th>
-                <th scope="col">Vad</th>
-                <th scope="col">Före</th>
-                <th scope="col">Efter</th>
+                <th scope="col">Ändringar</th>
               </tr>
             </thead>
             <tbody>
               @for (event of log.value().events; track event.id) {
                 <tr>
                   <td class="when">{{ event.occurredAt | svDate: true }}</td>
-                  <td>{{ event.actor ? event.actor.name || 'Okänd person' : 'System' }}</td>
-                  <td>{{ actionLabel(event.action) }}</td>
-                  <td>{{ subject(event) }}</td>
-                  <td>
-                    @if (json(event.before); as before) {
-                      <details class="raw">
-                        <summary>Visa</summary>
-                        <pre>{{ before }}</pre>
-                      </details>
-                    } @else {
-                      –
+                  <td class="sentence">
+                    @for (segment of sentence(event); track $index) {
+                      @if (segment.link) {
+                        <a [routerLink]="segment.link">{{ segment.text }}</a>
+                      } @else {
+                        <span>{{ segment.text }}</span>
+                      }
                     }
                   </td>
                   <td>
-                    @if (json(event.after); as after) {
-                      <details class="raw">
-                        <summary>Visa</summary>
-                        <pre>{{ after }}</pre>
-                      </details>
+                    @let changes = fieldChanges(event);
+                    @if (changes.length > 0) {
+                      <ul class="changes">
+                        @for (change of changes; track change.field) {
+                          <li>
+                            <span class="field">{{ change.label }}:</span> {{ change.before }}
+                            <span aria-hidden="true">→</span><span class="visually-hidden">ändrat till</span>
+                            {{ change.after }}
+                          </li>
+                        }
+                      </ul>
                     } @else {
                       –
                     }
@@ -234,6 +249,13 @@ export function auditFilterFor(type: string, from: string, to: string, page = 1)
     }
     .count {
       font: var(--mat-sys-title-medium);
+    }
+    .changes {
+      margin: 0;
+      padding-left: 1rem;
+    }
+    .field {
+      font-weight: 600;
     }
     .when {
       white-space: nowrap;
@@ -260,6 +282,14 @@ export class AuditPage {
   protected readonly actionLabel = auditActionLabel;
   protected readonly subject = auditSubject;
   protected readonly json = compactJson;
+
+  protected sentence(event: AuditEventDto): AuditSegment[] {
+    return auditSentence({ ...event, actorName: event.actor ? event.actor.name || 'Okänd person' : null });
+  }
+
+  protected fieldChanges(event: AuditEventDto): AuditFieldChange[] {
+    return auditFieldChanges(event.before, event.after);
+  }
 
   protected filter(): void {
     const from = this.from();
