@@ -9,7 +9,7 @@ const XSRF_HEADER = 'X-XSRF-TOKEN';
 
 /**
  * Every answer of the server counts as activity (the idle warning starts again). A 401 on any
- * call but the session check and sign-in itself means the session ended while the person was
+ * call but the session check, sign-in and sign-out means the session ended while the person was
  * signed in: the sign-in dialog opens over the page, and the request waits and is sent again
  * once they have signed in (a 401 means the server did nothing, so sending it again is safe).
  */
@@ -17,7 +17,8 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
   const keeper = inject(SessionKeeper);
   const xsrf = inject(HttpXsrfTokenExtractor);
-  const ownCheck = request.url === endpointPath(AUTH_API.me, {}) || request.url === endpointPath(AUTH_API.login, {});
+  // The session check, sign-in and sign-out answer 401 to their callers (signing out of an ended session needs no sign-in).
+  const ownCheck = [AUTH_API.me, AUTH_API.login, AUTH_API.logout].some((endpoint) => request.url === endpointPath(endpoint, {}));
   return next(request).pipe(
     tap({
       next: (event) => {

@@ -147,11 +147,15 @@ describe('sessionExpiryInterceptor: a 401 holds the request until the person has
     backend.verify();
   });
 
-  it('leaves a 401 of the sign-in itself, and of a person not signed in, to the caller', async () => {
+  it('leaves a 401 of the sign-in and sign-out themselves, and of a person not signed in, to the caller', async () => {
     const { keeper, auth, http, backend } = setUp();
     const login = firstValueFrom(http.post('/api/auth/login', {}));
     backend.expectOne('/api/auth/login').flush({}, { status: 401, statusText: 'Unauthorized' });
     await expect(login).rejects.toMatchObject({ status: 401 });
+    const logout = firstValueFrom(http.post('/api/auth/logout', {}));
+    backend.expectOne('/api/auth/logout').flush({}, { status: 401, statusText: 'Unauthorized' });
+    await expect(logout).rejects.toMatchObject({ status: 401 });
+    expect(keeper.expired()).toBe(false);
     auth.current.set(null);
     const list = firstValueFrom(http.get('/api/tasks'));
     backend.expectOne('/api/tasks').flush({}, { status: 401, statusText: 'Unauthorized' });
