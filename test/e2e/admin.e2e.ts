@@ -45,6 +45,7 @@ test.describe('an administrator imports the organisation from CSV', () => {
     await page.getByRole('link', { name: 'Organisation' }).click();
     await expect(page.getByText('Familjecentralen', { exact: true })).toBeVisible();
     await page.getByRole('link', { name: 'Personer' }).click();
+    await page.getByLabel('Sök person').fill('Tove Ahl');
     await expect(page.getByRole('row', { name: /Tove Ahl/ })).toContainText('Enhetschef – Familjecentralen (Socialnämnden, Gnesta kommun)');
     await expectNoAxeViolations(page);
 
@@ -90,6 +91,7 @@ test.describe('people and roles in the browser', () => {
   test('an administrator gives a person a role; the change is listed and logged', async ({ page }) => {
     await signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Personer' }).click();
+    await page.getByLabel('Sök person').fill('Per Ström');
     const row = page.getByRole('row', { name: /Per Ström/ });
     await row.getByRole('combobox', { name: /^Roll/ }).selectOption({ label: 'Granskare' });
     await row.getByRole('combobox', { name: /^Var/ }).selectOption({ label: 'Socialnämnden, Gnesta kommun (hela nämnden)' });
@@ -103,11 +105,55 @@ test.describe('people and roles in the browser', () => {
   test('a förvaltningschef may read the list of people but is offered no changes', async ({ page }) => {
     await signIn(page, 'karin.lindqvist@gnesta.example.se');
     await page.getByRole('link', { name: 'Personer' }).click();
+    await page.getByLabel('Sök person').fill('Lena Wik');
     await expect(page.getByRole('row', { name: /Lena Wik/ })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Lägg till person' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Inaktivera / })).toHaveCount(0);
-    // Nacka's people are outside her committee.
+    // Nacka's people are outside her committee: the server finds none.
+    await page.getByLabel('Sök person').fill('Camilla Öberg');
+    await expect(page.getByRole('status').filter({ hasText: 'Inga personer matchar' })).toContainText('Inga personer matchar ”Camilla Öberg”.');
     await expect(page.getByRole('row', { name: /Camilla Öberg/ })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test('the people list is searched and paged on the server', async ({ page }) => {
+    test.setTimeout(60_000);
+    await signIn(page, ADMIN);
+    await page.getByRole('link', { name: 'Personer' }).click();
+    const table = page.getByRole('region', { name: 'Alla personer' });
+    const rows = table.locator('tbody tr');
+    const count = page.getByRole('status').filter({ hasText: /\d+ personer/ });
+    await expect(count).toBeVisible({ timeout: 20_000 });
+    const total = Number(/(\d+) personer/.exec((await count.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(20);
+    await expect(rows).toHaveCount(20);
+    const pager = page.getByRole('navigation', { name: 'Sidor i listan över personer' });
+    await expect(pager).toContainText(`Sida 1 av ${Math.ceil(total / 20)}`);
+    const firstOnPageOne = await rows.first().textContent();
+    const next = page.waitForResponse((r) => /\/api\/users\?.*page=2/.test(r.url()));
+    await pager.getByRole('button', { name: 'Nästa' }).click();
+    expect((await next).status()).toBe(200);
+    await expect(pager).toContainText('Sida 2 av');
+    await expect(rows).toHaveCount(Math.min(20, total - 20));
+    await expect(rows.first()).not.toHaveText(firstOnPageOne ?? '');
+    await expectNoAxeViolations(page);
+
+    // By enhet: the people whose roles hold at Vuxenutbildning, and no one else.
+    const searched = page.waitForResponse((r) => /\/api\/users\?.*q=vuxenutbildning/i.test(r.url()));
+    await page.getByLabel('Sök person').fill('vuxenutbildning');
+    expect((await searched).status()).toBe(200);
+    await expect(pager).toContainText('Sida 1 av 1');
+    await expect(page.getByRole('row', { name: /Lena Wik/ })).toBeVisible();
+    const found = await rows.count();
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(total);
+    for (let i = 0; i < found; i++) await expect(rows.nth(i)).toContainText('Vuxenutbildning');
+    // By role and e-mail.
+    await page.getByLabel('Sök person').fill('nämndsekreterare gnesta');
+    await expect(page.getByRole('row', { name: /Maria Holm/ })).toBeVisible();
+    await page.getByLabel('Sök person').fill('finns.inte@example.se');
+    await expect(page.getByRole('status').filter({ hasText: 'Inga personer matchar' })).toBeVisible();
+    await expect(table).toContainText('Inga personer matchar sökningen.');
     await expectNoAxeViolations(page);
   });
 });

@@ -106,3 +106,22 @@ test.describe('Skicka påminnelse nu', () => {
     await expect(page.getByRole('button', { name: 'Skicka påminnelse nu' })).toHaveCount(0);
   });
 });
+
+test.describe('the audit log in Swedish', () => {
+  test('the reminder is a sentence in Ändringslogg whose link opens the task', async ({ page }) => {
+    test.setTimeout(60_000);
+    await signIn(page, ADMIN);
+    await page.goto('/admin/logg');
+    await page.getByLabel('Typ').selectOption({ label: 'Avsnitt' });
+    await page.getByRole('button', { name: 'Filtrera' }).click();
+    // The unit head's task (the overview's reminder went to another unit).
+    const row = page.getByRole('row').filter({ hasText: new RegExp(`Maria Holm skickade en påminnelse om .+ för .+ \\(.*${YEAR}\\) till .*Lena Wik`) });
+    await expect(row).toHaveCount(1, { timeout: 20_000 });
+    await expect(row).not.toContainText('task.remind');
+    await expectNoAxeViolations(page);
+    const link = row.getByRole('link');
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/uppgifter/${unitHeadTaskId}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+});

@@ -1,14 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserDto, UserListResponse } from '@rapportflode/api-contract';
 import { USERS_API } from '@rapportflode/api-contract';
 import type { ResourceScope } from '@rapportflode/domain';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Request } from 'express';
 import { Access } from '../auth/access.decorators';
 import { AccessService, isUuid } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { AssignRoleBody, CreateUserBody, UpdateUserBody } from './dto/user.dto';
 import { UsersService } from './users.service';
+
+/** GET /api/users?q=&page=&pageSize= */
+export class UserListQueryParams {
+  @IsOptional() @IsString() @MaxLength(100, { message: 'Sökningen får vara högst 100 tecken.' }) q?: string;
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'page måste vara ett heltal från 1.' }) @Min(1, { message: 'page måste vara ett heltal från 1.' }) page = 1;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize måste vara ett heltal från 1 till 200.' })
+  @Min(1, { message: 'pageSize måste vara ett heltal från 1 till 200.' })
+  @Max(200, { message: 'pageSize måste vara ett heltal från 1 till 200.' })
+  pageSize = 50;
+}
 
 /** Stands for "the whole installation": only installation-wide grants cover it. */
 const INSTALLATION: ResourceScope = { committeeId: 'installation', unitPath: [] };
@@ -47,9 +61,9 @@ export class UsersController {
 
   @Get(USERS_API.list.route)
   @Access.anywhere('users.read')
-  @ApiOperation({ summary: 'People with roles where the signed-in person may read people' })
-  list(@Auth() auth: AuthContext): Promise<UserListResponse> {
-    return this.users.list(auth.grants);
+  @ApiOperation({ summary: 'People with roles where the signed-in person may read people: searched (q) and paged' })
+  list(@Query() query: UserListQueryParams, @Auth() auth: AuthContext): Promise<UserListResponse> {
+    return this.users.list(auth.grants, query);
   }
 
   @Post(USERS_API.create.route)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssignRoleRequest, CreateUserRequest, UpdateUserRequest, UserDto, UserListResponse } from '@rapportflode/api-contract';
-import { Action, can, grantCovers, ResourceScope, roleAllows, RoleGrant, scopesFor } from '@rapportflode/domain';
+import { Action, can, grantCovers, ResourceScope, ROLE_LABELS, roleAllows, RoleGrant, scopesFor } from '@rapportflode/domain';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthCache } from '../auth/auth-cache';
@@ -33,7 +33,7 @@ export class UsersService {
   ) {}
 
   /** The people with a role where the reader may read people; role-less people for those who manage people. */
-  async list(grants: readonly RoleGrant[]): Promise<UserListResponse> {
+  async list(grants: readonly RoleGrant[], query: { q?: string; page: number; pageSize: number } = { page: 1, pageSize: 50 }): Promise<UserListResponse> {
     const rows = await this.repository.all();
     const readScopes = scopesFor(grants, 'users.read');
     const installationWide = readScopes.some((g) => g.committeeId === null);
@@ -45,9 +45,10 @@ export class UsersService {
       const visible =
         installationWide ||
         scopes.some((scope) => scope && scope !== 'installation' && readScopes.some((g) => grantCovers(g, scope)));
-      if (visible) users.push(dto);
+      if (visible && matchesPeopleSearch(dto, query.q)) users.push(dto);
     }
-    return { users };
+    const start = (query.page - 1) * query.pageSize;
+    return { users: users.slice(start, start + query.pageSize), total: users.length, page: query.page, pageSize: query.pageSize };
   }
 
   /**
@@ -214,4 +215,19 @@ export class UsersService {
     const committee = `${row.committee}, ${row.municipality}`;
     return row.unit ? `${row.unit} (${committee})` : committee;
   }
+}
+
+/** Case and accent-insensitive text for the people search ("Öberg" is found by "oberg" too). */
+function searchText(text: string): string {
+  return text.toLocaleLowerCase('sv-SE').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Whether every word of the search occurs in the person's name, e-mail, title, a role's name or where it holds. */
+export function matchesPeopleSearch(user: UserDto, q: string | undefined): boolean {
+  const words = searchText(q ?? '').split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = searchText(
+    [user.name, user.email, user.title ?? '', ...user.roles.flatMap((r) => [ROLE_LABELS[r.role], r.role, r.scopeName])].join(' '),
+  );
+  return words.every((word) => haystack.includes(word));
 }

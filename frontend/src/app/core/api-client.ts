@@ -68,6 +68,7 @@ import {
   UpdateNotificationSettingsRequest,
   UpdateTaskRequest,
   RemindTaskResponse,
+  UserListQuery,
   UpdateUnitRequest,
   UpdateUserRequest,
   UserDto,
@@ -139,8 +140,8 @@ export class ApiClient {
   }
 
   // People and roles
-  listUsers(): Observable<UserListResponse> {
-    return this.call(USERS_API.list, {});
+  listUsers(query: UserListQuery = {}): Observable<UserListResponse> {
+    return this.call(USERS_API.list, {}, undefined, query);
   }
   createUser(body: CreateUserRequest): Observable<UserDto> {
     return this.call(USERS_API.create, {}, body);

@@ -39,9 +39,21 @@ export interface UserDto {
   roles: RoleAssignmentDto[];
 }
 
-/** GET /api/users */
+/** GET /api/users?q=&page=&pageSize=: the people the caller may read, by name, one page. */
 export interface UserListResponse {
   users: UserDto[];
+  /** How many match the search in all. */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface UserListQuery {
+  /** Words that must all occur in the name, e-mail, title, a role or where a role holds (enhet, nämnd). */
+  q?: string;
+  page?: number;
+  /** 1–200; 50 when absent. */
+  pageSize?: number;
 }
 
 /** POST /api/users */

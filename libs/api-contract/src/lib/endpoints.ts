@@ -16,6 +16,7 @@ import type {
   UpdateUserRequest,
   UserDto,
   UserListResponse,
+  UserListQuery,
 } from './admin';
 import type { AuthOptionsResponse, LoginRequest, PasswordResetConfirmRequest, PasswordResetRequest, SessionResponse } from './auth';
 import type { HealthResponse } from './common';
@@ -103,7 +104,7 @@ export const UNITS_API = area('/units', {
 });
 
 export const USERS_API = area('/users', {
-  list: endpoint('GET', '/users').of<void, UserListResponse>(),
+  list: endpoint('GET', '/users').of<void, UserListResponse, UserListQuery>(),
   create: endpoint('POST', '/users').of<CreateUserRequest, UserDto>(),
   update: endpoint('PATCH', '/users/:id').of<UpdateUserRequest, UserDto>(),
   revokeSessions: endpoint('DELETE', '/users/:id/sessions').of<void, { revoked: number }>(),

@@ -18,6 +18,7 @@ import {
 import { firstValueFrom, Observable } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { AuthService } from '../../core/auth.service';
+import { PagerComponent, pageCount } from '../../shared/pager.component';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
 
 /** One choice of the "Var" menu: where a new role holds. */
@@ -35,6 +36,9 @@ export interface ScopeOptionGroup {
 }
 
 export const INSTALLATION_SCOPE_LABEL = 'Hela installationen';
+
+/** People per page of the list. */
+export const PEOPLE_PAGE_SIZE = 20;
 
 /**
  * Where the signed-in person may give roles: the whole installation (only with an
@@ -101,7 +105,7 @@ type ErrorArea = 'edit' | 'roles' | 'actions';
 @Component({
   selector: 'rf-people-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ResourceStatusComponent],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, PagerComponent, ResourceStatusComponent],
   templateUrl: './people.page.html',
   styleUrl: './people.page.scss',
 })
@@ -113,7 +117,15 @@ export class PeoplePage {
   protected readonly canManageUsers = computed(() => this.auth.can('users.manage'));
   protected readonly canManageRoles = computed(() => this.auth.can('roles.manage'));
 
-  protected readonly users = rxResource({ stream: () => this.api.listUsers() });
+  /** The search as typed, and the search and page in force (the server searches and pages). */
+  protected readonly search = signal('');
+  protected readonly listQuery = signal<{ q: string; page: number }>({ q: '', page: 1 });
+  protected readonly users = rxResource({
+    params: () => this.listQuery(),
+    stream: ({ params }) => this.api.listUsers({ q: params.q || undefined, page: params.page, pageSize: PEOPLE_PAGE_SIZE }),
+  });
+  protected readonly page = computed(() => this.listQuery().page);
+  protected readonly pages = computed(() => pageCount(this.users));
   /** Only needed to give roles: not fetched for those who only read. */
   protected readonly organisation = rxResource({
     params: () => (this.canManageRoles() ? true : undefined),
@@ -301,5 +313,15 @@ export class PeoplePage {
 
   private focusAfterRender(id: string): void {
     afterNextRender(() => document.getElementById(id)?.focus(), { injector: this.injector });
+  }
+
+  /** Searches from the first page, as typed. */
+  protected searchFor(q: string): void {
+    this.search.set(q);
+    this.listQuery.set({ q: q.trim(), page: 1 });
+  }
+
+  protected goTo(page: number): void {
+    this.listQuery.update((query) => ({ ...query, page }));
   }
 }
