@@ -277,9 +277,12 @@ test.describe('the shell', () => {
     await expect(menu.getByRole('link', { name: 'Mina uppgifter' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Systemstatus' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Meny' })).toBeHidden();
-    // The page itself is the administrators' only.
+    // The page itself is the administrators' only, and so are the operations pages' endpoints.
     await page.goto('/status');
     await expect(page).toHaveURL(/\/uppgifter$/);
+    for (const path of ['/api/admin/queues', '/api/admin/mail', '/api/admin/settings']) {
+      expect((await page.request.get(path)).status(), path).toBe(403);
+    }
     await page.getByRole('button', { name: 'Lena Wik' }).click();
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect(page).toHaveURL(/\/logga-in$/);

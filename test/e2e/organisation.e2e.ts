@@ -70,7 +70,10 @@ test.describe('sign-in', () => {
 });
 
 test.describe('navigation and status', () => {
-  test('the system status page reports database and Redis in operation, in Swedish', async ({ page }) => {
+  test('the system status page reports database and Redis in operation, in Swedish (administrators only)', async ({ page }) => {
+    await page.goto('/status');
+    await expect(page).toHaveURL(/\/logga-in/);
+    await signIn(page, ADMIN);
     await page.goto('/status');
     await expect(page.getByRole('heading', { level: 1, name: 'Systemstatus' })).toBeVisible();
     await expect(page.getByRole('row', { name: /Databas \(PostgreSQL\)\s+I drift/ })).toBeVisible();
