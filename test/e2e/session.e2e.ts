@@ -274,3 +274,34 @@ test('the tjänsteskrivelse: typed while the session ends, saved after signing i
   await expect(page.getByText(/Du har osparad text från/)).toHaveCount(0);
   await maria.context.close();
 });
+
+test('a few minutes before an idle session ends a warning says when, and "Fortsätt vara inloggad" keeps it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  // The browser's clock only: the server's idle time (30 minutes) is not waited for.
+  await page.clock.install();
+  await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(UNIT_HEAD);
+  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible({ timeout: 15_000 });
+  const warning = page.getByRole('alert').filter({ hasText: 'Du har inte gjort något på en stund.' });
+  await expect(warning).toHaveCount(0);
+
+  await page.clock.fastForward('20:00');
+  await expect(warning).toHaveCount(0);
+  await page.clock.fastForward('07:00');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(/Du loggas ut kl\. \d\d:\d\d om du inte fortsätter\./);
+  await expectNoAxeViolations(page);
+
+  const asked = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/me' && response.status() === 200);
+  await warning.getByRole('button', { name: 'Fortsätt vara inloggad' }).click();
+  await asked;
+  await expect(warning).toHaveCount(0);
+  // The idle time starts again from that request.
+  await page.clock.fastForward('20:00');
+  await expect(warning).toHaveCount(0);
+  await context.close();
+});
