@@ -280,6 +280,14 @@ type Panel = 'menu' | 'person';
     }
     .folded .person {
       order: 2;
+      position: static;
+    }
+    /* Under the header's right edge, whatever sits beside the person's button. */
+    .folded .person-panel {
+      right: 0.5rem;
+      top: calc(100% + 0.25rem);
+      max-width: calc(100vw - 1rem);
+      box-sizing: border-box;
     }
     .folded nav {
       display: none;
