@@ -14,6 +14,12 @@ const UNIT = 'Vuxenutbildning';
 const SECTION = 'Ekonomisk uppföljning per verksamhetsområde';
 const ROW_ONE = 'Grundläggande vuxenutbildning';
 const ROW_TWO = 'Svenska för invandrare';
+// Each heading says what its column holds and for which period (Gnesta prints the deviations as "Resultat"/"Prognos").
+const BUDGET = `Helårsbudget ${YEAR}`;
+const RESULT_APRIL = 'Budgetavvikelse utfall per april';
+const FORECAST_APRIL = 'Budgetavvikelse prognos per april';
+const RESULT_AUGUST = 'Budgetavvikelse utfall per augusti';
+const FORECAST_AUGUST = 'Budgetavvikelse prognos per augusti';
 
 
 /** A Swedish figure as the page shows it (true minus, any space between thousands). */
@@ -71,23 +77,23 @@ test.describe('an economy table through write, review, return and approval', () 
     await expect(table(page)).toBeVisible();
     await expect(table(page).getByRole('columnheader')).toHaveText([
       'Rad',
-      'Budget',
-      'Resultat per april',
-      'Prognos per april',
-      'Resultat per augusti',
-      'Prognos per augusti',
+      BUDGET,
+      RESULT_APRIL,
+      FORECAST_APRIL,
+      RESULT_AUGUST,
+      FORECAST_AUGUST,
       'Åtgärder',
     ]);
     await page.getByRole('button', { name: 'Lägg till rad' }).click();
     const name = table(page).getByRole('textbox', { name: 'Namn på rad 1' });
     await expect(name).toBeFocused();
     await name.fill(ROW_ONE);
-    await cell(page, 'Budget', ROW_ONE).fill('-7 015');
-    await cell(page, 'Prognos per augusti', ROW_ONE).fill('-1 686');
+    await cell(page, BUDGET, ROW_ONE).fill('-7 015');
+    await cell(page, FORECAST_AUGUST, ROW_ONE).fill('-1 686');
     await expect(totalRow(page).getByRole('cell').nth(0)).toHaveText(figure('-7 015'));
 
     // A decimal point is refused at its cell, in Swedish, until it is fixed.
-    const april = cell(page, 'Resultat per april', ROW_ONE);
+    const april = cell(page, RESULT_APRIL, ROW_ONE);
     await april.fill('3.8');
     await expect(april).toHaveAttribute('aria-invalid', 'true');
     const describedBy = await april.getAttribute('aria-describedby');
@@ -100,10 +106,10 @@ test.describe('an economy table through write, review, return and approval', () 
     await expect(april).not.toHaveAttribute('aria-invalid', 'true');
 
     // A second row pasted from Excel (the line of the first row comes along, as copied).
-    await paste(cell(page, 'Budget', ROW_ONE), `${ROW_ONE}\t-7 015\t-3 800\t\t\t-1 686\r\n${ROW_TWO}\t-2 500\t-900\t-2 400\t\t-120\r\n`);
+    await paste(cell(page, BUDGET, ROW_ONE), `${ROW_ONE}\t-7 015\t-3 800\t\t\t-1 686\r\n${ROW_TWO}\t-2 500\t-900\t-2 400\t\t-120\r\n`);
     await expect(table(page).getByRole('textbox', { name: `Namn på ${ROW_TWO}` })).toHaveValue(ROW_TWO);
-    await expect(cell(page, 'Budget', ROW_TWO)).toHaveValue(figure('-2 500'));
-    await expect(cell(page, 'Prognos per april', ROW_TWO)).toHaveValue(figure('-2 400'));
+    await expect(cell(page, BUDGET, ROW_TWO)).toHaveValue(figure('-2 500'));
+    await expect(cell(page, FORECAST_APRIL, ROW_TWO)).toHaveValue(figure('-2 400'));
     await expect(totalRow(page).getByRole('cell').nth(0)).toHaveText(figure('-9 515'));
     await expect(totalRow(page).getByRole('cell').nth(4)).toHaveText(figure('-1 806'));
     await expectSaved(page);
@@ -133,7 +139,7 @@ test.describe('an economy table through write, review, return and approval', () 
     await expect(state(page)).toHaveText('Återremitterad');
     await page.getByRole('button', { name: 'Fortsätt skriva' }).click();
     await expect(state(page)).toHaveText('Utkast');
-    await cell(page, 'Budget', ROW_ONE).fill('-7 100');
+    await cell(page, BUDGET, ROW_ONE).fill('-7 100');
     await expect(totalRow(page).getByRole('cell').nth(0)).toHaveText(figure('-9 600'));
     await expectSaved(page);
     await page.getByRole('button', { name: 'Lämna in' }).click();
@@ -145,8 +151,8 @@ test.describe('an economy table through write, review, return and approval', () 
     await openTask(page);
     await expect(page.getByRole('heading', { name: 'Ändringar sedan inlämning 1' })).toBeVisible();
     expect(await changedCells(page)).toEqual([
-      [ROW_ONE, 'Budget', '-7 015', '-7 100'],
-      ['Totalt', 'Budget', '-9 515', '-9 600'],
+      [ROW_ONE, 'Helårsbudget', '-7 015', '-7 100'],
+      ['Totalt', 'Helårsbudget', '-9 515', '-9 600'],
     ]);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Godkänn' }).click();

@@ -54,6 +54,7 @@ describe('DateFieldComponent', () => {
       input.dispatchEvent(new Event('input'));
       fixture.detectChanges();
       await fixture.whenStable();
+      fixture.detectChanges();
     };
     return { fixture, root, input, type };
   }
@@ -88,6 +89,8 @@ describe('DateFieldComponent', () => {
     await type('2026-9-1');
     expect(root.querySelector('.date-error')).toBeNull();
     input.dispatchEvent(new Event('blur'));
+    fixture.detectChanges();
+    await fixture.whenStable();
     fixture.detectChanges();
     expect(root.querySelector('.date-error')?.textContent).toContain('ÅÅÅÅ-MM-DD');
     fixture.componentInstance.value.set('2027-01-15');

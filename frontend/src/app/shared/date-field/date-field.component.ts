@@ -9,9 +9,10 @@ import {
   viewChild,
 } from '@angular/core';
 import { type ControlValueAccessor, NG_VALUE_ACCESSOR } from '@angular/forms';
+import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatDatepickerInput, MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { MatInput, MatInputModule } from '@angular/material/input';
 import { parseIsoDate, provideSvDates, toIsoDate } from './sv-date-adapter';
 
 let nextId = 0;
@@ -35,6 +36,7 @@ export const INVALID_DATE_MESSAGE = 'Ange ett datum som finns, skrivet ÅÅÅÅ-
       <input
         #field
         matInput
+        type="text"
         [id]="inputId()"
         [matDatepicker]="picker"
         autocomplete="off"
@@ -43,8 +45,8 @@ export const INVALID_DATE_MESSAGE = 'Ange ett datum som finns, skrivet ÅÅÅÅ-
         placeholder="ÅÅÅÅ-MM-DD"
         [required]="required()"
         [disabled]="disabled()"
-        [attr.aria-invalid]="error() ? 'true' : null"
-        [aria-describedby]="describedBy()"
+        [errorStateMatcher]="errorMatcher"
+        [aria-describedby]="describedByExtra() ?? ''"
         (input)="typed($any($event.target).value)"
         (dateChange)="picked($event.value)"
         (blur)="blurred()"
@@ -52,10 +54,8 @@ export const INVALID_DATE_MESSAGE = 'Ange ett datum som finns, skrivet ÅÅÅÅ-
       <mat-datepicker-toggle matIconSuffix [for]="picker" aria-label="Öppna kalendern" />
       <mat-datepicker #picker />
       <mat-hint [id]="inputId() + '-hint'">ÅÅÅÅ-MM-DD</mat-hint>
+      <mat-error class="date-error" [id]="inputId() + '-error'">{{ error() }}</mat-error>
     </mat-form-field>
-    @if (error(); as message) {
-      <p class="date-error" [id]="inputId() + '-error'">{{ message }}</p>
-    }
   `,
   styles: `
     :host {
@@ -63,11 +63,6 @@ export const INVALID_DATE_MESSAGE = 'Ange ett datum som finns, skrivet ÅÅÅÅ-
     }
     mat-form-field {
       width: 100%;
-    }
-    .date-error {
-      margin: 0.25rem 0 0;
-      color: var(--rf-error, #b3261e);
-      font-size: 0.875rem;
     }
   `,
 })
@@ -81,6 +76,7 @@ export class DateFieldComponent implements ControlValueAccessor, AfterViewInit {
 
   private readonly dateInput = viewChild.required(MatDatepickerInput<Date>);
   private readonly field = viewChild.required<ElementRef<HTMLInputElement>>('field');
+  private readonly matInput = viewChild.required(MatInput);
   protected readonly disabled = signal(false);
   protected readonly error = signal<string | null>(null);
   /** The value last sent to the form: a value coming back is not written into the input again. */
@@ -90,9 +86,8 @@ export class DateFieldComponent implements ControlValueAccessor, AfterViewInit {
   private onChange: (value: string) => void = () => undefined;
   private onTouched: () => void = () => undefined;
 
-  protected describedBy(): string {
-    return [this.error() ? `${this.inputId()}-error` : null, this.describedByExtra()].filter(Boolean).join(' ') || '';
-  }
+  /** The field is in error (red, aria-invalid, the message shown) exactly while its text is not a date. */
+  protected readonly errorMatcher: ErrorStateMatcher = { isErrorState: () => this.error() !== null };
 
   ngAfterViewInit(): void {
     this.viewReady = true;
@@ -124,21 +119,27 @@ export class DateFieldComponent implements ControlValueAccessor, AfterViewInit {
     const date = parseIsoDate(text);
     const value = text === '' ? '' : date ? toIsoDate(date) : text;
     // A date typed in full that does not exist is named at once; a half-typed one on leaving the field.
-    if (text === '' || date) this.error.set(null);
-    else if (text.length >= 10) this.error.set(INVALID_DATE_MESSAGE);
+    if (text === '' || date) this.setError(null);
+    else if (text.length >= 10) this.setError(INVALID_DATE_MESSAGE);
     this.emit(value);
   }
 
   protected picked(date: Date | null): void {
     if (!date) return;
-    this.error.set(null);
+    this.setError(null);
     this.emit(toIsoDate(date));
   }
 
   protected blurred(): void {
     const text = this.last ?? '';
-    if (text !== '' && !parseIsoDate(text)) this.error.set(INVALID_DATE_MESSAGE);
+    if (text !== '' && !parseIsoDate(text)) this.setError(INVALID_DATE_MESSAGE);
     this.onTouched();
+  }
+
+  /** Without a form control of its own, MatInput is told when its error state changes (red outline, aria-invalid, the message). */
+  private setError(message: string | null): void {
+    this.error.set(message);
+    if (this.viewReady) this.matInput().updateErrorState();
   }
 
   private emit(value: string): void {
@@ -150,7 +151,7 @@ export class DateFieldComponent implements ControlValueAccessor, AfterViewInit {
   private show(text: string): void {
     this.pending = null;
     const date = parseIsoDate(text);
-    this.error.set(text !== '' && !date ? INVALID_DATE_MESSAGE : null);
+    this.setError(text !== '' && !date ? INVALID_DATE_MESSAGE : null);
     const input = this.dateInput();
     input.value = date;
     // Text that is not a date stays as it was typed, so it can be corrected.
