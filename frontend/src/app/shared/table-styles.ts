@@ -11,7 +11,7 @@ export const FIGURE_TABLE_STYLES = `
   }
   @media (min-width: 601px) {
     .table-wrap {
-      max-height: 80vh;
+      max-height: calc(100vh - 5rem);
     }
   }
   table {
