@@ -9,14 +9,13 @@ import { SessionKeeper } from './session-keeper';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule],
   template: `
-    <div role="alert" class="idle-warning-region">
-      @if (keeper.warning(); as warning) {
-        <div class="idle-warning">
-          <p>Du har inte gjort något på en stund. Du loggas ut kl. {{ time(warning.endsAt) }} om du inte fortsätter.</p>
-          <button matButton="filled" type="button" (click)="keeper.keepAlive()">Fortsätt vara inloggad</button>
-        </div>
-      }
-    </div>
+    <!-- Only while it warns (an alert is announced as it appears; no empty alert in the page otherwise). -->
+    @if (keeper.warning(); as warning) {
+      <div role="alert" class="idle-warning">
+        <p>Du har inte gjort något på en stund. Du loggas ut kl. {{ time(warning.endsAt) }} om du inte fortsätter.</p>
+        <button matButton="filled" type="button" (click)="keeper.keepAlive()">Fortsätt vara inloggad</button>
+      </div>
+    }
   `,
   styles: `
     .idle-warning {
