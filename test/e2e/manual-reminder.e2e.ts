@@ -10,6 +10,7 @@ const DIARY = `SN.${YEAR}.55`;
 let cycleId = '';
 let unitHeadTaskId = '';
 let lateTaskId = '';
+let unitHeadSection = '';
 
 /** The caught mails to `to` about a task (its link is in the text), as the installation administrator sees them under Utskick. */
 async function mailsAbout(taskId: string, to: string): Promise<Array<{ subject: string; text: string }>> {
@@ -32,14 +33,17 @@ test.describe('Skicka påminnelse nu', () => {
     cycleId = cycles.find((c) => c.year === YEAR && c.diaryNumber === DIARY)?.id ?? '';
     expect(cycleId, `the cycle ${DIARY}`).not.toBe('');
     const unitHead = await apiAs(UNIT_HEAD);
-    const mine = ((await (await unitHead.api.get('/api/tasks/mine')).json()) as { tasks: Array<{ id: string; cycleId: string }> }).tasks;
-    unitHeadTaskId = mine.find((t) => t.cycleId === cycleId)?.id ?? '';
-    expect(unitHeadTaskId, 'a task of the unit head in the cycle').not.toBe('');
+    const mine = (
+      (await (await unitHead.api.get('/api/tasks/mine')).json()) as {
+        tasks: Array<{ id: string; cycleId: string; sectionNumber: string; sectionTitle: string }>;
+      }
+    ).tasks.filter((t) => t.cycleId === cycleId);
+    expect(mine.length, 'two tasks of the unit head in the cycle').toBeGreaterThan(1);
+    unitHeadTaskId = mine[0].id;
+    unitHeadSection = `${mine[0].sectionNumber} ${mine[0].sectionTitle}`;
     await unitHead.api.dispose();
-    // Another of the cycle's tasks, its own deadline long past: late in the overview.
-    const overview = (await (await api.get(`/api/cycles/${cycleId}`)).json()) as { tasks: Array<{ id: string; unitId: string | null }> };
-    lateTaskId = overview.tasks.find((t) => t.id !== unitHeadTaskId && t.unitId !== null)?.id ?? '';
-    expect(lateTaskId).not.toBe('');
+    // Another of the unit head's tasks, its own deadline long past: late in the overview.
+    lateTaskId = mine[1].id;
     const moved = await api.patch(`/api/tasks/${lateTaskId}`, { headers: await xsrf(), data: { deadline: '2025-01-15' } });
     expect(moved.status()).toBe(200);
     await api.dispose();
@@ -114,8 +118,11 @@ test.describe('the audit log in Swedish', () => {
     await page.goto('/admin/logg');
     await page.getByLabel('Typ').selectOption({ label: 'Avsnitt' });
     await page.getByRole('button', { name: 'Filtrera' }).click();
-    // The unit head's task (the overview's reminder went to another unit).
-    const row = page.getByRole('row').filter({ hasText: new RegExp(`Maria Holm skickade en påminnelse om .+ för .+ \\(.*${YEAR}\\) till .*Lena Wik`) });
+    // The reminder of the task page's task (the overview's was about another section).
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: `Maria Holm skickade en påminnelse om ${unitHeadSection} för ` })
+      .filter({ hasText: new RegExp(`\\(.*${YEAR}\\) till .*Lena Wik`) });
     await expect(row).toHaveCount(1, { timeout: 20_000 });
     await expect(row).not.toContainText('task.remind');
     await expectNoAxeViolations(page);
