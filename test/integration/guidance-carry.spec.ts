@@ -32,7 +32,7 @@ describe('writing guidance per template section', () => {
     const long = 'Beskriv läget. '.repeat(41); // 615 characters
     const result = await save(template.sections.map((s) => (s.key === 'ekonomi-per-omrade' ? { ...s, guidance: long } : s)));
     expect(result).toMatchObject({ status: 400, body: { code: 'template_invalid' } });
-    expect((result.body as { details: string[] }).details).toEqual([
+    expect((result.body as unknown as { details: string[] }).details).toEqual([
       `Skrivinstruktionen för avsnittet "Ekonomisk uppföljning per verksamhetsområde" får vara högst 600 tecken (nu ${long.trim().length}).`,
     ]);
     expect(await db.query('SELECT key, guidance FROM template_section WHERE template_id = $1 ORDER BY sort_order', [template.id])).toEqual(before);
