@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, expect, Page, test } from '@playwright/test';
-import { ADMIN, apiAs, baseURL, expectNoAxeViolations, signIn, UNIT_HEAD } from './support';
+import { ADMIN, apiAs, baseURL, DEMO_PASSWORD, expectNoAxeViolations, signIn, UNIT_HEAD } from './support';
 
 // Every page of the app fits the screen: at 1366×800 (a municipal laptop) no page scrolls sideways,
 // wide tables scroll inside their own region; at 390×844 (a phone) a unit head's journey works the
@@ -286,6 +286,41 @@ test.describe('the shell', () => {
     await page.getByRole('button', { name: 'Lena Wik' }).click();
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect(page).toHaveURL(/\/logga-in$/);
+    await page.context().close();
+  });
+
+  test('a person with many roles gets “Meny” where the items do not fit one row, and the header stays one row', async ({ browser }) => {
+    const email = 'kim.allroller@gnesta.example.se';
+    const { api, xsrf } = await apiAs(ADMIN);
+    const organisation = (await (await api.get('/api/organisation')).json()) as { committees: Array<{ id: string; municipality: string }> };
+    const gnesta = organisation.committees.find((c) => c.municipality === 'Gnesta kommun');
+    expect(gnesta).toBeDefined();
+    const created = await api.post('/api/users', {
+      headers: await xsrf(),
+      data: { name: 'Kim Allroller', email, password: DEMO_PASSWORD, role: { role: 'secretary', committeeId: gnesta?.id, unitId: null } },
+    });
+    const body = await created.text();
+    // 409: made by an earlier attempt in this run.
+    expect([201, 409], body).toContain(created.status());
+    if (created.status() === 201) {
+      const { id } = JSON.parse(body) as { id: string };
+      for (const role of [{ role: 'economist', committeeId: gnesta?.id }, { role: 'admin', committeeId: null }]) {
+        const granted = await api.post(`/api/users/${id}/roles`, { headers: await xsrf(), data: { ...role, unitId: null } });
+        expect(granted.status(), await granted.text()).toBe(201);
+      }
+    }
+    await api.dispose();
+
+    const page = await personAt(browser, email, { width: 1200, height: 800 });
+    await settled(page);
+    const toggle = page.getByRole('button', { name: 'Meny' });
+    await expect(toggle).toBeVisible();
+    const header = await page.locator('header').boundingBox();
+    expect(header?.height ?? 999).toBeLessThanOrEqual(80);
+    await expectFits(page, 'many roles at 1200');
+    await toggle.click();
+    await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Systemstatus' })).toBeVisible();
+    await page.screenshot({ path: join(SCREENSHOTS, 'desktop-1200-manga-roller-meny.png') });
     await page.context().close();
   });
 

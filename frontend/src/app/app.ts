@@ -292,9 +292,10 @@ type Panel = 'menu' | 'person';
     .folded nav {
       display: none;
       position: absolute;
-      top: 100%;
-      left: 0;
-      right: 0;
+      top: calc(100% + 0.25rem);
+      right: 0.5rem;
+      width: min(20rem, calc(100vw - 1rem));
+      border-radius: 0.5rem;
       max-height: calc(100vh - var(--bar-height));
       overflow-y: auto;
       background: var(--mat-sys-surface-container-high);
@@ -316,6 +317,12 @@ type Panel = 'menu' | 'person';
       color: var(--mat-sys-on-secondary-container);
     }
     @media (max-width: 600px) {
+      .folded nav {
+        top: 100%;
+        right: 0;
+        width: 100%;
+        border-radius: 0;
+      }
       .app-bar {
         gap: 0.5rem;
         padding: 0 0.5rem;
