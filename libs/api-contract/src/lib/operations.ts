@@ -76,7 +76,7 @@ export interface QueueJobRetryResponse {
  */
 export type ReminderFailureStatus = 'failed' | 'retrying';
 
-export type ReminderFailureKind = 'before' | 'due' | 'late' | 'review_nudge';
+export type ReminderFailureKind = 'before' | 'due' | 'late' | 'review_nudge' | 'returned' | 'reopened' | 'manual';
 
 export interface ReminderFailureDto {
   /** The sent_reminder row's id. */

@@ -66,6 +66,9 @@ const REMINDER_KIND_LABELS: Readonly<Record<ReminderFailureKind, string>> = {
   due: 'På deadline-dagen',
   late: 'Efter deadline',
   review_nudge: 'Påminnelse till granskare',
+  returned: 'Återremitterad',
+  reopened: 'Öppnad igen',
+  manual: 'Skickad av sekreteraren',
 };
 
 export function reminderKindLabel(kind: ReminderFailureKind): string {
