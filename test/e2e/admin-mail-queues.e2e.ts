@@ -158,13 +158,13 @@ test.describe('the installation administrator watches outgoing mail and the queu
     await expect(retrying).toContainText('Lena Wik');
     await expect(retrying).toContainText(UNIT_HEAD);
     await expect(retrying).toContainText(/Delårsrapport.*Händelser av väsentlig betydelse, Vuxenutbildning/);
-    await expect(retrying).toContainText('På deadline-dagen');
+    await expect(retrying).toContainText('På sista dagen');
     await expect(retrying).toContainText(/\d{4}-\d{2}-\d{2} 08:00/);
     await expect(retrying.getByRole('cell').nth(4)).toHaveText('2');
     await expect(retrying).toContainText('Försöker igen');
     await expect(retrying).toContainText('421 4.7.0 Try again later, closing connection');
     const refused = rows.nth(2);
-    await expect(refused).toContainText('Före deadline');
+    await expect(refused).toContainText('Före sista dag');
     await expect(refused).toContainText('Misslyckad');
     await expect(refused).toContainText('Recipient address rejected: User unknown');
     await expect(page.getByRole('navigation', { name: 'Sidor av påminnelser som inte gått fram' })).toContainText(

@@ -35,9 +35,9 @@ describe('the Utskick and Köer pages', () => {
   });
 
   it('names a reminder that did not go out in Swedish: its kind, status, task and attempts', () => {
-    expect(reminderKindLabel('before')).toBe('Före deadline');
-    expect(reminderKindLabel('due')).toBe('På deadline-dagen');
-    expect(reminderKindLabel('late')).toBe('Efter deadline');
+    expect(reminderKindLabel('before')).toBe('Före sista dag');
+    expect(reminderKindLabel('due')).toBe('På sista dagen');
+    expect(reminderKindLabel('late')).toBe('Efter sista dag');
     expect(reminderKindLabel('review_nudge')).toBe('Påminnelse till granskare');
     expect(reminderStatusLabel('failed')).toBe('Misslyckad');
     expect(reminderStatusLabel('retrying')).toBe('Försöker igen');

@@ -62,9 +62,9 @@ export function recipientsText(to: string): string {
 
 /** The kinds of reminder, in Swedish, as the page Utskick names them. */
 const REMINDER_KIND_LABELS: Readonly<Record<ReminderFailureKind, string>> = {
-  before: 'Före deadline',
-  due: 'På deadline-dagen',
-  late: 'Efter deadline',
+  before: 'Före sista dag',
+  due: 'På sista dagen',
+  late: 'Efter sista dag',
   review_nudge: 'Påminnelse till granskare',
   returned: 'Återremitterad',
   reopened: 'Öppnad igen',

@@ -16,18 +16,18 @@ const TASK_LIST_TEXTS: Readonly<
 > = {
   mine: {
     heading: 'Mina uppgifter',
-    lead: 'Avsnitten du skriver, med den närmaste deadlinen först.',
+    lead: 'Avsnitten du skriver, med närmaste sista dag först.',
     loading: 'Hämtar uppgifterna',
     failure: 'Uppgifterna kunde inte hämtas.',
-    caption: 'Mina uppgifter, ordnade efter deadline',
+    caption: 'Mina uppgifter, ordnade efter sista dag',
     empty: 'Du har inga uppgifter just nu.',
   },
   review: {
     heading: 'Att granska',
-    lead: 'Inlämnade avsnitt som väntar på din granskning, med den närmaste deadlinen först.',
+    lead: 'Inlämnade avsnitt som väntar på din granskning, med närmaste sista dag först.',
     loading: 'Hämtar avsnitten att granska',
     failure: 'Avsnitten kunde inte hämtas.',
-    caption: 'Avsnitt att granska, ordnade efter deadline',
+    caption: 'Avsnitt att granska, ordnade efter sista dag',
     empty: 'Inget väntar på din granskning just nu.',
   },
 };
