@@ -275,17 +275,22 @@ test.describe('structured sections through write, review and approval', () => {
     const page = birgitta.page;
     await openTask(page, 'Mina uppgifter', 'Intern kontrollplan', COMMITTEE_LEVEL);
 
-    await page.getByRole('button', { name: 'Lägg till kontroll' }).click();
+    // The plan starts from the nämnd's last approved one (carried forward): the new control follows its rows.
     const plan = page.getByRole('table', { name: /kontrollplan$/ });
-    await expect(plan.getByRole('textbox', { name: 'Rubrik, kontroll 1' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Lägg till kontroll' })).toBeVisible();
+    const carried = await page.getByRole('textbox', { name: /^Rubrik, kontroll \d+$/ }).count();
+    expect(carried, 'controls carried forward from the demo history').toBeGreaterThan(0);
+    const n = carried + 1;
+    await page.getByRole('button', { name: 'Lägg till kontroll' }).click();
+    await expect(plan.getByRole('textbox', { name: `Rubrik, kontroll ${n}` })).toBeFocused();
     // Across the row with Tab, as in a spreadsheet.
     for (const text of [CONTROL.group, CONTROL.kontrollomrade, CONTROL.kontrollmal, CONTROL.ansvarig, CONTROL.metod, CONTROL.frekvens, CONTROL.results[0].reportedTo]) {
       await page.keyboard.type(text);
       await page.keyboard.press('Tab');
     }
-    await expect(plan.getByRole('combobox', { name: 'Resultat, kontroll 1' })).toBeFocused();
-    await plan.getByRole('combobox', { name: 'Resultat, kontroll 1' }).selectOption({ label: 'Avvikelse' });
-    const comment = plan.getByRole('textbox', { name: 'Kommentar, kontroll 1' });
+    await expect(plan.getByRole('combobox', { name: `Resultat, kontroll ${n}` })).toBeFocused();
+    await plan.getByRole('combobox', { name: `Resultat, kontroll ${n}` }).selectOption({ label: 'Avvikelse' });
+    const comment = plan.getByRole('textbox', { name: `Kommentar, kontroll ${n}` });
     await expectFieldMessage(page, comment, 'vid Avvikelse ska kommentaren beskriva avvikelsen');
     await comment.fill(CONTROL.results[0].result);
     await expect(comment).not.toHaveAttribute('aria-invalid', 'true');
