@@ -9,6 +9,7 @@ import {
   emptyContent,
   isEmptyContent,
   isStructured,
+  issueText,
   STRUCTURED_KINDS,
 } from './content';
 import { committeeEconomyContent, computeEconomy, EconomyTableConfig } from './economy';
@@ -148,5 +149,24 @@ describe('the nämnd economy table from the units’ tables', () => {
     expect(checkContent('economy', { economy: config }, content).ok).toBe(true);
     const total = computeEconomy(config, content).total;
     expect(total).toMatchObject({ annual_budget: -1700, forecast: -1730, forecast_deviation: -30 });
+  });
+});
+
+describe('issue texts', () => {
+  it('names the row once, also when the message begins with it', () => {
+    expect(issueText({ row: 'Bemanning', message: 'Raden saknar namn.' })).toBe('Bemanning: Raden saknar namn.');
+    expect(issueText({ row: 'Total sjukfrånvaro', message: 'Total sjukfrånvaro: en andel kan inte vara negativ.' })).toBe(
+      'Total sjukfrånvaro: en andel kan inte vara negativ.',
+    );
+    expect(issueText({ row: null, message: 'Innehållet har fel format.' })).toBe('Innehållet har fel format.');
+  });
+
+  it('gives sick leave errors without the measure twice', () => {
+    const checked = checkContent('sick_leave', null, { type: 'sick_leave', values: { total: '-2', shortTerm: '104', longTerm: 'x' } });
+    expect(checked.ok).toBe(false);
+    const errors = checked.ok ? [] : checked.errors;
+    expect(errors.length).toBeGreaterThanOrEqual(3);
+    for (const error of errors) expect(error).not.toMatch(/^([^:]+): \1/);
+    expect(errors).toContain('Total sjukfrånvaro: en andel kan inte vara negativ.');
   });
 });

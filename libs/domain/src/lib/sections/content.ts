@@ -91,9 +91,15 @@ export type ContentCheck =
   | { ok: true; content: TaskContent; removed: string[] }
   | { ok: false; errors: string[] };
 
-/** `row: message`, as the API and the editor show an issue. */
-function issueText(issue: { row: string | null; message: string }): string {
-  return [issue.row, issue.message].filter(Boolean).join(': ');
+/**
+ * `row: message`, as the API and the editor show an issue; a message that already begins with
+ * the row's name (`Total sjukfrånvaro: en andel kan inte vara negativ.`) is not prefixed again.
+ */
+export function issueText(issue: { row: string | null; message: string }): string {
+  const { row, message } = issue;
+  if (!row) return message;
+  if (message.startsWith(`${row}:`) || message.startsWith(`${row} `)) return message;
+  return message ? `${row}: ${message}` : row;
 }
 
 function fromIssues<T extends TaskContent>(checked: { ok: true; content: T } | { ok: false; issues: ReadonlyArray<SectionIssue | { row: string | null; message: string }> }): ContentCheck {
