@@ -14,6 +14,7 @@ const CAMILLA = 'camilla.oberg@nacka.example.se';
 const TEMPLATE = 'Radkommentarer e2e';
 const PLAN = 'Åtgärder';
 const ECONOMY = 'Ekonomiskt resultat';
+const FRESH = 'Prognos per verksamhet';
 
 type Api = { api: APIRequestContext; xsrf: () => Promise<Record<string, string>> };
 
@@ -58,6 +59,7 @@ const row = (page: Page, table: string, name: string) =>
 test.describe('comments on table rows and cells', () => {
   let planId: string;
   let economyId: string;
+  let freshId: string;
 
   test.beforeAll(async () => {
     const admin = await apiAs(ADMIN);
@@ -68,7 +70,7 @@ test.describe('comments on table rows and cells', () => {
     const section = (key: string, title: string, kind: string) => ({ key, parentKey: null, title, kind, responsibility: 'all_units', reviewerRole: 'economist' });
     const created = await admin.api.post('/api/templates', {
       headers: await admin.xsrf(),
-      data: { committeeId, name: TEMPLATE, reportKind: 'interim_report', sections: [section('plan', PLAN, 'action_plan'), section('ekonomi', ECONOMY, 'economy')] },
+      data: { committeeId, name: TEMPLATE, reportKind: 'interim_report', sections: [section('plan', PLAN, 'action_plan'), section('ekonomi', ECONOMY, 'economy'), section('prognos', FRESH, 'economy')] },
     });
     expect([201, 409], await created.text()).toContain(created.status());
     const templates = await json<{ templates: Array<{ id: string; name: string }> }>(await secretary.api.get('/api/templates'));
@@ -80,6 +82,31 @@ test.describe('comments on table rows and cells', () => {
     expect(cycleId).not.toBe('');
     planId = await handIn(camilla, cycleId, PLAN, plan);
     economyId = await handIn(camilla, cycleId, ECONOMY, economy);
+    const mine = await json<{ tasks: Array<{ id: string; cycleId: string; sectionTitle: string }> }>(await camilla.api.get('/api/tasks/mine'));
+    freshId = mine.tasks.find((t) => t.cycleId === cycleId && t.sectionTitle === FRESH)?.id ?? '';
+    expect(freshId).not.toBe('');
+  });
+
+  test('a new row is not marked until its field is left', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { page, context } = await personPage(browser, CAMILLA);
+    await page.goto(`/uppgifter/${freshId}`);
+    await page.getByRole('button', { name: 'Lägg till rad' }).click();
+    const name = page.getByRole('textbox', { name: 'Namn på rad 1' });
+    await expect(name).toBeFocused();
+    await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Raden saknar namn.')).toHaveCount(0);
+    await expect(page.getByText('Rätta det här innan tabellen kan sparas:')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    // Leaving the field: now the row's problem shows, at the field and in the list.
+    await page.keyboard.press('Tab');
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Raden saknar namn.').first()).toBeVisible();
+    await expect(page.getByText('Rätta det här innan tabellen kan sparas:')).toBeVisible();
+    // Named, the problem is gone.
+    await name.fill('Hemtjänst');
+    await expect(page.getByText('Raden saknar namn.')).toHaveCount(0);
+    await context.close();
   });
 
   test('the economist comments a row and a cell of submitted tables; the unit head sees them beside the rows', async ({ browser }) => {

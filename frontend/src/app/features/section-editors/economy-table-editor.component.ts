@@ -25,6 +25,7 @@ import {
 import { fitTextarea, GridCellComponent } from './grid-cell.component';
 import { RowCommentButtonComponent } from './row-comment-button.component';
 import { RowCommentPanelComponent } from './row-comment-panel.component';
+import { rowKeysOf } from './section-grid';
 import { EDITOR_BUTTON_STYLES, EDITOR_FIELD_STYLES, EDITOR_TABLE_STYLES, FigureEditorBase } from './section-editor-base';
 
 export type EconomyRead = { ok: true; content: EconomyContent; removed: string[] } | { ok: false; errors: string[] };
@@ -57,7 +58,16 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
   );
   /** The comment's textarea grows with its text (fitTextarea: where CSS field-sizing is missing). */
   protected readonly fit = fitTextarea;
-  protected readonly view = computed(() => buildTableView(this.config(), this.rows()));
+  protected readonly view = computed(() => buildTableView(this.config(), this.rows(), this.quiet()));
+  private readonly given = linkedSignal(() => rowKeysOf(toEditRows(this.config(), untracked(this.content))));
+
+  protected currentKeys(): ReadonlySet<string> {
+    return rowKeysOf(this.rows());
+  }
+
+  protected givenKeys(): ReadonlySet<string> {
+    return this.given();
+  }
 
   protected label(column: EconomyColumn): string {
     return columnLabel(this.config(), column, this.periods());
@@ -73,13 +83,16 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
     const config = untracked(this.config);
     const rows = untracked(this.rows);
     const { content, parseErrors } = readEditRows(config, rows);
-    const messages = untracked(this.view).messages;
+    // Every problem, also of new rows whose problems are not shown yet.
+    const messages = buildTableView(config, rows).messages;
     if (parseErrors.size > 0 || messages.length > 0) return { ok: false, errors: messages };
     return { ok: true, content, removed: [] };
   }
 
   setContent(content: EconomyContent): void {
-    this.rows.set(toEditRows(untracked(this.config), content));
+    const rows = toEditRows(untracked(this.config), content);
+    this.given.set(rowKeysOf(rows));
+    this.rows.set(rows);
   }
 
   private edit(change: (rows: EditRow[]) => EditRow[]): void {

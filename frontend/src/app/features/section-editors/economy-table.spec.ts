@@ -106,6 +106,18 @@ describe('buildTableView', () => {
     expect(view.rows[1].name).toBe('rad 2');
     expect(view.messages).toHaveLength(3);
   });
+
+  it('shows nothing of a quiet (new, not left) row until it is no longer quiet', () => {
+    const rows = [row('r-a', 'A', { income: '3.8' }), row('r-new', '', { costs: '5' })];
+    const quiet = buildTableView(NACKA, rows, new Set(['r-new']));
+    expect(quiet.rows[1].labelError).toBeNull();
+    expect(quiet.rows[1].cells.every((c) => c.error === null)).toBe(true);
+    expect(quiet.messages).toHaveLength(1);
+    expect(quiet.rows[0].cells.find((c) => c.column === 'income')?.error).toContain('decimalpunkt');
+    const left = buildTableView(NACKA, rows);
+    expect(left.rows[1].labelError).toBe('Raden saknar namn.');
+    expect(left.messages).toHaveLength(3);
+  });
 });
 
 describe('nextRowTarget', () => {

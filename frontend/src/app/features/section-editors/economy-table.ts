@@ -19,6 +19,7 @@ import {
   formatSignedNumber,
   inputColumns,
   isComputed,
+  issueText,
   MONEY_DECIMALS,
   parseSwedishNumber,
 } from '@rapportflode/domain';
@@ -176,8 +177,11 @@ function keyOfPath(rows: readonly EditRow[], path: string | null): string | null
   return walk(rows, []);
 }
 
-/** Everything the table shows: entered and computed cells, errors at their cells, the total. */
-export function buildTableView(config: EconomyTableConfig, rows: readonly EditRow[]): TableView {
+/**
+ * Everything the table shows: entered and computed cells, errors at their cells, the total;
+ * `quiet` rows (new, no field of them left yet) show none of their problems yet.
+ */
+export function buildTableView(config: EconomyTableConfig, rows: readonly EditRow[], quiet: ReadonlySet<string> = new Set()): TableView {
   const { content, parseErrors } = readEditRows(config, rows);
   const computed = computeEconomy(config, content);
   const check = checkEconomy(config, content);
@@ -197,17 +201,19 @@ export function buildTableView(config: EconomyTableConfig, rows: readonly EditRo
   nameRows(rows);
   for (const [ref, message] of parseErrors) {
     const [key, column] = ref.split(':') as [string, EconomyColumn];
+    if (quiet.has(key)) continue;
     messages.push(`${names.get(key) ?? ''}, ${columnLabel(config, column)}: ${message}`);
   }
   for (const issue of issues) {
     const key = keyOfPath(rows, issue.row);
+    if (key && quiet.has(key)) continue;
     if (key && issue.column) {
       const ref = cellRef(key, issue.column);
       if (!parseErrors.has(ref)) cellIssues.set(ref, issue.message);
     } else if (key) {
       rowIssues.set(key, [...(rowIssues.get(key) ?? []), issue.message]);
     }
-    messages.push([issue.row, issue.message].filter(Boolean).join(': '));
+    messages.push(issueText(issue));
   }
   const computedByKey = new Map<string, ComputedRow>();
   const index = (list: readonly ComputedRow[]) => {
@@ -225,7 +231,7 @@ export function buildTableView(config: EconomyTableConfig, rows: readonly EditRo
     const cells: ViewCell[] = config.columns.map((column) => {
       const editable = !subtotal && entered.includes(column);
       const ref = cellRef(row.key, column);
-      const error = parseErrors.get(ref) ?? cellIssues.get(ref) ?? null;
+      const error = quiet.has(row.key) ? null : (parseErrors.get(ref) ?? cellIssues.get(ref) ?? null);
       const id = cellId(row.key, column);
       return {
         column,

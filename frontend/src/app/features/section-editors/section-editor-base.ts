@@ -2,6 +2,7 @@ import {
   afterNextRender,
   computed,
   Directive,
+  effect,
   ElementRef,
   inject,
   Injector,
@@ -16,7 +17,7 @@ import { plainButtonStyles } from '../../shared/button-styles';
 import { FIGURE_TABLE_STYLES } from '../../shared/table-styles';
 import { checkDraft } from './draft-check';
 import type { SectionDraft } from './section-drafts';
-import { fieldId, fieldRef, moveItem, nextRowKey } from './section-grid';
+import { fieldId, fieldRef, moveItem, nextRowKey, rowKeysOf, withoutRows } from './section-grid';
 
 export type SectionRead = { ok: true; content: TaskContent; removed: string[] } | { ok: false; errors: string[] };
 
@@ -41,6 +42,37 @@ export abstract class FigureEditorBase {
   protected readonly editing = computed(() => !this.readonly());
   protected readonly pasteNote = signal('');
 
+  /** Rows one of whose fields has lost focus (a row is a `[data-row]` element around its fields). */
+  private readonly left = signal<ReadonlySet<string>>(new Set());
+  /** Lämna in (or a save) was tried: every row's problems show. */
+  private readonly revealed = signal(false);
+  /** The row keys in the editor now (reactive). */
+  protected abstract currentKeys(): ReadonlySet<string>;
+  /** The row keys of the content the editor was given (reactive). */
+  protected abstract givenKeys(): ReadonlySet<string>;
+  /**
+   * Rows added here that no field of has lost focus yet: their problems wait (a new row is not
+   * marked before anyone typed), until a field of the row is left or Lämna in is tried.
+   */
+  protected readonly quiet = computed<ReadonlySet<string>>(() => {
+    if (this.revealed() || this.readonly()) return new Set();
+    const given = this.givenKeys();
+    const left = this.left();
+    return new Set([...this.currentKeys()].filter((key) => !given.has(key) && !left.has(key)));
+  });
+
+  constructor() {
+    // Rows a paste filled were not typed one by one: their problems show at once.
+    effect(() => {
+      if (this.pasteNote()) untracked(() => this.left.set(new Set([...this.left(), ...this.currentKeys()])));
+    });
+  }
+
+  /** Every row's problems show from now on (the page is about to hand in or save). */
+  revealErrors(): void {
+    this.revealed.set(true);
+  }
+
   focus(): void {
     this.host.nativeElement.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }
@@ -50,6 +82,8 @@ export abstract class FigureEditorBase {
   }
 
   protected focusOut(event: FocusEvent): void {
+    const row = (event.target as Element | null)?.closest?.('[data-row]')?.getAttribute('data-row');
+    if (row && !this.left().has(row)) this.left.set(new Set([...this.left(), row]));
     const next = event.relatedTarget as Node | null;
     if (next && this.host.nativeElement.contains(next)) return;
     this.blurred.emit();
@@ -88,6 +122,20 @@ export abstract class SectionEditorBase<D extends SectionDraft> extends FigureEd
 
   protected readonly draft = linkedSignal<D>(() => this.toDraft(this.config(), this.readonly() ? this.content() : untracked(this.content)));
   protected readonly check = computed(() => checkDraft(this.config(), this.draft()));
+  /** The check as shown at the fields and in the list: new rows not left yet wait (see `quiet`). */
+  protected readonly visible = computed(() => {
+    const quiet = this.quiet();
+    return quiet.size === 0 ? this.check() : checkDraft(this.config(), withoutRows(this.draft(), quiet));
+  });
+  private readonly given = linkedSignal(() => rowKeysOf(this.toDraft(this.config(), untracked(this.content))));
+
+  protected currentKeys(): ReadonlySet<string> {
+    return rowKeysOf(this.draft());
+  }
+
+  protected givenKeys(): ReadonlySet<string> {
+    return this.given();
+  }
 
   /** The content as it is now; not ok while the check finds anything. */
   read(): SectionRead {
@@ -96,7 +144,9 @@ export abstract class SectionEditorBase<D extends SectionDraft> extends FigureEd
   }
 
   setContent(content: TaskContent): void {
-    this.draft.set(this.toDraft(untracked(this.config), content));
+    const draft = this.toDraft(untracked(this.config), content);
+    this.given.set(rowKeysOf(draft));
+    this.draft.set(draft);
   }
 
   protected edit(change: (draft: D) => D): void {
@@ -111,7 +161,7 @@ export abstract class SectionEditorBase<D extends SectionDraft> extends FigureEd
 
   /** The check's message for a field, or null. */
   protected error(key: string, field: string): string | null {
-    return this.check().at.get(fieldRef(key, field)) ?? null;
+    return this.visible().at.get(fieldRef(key, field)) ?? null;
   }
 
   protected errorId(key: string, field: string): string | null {

@@ -1,4 +1,4 @@
-import { fieldId, isBlock, moveItem, newRowKey, nextRowKey, pasteBlock, pasteNote, parsePastedBlock } from './section-grid';
+import { fieldId, isBlock, moveItem, newRowKey, nextRowKey, pasteBlock, pasteNote, parsePastedBlock, rowKeysOf, withoutRows } from './section-grid';
 
 describe('section grid helpers', () => {
   it('makes keys the domain accepts', () => {
@@ -48,5 +48,12 @@ describe('section grid helpers', () => {
     expect(result).toMatchObject({ skipped: 1, added: 1 });
     expect(pasteNote(2, 1)).toBe('2 rader inklistrade. 1 värden fick inte plats i tabellen.');
     expect(rows).toEqual([{ key: 'a', x: '', y: '' }]);
+  });
+
+  it('finds every row key of a draft and leaves rows out by key at any depth', () => {
+    const draft = { type: 'internal_control', plan: [{ key: 'p1', area: '' }], risks: [{ key: 't1', title: 'Risker', rows: [{ key: 'k1' }, { key: 'k2' }] }] };
+    expect([...rowKeysOf(draft)]).toEqual(['p1', 't1', 'k1', 'k2']);
+    expect(withoutRows(draft, new Set(['k2', 'p1']))).toEqual({ type: 'internal_control', plan: [], risks: [{ key: 't1', title: 'Risker', rows: [{ key: 'k1' }] }] });
+    expect(withoutRows(draft, new Set())).toBe(draft);
   });
 });

@@ -108,3 +108,30 @@ export function pasteNote(lines: number, skipped: number): string {
   if (skipped) parts.push(`${skipped} värden fick inte plats i tabellen.`);
   return parts.join(' ');
 }
+
+const isKeyed = (item: unknown): item is { key: string } =>
+  typeof item === 'object' && item !== null && typeof (item as { key?: unknown }).key === 'string';
+
+/** Every row key in a draft: the `key` of each item of every list, sub-rows and nested tables included. */
+export function rowKeysOf(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (isKeyed(item)) into.add(item.key);
+      rowKeysOf(item, into);
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const field of Object.values(value)) rowKeysOf(field, into);
+  }
+  return into;
+}
+
+/** The draft without the rows (at any depth) whose keys are in `keys`; the same draft when there are none. */
+export function withoutRows<T>(value: T, keys: ReadonlySet<string>): T {
+  if (keys.size === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.filter((item) => !(isKeyed(item) && keys.has(item.key))).map(walk);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, field]) => [k, walk(field)]));
+    return v;
+  };
+  return walk(value) as T;
+}

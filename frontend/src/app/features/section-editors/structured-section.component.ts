@@ -28,6 +28,7 @@ interface StructuredEditor {
   read(): SectionRead;
   setContent(content: never): void;
   focus(): void;
+  revealErrors(): void;
 }
 
 /**
@@ -114,6 +115,11 @@ export class StructuredSectionComponent implements RowCommentsHost {
 
   focus(): void {
     this.editor()?.focus();
+  }
+
+  /** Every row's problems show from now on (Lämna in was tried), new rows' too. */
+  revealErrors(): void {
+    this.editor()?.revealErrors();
   }
 
   protected onChanged(): void {

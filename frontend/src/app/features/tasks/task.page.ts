@@ -440,6 +440,8 @@ export class TaskPage implements OnDestroy {
       return { done: false, error: 'Välj först vilken version av texten som ska gälla (se "Någon annan har sparat ändringar").' };
     }
     this.busy.set(true);
+    // Handing in: every row's problems show, new rows' too.
+    this.structuredQuery()?.revealErrors();
     try {
       if (!(await this.autosave.flush())) {
         return { done: false, error: 'Texten kunde inte sparas, så inget annat har gjorts. Försök spara igen först.' };
