@@ -121,8 +121,10 @@ test.describe('writing guidance, the sv-SE date field and economy headings', () 
       'Budgetavvikelse prognos per augusti',
       'Åtgärder',
     ]);
+    // Rows carried forward from an earlier approved cycle come first; the new row follows them.
+    const rows = await table.getByRole('textbox', { name: /^Namn på / }).count();
     await page.getByRole('button', { name: 'Lägg till rad' }).click();
-    await table.getByRole('textbox', { name: 'Namn på rad 1' }).fill(ROW);
+    await table.getByRole('textbox', { name: `Namn på rad ${rows + 1}` }).fill(ROW);
     const budget = table.getByRole('textbox', { name: `Helårsbudget ${YEAR}, ${ROW}`, exact: true });
     await budget.fill('-7 015');
     await table.getByRole('textbox', { name: `Budgetavvikelse prognos per augusti, ${ROW}`, exact: true }).fill('-1 686');

@@ -281,6 +281,10 @@ test.describe('structured sections through write, review and approval', () => {
     const carried = await page.getByRole('textbox', { name: /^Rubrik, kontroll \d+$/ }).count();
     expect(carried, 'controls carried forward from the demo history').toBeGreaterThan(0);
     const n = carried + 1;
+    // A carried control's result is cleared: this period's result is given before submitting.
+    for (let i = 1; i <= carried; i++) {
+      await plan.getByRole('combobox', { name: `Resultat, kontroll ${i}` }).selectOption({ label: 'Genomfört enligt plan' });
+    }
     await page.getByRole('button', { name: 'Lägg till kontroll' }).click();
     await expect(plan.getByRole('textbox', { name: `Rubrik, kontroll ${n}` })).toBeFocused();
     // Across the row with Tab, as in a spreadsheet.

@@ -1,4 +1,4 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormsModule } from '@angular/forms';
 import { MAT_DATE_LOCALE } from '@angular/material/core';
@@ -33,6 +33,7 @@ describe('the sv-SE date adapter', () => {
 });
 
 @Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DateFieldComponent, FormsModule],
   template: `<rf-date-field label="Periodens slut" inputId="d" [ngModel]="value()" (ngModelChange)="value.set($event)" />`,
 })

@@ -1,4 +1,4 @@
-import { Component, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, viewChild } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { RichTextDocument } from '@rapportflode/domain';
 import { RichTextEditorComponent } from './rich-text-editor.component';
@@ -21,6 +21,7 @@ const DOC: RichTextDocument = {
 };
 
 @Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RichTextEditorComponent],
   template: `<rf-rich-text-editor
     label="Text för Sammanfattning"
