@@ -8,5 +8,6 @@ export * from './lib/economy-import';
 export * from './lib/operations';
 export * from './lib/memos';
 export * from './lib/reports';
+export * from './lib/meetings';
 export * from './lib/endpoint';
 export * from './lib/endpoints';

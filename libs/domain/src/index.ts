@@ -25,3 +25,4 @@ export * from './lib/sections/row-anchor';
 export type { SectionIssue, SectionCheck } from './lib/sections/section-check';
 export * from './lib/memo';
 export * from './lib/audit';
+export * from './lib/meeting';

@@ -20,6 +20,7 @@ import { AddTaskDeadlineSetAt1764000000018 } from './1764000000018-AddTaskDeadli
 import { AddCommentRowAnchor1764000000019 } from './1764000000019-AddCommentRowAnchor';
 import { AddManualReminders1764000000020 } from './1764000000020-AddManualReminders';
 import { AddSectionGuidance1764000000021 } from './1764000000021-AddSectionGuidance';
+import { CreateMeetings1764000000022 } from './1764000000022-CreateMeetings';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddCommentRowAnchor1764000000019,
   AddManualReminders1764000000020,
   AddSectionGuidance1764000000021,
+  CreateMeetings1764000000022,
 ];

@@ -56,6 +56,27 @@ import type {
   ReminderFailureListResponse,
   UpdateInstallationSettingsRequest,
 } from './operations';
+import type {
+  AbsenceRequest,
+  CreateMeetingRequest,
+  DeleteRequest,
+  KallelseFormat,
+  MeetingDto,
+  MeetingListResponse,
+  MeetingSettingsDto,
+  MemberNoteRequest,
+  MyMeetingsResponse,
+  OrderAgendaRequest,
+  PublicCommitteeDto,
+  PublicMeetingDto,
+  PublicMeetingListResponse,
+  ResolveScanHitRequest,
+  SaveAgendaItemRequest,
+  SendKallelseRequest,
+  UpdateDocumentRequest,
+  UpdateMeetingRequest,
+  UpdateMeetingSettingsRequest,
+} from './meetings';
 import type { OrganisationResponse } from './organisation';
 import type { FreezeReportRequest, ReportFormat, ReportStatusDto, ReportVersionDto } from './reports';
 import type { ReportTemplateDto, TemplateListResponse } from './templates';
@@ -235,6 +256,76 @@ export const OPERATIONS_API = area('/admin', {
   retry: endpoint('POST', '/admin/queues/:queue/jobs/:jobId/retry').of<EmptyBody, QueueJobRetryResponse>(),
 });
 
+
+/** A nämnd's sammanträden and its settings for them. */
+export const COMMITTEE_MEETINGS_API = area('/committees/:committeeId/meetings', {
+  list: endpoint('GET', '/committees/:committeeId/meetings').of<void, MeetingListResponse>(),
+  create: endpoint('POST', '/committees/:committeeId/meetings').of<CreateMeetingRequest, MeetingDto>(),
+  updateSettings: endpoint('PUT', '/committees/:committeeId/meetings/settings').of<UpdateMeetingSettingsRequest, MeetingSettingsDto>(),
+});
+
+export interface KallelseDocumentQuery {
+  format: KallelseFormat;
+  /** A sent version; the current draft when absent. */
+  version?: number;
+  /** The public version (secret items by their public title only). */
+  audience?: 'internal' | 'public';
+}
+
+export interface PackageDownloadQuery {
+  format: 'pdf' | 'zip';
+  audience?: 'internal' | 'public';
+}
+
+export interface MeetingFileQuery {
+  format?: 'pdf' | 'html';
+}
+
+/** One sammanträde: the meeting, its ärenden and handlingar, the kallelse, the package, publishing; members' notes and förhinder. */
+export const MEETINGS_API = area('/meetings', {
+  mine: endpoint('GET', '/meetings/mine').of<void, MyMeetingsResponse>(),
+  get: endpoint('GET', '/meetings/:meetingId').of<void, MeetingDto>(),
+  update: endpoint('PUT', '/meetings/:meetingId').of<UpdateMeetingRequest, MeetingDto>(),
+  createItem: endpoint('POST', '/meetings/:meetingId/items').of<SaveAgendaItemRequest, MeetingDto>(),
+  updateItem: endpoint('PUT', '/meetings/:meetingId/items/:itemId').of<SaveAgendaItemRequest, MeetingDto>(),
+  deleteItem: endpoint('POST', '/meetings/:meetingId/items/:itemId/delete').of<DeleteRequest, MeetingDto>(),
+  order: endpoint('PUT', '/meetings/:meetingId/order').of<OrderAgendaRequest, MeetingDto>(),
+  /** multipart: file, version, reason?, secret?, secrecyReference?, title? */
+  uploadAttachment: endpoint('POST', '/meetings/:meetingId/items/:itemId/attachments').of<Upload, MeetingDto>(),
+  updateDocument: endpoint('PUT', '/meetings/:meetingId/documents/:documentId').of<UpdateDocumentRequest, MeetingDto>(),
+  deleteDocument: endpoint('POST', '/meetings/:meetingId/documents/:documentId/delete').of<DeleteRequest, MeetingDto>(),
+  attachment: endpoint('GET', '/meetings/:meetingId/documents/:documentId/file').of<void, FileDownload>(),
+  kallelse: endpoint('GET', '/meetings/:meetingId/kallelse').of<void, FileDownload, KallelseDocumentQuery>(),
+  sendKallelse: endpoint('POST', '/meetings/:meetingId/kallelse').of<SendKallelseRequest, MeetingDto>(),
+  compilePackage: endpoint('POST', '/meetings/:meetingId/package').of<EmptyBody, MeetingDto>(),
+  package: endpoint('GET', '/meetings/:meetingId/package').of<void, FileDownload, PackageDownloadQuery>(),
+  file: endpoint('GET', '/meetings/:meetingId/files/:fileId').of<void, FileDownload, MeetingFileQuery>(),
+  resolveHit: endpoint('POST', '/meetings/:meetingId/scan-hits/:hitId/resolve').of<ResolveScanHitRequest, MeetingDto>(),
+  publish: endpoint('POST', '/meetings/:meetingId/publication').of<EmptyBody, MeetingDto>(),
+  saveNote: endpoint('PUT', '/meetings/:meetingId/notes/:documentRef').of<MemberNoteRequest, MeetingDto>(),
+  reportAbsence: endpoint('POST', '/meetings/:meetingId/absence').of<AbsenceRequest, MeetingDto>(),
+});
+
+export interface PublicListQuery {
+  page?: number;
+}
+
+/** What anyone may read without signing in: published meetings and their public handlingar, feeds, OParl. */
+export const PUBLIC_API = area('/public', {
+  committees: endpoint('GET', '/public/committees').of<void, PublicCommitteeDto[]>(),
+  meetings: endpoint('GET', '/public/committees/:committeeId/meetings').of<void, PublicMeetingListResponse>(),
+  meeting: endpoint('GET', '/public/meetings/:meetingId').of<void, PublicMeetingDto>(),
+  /** The meeting as a plain HTML page (readable without JavaScript). */
+  meetingPage: endpoint('GET', '/public/meetings/:meetingId/page').of<void, FileDownload>(),
+  file: endpoint('GET', '/public/files/:fileId').of<void, FileDownload, MeetingFileQuery>(),
+  calendar: endpoint('GET', '/public/committees/:committeeId/calendar.ics').of<void, FileDownload>(),
+  feed: endpoint('GET', '/public/committees/:committeeId/feed.atom').of<void, FileDownload>(),
+  oparlMeetings: endpoint('GET', '/public/oparl/committees/:committeeId/meetings').of<void, unknown, PublicListQuery>(),
+  oparlMeeting: endpoint('GET', '/public/oparl/meetings/:meetingId').of<void, unknown>(),
+  oparlAgendaItem: endpoint('GET', '/public/oparl/agenda-items/:itemId').of<void, unknown>(),
+  oparlFile: endpoint('GET', '/public/oparl/files/:fileId').of<void, unknown>(),
+});
+
 /** Every area, for the tests that compare the contract with the application. */
 export const API_AREAS = [
   AUTH_API,
@@ -252,6 +343,9 @@ export const API_AREAS = [
   NOTIFICATIONS_API,
   HEALTH_API,
   OPERATIONS_API,
+  COMMITTEE_MEETINGS_API,
+  MEETINGS_API,
+  PUBLIC_API,
 ] as const;
 
 /** Every endpoint of the API. */

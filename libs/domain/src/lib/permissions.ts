@@ -29,6 +29,9 @@ export const ACTIONS = [
   // The assembled report: status, preview and downloads (secretary, economist); freezing a version (secretary).
   'report.view',
   'report.freeze',
+  // The nämnd's sammanträden: the unpublished package and its documents (members, secretary, director); managing meetings, the kallelse and publishing (secretary).
+  'meeting.read',
+  'meeting.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,7 +48,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     // Outgoing mail and the queues (admin pages Utskick and Köer): installation-wide admins only (INSTALLATION_SCOPE).
     'system.manage',
   ],
-  director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review', 'template.read', 'memo.view', 'memo.review', 'memo.reopen'],
+  director: ['organisation.read', 'users.read', 'audit.read', 'task.read', 'task.review', 'template.read', 'memo.view', 'memo.review', 'memo.reopen', 'meeting.read'],
   // The secretary writes the nämnd-level sections (Sammanfattning …) and runs the cycles.
   secretary: [
     'organisation.read',
@@ -62,12 +65,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'memo.reopen',
     'report.view',
     'report.freeze',
+    'meeting.read',
+    'meeting.manage',
   ],
   // The förvaltningsekonom brings the finance system's figures in (economy sections of a cycle).
   economist: ['organisation.read', 'users.read', 'task.read', 'task.review', 'task.reopen', 'template.read', 'economy.import', 'memo.view', 'memo.edit', 'report.view'],
   reviewer: ['organisation.read', 'task.read', 'task.review', 'memo.view'],
   unit_head: ['organisation.read', 'task.read', 'task.write', 'task.submit'],
   reader: ['organisation.read'],
+  // A ledamot or ersättare of the nämnd: reads the meeting's package before it is published.
+  member: ['meeting.read'],
 };
 
 /**

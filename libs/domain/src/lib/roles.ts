@@ -2,7 +2,7 @@
  * Roles and what they may do. The one permission table: the server's guard decides with it,
  * the UI hides with it (see docs/domain.md, "People and roles").
  */
-export const ROLES = ['unit_head', 'economist', 'secretary', 'director', 'reviewer', 'admin', 'reader'] as const;
+export const ROLES = ['unit_head', 'economist', 'secretary', 'director', 'reviewer', 'admin', 'reader', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -13,6 +13,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   reviewer: 'Granskare',
   admin: 'Administratör',
   reader: 'Läsare',
+  member: 'Ledamot',
 };
 
 export function isRole(value: unknown): value is Role {
@@ -29,6 +30,9 @@ export function parseRole(value: string): Role | null {
     sekreterare: 'secretary',
     kvalitetsteam: 'reviewer',
     controller: 'reviewer',
+    ledamot: 'member',
+    ersättare: 'member',
+    nämndledamot: 'member',
   };
   if (aliases[wanted]) return aliases[wanted];
   const byLabel = ROLES.find((role) => ROLE_LABELS[role].toLowerCase() === wanted);
