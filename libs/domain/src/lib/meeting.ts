@@ -104,3 +104,11 @@ export const KALLELSE_DAYS_DEFAULT = 7;
 /** Limits of an uploaded bilaga. */
 export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
 export const ATTACHMENT_MAX_PAGES = 500;
+
+const WEEKDAY_DATE = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "tisdag 15 december 2026 kl. 13.00": the meeting's time as a kallelse writes it. */
+export function meetingTimeInWords(date: IsoDate, startTime: string): string {
+  const day = WEEKDAY_DATE.format(new Date(`${date}T00:00:00Z`));
+  return `${day} kl. ${startTime.replace(':', '.')}`;
+}
