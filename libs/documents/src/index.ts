@@ -5,3 +5,4 @@ export * from './lib/model';
 export * from './lib/open-data';
 export * from './lib/assembly';
 export * from './lib/memo-model';
+export * from './lib/kallelse-model';

@@ -107,7 +107,8 @@ function pageFooter(): Paragraph {
 export function buildDocxDocument(model: DocumentModel): Document {
   const ctx = new DocxContext();
   const { meta } = model;
-  const memo = meta.kind === 'memo';
+  // The memo and the kallelse: a header block instead of a title page.
+  const memo = meta.kind === 'memo' || meta.kind === 'kallelse';
   const withTitlePage = !memo && model.titlePage;
   const children: FileChild[] = [];
 
@@ -115,7 +116,8 @@ export function buildDocxDocument(model: DocumentModel): Document {
     const { facts, rest } = memoFacts(model);
     children.push(factsTable(facts.rows), new Paragraph({ spacing: { after: 0 }, children: [] }));
     children.push(...statusBlocks(ctx, model));
-    children.push(headingParagraph(ctx, 1, meta.title));
+    // The title as Heading 1 unless the body has its own (as the HTML: never printed twice).
+    if (!rest.some((b) => b.type === 'heading' && b.level === 1)) children.push(headingParagraph(ctx, 1, meta.title));
     if (meta.subtitle) children.push(new Paragraph({ style: 'Lead', children: textRuns(meta.subtitle) }));
     children.push(...renderBlocks(ctx, rest));
   } else {

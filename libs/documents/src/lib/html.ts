@@ -147,7 +147,8 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions): string {
   const ctx: BlockContext = { target: options.target, anchors, tableNumbers, usedIds: new Set(anchors.values()) };
   ctx.usedIds.add('innehall').add('dokument-titel').add('utkast-rubrik');
   const draft = m.status.kind === 'draft';
-  const memo = m.kind === 'memo';
+  // The memo and the kallelse: a header block instead of a title page.
+  const memo = m.kind === 'memo' || m.kind === 'kallelse';
 
   let header = draftBanner(model);
   // A memo's facts and title may be the body's own first blocks; never printed twice.
@@ -174,7 +175,7 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions): string {
     `<!doctype html>\n<html lang="sv-SE"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${esc(title)}</title><style>${css}</style></head>\n` +
-    `<body class="kind-${memo ? 'memo' : 'report'} target-${options.target}">${watermark}\n` +
+    `<body class="kind-${m.kind} target-${options.target}">${watermark}\n` +
     `${header ? `<header>${header}</header>\n` : ''}${toc(model, tocEntries(model, anchors), options)}<main>\n${main}</main>\n</body></html>\n`
   );
 }

@@ -13,7 +13,7 @@
 /** ISO date, YYYY-MM-DD. */
 export type DocumentDate = string;
 
-export type DocumentKind = 'report' | 'memo';
+export type DocumentKind = 'report' | 'memo' | 'kallelse';
 
 export interface DocumentMeta {
   kind: DocumentKind;
