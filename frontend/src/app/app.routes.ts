@@ -79,6 +79,46 @@ export const routes: Routes = [
     loadComponent: () => import('./features/imports/economy-import.page').then((m) => m.EconomyImportPage),
   },
   {
+    path: 'sammantraden',
+    title: 'Sammanträden – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('meeting.read')],
+    loadComponent: () => import('./features/meetings/meetings-home.page').then((m) => m.MeetingsHomePage),
+  },
+  {
+    path: 'sammantraden/:meetingId',
+    title: 'Sammanträde – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('meeting.read')],
+    loadComponent: () => import('./features/meetings/meeting.page').then((m) => m.MeetingPage),
+  },
+  {
+    path: 'namnder/:committeeId/sammantraden',
+    title: 'Nämndens sammanträden – Rapportflöde',
+    canActivate: [signedInGuard, allowedGuard('meeting.read')],
+    loadComponent: () => import('./features/meetings/committee-meetings.page').then((m) => m.CommitteeMeetingsPage),
+  },
+  {
+    path: 'mina-sammantraden',
+    title: 'Mina sammanträden – Rapportflöde',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/meetings/my-meetings.page').then((m) => m.MyMeetingsPage),
+  },
+  // Published meetings: for anyone, without signing in.
+  {
+    path: 'offentligt',
+    title: 'Nämndernas sammanträden',
+    loadComponent: () => import('./features/public/public-committees.page').then((m) => m.PublicCommitteesPage),
+  },
+  {
+    path: 'offentligt/sammantraden/:meetingId',
+    title: 'Sammanträde – offentliga handlingar',
+    loadComponent: () => import('./features/public/public-meeting.page').then((m) => m.PublicMeetingPage),
+  },
+  {
+    path: 'offentligt/:committeeId',
+    title: 'Nämndens sammanträden – offentliga handlingar',
+    loadComponent: () => import('./features/public/public-committee.page').then((m) => m.PublicCommitteePage),
+  },
+  {
     path: 'admin/mallar',
     title: 'Rapportmallar – Rapportflöde',
     canActivate: [signedInGuard, allowedGuard('template.read')],

@@ -62,6 +62,9 @@ type Panel = 'menu' | 'person';
             @if (auth.can('task.read')) {
               <li><a routerLink="/cykler" routerLinkActive="active" ariaCurrentWhenActive="page">Rapportcykler</a></li>
             }
+            @if (auth.can('meeting.read')) {
+              <li><a routerLink="/sammantraden" routerLinkActive="active" ariaCurrentWhenActive="page">Sammanträden</a></li>
+            }
             @if (auth.can('template.read')) {
               <li><a routerLink="/admin/mallar" routerLinkActive="active" ariaCurrentWhenActive="page">Mallar</a></li>
             }
