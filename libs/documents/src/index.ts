@@ -6,3 +6,4 @@ export * from './lib/open-data';
 export * from './lib/assembly';
 export * from './lib/memo-model';
 export * from './lib/kallelse-model';
+export * from './lib/public-feeds';

@@ -62,7 +62,7 @@ export interface KallelseInput {
 }
 
 /** `2026-12-15` → `15 december 2026`. */
-function dateInWords(isoDate: string): string {
+export function dateInWords(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   const month = match ? monthName(isoDate) : '';
   if (!match || !month) throw new RangeError(`Not an ISO date: ${isoDate}`);
