@@ -13,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MemosModule } from './modules/memos/memos.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
@@ -67,6 +68,7 @@ export class AppModule {
         ReportsModule,
         SystemModule.register({ worker }),
         ReminderWorkerModule.register({ worker }),
+        MeetingsModule.register({ worker, http }),
         ...(http ? [OperationsModule] : []),
         ...(http ? [HealthModule] : []),
         ...(serveFrontend

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from './config/app-config.service';
 import { DemoCyclesSeeder } from './modules/cycles/demo-cycles.seed';
+import { DemoMeetingsSeeder } from './modules/meetings/demo-meetings.seed';
 import { OrganisationSeeder } from './modules/organisation/organisation.seed';
 import { SystemService } from './modules/system/system.service';
 import { DemoTemplatesSeeder } from './modules/templates/demo-templates.seed';
@@ -17,6 +18,7 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly people: DemoPeopleSeeder,
     private readonly templates: DemoTemplatesSeeder,
     private readonly cycles: DemoCyclesSeeder,
+    private readonly meetings: DemoMeetingsSeeder,
     private readonly system: SystemService,
   ) {}
 
@@ -27,6 +29,7 @@ export class StartupService implements OnApplicationBootstrap {
       await this.people.seedOnce(this.config.get('DEMO_PASSWORD'));
       await this.templates.seedOnce();
       await this.cycles.seedOnce();
+      await this.meetings.seedOnce();
     }
     // Not awaited: the API serves while Redis is away (/api/health reports it), and BullMQ
     // waits for Redis to come back rather than failing.

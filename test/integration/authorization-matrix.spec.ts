@@ -22,6 +22,7 @@ interface Target {
   templateId: string;
   cycleId: string;
   taskId: string;
+  meetingId: string;
 }
 
 interface Case {
@@ -115,6 +116,44 @@ const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/cycles/:cycleId/report/document': (t) => ({ path: `/api/cycles/${t.cycleId}/report/document?format=json`, scope: committeeOf(t) }),
   // The matrix cycle's section is not approved: a caller who passes the guard meets report_not_ready, and nothing is frozen.
   'POST /api/cycles/:cycleId/report/versions': (t) => ({ path: `/api/cycles/${t.cycleId}/report/versions`, body: {}, scope: committeeOf(t) }),
+  // The meeting sits at its nämnd; unknown ids below it (an ärende, a handling, a file, a hit) and empty bodies change nothing once past the guard.
+  'GET /api/committees/:committeeId/meetings': (t) => ({ path: `/api/committees/${t.committeeId}/meetings`, scope: committeeOf(t) }),
+  'POST /api/committees/:committeeId/meetings': (t) => ({ path: `/api/committees/${t.committeeId}/meetings`, body: {}, scope: committeeOf(t) }),
+  'PUT /api/committees/:committeeId/meetings/settings': (t) => ({ path: `/api/committees/${t.committeeId}/meetings/settings`, body: {}, scope: committeeOf(t) }),
+  'GET /api/meetings/mine': () => ({ path: '/api/meetings/mine' }),
+  'GET /api/meetings/:meetingId': (t) => ({ path: `/api/meetings/${t.meetingId}`, scope: committeeOf(t) }),
+  'PUT /api/meetings/:meetingId': (t) => ({ path: `/api/meetings/${t.meetingId}`, body: {}, scope: committeeOf(t) }),
+  'POST /api/meetings/:meetingId/items': (t) => ({ path: `/api/meetings/${t.meetingId}/items`, body: {}, scope: committeeOf(t) }),
+  'PUT /api/meetings/:meetingId/items/:itemId': (t) => ({ path: `/api/meetings/${t.meetingId}/items/${NO_SECTION}`, body: {}, scope: committeeOf(t) }),
+  'POST /api/meetings/:meetingId/items/:itemId/delete': (t) => ({ path: `/api/meetings/${t.meetingId}/items/${NO_SECTION}/delete`, body: {}, scope: committeeOf(t) }),
+  'PUT /api/meetings/:meetingId/order': (t) => ({ path: `/api/meetings/${t.meetingId}/order`, body: {}, scope: committeeOf(t) }),
+  'POST /api/meetings/:meetingId/items/:itemId/attachments': (t) => ({ path: `/api/meetings/${t.meetingId}/items/${NO_SECTION}/attachments`, scope: committeeOf(t) }),
+  'PUT /api/meetings/:meetingId/documents/:documentId': (t) => ({ path: `/api/meetings/${t.meetingId}/documents/${NO_SECTION}`, body: {}, scope: committeeOf(t) }),
+  'POST /api/meetings/:meetingId/documents/:documentId/delete': (t) => ({ path: `/api/meetings/${t.meetingId}/documents/${NO_SECTION}/delete`, body: {}, scope: committeeOf(t) }),
+  'GET /api/meetings/:meetingId/documents/:documentId/file': (t) => ({ path: `/api/meetings/${t.meetingId}/documents/${NO_SECTION}/file`, scope: committeeOf(t) }),
+  'GET /api/meetings/:meetingId/kallelse': (t) => ({ path: `/api/meetings/${t.meetingId}/kallelse?format=bad`, scope: committeeOf(t) }),
+  'POST /api/meetings/:meetingId/kallelse': (t) => ({ path: `/api/meetings/${t.meetingId}/kallelse`, body: {}, scope: committeeOf(t) }),
+  // The matrix meeting's kallelse has not gone out: a caller past the guard meets kallelse_not_sent, and nothing is compiled.
+  'POST /api/meetings/:meetingId/package': (t) => ({ path: `/api/meetings/${t.meetingId}/package`, body: {}, scope: committeeOf(t) }),
+  'GET /api/meetings/:meetingId/package': (t) => ({ path: `/api/meetings/${t.meetingId}/package?format=pdf`, scope: committeeOf(t) }),
+  'GET /api/meetings/:meetingId/files/:fileId': (t) => ({ path: `/api/meetings/${t.meetingId}/files/${NO_SECTION}`, scope: committeeOf(t) }),
+  'POST /api/meetings/:meetingId/scan-hits/:hitId/resolve': (t) => ({ path: `/api/meetings/${t.meetingId}/scan-hits/${NO_SECTION}/resolve`, body: {}, scope: committeeOf(t) }),
+  // Nothing compiled: publishing meets package_not_compiled.
+  'POST /api/meetings/:meetingId/publication': (t) => ({ path: `/api/meetings/${t.meetingId}/publication`, body: {}, scope: committeeOf(t) }),
+  'PUT /api/meetings/:meetingId/notes/:documentRef': (t) => ({ path: `/api/meetings/${t.meetingId}/notes/kallelse`, body: {}, scope: committeeOf(t) }),
+  'POST /api/meetings/:meetingId/absence': (t) => ({ path: `/api/meetings/${t.meetingId}/absence`, body: { message: 1 }, scope: committeeOf(t) }),
+  // The public side: nothing of the matrix meetings is published, so each answers publication_not_found.
+  'GET /api/public/committees': () => ({ path: '/api/public/committees' }),
+  'GET /api/public/committees/:committeeId/meetings': (t) => ({ path: `/api/public/committees/${t.committeeId}/meetings` }),
+  'GET /api/public/meetings/:meetingId': (t) => ({ path: `/api/public/meetings/${t.meetingId}` }),
+  'GET /api/public/meetings/:meetingId/page': (t) => ({ path: `/api/public/meetings/${t.meetingId}/page` }),
+  'GET /api/public/files/:fileId': () => ({ path: `/api/public/files/${NO_SECTION}` }),
+  'GET /api/public/committees/:committeeId/calendar.ics': (t) => ({ path: `/api/public/committees/${t.committeeId}/calendar.ics` }),
+  'GET /api/public/committees/:committeeId/feed.atom': (t) => ({ path: `/api/public/committees/${t.committeeId}/feed.atom` }),
+  'GET /api/public/oparl/committees/:committeeId/meetings': (t) => ({ path: `/api/public/oparl/committees/${t.committeeId}/meetings` }),
+  'GET /api/public/oparl/meetings/:meetingId': (t) => ({ path: `/api/public/oparl/meetings/${t.meetingId}` }),
+  'GET /api/public/oparl/agenda-items/:itemId': () => ({ path: `/api/public/oparl/agenda-items/${NO_SECTION}` }),
+  'GET /api/public/oparl/files/:fileId': () => ({ path: `/api/public/oparl/files/${NO_SECTION}` }),
   'GET /api/notifications': () => ({ path: '/api/notifications' }),
   'POST /api/notifications/read': () => ({ path: '/api/notifications/read', body: { ids: [] } }),
   'GET /api/notifications/settings': () => ({ path: '/api/notifications/settings' }),
@@ -126,8 +165,8 @@ function committeeOf(t: Target): ResourceScope {
   return { committeeId: t.committeeId, unitPath: [] };
 }
 
-/** A cycle with one task on the target's unit, made directly in the database. */
-async function cycleWithTask(dataSource: DataSource, committeeId: string, unitId: string): Promise<{ cycleId: string; taskId: string }> {
+/** A cycle with one task on the target's unit, and a planned meeting of its nämnd, made directly in the database. */
+async function cycleWithTask(dataSource: DataSource, committeeId: string, unitId: string): Promise<{ cycleId: string; taskId: string; meetingId: string }> {
   const [cycle] = await dataSource.query(
     `INSERT INTO report_cycle (committee_id, title, report_kind, year, period_end, diary_number, submission_deadline,
        review_deadline, assembly_deadline, meeting_date)
@@ -145,7 +184,11 @@ async function cycleWithTask(dataSource: DataSource, committeeId: string, unitId
     section.id,
     unitId,
   ]);
-  return { cycleId: cycle.id, taskId: task.id };
+  const [meeting] = await dataSource.query(
+    `INSERT INTO meeting (committee_id, meeting_date, start_time, place) VALUES ($1, '2030-10-05', '13:00', 'Matrisrummet') RETURNING id`,
+    [committeeId],
+  );
+  return { cycleId: cycle.id, taskId: task.id, meetingId: meeting.id };
 }
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';

@@ -12,7 +12,7 @@ const config: Config = {
   moduleNameMapper: {
     '^@rapportflode/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@rapportflode/documents$': '<rootDir>/libs/documents/src/index.ts',
-    '^@rapportflode/documents/(docx|pdf)$': '<rootDir>/libs/documents/src/$1.ts',
+    '^@rapportflode/documents/(docx|pdf|package)$': '<rootDir>/libs/documents/src/$1.ts',
     '^@rapportflode/api-contract$': '<rootDir>/libs/api-contract/src/index.ts',
   },
   globalSetup: '<rootDir>/test/integration/support/global-setup.ts',

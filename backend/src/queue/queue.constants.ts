@@ -4,10 +4,15 @@ import type { JobsOptions } from 'bullmq';
 export enum QueueName {
   System = 'system',
   Reminders = 'reminders',
+  Meetings = 'meetings',
 }
 
 /** Every job, named once, with the queue it runs on. */
 export enum JobName {
+  /** One meeting mail (outbox row of meeting_mail); the job id is buildJobId('meeting-mail', rowId). */
+  MeetingMail = 'meetings.mail',
+  /** The kallelse's last day of one meeting: reminds the secretaries if it has not gone out; id buildJobId('kallelse-deadline', meetingId, date). */
+  KallelseDeadline = 'meetings.kallelse-deadline',
   /** A delayed no-op that proves the worker runs and records its work exactly once. */
   QueueCheck = 'system.queue-check',
   /** One reminder of one task at one instant; the job id is reminderJobId(task, kind, offset, dueAt). */
@@ -27,6 +32,8 @@ export enum JobName {
 /** The payload of each job: ids and small facts only; the worker re-reads the database. */
 export interface JobPayloads {
   [JobName.QueueCheck]: { requestedAt: string };
+  [JobName.MeetingMail]: { mailId: string };
+  [JobName.KallelseDeadline]: { meetingId: string; date: string };
   [JobName.Reminder]: { taskId: string; kind: 'before' | 'due' | 'late' | 'review_nudge'; offset: number; dueAt: string };
   [JobName.ReminderReconcile]: Record<string, never>;
   [JobName.ReminderDigest]: { dueAt: string };
@@ -40,6 +47,8 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.QueueCheck]: QueueName.System,
+  [JobName.MeetingMail]: QueueName.Meetings,
+  [JobName.KallelseDeadline]: QueueName.Meetings,
   [JobName.Reminder]: QueueName.Reminders,
   [JobName.ReminderReconcile]: QueueName.Reminders,
   [JobName.ReminderDigest]: QueueName.Reminders,

@@ -16,8 +16,12 @@ export class QueueService {
   private readonly queues: Record<QueueName, Queue>;
   private redisDown = false;
 
-  constructor(@InjectQueue(QueueName.System) systemQueue: Queue, @InjectQueue(QueueName.Reminders) remindersQueue: Queue) {
-    this.queues = { [QueueName.System]: systemQueue, [QueueName.Reminders]: remindersQueue };
+  constructor(
+    @InjectQueue(QueueName.System) systemQueue: Queue,
+    @InjectQueue(QueueName.Reminders) remindersQueue: Queue,
+    @InjectQueue(QueueName.Meetings) meetingsQueue: Queue,
+  ) {
+    this.queues = { [QueueName.System]: systemQueue, [QueueName.Reminders]: remindersQueue, [QueueName.Meetings]: meetingsQueue };
     // Watched from creation: BullMQ retries forever, and without a listener every attempt is printed.
     for (const queue of this.allQueues()) {
       queue.on('error', (error: Error) => this.reportRedisError(error));

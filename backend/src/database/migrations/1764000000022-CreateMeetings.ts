@@ -13,11 +13,18 @@ export class CreateMeetings1764000000022 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "role_assignment" DROP CONSTRAINT "ck_role_assignment_role"`);
     await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "ck_role_assignment_role"
       CHECK ("role" IN ('unit_head', 'economist', 'secretary', 'director', 'reviewer', 'admin', 'reader', 'member'))`);
-    await queryRunner.query(`ALTER TABLE "committee"
-      ADD "kallelse_working_days" integer NOT NULL DEFAULT 7,
-      ADD "absence_contact" varchar(300),
-      ADD "public_mail_domains" text[] NOT NULL DEFAULT '{}',
-      ADD CONSTRAINT "ck_committee_kallelse_days" CHECK ("kallelse_working_days" BETWEEN 1 AND 30)`);
+    // A nämnd's settings for its meetings (absent: the defaults).
+    await queryRunner.query(`
+      CREATE TABLE "meeting_settings" (
+        "committee_id" uuid NOT NULL,
+        "kallelse_working_days" integer NOT NULL DEFAULT 7,
+        "absence_contact" varchar(300),
+        "public_mail_domains" text[] NOT NULL DEFAULT '{}',
+        "updated_at" timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT "pk_meeting_settings" PRIMARY KEY ("committee_id"),
+        CONSTRAINT "ck_meeting_settings_kallelse_days" CHECK ("kallelse_working_days" BETWEEN 1 AND 30),
+        CONSTRAINT "fk_meeting_settings_committee" FOREIGN KEY ("committee_id") REFERENCES "committee" ("id") ON DELETE CASCADE
+      )`);
     await queryRunner.query(`
       CREATE TABLE "meeting" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -127,13 +134,17 @@ export class CreateMeetings1764000000022 implements MigrationInterface {
         CONSTRAINT "fk_kallelse_version_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE,
         CONSTRAINT "fk_kallelse_version_sent_by" FOREIGN KEY ("sent_by") REFERENCES "app_user" ("id") ON DELETE SET NULL
       )`);
-    // The outbox of kallelse mails (as sent_reminder): written pending with the version, sent once by the worker.
+    // The outbox of a meeting's mails (as sent_reminder): the kallelse to each participant, a
+    // förhinder to the secretaries, the secretary's reminder on the kallelse's last day. Written
+    // pending in the transaction of what it tells, sent once by the worker; `dedupe_key` makes
+    // a second row for the same mail impossible.
     await queryRunner.query(`
-      CREATE TABLE "kallelse_mail" (
+      CREATE TABLE "meeting_mail" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
-        "kallelse_version_id" uuid NOT NULL,
-        "participant_id" uuid,
-        "kind" varchar(20) NOT NULL DEFAULT 'kallelse',
+        "meeting_id" uuid NOT NULL,
+        "kallelse_version_id" uuid,
+        "kind" varchar(20) NOT NULL,
+        "dedupe_key" varchar(300) NOT NULL,
         "recipient" varchar(320) NOT NULL,
         "recipient_name" varchar(200) NOT NULL,
         "status" varchar(20) NOT NULL DEFAULT 'pending',
@@ -142,22 +153,15 @@ export class CreateMeetings1764000000022 implements MigrationInterface {
         "error" text,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "sent_at" timestamptz,
-        CONSTRAINT "pk_kallelse_mail" PRIMARY KEY ("id"),
-        CONSTRAINT "uq_kallelse_mail_recipient" UNIQUE ("kallelse_version_id", "recipient"),
-        CONSTRAINT "ck_kallelse_mail_status" CHECK ("status" IN ('pending', 'sent', 'failed')),
-        CONSTRAINT "fk_kallelse_mail_version" FOREIGN KEY ("kallelse_version_id") REFERENCES "kallelse_version" ("id") ON DELETE CASCADE,
-        CONSTRAINT "fk_kallelse_mail_participant" FOREIGN KEY ("participant_id") REFERENCES "meeting_participant" ("id") ON DELETE SET NULL
+        CONSTRAINT "pk_meeting_mail" PRIMARY KEY ("id"),
+        CONSTRAINT "uq_meeting_mail_dedupe" UNIQUE ("dedupe_key"),
+        CONSTRAINT "ck_meeting_mail_kind" CHECK ("kind" IN ('kallelse', 'absence', 'deadline')),
+        CONSTRAINT "ck_meeting_mail_status" CHECK ("status" IN ('pending', 'sent', 'failed')),
+        CONSTRAINT "fk_meeting_mail_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE,
+        CONSTRAINT "fk_meeting_mail_version" FOREIGN KEY ("kallelse_version_id") REFERENCES "kallelse_version" ("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_kallelse_mail_pending" ON "kallelse_mail" ("status") WHERE "status" = 'pending'`);
-    // The secretary's reminder when the kallelse's last day comes and it has not gone out: once per meeting and day.
-    await queryRunner.query(`
-      CREATE TABLE "kallelse_deadline_notice" (
-        "meeting_id" uuid NOT NULL,
-        "due_date" date NOT NULL,
-        "sent_at" timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT "pk_kallelse_deadline_notice" PRIMARY KEY ("meeting_id", "due_date"),
-        CONSTRAINT "fk_kallelse_deadline_notice_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE
-      )`);
+    await queryRunner.query(`CREATE INDEX "ix_meeting_mail_pending" ON "meeting_mail" ("status") WHERE "status" = 'pending'`);
+    await queryRunner.query(`CREATE INDEX "ix_meeting_mail_version" ON "meeting_mail" ("kallelse_version_id")`);
     await queryRunner.query(`
       CREATE TABLE "meeting_package" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -259,10 +263,9 @@ export class CreateMeetings1764000000022 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['meeting_absence', 'member_note', 'publication', 'scan_hit', 'meeting_file', 'meeting_package', 'kallelse_deadline_notice', 'kallelse_mail', 'kallelse_version', 'agenda_document', 'agenda_item', 'meeting_participant', 'meeting']) {
+    for (const table of ['meeting_absence', 'member_note', 'publication', 'scan_hit', 'meeting_file', 'meeting_package', 'meeting_mail', 'kallelse_version', 'agenda_document', 'agenda_item', 'meeting_participant', 'meeting', 'meeting_settings']) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
-    await queryRunner.query(`ALTER TABLE "committee" DROP CONSTRAINT "ck_committee_kallelse_days", DROP COLUMN "public_mail_domains", DROP COLUMN "absence_contact", DROP COLUMN "kallelse_working_days"`);
     await queryRunner.query(`DELETE FROM "role_assignment" WHERE "role" = 'member'`);
     await queryRunner.query(`ALTER TABLE "role_assignment" DROP CONSTRAINT "ck_role_assignment_role"`);
     await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "ck_role_assignment_role"

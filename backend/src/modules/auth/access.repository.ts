@@ -74,6 +74,11 @@ export class AccessRepository {
     return rows[0]?.committee_id;
   }
 
+  async meetingCommittee(meetingId: string): Promise<string | undefined> {
+    const rows: Array<{ committee_id: string }> = await this.dataSource.query('SELECT committee_id FROM meeting WHERE id = $1', [meetingId]);
+    return rows[0]?.committee_id;
+  }
+
   /** A task's committee and the path down to its unit (path null for a nämnd-level task). */
   async taskPlace(manager: EntityManager, taskId: string): Promise<PlaceRow | undefined> {
     const [row]: PlaceRow[] = await manager.query(

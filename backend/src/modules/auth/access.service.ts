@@ -53,6 +53,13 @@ export class AccessService {
     return committeeId ? { committeeId, unitPath: [] } : null;
   }
 
+  /** A meeting (sammanträde) sits at its nämnd. */
+  async meetingScope(meetingId: unknown): Promise<ResourceScope | null> {
+    if (!isUuid(meetingId)) return null;
+    const committeeId = await this.repository.meetingCommittee(meetingId);
+    return committeeId ? { committeeId, unitPath: [] } : null;
+  }
+
   /** A task sits at its unit (the path from the nämnd's root down to it), or at the nämnd for a nämnd-level task. */
   async taskScope(taskId: unknown, manager: EntityManager = this.repository.manager): Promise<ResourceScope | null> {
     if (!isUuid(taskId)) return null;

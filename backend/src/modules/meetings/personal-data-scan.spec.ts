@@ -1,4 +1,4 @@
-import { scanPersonalData, type ScanHit, type ScanPage } from './personal-data-scan';
+import { contactDetailsIn, phoneDigits, scanPersonalData, type ScanHit, type ScanPage } from './personal-data-scan';
 
 // Every identity number here is generated (the Luhn digit computed below), except 19121212-1212,
 // Skatteverket's published test number.
@@ -308,5 +308,17 @@ describe('scanPersonalData: pages and documents', () => {
     const ms = performance.now() - started;
     expect(hits).toHaveLength(8);
     expect(ms).toBeLessThan(500);
+  });
+});
+
+describe('the organisation’s own contact details', () => {
+  it('are not hits when allowed, whatever their spacing; other numbers on the page still are', () => {
+    const own = contactDetailsIn('Maria Holm, 0158-275 000, maria.holm@gnesta.example.se');
+    expect(own).toEqual({ phones: ['0158-275 000'], addresses: ['maria.holm@gnesta.example.se'] });
+    const hits = scanPersonalData([{ documentId: 'k', page: 1, text: 'Förhinder anmäls till Maria Holm, 0158275000. Ring inte 070-123 45 67.' }], {
+      allowedPhoneNumbers: own.phones,
+    });
+    expect(hits.map((h) => h.match)).toEqual(['070-123 45 67']);
+    expect(phoneDigits('+46 158 275 000')).toBe('0158275000');
   });
 });

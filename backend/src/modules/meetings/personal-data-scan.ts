@@ -38,6 +38,12 @@ export interface ScanOptions {
   allowedEmailDomains?: readonly string[];
   /** Single addresses that are not hits (a nämnd's registrator, a contact address), any case. */
   allowedAddresses?: readonly string[];
+  /**
+   * Phone numbers that are not hits: the organisation's own published numbers (a växel, the
+   * number in "Förhinder anmäls till …"). Compared by their digits, so 0158-275 000 and
+   * 0158275000 are the same number.
+   */
+  allowedPhoneNumbers?: readonly string[];
 }
 
 const CONTEXT_CHARS = 40;
@@ -149,6 +155,18 @@ function overlaps(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some((span) => start < span.end && end > span.start);
 }
 
+/** A phone number's digits, +46 written as the leading 0: the form allowed numbers are compared in. */
+export function phoneDigits(number: string): string {
+  const digits = number.replace(/\D/g, '');
+  return number.trim().startsWith('+46') ? `0${digits.slice(2)}` : digits;
+}
+
+/** The phone numbers and e-mail addresses in a text the organisation publishes itself (a contact line). */
+export function contactDetailsIn(text: string): { phones: string[]; addresses: string[] } {
+  const hits = scanPersonalData([{ documentId: 'contact', page: 1, text }]);
+  return { phones: hits.filter((h) => h.kind === 'phone').map((h) => h.match), addresses: hits.filter((h) => h.kind === 'email').map((h) => h.match) };
+}
+
 /**
  * Finds personal data in the pages' text. The hits come in the order of the pages given and, on
  * a page, in the order of the text; one stretch of text is one hit (a personnummer is not also
@@ -157,6 +175,7 @@ function overlaps(spans: readonly Span[], start: number, end: number): boolean {
 export function scanPersonalData(pages: readonly ScanPage[], options: ScanOptions = {}): ScanHit[] {
   const allowedDomains = new Set((options.allowedEmailDomains ?? []).map((domain) => domain.toLowerCase().replace(/^@/, '')));
   const allowedAddresses = new Set((options.allowedAddresses ?? []).map((address) => address.toLowerCase()));
+  const allowedPhones = new Set((options.allowedPhoneNumbers ?? []).map(phoneDigits).filter(Boolean));
   const now = new Date();
   const hits: ScanHit[] = [];
 
@@ -198,6 +217,11 @@ export function scanPersonalData(pages: readonly ScanPage[], options: ScanOption
       // What follows the number must not continue it (a decimal, a diarienummer, a date).
       if (/^[\d.,/]\d|^\d/.test(text.slice(end, end + 2))) continue;
       if (overlaps(taken, start, end)) continue;
+      if (allowedPhones.has(phoneDigits(text.slice(start, end)))) {
+        taken.push({ start, end });
+        PHONE_CANDIDATE.lastIndex = end;
+        continue;
+      }
       add('phone', start, end);
       PHONE_CANDIDATE.lastIndex = end;
     }

@@ -18,5 +18,6 @@ import { MemosService } from './memos.service';
   imports: [DocumentsModule, CycleHeadersModule, WorkflowModule, TasksModule, ReportsModule, NotificationsModule],
   controllers: [MemosController, MemoQueueController],
   providers: [MemosService, MemosRepository, MemoWorkflowSubject, MemoDrafts, MemoFigures, MemoDocuments],
+  exports: [MemosService],
 })
 export class MemosModule {}

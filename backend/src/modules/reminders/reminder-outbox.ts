@@ -72,7 +72,7 @@ export class ReminderOutbox {
   ) {}
 
   /** The same Message-ID for every attempt of one mail: the outbox row's id, at MAIL_FROM's domain. */
-  messageId(kind: 'reminder' | 'digest', rowId: string): string {
+  messageId(kind: 'reminder' | 'digest' | 'meeting', rowId: string): string {
     const domain = /@([^\s>]+)>?\s*$/.exec(this.config.get('MAIL_FROM'))?.[1] ?? 'rapportflode.localhost';
     return `<${kind}.${rowId}@${domain}>`;
   }
@@ -127,6 +127,7 @@ export class ReminderOutbox {
   private async finish(table: OutboxTable, rowId: string, status: 'sent' | 'failed' | 'pending', error: string | null): Promise<void> {
     const at = status === 'sent' ? this.clock.now() : null;
     if (table === 'sent_reminder') await this.repository.finishReminder(rowId, status, error, at);
+    else if (table === 'meeting_mail') await this.repository.finishMeetingMail(rowId, status, error, at);
     else await this.repository.finishDigest(rowId, status, error, at);
   }
 }

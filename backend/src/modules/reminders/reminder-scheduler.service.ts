@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { atMost } from '../../common/at-most';
 import {
   checkReminderConfig,
   DEFAULT_REMINDER_CONFIG,
@@ -48,17 +49,6 @@ export function planOf(row: PlanRow, now?: Date): PlannedReminder[] {
 function plansOf(row: PlanRow, now: Date): { row: PlanRow; all: PlannedReminder[]; planned: PlannedReminder[] } {
   const all = planOf(row);
   return { row, all, planned: all.filter((p) => Date.parse(p.dueAt) >= now.getTime()) };
-}
-
-/** Waits for `work` (which never rejects), but no longer than `waitMs`. */
-async function atMost(work: Promise<unknown>, waitMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, waitMs);
-    timer.unref();
-  });
-  await Promise.race([work, timeout]);
-  if (timer) clearTimeout(timer);
 }
 
 /** A reminder job's id starts with this (reminderJobId). */

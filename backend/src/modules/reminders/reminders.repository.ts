@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { TaskPerson } from '../tasks/task-directory';
 
 /** The outbox tables: a reminder's own mail, and the daily digest that carries several. */
-export type OutboxTable = 'sent_reminder' | 'reminder_digest';
+/** The outbox tables: their claim and status columns are written here, by the outbox (reminder-outbox.ts), for every module that sends through it. */
+export type OutboxTable = 'sent_reminder' | 'reminder_digest' | 'meeting_mail';
 
 /** What a writer is told of besides the reminder plan: their task was returned or reopened. */
 export type ReturnKind = 'returned' | 'reopened';
@@ -218,6 +219,14 @@ export class RemindersRepository {
     await this.dataSource.query(
       `UPDATE sent_reminder SET status = $2, error = $3, claimed_until = NULL, sent_at = COALESCE($4, sent_at)
         WHERE id = $1 AND status = 'pending'`,
+      [rowId, status, error, at],
+    );
+  }
+
+  /** Finishes a pending meeting mail (kallelse, förhinder, the kallelse's last day). */
+  async finishMeetingMail(rowId: string, status: string, error: string | null, at: Date | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE meeting_mail SET status = $2, error = $3, claimed_until = NULL, sent_at = COALESCE($4, sent_at) WHERE id = $1 AND status = 'pending'`,
       [rowId, status, error, at],
     );
   }

@@ -39,6 +39,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { name: 'Maria Holm', email: 'maria.holm@gnesta.example.se', title: 'Nämndsekreterare', role: 'secretary', scope: gnesta([]) },
   { name: 'Sara Nyström', email: 'sara.nystrom@gnesta.example.se', title: 'Kvalitetsstrateg', role: 'reviewer', scope: gnesta([]) },
   { name: 'Per Ström', email: 'per.strom@gnesta.example.se', title: 'Ordförande, socialnämnden', role: 'reader', scope: gnesta([]) },
+  { name: 'Ulla Berg', email: 'ulla.berg@gnesta.example.se', title: 'Ledamot, socialnämnden', role: 'member', scope: gnesta([]) },
   head('Lars Berg', 'lars.berg@gnesta.example.se', gnesta([...SOV, 'Verksamhetschef']), 'Verksamhetschef'),
   head('Anna Berg', 'anna.berg@gnesta.example.se', gnesta([...SOV, 'Utredning och stöd'])),
   head('Mikael Sund', 'mikael.sund@gnesta.example.se', gnesta([...SOV, 'Stöd till arbete'])),
@@ -55,6 +56,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   head('Peter Lind', 'peter.lind@gnesta.example.se', gnesta([...AOB, 'Övriga beslut'])),
   { name: 'Anders Nilsson', email: 'anders.nilsson@nacka.example.se', title: 'Förvaltningsekonom', role: 'economist', scope: nacka([]) },
   { name: 'Birgitta Sandberg', email: 'birgitta.sandberg@nacka.example.se', title: 'Nämndsekreterare', role: 'secretary', scope: nacka([]) },
+  { name: 'Hanna Ljung', email: 'hanna.ljung@nacka.example.se', title: 'Ledamot, socialnämnden', role: 'member', scope: nacka([]) },
   head('Camilla Öberg', 'camilla.oberg@nacka.example.se', nacka(['Barn och familjeenheten'])),
   head('Fredrik Åkesson', 'fredrik.akesson@nacka.example.se', nacka(['Omsorgsenheten'])),
 ];

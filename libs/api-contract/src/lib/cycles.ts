@@ -342,7 +342,7 @@ export interface UpdateCommentRequest {
 
 export interface NotificationDto {
   id: string;
-  kind: 'comment' | 'returned' | 'approved' | 'reopened' | 'submitted' | 'reminder';
+  kind: 'comment' | 'returned' | 'approved' | 'reopened' | 'submitted' | 'reminder' | 'meeting';
   text: string;
   taskId: string | null;
   createdAt: string;

@@ -139,6 +139,24 @@ const CATALOGUE: Readonly<Record<string, Template>> = {
   'auth.sign_in': (p) => [t(`${p.actor} loggade in`)],
   'auth.sign_out': (p) => [t(`${p.actor} loggade ut`)],
   'job.retry': plain('körde om jobbet'),
+  'meeting.create': plain('planerade'),
+  'meeting.update': plain('ändrade uppgifterna för', reason),
+  'meeting.item_create': plain('lade till ett ärende på', (p) => (str(p.after['title']) ? ` (${str(p.after['title'])})${reason(p)}` : reason(p))),
+  'meeting.item_update': plain('ändrade ett ärende på', (p) => (str(p.after['title']) ? ` (${str(p.after['title'])})${reason(p)}` : reason(p))),
+  'meeting.item_delete': plain('tog bort ett ärende från', (p) => (str(p.before['title']) ? ` (${str(p.before['title'])})${reason(p)}` : reason(p))),
+  'meeting.item_from_memo': (p) => [t('Den godkända tjänsteskrivelsen blev ett ärende på '), p.thing, t(str(p.after['title']) ? ` (${str(p.after['title'])})` : '')],
+  'meeting.order': plain('ändrade ordningen i föredragningslistan för', reason),
+  'meeting.attachment_add': plain('laddade upp en bilaga till', (p) => (str(p.after['title']) ? ` (${str(p.after['title'])})${reason(p)}` : reason(p))),
+  'meeting.document_update': plain('ändrade en handling på', (p) => `${p.after['secret'] === true ? ' (sekretess)' : ''}${reason(p)}`),
+  'meeting.document_delete': plain('tog bort en handling från', reason),
+  'meeting.kallelse_send': plain('skickade kallelsen till', (p) =>
+    typeof p.after['version'] === 'number' && p.after['version'] > 1 ? ` (rättelse, version ${p.after['version']})${reason(p)}` : '',
+  ),
+  'meeting.package': plain('sammanställde handlingarna till'),
+  'meeting.scan_hit_resolve': plain('bedömde en träff som inte en personuppgift i', reason),
+  'meeting.publish': plain('publicerade handlingarna till'),
+  'meeting.absence': plain('anmälde förhinder till'),
+  'meeting.settings': (p) => [t(`${p.actor} ändrade nämndens inställningar för sammanträden`)],
   'installation.settings': (p) => [t(`${p.actor} ändrade installationens inställningar`)],
 };
 
@@ -186,6 +204,11 @@ function thingOf(input: AuditSentenceInput): AuditSegment {
       const name = str(after['name']);
       const municipality = str(after['municipality']);
       return t(name && municipality ? `${name}, ${municipality}` : (name ?? 'en nämnd'));
+    }
+    case 'meeting': {
+      const date = str(after['date']) ?? str(before['date']);
+      const text = date ? `sammanträdet ${date}` : 'ett sammanträde';
+      return id ? { text, link: `/sammantraden/${id}` } : t(text);
     }
     case 'import':
       return t(str(after['fileName']) ?? 'en fil');
