@@ -14,7 +14,7 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
   imports: [ResourceStatusComponent, RouterLink, SvDatePipe],
   template: `
     <h1>Mina sammanträden</h1>
-    <p class="lead">Sammanträden du är kallad till som ledamot eller ersättare.</p>
+    <p class="lead">Kommande och nyss hållna sammanträden i de nämnder du följer och dem du är kallad till som ledamot eller ersättare.</p>
     <rf-resource-status [resource]="mine" loadingLabel="Hämtar dina sammanträden" failure="Dina sammanträden kunde inte hämtas." />
     @if (mine.hasValue()) {
       @if (meetings().length === 0) {
