@@ -6,6 +6,8 @@ import type { MeetingDto, MeetingListResponse, MemoDto, NotificationListResponse
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { unzipSync } from 'fflate';
 import { DataSource } from 'typeorm';
+import { addWorkingDays, formatDate, meetingTimeInWords } from '@rapportflode/domain';
+import { MeetingSchedule } from '../../backend/src/modules/meetings/meeting-schedule';
 import { useTestApp } from './support/app';
 import { openCycle, templateIdByName } from './support/cycles';
 import { DEMO, HttpClient, signedIn, signedInAll } from './support/http';
@@ -372,5 +374,26 @@ describe('the nämnd meeting: ärenden, kallelse, package, personal-data check, 
     // Looking again adds nothing twice.
     await secretary.get(`/api/committees/${gnestaId}/meetings`);
     expect((await db().query(`SELECT count(*)::int AS n FROM agenda_item WHERE memo_cycle_id = $1`, [cycle.id]))[0].n).toBe(1);
+  });
+
+  it('reminds the secretaries once when the kallelse’s last day has come and it has not gone out', async () => {
+    // A meeting three working days ahead, with the default of seven: its last day is already past.
+    const date = addWorkingDays(formatDate(new Date()), 3);
+    const planned = await secretary.post<MeetingDto>(`/api/committees/${gnestaId}/meetings`, {
+      date,
+      startTime: '09:30',
+      place: 'Kommunhuset',
+      participants: [{ name: 'Ulla Berg', email: ULLA, role: 'member' }],
+    });
+    expect(planned.status).toBe(201);
+    const subject = `Kallelsen till Socialnämnden ${meetingTimeInWords(date, '09:30')} är inte skickad`;
+    await waitFor('the secretary’s reminder', async () => (await mailsTo(DEMO.secretary, subject)).length === 1);
+    const notices = (await secretary.get<NotificationListResponse>('/api/notifications')).body.notifications;
+    expect(notices.filter((n) => n.text.includes(`sammanträde ${date} ska skickas senast`))).toHaveLength(1);
+    // Reconciling again (a restart) queues the same job id: no second mail.
+    await app.running.app.get(MeetingSchedule).reconcile();
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await mailsTo(DEMO.secretary, subject)).toHaveLength(1);
+    expect(await mailsTo(ULLA, subject)).toHaveLength(0);
   });
 });

@@ -66,6 +66,8 @@ export class MeetingPackageService {
     const numbered = numberAgenda(items);
     const built: Record<Audience, BuiltFile[]> = { internal: [], public: [] };
     const cache = new Map<string, { pdf: Buffer; html: string | null }>();
+    // A handling in both versions is read once: its text is the same in each.
+    const texts = new Map<string, string[]>();
     for (const audience of ['internal', 'public'] as const) {
       const part = snapshot[audience];
       const model = kallelseModel(part.input, part.items);
@@ -80,7 +82,7 @@ export class MeetingPackageService {
             source = await this.source(doc);
             cache.set(doc.id, source);
           }
-          built[audience].push(await this.file(doc.id, item.number, doc.title, source.pdf, source.html, built[audience].length, item.number));
+          built[audience].push(await this.file(doc.id, item.number, doc.title, source.pdf, source.html, built[audience].length, item.number, texts));
         }
       }
     }
@@ -166,8 +168,18 @@ export class MeetingPackageService {
     return out;
   }
 
-  private async file(documentRef: string, itemNumber: number | null, title: string, pdf: Buffer, html: string | null, position: number, part: number): Promise<BuiltFile> {
-    const textPages = await extractPdfText(pdf);
+  private async file(
+    documentRef: string,
+    itemNumber: number | null,
+    title: string,
+    pdf: Buffer,
+    html: string | null,
+    position: number,
+    part: number,
+    texts?: Map<string, string[]>,
+  ): Promise<BuiltFile> {
+    const textPages = texts?.get(documentRef) ?? (await extractPdfText(pdf));
+    texts?.set(documentRef, textPages);
     return {
       documentRef,
       itemNumber,
