@@ -376,7 +376,7 @@ describe('parseOrganisationImport: errors on a row', () => {
         line: 2,
         column: 'Roll',
         message:
-          'Okänd roll "chef". Giltiga roller: Enhetschef, Förvaltningsekonom, Nämndsekreterare, Förvaltningschef, Granskare, Administratör, Läsare.',
+          'Okänd roll "chef". Giltiga roller: Enhetschef, Förvaltningsekonom, Nämndsekreterare, Förvaltningschef, Granskare, Administratör, Läsare, Ledamot.',
       },
     ]);
   });
