@@ -20,32 +20,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_UNITS, benchDocumentModel, oneParagraphModel } from './support/documents-model';
 import { benchThroughApp, type Floors } from './support/documents-app';
+import { line, measure as measureRuns, median } from './support/timing';
 
 const repeatArg = process.argv.indexOf('--repeat');
 const REPEAT = repeatArg > 0 ? Number(process.argv[repeatArg + 1]) : 5;
+/** One warm-up, then the median of REPEAT runs (ms) and the last result. */
+const measure = <T>(run: () => Promise<T> | T, repeat = REPEAT) => measureRuns(run, repeat);
 const APP_ONLY = process.argv.includes('--app-only');
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-/** One warm-up, then the median of REPEAT runs (ms) and the last result. */
-async function measure<T>(run: () => Promise<T> | T, repeat = REPEAT): Promise<{ ms: number; value: T }> {
-  let value = await run();
-  const times: number[] = [];
-  for (let i = 0; i < repeat; i += 1) {
-    const start = performance.now();
-    value = await run();
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), value };
-}
 
-function line(label: string, ms: number, extra = ''): void {
-  console.log(`  ${label.padEnd(64)}${ms.toFixed(ms < 10 ? 2 : 0).padStart(7)} ms${extra ? `   ${extra}` : ''}`);
-}
 
 function against(ms: number, floor: number, targetMs: number): string {
   const verdict = ms < targetMs ? 'within' : 'ABOVE';

@@ -18,9 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { degrees, PageSizes, ParseSpeeds, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { nackaT2Fixture } from '../../libs/documents/testing/nacka-fixture';
+import { line, measure as measureRuns } from './support/timing';
 
 const repeatArg = process.argv.indexOf('--repeat');
 const REPEAT = repeatArg > 0 ? Number(process.argv[repeatArg + 1]) : 5;
+/** One warm-up, then the median of REPEAT runs (ms) and the last result. */
+const measure = <T>(run: () => Promise<T> | T, repeat = REPEAT) => measureRuns(run, repeat);
 const KEEP = process.argv.includes('--keep');
 const ITEMS = 20;
 const TOTAL_PAGES = 400;
@@ -49,27 +52,8 @@ const ITEM_TITLES = [
 ];
 const DOC_TITLES = ['Tjänsteskrivelse', 'Bilaga 1 Rapport', 'Bilaga 2 Revisionsrapport', 'Bilaga 3 Protokollsutdrag'];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-/** One warm-up, then the median of REPEAT runs (ms) and the last result. */
-async function measure<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  let value = await run();
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i += 1) {
-    const start = performance.now();
-    value = await run();
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), value };
-}
 
-function line(label: string, ms: number, extra = ''): void {
-  console.log(`  ${label.padEnd(64)}${ms.toFixed(ms < 10 ? 2 : 0).padStart(7)} ms${extra ? `   ${extra}` : ''}`);
-}
 
 /** A deterministic word stream, so every run benchmarks the same files. */
 function words(seed: number): () => string {
@@ -133,7 +117,7 @@ async function benchInput(tagged: Tagged | null): Promise<PackageInput> {
   // 1.15), rounded on the running total so that they add up to exactly 400 pages.
   const weights = counts.flatMap((count) => Array.from({ length: count }, (_, d) => (d === 0 ? (tagged ? 0 : 0.6) : 1.15)));
   const left = TOTAL_PAGES - 2 - (tagged ? ITEMS * tagged.pages : 0);
-  const total = weights.reduce((a, b) => a + b, 0);
+  const total = weights.reduce<number>((a, b) => a + b, 0);
   let share = 0;
   let given = 0;
   const pageCounts = weights.map((w) => {
