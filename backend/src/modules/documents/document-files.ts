@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 /** ASCII for the plain filename: 'Socialnämnden' → 'Socialnamnden'. */
 function ascii(value: string): string {
   return value
@@ -29,3 +31,12 @@ export const DOCUMENT_CONTENT_TYPES = {
   json: { type: 'application/json; charset=utf-8', extension: 'json' },
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
 } as const;
+
+/** A file as the answer: its type, disposition, cache rule, and no content sniffing. */
+export function sendFile(response: Response, body: string | Buffer, type: string, disposition?: string, cache = 'no-store'): void {
+  response.setHeader('Content-Type', type);
+  if (disposition) response.setHeader('Content-Disposition', disposition);
+  response.setHeader('Cache-Control', cache);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.status(200).send(body);
+}

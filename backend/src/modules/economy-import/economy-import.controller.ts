@@ -26,7 +26,7 @@ import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { ApiExceptionFilter } from '../../common/api-exception.filter';
 import { EconomyImportErrors, EconomyImportService, ImportBusyException, UploadedImportFile } from './economy-import.service';
-import { UploadRoute } from '../../common/upload.decorator';
+import { UploadRoute, uploadedFileName } from '../../common/upload.decorator';
 
 /** The largest export accepted: a whole förvaltning's ledger extract is a few hundred kB. */
 export const ECONOMY_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -84,10 +84,7 @@ const FILE_SCHEMA = {
 
 function uploaded(file: Express.Multer.File | undefined): UploadedImportFile {
   if (!file) throw EconomyImportErrors.fileMissing();
-  // Multer hands the name over as Latin-1 bytes of the UTF-8 the browser sent.
-  const decoded = Buffer.from(file.originalname, 'latin1').toString('utf8');
-  const name = [...decoded].filter((ch) => ch.charCodeAt(0) >= 0x20).join('').slice(0, 255) || 'fil';
-  return { name, bytes: file.buffer };
+  return { name: uploadedFileName(file.originalname, 'fil'), bytes: file.buffer };
 }
 
 @ApiTags('economy-imports')

@@ -33,8 +33,8 @@ import {
 import { ATTACHMENT_MAX_BYTES } from '@rapportflode/domain';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error';
-import { UploadRoute } from '../../common/upload.decorator';
-import { contentDisposition, DOCUMENT_CONTENT_TYPES } from '../documents/document-files';
+import { UploadRoute, uploadedFileName } from '../../common/upload.decorator';
+import { contentDisposition, DOCUMENT_CONTENT_TYPES, sendFile as send } from '../documents/document-files';
 import { Access } from '../auth/access.decorators';
 import { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
@@ -81,13 +81,6 @@ export class AttachmentTooLargeFilter implements ExceptionFilter {
 
 const upload = FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 8, fieldSize: 16 * 1024 } });
 
-function send(response: Response, body: Buffer, type: string, disposition: string, cache = 'no-store'): void {
-  response.setHeader('Content-Type', type);
-  response.setHeader('Content-Disposition', disposition);
-  response.setHeader('Cache-Control', cache);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.status(200).send(body);
-}
 
 @ApiTags('meetings')
 @Controller(COMMITTEE_MEETINGS_API.base)
@@ -202,9 +195,7 @@ export class MeetingsController {
     @Auth() auth: AuthContext,
   ): Promise<MeetingDto> {
     if (!file) throw new DomainError('attachment_invalid', 'Välj en PDF-fil att ladda upp.');
-    // Multer hands the name over as Latin-1 bytes of the UTF-8 the browser sent.
-    const decoded = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    const fileName = [...decoded].filter((ch) => ch.charCodeAt(0) >= 0x20).join('').slice(0, 255) || 'bilaga.pdf';
+    const fileName = uploadedFileName(file.originalname, 'bilaga.pdf');
     const checked = await checkAttachmentPdf(file.buffer, fileName);
     const title = (body.title ?? '').trim() || checked.title || fileName.replace(/\.pdf$/i, '');
     return this.meetings.addAttachment(

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PUBLIC_API, type PublicCommitteeDto, type PublicMeetingDto, type PublicMeetingListResponse } from '@rapportflode/api-contract';
 import type { Response } from 'express';
-import { contentDisposition } from '../documents/document-files';
+import { contentDisposition, sendFile } from '../documents/document-files';
 import { Access } from '../auth/access.decorators';
 import { PublicMeetingsService } from './public-meetings.service';
 
@@ -10,11 +10,7 @@ import { PublicMeetingsService } from './public-meetings.service';
 const PUBLIC_CACHE = 'public, max-age=60';
 
 function send(response: Response, body: string | Buffer, type: string, disposition?: string): void {
-  response.setHeader('Content-Type', type);
-  if (disposition) response.setHeader('Content-Disposition', disposition);
-  response.setHeader('Cache-Control', PUBLIC_CACHE);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.status(200).send(body);
+  sendFile(response, body, type, disposition, PUBLIC_CACHE);
 }
 
 /**
