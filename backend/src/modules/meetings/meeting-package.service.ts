@@ -15,7 +15,7 @@ import type { Audience, KallelseSnapshot } from './kallelse.service';
 import { MeetingErrors } from './meeting-rules';
 import { MeetingsRepository, type NewFile } from './meetings.repository';
 import { type MeetingActor, MeetingsService } from './meetings.service';
-import { extractPdfText } from './pdf-text';
+import { extractPdfTexts } from './pdf-text';
 import { contactDetailsIn, scanPersonalData } from './personal-data-scan';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -64,15 +64,14 @@ export class MeetingPackageService {
     const snapshot = last.input as KallelseSnapshot;
     const [items, documents] = await Promise.all([this.repository.items(meetingId), this.repository.documents(meetingId)]);
     const numbered = numberAgenda(items);
-    const built: Record<Audience, BuiltFile[]> = { internal: [], public: [] };
+    type Planned = Omit<BuiltFile, 'textPages' | 'pages' | 'fileName' | 'sha256'>;
+    const planned: Record<Audience, Planned[]> = { internal: [], public: [] };
     const cache = new Map<string, { pdf: Buffer; html: string | null }>();
-    // A handling in both versions is read once: its text is the same in each.
-    const texts = new Map<string, string[]>();
     for (const audience of ['internal', 'public'] as const) {
       const part = snapshot[audience];
       const model = kallelseModel(part.input, part.items);
-      const pdf = await this.renderer.pdf(model);
-      built[audience].push(await this.file(audience === 'public' ? 'kallelse-offentlig' : 'kallelse', null, 'Kallelse och föredragningslista', pdf, this.renderer.html(model, 'standalone'), 0, 0));
+      const ref = audience === 'public' ? 'kallelse-offentlig' : 'kallelse';
+      planned[audience].push({ documentRef: ref, itemNumber: null, title: 'Kallelse och föredragningslista', pdf: await this.renderer.pdf(model), html: this.renderer.html(model, 'standalone'), position: 0, part: 0 });
       for (const item of numbered) {
         if (audience === 'public' && item.secret) continue;
         for (const doc of documents.filter((d) => d.item_id === item.id)) {
@@ -82,10 +81,18 @@ export class MeetingPackageService {
             source = await this.source(doc);
             cache.set(doc.id, source);
           }
-          built[audience].push(await this.file(doc.id, item.number, doc.title, source.pdf, source.html, built[audience].length, item.number, texts));
+          planned[audience].push({ documentRef: doc.id, itemNumber: item.number, title: doc.title, ...source, position: planned[audience].length, part: item.number });
         }
       }
     }
+    // Every document's text in one worker, each read once (a handling in both versions has the same text).
+    const unique = [...new Map([...planned.internal, ...planned.public].map((f) => [f.documentRef, f.pdf])).entries()];
+    const read = await extractPdfTexts(unique.map(([, pdf]) => pdf));
+    const texts = new Map(unique.map(([ref], i) => [ref, read[i]]));
+    const built: Record<Audience, BuiltFile[]> = {
+      internal: planned.internal.map((f) => this.file(f, texts.get(f.documentRef) as string[])),
+      public: planned.public.map((f) => this.file(f, texts.get(f.documentRef) as string[])),
+    };
     const previousHits = await this.previousResolutions(meetingId);
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repository.find(meetingId, manager, true);
@@ -168,31 +175,8 @@ export class MeetingPackageService {
     return out;
   }
 
-  private async file(
-    documentRef: string,
-    itemNumber: number | null,
-    title: string,
-    pdf: Buffer,
-    html: string | null,
-    position: number,
-    part: number,
-    texts?: Map<string, string[]>,
-  ): Promise<BuiltFile> {
-    const textPages = texts?.get(documentRef) ?? (await extractPdfText(pdf));
-    texts?.set(documentRef, textPages);
-    return {
-      documentRef,
-      itemNumber,
-      title,
-      fileName: safeFileName(title),
-      pdf,
-      html,
-      textPages,
-      pages: textPages.length,
-      sha256: sha256(pdf),
-      position,
-      part,
-    };
+  private file(f: Omit<BuiltFile, 'textPages' | 'pages' | 'fileName' | 'sha256'>, textPages: string[]): BuiltFile {
+    return { ...f, fileName: safeFileName(f.title), textPages, pages: textPages.length, sha256: sha256(f.pdf) };
   }
 
   /** A handling's bytes: the approved memo and the frozen report rendered, a bilaga as uploaded. */

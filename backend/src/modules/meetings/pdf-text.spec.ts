@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DomainError } from '../../common/domain-error';
-import { extractPdfText } from './pdf-text';
+import { extractPdfText, extractPdfTexts } from './pdf-text';
 
 async function twoPages(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -81,5 +81,22 @@ describe('extractPdfText', () => {
     const error = await extractPdfText(Buffer.from('%PDF-1.7\nthis is not a pdf at all\n')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('attachment_invalid');
+  });
+});
+
+describe('extractPdfTexts', () => {
+  it('reads several PDFs in one worker, each answer in its file’s place', async () => {
+    const one = await PDFDocument.create();
+    one.addPage([595, 842]).drawText('Kallelse till socialnämnden', { x: 50, y: 780, size: 12, font: await one.embedFont(StandardFonts.Helvetica) });
+    const [first, second] = await extractPdfTexts([await one.save(), await twoPages()]);
+    expect(first).toEqual([expect.stringContaining('Kallelse till socialnämnden')]);
+    expect(second).toHaveLength(3);
+    expect(second[1]).toContain('Östermalm');
+    expect(await extractPdfTexts([])).toEqual([]);
+  });
+
+  it('refuses the whole batch with the first file it cannot read', async () => {
+    const broken = new TextEncoder().encode('%PDF-1.7\nnot really a pdf\n%%EOF');
+    await expect(extractPdfTexts([await twoPages(), broken])).rejects.toMatchObject({ code: 'attachment_invalid' });
   });
 });

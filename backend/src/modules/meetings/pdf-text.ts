@@ -30,29 +30,38 @@ const { pathToFileURL } = require('node:url');
 (async () => {
   const loaded = await import(pathToFileURL(workerData.entry).href);
   const unpdf = typeof loaded.getDocumentProxy === 'function' ? loaded : loaded.default;
-  const pdf = await unpdf.getDocumentProxy(workerData.bytes, { verbosity: 0, isEvalSupported: false });
-  try {
-    const pages = [];
-    for (let number = 1; number <= pdf.numPages; number += 1) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if (typeof item.str === 'string') text += item.str + (item.hasEOL ? '\\n' : '');
+  const results = [];
+  for (const bytes of workerData.files) {
+    try {
+      const pdf = await unpdf.getDocumentProxy(bytes, { verbosity: 0, isEvalSupported: false });
+      try {
+        const pages = [];
+        for (let number = 1; number <= pdf.numPages; number += 1) {
+          const page = await pdf.getPage(number);
+          const content = await page.getTextContent();
+          let text = '';
+          for (const item of content.items) {
+            if (typeof item.str === 'string') text += item.str + (item.hasEOL ? '\\n' : '');
+          }
+          pages.push(text);
+          page.cleanup();
+        }
+        results.push({ pages });
+      } finally {
+        await pdf.destroy();
       }
-      pages.push(text);
-      page.cleanup();
+    } catch (error) {
+      results.push({ error: String((error && error.message) || error), name: String((error && error.name) || '') });
     }
-    parentPort.postMessage({ pages });
-  } finally {
-    await pdf.destroy();
   }
+  parentPort.postMessage({ results });
 })().catch((error) => {
   parentPort.postMessage({ error: String((error && error.message) || error), name: String((error && error.name) || '') });
 });
 `;
 
-type WorkerAnswer = { pages: string[] } | { error: string; name: string };
+type FileAnswer = { pages: string[] } | { error: string; name: string };
+type WorkerAnswer = { results: FileAnswer[] } | { error: string; name: string };
 
 let entryPath: string | null = null;
 
@@ -92,14 +101,19 @@ function unreadable(): DomainError {
   );
 }
 
-function runWorker(bytes: Uint8Array, timeoutMs: number): Promise<string[]> {
-  // A copy of its own goes to the worker (transferred, not cloned again): PDF.js detaches it.
-  const copy = new Uint8Array(bytes);
-  return new Promise<string[]>((resolve, reject) => {
+function encrypted(): DomainError {
+  return new DomainError('attachment_encrypted', 'PDF-filen är krypterad eller lösenordsskyddad. Spara den utan lösenord och ladda upp igen.');
+}
+
+/** One answer per file, in order: its pages, or why it could not be read. */
+function runWorker(files: readonly Uint8Array[], timeoutMs: number): Promise<Array<string[] | DomainError>> {
+  // Copies of their own go to the worker (transferred, not cloned again): PDF.js detaches them.
+  const copies = files.map((bytes) => new Uint8Array(bytes));
+  return new Promise<Array<string[] | DomainError>>((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { entry: unpdfEntry(), bytes: copy },
-      transferList: [copy.buffer],
+      workerData: { entry: unpdfEntry(), files: copies },
+      transferList: copies.map((copy) => copy.buffer),
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     let settled = false;
@@ -124,15 +138,8 @@ function runWorker(bytes: Uint8Array, timeoutMs: number): Promise<string[]> {
     );
     worker.once('message', (answer: WorkerAnswer) =>
       finish(() => {
-        if ('pages' in answer) resolve(answer.pages);
-        else if (answer.name === 'PasswordException') {
-          reject(
-            new DomainError(
-              'attachment_encrypted',
-              'PDF-filen är krypterad eller lösenordsskyddad. Spara den utan lösenord och ladda upp igen.',
-            ),
-          );
-        } else reject(unreadable());
+        if (!('results' in answer)) return reject(unreadable());
+        resolve(answer.results.map((r) => ('pages' in r ? r.pages : r.name === 'PasswordException' ? encrypted() : unreadable())));
       }),
     );
     worker.once('error', () => finish(() => reject(unreadable())));
@@ -146,6 +153,22 @@ function runWorker(bytes: Uint8Array, timeoutMs: number): Promise<string[]> {
  * Throws DomainError `attachment_invalid` for a file PDF.js cannot read (or that takes longer
  * than `timeoutMs`) and `attachment_encrypted` for one that needs a password.
  */
-export function extractPdfText(bytes: Uint8Array, options: { timeoutMs?: number } = {}): Promise<string[]> {
-  return inTurn(() => runWorker(bytes, options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+export async function extractPdfText(bytes: Uint8Array, options: { timeoutMs?: number } = {}): Promise<string[]> {
+  const [result] = await inTurn(() => runWorker([bytes], options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+  if (result instanceof DomainError) throw result;
+  return result;
+}
+
+/**
+ * The text of several PDFs in one worker (a package's documents: the worker and PDF.js start
+ * once, not once per file), one page list per file in order; the time limit is per file. Throws
+ * as extractPdfText for the first file that cannot be read.
+ */
+export async function extractPdfTexts(files: readonly Uint8Array[], options: { timeoutMs?: number } = {}): Promise<string[][]> {
+  if (files.length === 0) return [];
+  const results = await inTurn(() => runWorker(files, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * files.length));
+  return results.map((result) => {
+    if (result instanceof DomainError) throw result;
+    return result;
+  });
 }
