@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Per test; a loaded 2-core CI machine runs a long walk through the app at half speed.
+  timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: '../../tmp/reports/e2e.json' }]],
   outputDir: '../../tmp/test-results',
   use: {
