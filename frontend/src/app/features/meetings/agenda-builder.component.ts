@@ -1,5 +1,14 @@
 import { CdkDrag, type CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { type AgendaItemDto, MEETINGS_API, type MeetingDto } from '@rapportflode/api-contract';
@@ -19,7 +28,15 @@ import { MeetingStore } from './meeting-store';
 @Component({
   selector: 'rf-agenda-builder',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AgendaDocumentsComponent, AgendaItemFormComponent, CdkDrag, CdkDragHandle, CdkDropList, MatButtonModule, RouterLink],
+  imports: [
+    AgendaDocumentsComponent,
+    AgendaItemFormComponent,
+    CdkDrag,
+    CdkDragHandle,
+    CdkDropList,
+    MatButtonModule,
+    RouterLink,
+  ],
   templateUrl: './agenda-builder.component.html',
   styleUrls: ['./meeting-shared.css', './agenda-builder.component.css'],
 })
@@ -49,7 +66,10 @@ export class AgendaBuilderComponent {
   protected dropped(event: CdkDragDrop<AgendaItemDto[]>): void {
     const meeting = this.store.meeting();
     if (!meeting || event.previousContainer !== event.container) return;
-    const moved = moveAgendaItem(meeting.items, { itemId: (event.item.data as AgendaItemDto).id, toIndex: event.currentIndex });
+    const moved = moveAgendaItem(meeting.items, {
+      itemId: (event.item.data as AgendaItemDto).id,
+      toIndex: event.currentIndex,
+    });
     void this.send(meeting, moved);
   }
 
@@ -69,6 +89,8 @@ export class AgendaBuilderComponent {
       this.store.meeting.set(before);
       this.announcement.set('Ordningen ändrades inte.');
     }
+    // Again once the change is through: a reason dialog in between took the focus.
+    focus?.();
   }
 
   /** Keeps the focus on the button pressed, or on the other one when the ärende reached the end of its part. */
@@ -90,7 +112,8 @@ export class AgendaBuilderComponent {
 
   protected async remove(meeting: MeetingDto, item: AgendaItemDto): Promise<void> {
     const ok = await this.store.change(
-      (version, reason) => this.api.call(MEETINGS_API.deleteItem, { meetingId: meeting.id, itemId: item.id }, { version, reason }),
+      (version, reason) =>
+        this.api.call(MEETINGS_API.deleteItem, { meetingId: meeting.id, itemId: item.id }, { version, reason }),
       `Ärendet ${item.title} togs bort.`,
     );
     if (ok) this.confirmDelete.set(null);

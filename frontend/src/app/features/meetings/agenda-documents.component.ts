@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -15,7 +24,8 @@ import { attachmentForm, MeetingStore } from './meeting-store';
 /** The problem of a chosen file before it is sent, or null. */
 export function uploadProblem(file: Pick<File, 'name' | 'type' | 'size'> | null): string | null {
   if (!file) return 'Välj en PDF-fil.';
-  if (file.type !== 'application/pdf' && !file.name.toLowerCase().endsWith('.pdf')) return 'Bilagan måste vara en PDF-fil.';
+  if (file.type !== 'application/pdf' && !file.name.toLowerCase().endsWith('.pdf'))
+    return 'Bilagan måste vara en PDF-fil.';
   if (file.size > ATTACHMENT_MAX_BYTES) return `Filen är för stor: högst ${fileSizeText(ATTACHMENT_MAX_BYTES)}.`;
   if (file.size === 0) return 'Filen är tom.';
   return null;
@@ -58,7 +68,12 @@ export class AgendaDocumentsComponent {
     const to = index + by;
     if (!meeting || to < 0 || to >= this.documents().length) return;
     await this.store.change(
-      (version, reason) => this.api.call(MEETINGS_API.updateDocument, { meetingId: meeting.id, documentId: document.id }, { version, position: to, reason }),
+      (version, reason) =>
+        this.api.call(
+          MEETINGS_API.updateDocument,
+          { meetingId: meeting.id, documentId: document.id },
+          { version, position: to, reason },
+        ),
       `${document.title} flyttad till plats ${to + 1} i ärendet.`,
     );
   }
@@ -71,7 +86,12 @@ export class AgendaDocumentsComponent {
     const meeting = this.store.meeting();
     if (!meeting) return;
     await this.store.change(
-      (version, reason) => this.api.call(MEETINGS_API.deleteDocument, { meetingId: meeting.id, documentId: document.id }, { version, reason }),
+      (version, reason) =>
+        this.api.call(
+          MEETINGS_API.deleteDocument,
+          { meetingId: meeting.id, documentId: document.id },
+          { version, reason },
+        ),
       `${document.title} togs bort.`,
     );
   }
@@ -98,7 +118,12 @@ export class AgendaDocumentsComponent {
         this.api.call(
           MEETINGS_API.uploadAttachment,
           { meetingId: meeting.id, itemId: this.item().id },
-          attachmentForm(file, version, { title: title || undefined, secret: this.secret(), secrecyReference: reference, reason }),
+          attachmentForm(file, version, {
+            title: title || undefined,
+            secret: this.secret(),
+            secrecyReference: reference,
+            reason,
+          }),
         ),
       `${title || file.name} laddades upp.`,
       { errors: this.uploadErrors },

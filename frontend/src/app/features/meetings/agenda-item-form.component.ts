@@ -1,4 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, linkedSignal, output, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -10,7 +21,6 @@ import { ApiClient } from '../../core/api-client';
 import { MemoLinesComponent } from '../memos/memo-lines.component';
 import { type AgendaItemForm, agendaItemForm, checkAgendaItem } from './meeting-forms';
 import { MeetingStore } from './meeting-store';
-
 
 /** An ärende's form: new (no item) or changing one; `closed` after saving or Avbryt. */
 @Component({
@@ -35,7 +45,9 @@ export class AgendaItemFormComponent {
   protected readonly secrecyHint = SECRECY_REFERENCE_HINT;
 
   constructor() {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('select, input')?.focus(), { injector: inject(Injector) });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('select, input')?.focus(), {
+      injector: inject(Injector),
+    });
   }
 
   protected set<K extends keyof AgendaItemForm>(key: K, value: AgendaItemForm[K]): void {
@@ -55,7 +67,11 @@ export class AgendaItemFormComponent {
     const ok = await this.store.change(
       (version, reason) =>
         item
-          ? this.api.call(MEETINGS_API.updateItem, { meetingId: meeting.id, itemId: item.id }, { ...checked.value, version, reason })
+          ? this.api.call(
+              MEETINGS_API.updateItem,
+              { meetingId: meeting.id, itemId: item.id },
+              { ...checked.value, version, reason },
+            )
           : this.api.call(MEETINGS_API.createItem, { meetingId: meeting.id }, { ...checked.value, version, reason }),
       item ? `Ärendet ${checked.value.title} sparades.` : `Ärendet ${checked.value.title} lades till.`,
       { errors: this.errors },

@@ -2,7 +2,13 @@ import { agendaOrder, groupAgenda, moveAgendaItem, orderedDocuments, stepAgendaI
 import { item } from './testing';
 
 // Two decisions, one information item, two notifications (delegation and notification share a part).
-const items = [item('d1', 'decision', 1), item('d2', 'decision', 2), item('i1', 'information', 3), item('n1', 'delegation', 4), item('n2', 'notification', 5)];
+const items = [
+  item('d1', 'decision', 1),
+  item('d2', 'decision', 2),
+  item('i1', 'information', 3),
+  item('n1', 'delegation', 4),
+  item('n2', 'notification', 5),
+];
 
 describe('groupAgenda', () => {
   it('puts the ärenden in the parts of the föredragningslista, in number order, keeping empty parts', () => {
@@ -60,7 +66,18 @@ describe('stepAgendaItem', () => {
 
 describe('orderedDocuments', () => {
   it('lists the handlingar by position', () => {
-    const doc = (id: string, position: number) => ({ id, kind: 'attachment' as const, title: id, position, secret: false, secrecyReference: null, fileName: null, pages: null, size: null, ready: true });
+    const doc = (id: string, position: number) => ({
+      id,
+      kind: 'attachment' as const,
+      title: id,
+      position,
+      secret: false,
+      secrecyReference: null,
+      fileName: null,
+      pages: null,
+      size: null,
+      ready: true,
+    });
     expect(orderedDocuments({ documents: [doc('b', 1), doc('a', 0)] }).map((d) => d.id)).toEqual(['a', 'b']);
   });
 });

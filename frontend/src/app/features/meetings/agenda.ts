@@ -67,14 +67,18 @@ export function moveAgendaItem(items: readonly AgendaItemDto[], move: AgendaMove
 export function stepAgendaItem(items: readonly AgendaItemDto[], itemId: string, by: -1 | 1): MovedAgenda {
   const group = groupAgenda(items).find((g) => g.items.some((item) => item.id === itemId));
   const index = group ? group.items.findIndex((item) => item.id === itemId) : -1;
-  if (!group || index + by < 0 || index + by >= group.items.length) return { items: [...items], announcement: null, changed: false };
+  if (!group || index + by < 0 || index + by >= group.items.length)
+    return { items: [...items], announcement: null, changed: false };
   return moveAgendaItem(items, { itemId, toIndex: index + by });
 }
 
 /** Numbers 1…n across the parts, positions 0… within each, § previews moved along with the numbers. */
 export function renumber(groups: readonly AgendaGroup[]): AgendaItemDto[] {
   const all = groups.flatMap((group) => group.items);
-  const first = all.reduce<AgendaItemDto | null>((min, item) => (min === null || item.number < min.number ? item : min), null);
+  const first = all.reduce<AgendaItemDto | null>(
+    (min, item) => (min === null || item.number < min.number ? item : min),
+    null,
+  );
   const offset = first ? first.paragraphPreview - first.number : 0;
   let number = 0;
   return groups.flatMap((group) =>

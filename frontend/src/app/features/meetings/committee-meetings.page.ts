@@ -22,7 +22,17 @@ import { MeetingSettingsComponent } from './meeting-settings.component';
 @Component({
   selector: 'rf-committee-meetings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DateFieldComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MeetingSettingsComponent, ResourceStatusComponent, RouterLink, SvDatePipe],
+  imports: [
+    DateFieldComponent,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MeetingSettingsComponent,
+    ResourceStatusComponent,
+    RouterLink,
+    SvDatePipe,
+  ],
   templateUrl: './committee-meetings.page.html',
   styleUrls: ['./meeting-shared.css', './committee-meetings.page.css'],
 })
@@ -40,7 +50,9 @@ export class CommitteeMeetingsPage {
     stream: ({ params }) => this.api.call(COMMITTEE_MEETINGS_API.list, { committeeId: params }),
   });
   protected readonly data = computed(() => (this.list.hasValue() ? this.list.value() : null));
-  protected readonly meetings = computed(() => [...(this.data()?.meetings ?? [])].sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime)));
+  protected readonly meetings = computed(() =>
+    [...(this.data()?.meetings ?? [])].sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime)),
+  );
   protected readonly wantedDate = computed(() => {
     const date = this.datum()?.trim() ?? '';
     return isIsoDate(date) ? date : null;
@@ -48,7 +60,10 @@ export class CommitteeMeetingsPage {
   protected readonly wanted = computed(() => this.meetings().find((m) => m.date === this.wantedDate()) ?? null);
 
   /** The new meeting's form; a `?datum=` without a meeting is offered as its date. */
-  protected readonly form = linkedSignal<MeetingFactsForm>(() => ({ ...meetingFactsForm(), date: this.wanted() ? '' : (this.wantedDate() ?? '') }));
+  protected readonly form = linkedSignal<MeetingFactsForm>(() => ({
+    ...meetingFactsForm(),
+    date: this.wanted() ? '' : (this.wantedDate() ?? ''),
+  }));
   protected readonly errors = signal<string[]>([]);
   protected readonly busy = signal(false);
 
@@ -70,7 +85,9 @@ export class CommitteeMeetingsPage {
     this.errors.set([]);
     this.busy.set(true);
     try {
-      const created = await firstValueFrom(this.api.call(COMMITTEE_MEETINGS_API.create, { committeeId: this.committeeId() }, checked.value));
+      const created = await firstValueFrom(
+        this.api.call(COMMITTEE_MEETINGS_API.create, { committeeId: this.committeeId() }, checked.value),
+      );
       await this.router.navigate(['/sammantraden', created.id]);
     } catch (error) {
       this.errors.set([errorMessage(error)]);

@@ -36,7 +36,9 @@ export class KallelsePanelComponent {
     const m = this.store.meeting();
     return m ? [{ version: m.version, url: this.sanitizer.bypassSecurityTrustResourceUrl(this.url('html')) }] : [];
   });
-  protected readonly versions = computed(() => [...(this.store.meeting()?.kallelseVersions ?? [])].sort((a, b) => b.version - a.version));
+  protected readonly versions = computed(() =>
+    [...(this.store.meeting()?.kallelseVersions ?? [])].sort((a, b) => b.version - a.version),
+  );
   /** The next send is a rättelse (a kallelse has gone out): it needs a reason. */
   protected readonly correction = computed(() => (this.store.meeting()?.kallelseVersions.length ?? 0) > 0);
   protected readonly reason = signal('');
@@ -56,8 +58,11 @@ export class KallelsePanelComponent {
       return;
     }
     const ok = await this.store.change(
-      (version) => this.api.call(MEETINGS_API.sendKallelse, { meetingId: meeting.id }, { version, reason: reason || undefined }),
-      this.correction() ? 'Rättelsen av kallelsen skickas nu till alla kallade.' : 'Kallelsen skickas nu till alla kallade.',
+      (version) =>
+        this.api.call(MEETINGS_API.sendKallelse, { meetingId: meeting.id }, { version, reason: reason || undefined }),
+      this.correction()
+        ? 'Rättelsen av kallelsen skickas nu till alla kallade.'
+        : 'Kallelsen skickas nu till alla kallade.',
       { reason: reason || 'none', errors: this.errors },
     );
     if (ok) this.reason.set('');

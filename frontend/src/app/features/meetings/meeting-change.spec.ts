@@ -3,7 +3,8 @@ import type { MeetingDto } from '@rapportflode/api-contract';
 import { CONFLICT_MESSAGE, needsReason, runChange } from './meeting-change';
 import { meeting } from './testing';
 
-const refused = (status: number, code: string, message = 'Nej.') => new HttpErrorResponse({ status, error: { code, message } });
+const refused = (status: number, code: string, message = 'Nej.') =>
+  new HttpErrorResponse({ status, error: { code, message } });
 
 function deps(reasons: Array<string | null>, stored: MeetingDto = meeting({ version: 9 })) {
   return {
@@ -27,7 +28,9 @@ describe('needsReason', () => {
 describe('runChange', () => {
   it('sends a planned meeting’s change with its version and no reason, without asking', async () => {
     const d = deps([]);
-    const send = jest.fn((version: number, reason: string | undefined) => Promise.resolve(meeting({ version: version + 1, place: String(reason) })));
+    const send = jest.fn((version: number, reason: string | undefined) =>
+      Promise.resolve(meeting({ version: version + 1, place: String(reason) })),
+    );
     const outcome = await runChange(meeting(), send, d);
     expect(d.asked).toBe(0);
     expect(send).toHaveBeenCalledWith(4, undefined);
@@ -78,12 +81,22 @@ describe('runChange', () => {
 
   it('reloads after a stale version and says so', async () => {
     const stored = meeting({ version: 9 });
-    const outcome = await runChange(meeting(), () => Promise.reject(refused(409, 'version_conflict')), deps([], stored));
+    const outcome = await runChange(
+      meeting(),
+      () => Promise.reject(refused(409, 'version_conflict')),
+      deps([], stored),
+    );
     expect(outcome).toEqual({ kind: 'conflict', meeting: stored, message: CONFLICT_MESSAGE });
   });
 
   it('gives the server’s Swedish message and details on any other refusal', async () => {
-    const error = new HttpErrorResponse({ status: 400, error: { code: 'validation_failed', message: 'Ärendet kan inte sparas.', details: ['Rubriken saknas.'] } });
-    expect(await runChange(meeting(), () => Promise.reject(error), deps([]))).toEqual({ kind: 'failed', lines: ['Ärendet kan inte sparas.', 'Rubriken saknas.'] });
+    const error = new HttpErrorResponse({
+      status: 400,
+      error: { code: 'validation_failed', message: 'Ärendet kan inte sparas.', details: ['Rubriken saknas.'] },
+    });
+    expect(await runChange(meeting(), () => Promise.reject(error), deps([]))).toEqual({
+      kind: 'failed',
+      lines: ['Ärendet kan inte sparas.', 'Rubriken saknas.'],
+    });
   });
 });

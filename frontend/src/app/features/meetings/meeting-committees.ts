@@ -35,7 +35,13 @@ export function meetingCommittees(
   }
   for (const meeting of mine) {
     const had = found.get(meeting.committeeId);
-    if (!had || had.name === meeting.committeeId) found.set(meeting.committeeId, { id: meeting.committeeId, name: meeting.committeeName, municipality: had?.municipality ?? null });
+    // Without the organisation, the meeting names its nämnd better than a role's scope does.
+    if (!known.has(meeting.committeeId))
+      found.set(meeting.committeeId, {
+        id: meeting.committeeId,
+        name: meeting.committeeName,
+        municipality: had?.municipality ?? null,
+      });
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }

@@ -44,7 +44,9 @@ export class MeetingFactsComponent {
   private readonly api = inject(ApiClient);
 
   /** The meeting as far as the form cares: a new version resets it. */
-  private readonly current = computed(() => this.store.meeting(), { equal: (a, b) => a?.id === b?.id && a?.version === b?.version });
+  private readonly current = computed(() => this.store.meeting(), {
+    equal: (a, b) => a?.id === b?.id && a?.version === b?.version,
+  });
   protected readonly form = linkedSignal<MeetingFactsForm>(() => meetingFactsForm(this.current() ?? undefined));
   protected readonly participants = linkedSignal<ParticipantRow[]>(() => rows(this.current()?.participants ?? []));
   protected readonly errors = signal<string[]>([]);
@@ -52,7 +54,10 @@ export class MeetingFactsComponent {
   protected readonly roles = PARTICIPANT_ROLES;
   protected readonly roleLabels = PARTICIPANT_ROLE_LABELS;
   protected readonly groupTitles: Record<ParticipantRole, string> = { member: 'Ledamöter', substitute: 'Ersättare' };
-  protected readonly addLabels: Record<ParticipantRole, string> = { member: 'Lägg till ledamot', substitute: 'Lägg till ersättare' };
+  protected readonly addLabels: Record<ParticipantRole, string> = {
+    member: 'Lägg till ledamot',
+    substitute: 'Lägg till ersättare',
+  };
 
   protected rowsOf(role: ParticipantRole): ParticipantRow[] {
     return this.participants().filter((p) => p.role === role);
@@ -67,7 +72,10 @@ export class MeetingFactsComponent {
   }
 
   protected add(role: ParticipantRole): void {
-    this.participants.update((list) => [...list, { key: nextKey++, name: '', email: '', role, party: '', absent: false, hasAccount: false }]);
+    this.participants.update((list) => [
+      ...list,
+      { key: nextKey++, name: '', email: '', role, party: '', absent: false, hasAccount: false },
+    ]);
   }
 
   protected remove(key: number): void {
@@ -88,7 +96,12 @@ export class MeetingFactsComponent {
     }
     this.errors.set([]);
     await this.store.change(
-      (version, reason) => this.api.call(MEETINGS_API.update, { meetingId: meeting.id }, { ...checked.value, participants: checked.value.participants ?? [], version, reason }),
+      (version, reason) =>
+        this.api.call(
+          MEETINGS_API.update,
+          { meetingId: meeting.id },
+          { ...checked.value, participants: checked.value.participants ?? [], version, reason },
+        ),
       'Uppgifterna sparades.',
       { errors: this.errors },
     );

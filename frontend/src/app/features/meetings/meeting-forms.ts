@@ -1,5 +1,20 @@
-import type { AgendaItemDto, AgendaItemInput, CreateMeetingRequest, MeetingDto, ParticipantInput, UpdateMeetingSettingsRequest } from '@rapportflode/api-contract';
-import { type AgendaItemKind, KALLELSE_DAYS_MAX, KALLELSE_DAYS_MIN, normaliseSecrecyReference, type ParticipantRole, SECRECY_REFERENCE_HINT } from '@rapportflode/domain';
+import type {
+  AgendaItemDto,
+  AgendaItemInput,
+  CreateMeetingRequest,
+  MeetingDto,
+  ParticipantInput,
+  UpdateMeetingSettingsRequest,
+} from '@rapportflode/api-contract';
+import {
+  type AgendaItemKind,
+  KALLELSE_DAYS_MAX,
+  KALLELSE_DAYS_MIN,
+  normaliseSecrecyReference,
+  PARTICIPANT_ROLE_LABELS,
+  type ParticipantRole,
+  SECRECY_REFERENCE_HINT,
+} from '@rapportflode/domain';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -38,7 +53,9 @@ export interface ParticipantForm {
   party: string;
 }
 
-export function meetingFactsForm(meeting?: Pick<MeetingDto, 'date' | 'startTime' | 'place' | 'chairName' | 'secretaryName'>): MeetingFactsForm {
+export function meetingFactsForm(
+  meeting?: Pick<MeetingDto, 'date' | 'startTime' | 'place' | 'chairName' | 'secretaryName'>,
+): MeetingFactsForm {
   return {
     date: meeting?.date ?? '',
     startTime: meeting?.startTime ?? '',
@@ -49,7 +66,10 @@ export function meetingFactsForm(meeting?: Pick<MeetingDto, 'date' | 'startTime'
 }
 
 /** The facts of a new or changed meeting, with the participants when given. */
-export function checkMeetingFacts(form: MeetingFactsForm, participants?: readonly ParticipantForm[]): Checked<CreateMeetingRequest> {
+export function checkMeetingFacts(
+  form: MeetingFactsForm,
+  participants?: readonly ParticipantForm[],
+): Checked<CreateMeetingRequest> {
   const errors: string[] = [];
   const date = form.date.trim();
   const startTime = normaliseTime(form.startTime);
@@ -74,19 +94,25 @@ export function checkMeetingFacts(form: MeetingFactsForm, participants?: readonl
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The participant rows: a name on each (rows left wholly empty are dropped), a plausible e-mail when given. */
+/**
+ * The participant rows: a name on each (rows left wholly empty are dropped), a plausible e-mail
+ * when given. A problem names the row as the form shows it: "Ersättare 2".
+ */
 export function checkParticipants(rows: readonly ParticipantForm[]): Checked<ParticipantInput[]> {
   const errors: string[] = [];
   const value: ParticipantInput[] = [];
-  rows.forEach((row, i) => {
+  const counts: Record<ParticipantRole, number> = { member: 0, substitute: 0 };
+  for (const row of rows) {
+    counts[row.role] += 1;
+    const where = `${PARTICIPANT_ROLE_LABELS[row.role]} ${counts[row.role]}`;
     const name = row.name.trim();
     const email = row.email.trim();
     const party = row.party.trim();
-    if (name === '' && email === '' && party === '') return;
-    if (name === '') errors.push(`Rad ${i + 1}: ange namnet.`);
-    if (email !== '' && !EMAIL.test(email)) errors.push(`Rad ${i + 1}: e-postadressen ser inte ut som en e-postadress.`);
+    if (name === '' && email === '' && party === '') continue;
+    if (name === '') errors.push(`${where}: ange namnet.`);
+    if (email !== '' && !EMAIL.test(email)) errors.push(`${where}: e-postadressen ser inte ut som en e-postadress.`);
     value.push({ name, email: email || null, role: row.role, party: party || null });
-  });
+  }
   return errors.length ? { ok: false, errors } : { ok: true, value };
 }
 
@@ -114,7 +140,8 @@ export function agendaItemForm(item?: AgendaItemDto): AgendaItemForm {
   };
 }
 
-export const PUBLIC_TITLE_REQUIRED = 'Ett ärende med sekretess behöver en offentlig rubrik: den visas i den offentliga kallelsen.';
+export const PUBLIC_TITLE_REQUIRED =
+  'Ett ärende med sekretess behöver en offentlig rubrik: den visas i den offentliga kallelsen.';
 
 /** An ärende as the server takes it: a title, and for a secret one a public title and a valid OSL reference. */
 export function checkAgendaItem(form: AgendaItemForm): Checked<AgendaItemInput> {
@@ -163,10 +190,17 @@ export function checkSettings(form: SettingsForm): Checked<UpdateMeetingSettings
     .map((line) => line.trim().replace(/^@/, '').toLowerCase())
     .filter((line) => line !== '');
   const bad = domains.filter((d) => !/^[a-z0-9åäö-]+(\.[a-z0-9åäö-]+)+$/.test(d));
-  if (bad.length) errors.push(`Det här ser inte ut som e-postdomäner: ${bad.join(', ')}. Skriv en domän per rad, till exempel gnesta.se.`);
+  if (bad.length)
+    errors.push(
+      `Det här ser inte ut som e-postdomäner: ${bad.join(', ')}. Skriv en domän per rad, till exempel gnesta.se.`,
+    );
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    value: { kallelseWorkingDays: days, absenceContact: form.absenceContact.trim() || null, publicMailDomains: [...new Set(domains)] },
+    value: {
+      kallelseWorkingDays: days,
+      absenceContact: form.absenceContact.trim() || null,
+      publicMailDomains: [...new Set(domains)],
+    },
   };
 }

@@ -12,10 +12,15 @@ import { DOCUMENT_KIND_LABELS, orderedDocuments } from './agenda';
 import { MeetingStore } from './meeting-store';
 
 /** The files of the package by ärende: the kallelse and other files without an ärende first. */
-export function filesByItem(items: readonly AgendaItemDto[], files: readonly PackageFileDto[]): { general: PackageFileDto[]; items: Array<{ item: AgendaItemDto; files: PackageFileDto[] }> } {
+export function filesByItem(
+  items: readonly AgendaItemDto[],
+  files: readonly PackageFileDto[],
+): { general: PackageFileDto[]; items: Array<{ item: AgendaItemDto; files: PackageFileDto[] }> } {
   return {
     general: files.filter((f) => f.itemNumber === null || !items.some((i) => i.number === f.itemNumber)),
-    items: [...items].sort((a, b) => a.number - b.number).map((item) => ({ item, files: files.filter((f) => f.itemNumber === item.number) })),
+    items: [...items]
+      .sort((a, b) => a.number - b.number)
+      .map((item) => ({ item, files: files.filter((f) => f.itemNumber === item.number) })),
   };
 }
 
@@ -39,7 +44,9 @@ export class MeetingReadingComponent {
     return m ? filesByItem(m.items, m.internalPackage?.files ?? []) : { general: [], items: [] };
   });
   /** The notes as typed, by the handling they are on; back to the stored ones whenever the meeting is fetched again. */
-  protected readonly notes = linkedSignal<Record<string, string>>(() => ({ ...(this.store.meeting()?.mine?.notes ?? {}) }));
+  protected readonly notes = linkedSignal<Record<string, string>>(() => ({
+    ...(this.store.meeting()?.mine?.notes ?? {}),
+  }));
   protected readonly savedRef = signal<string | null>(null);
   protected readonly absenceMessage = signal('');
   protected readonly kindLabels = AGENDA_ITEM_KIND_LABELS;
@@ -53,11 +60,19 @@ export class MeetingReadingComponent {
   protected kallelseUrl(): string {
     const m = this.store.meeting();
     const last = m?.kallelseVersions.reduce((max, v) => Math.max(max, v.version), 0) ?? 0;
-    return endpointUrl(MEETINGS_API.kallelse, { meetingId: m?.id ?? '' }, { format: 'pdf', version: last || undefined });
+    return endpointUrl(
+      MEETINGS_API.kallelse,
+      { meetingId: m?.id ?? '' },
+      { format: 'pdf', version: last || undefined },
+    );
   }
 
   protected packageUrl(): string {
-    return endpointUrl(MEETINGS_API.package, { meetingId: this.store.meeting()?.id ?? '' }, { format: 'pdf', audience: 'internal' });
+    return endpointUrl(
+      MEETINGS_API.package,
+      { meetingId: this.store.meeting()?.id ?? '' },
+      { format: 'pdf', audience: 'internal' },
+    );
   }
 
   protected noteText(ref: string): string {

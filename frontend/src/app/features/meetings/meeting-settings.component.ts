@@ -54,7 +54,13 @@ export class MeetingSettingsComponent {
     this.errors.set([]);
     this.busy.set(true);
     try {
-      const saved = await firstValueFrom(this.api.call(COMMITTEE_MEETINGS_API.updateSettings, { committeeId: this.settings().committeeId }, checked.value));
+      const saved = await firstValueFrom(
+        this.api.call(
+          COMMITTEE_MEETINGS_API.updateSettings,
+          { committeeId: this.settings().committeeId },
+          checked.value,
+        ),
+      );
       this.notice.set('Inställningarna sparades.');
       this.saved.emit(saved);
     } catch (error) {

@@ -55,10 +55,15 @@ export class MeetingStore {
     errors.set([]);
     this.notice.set('');
     try {
-      const outcome = await runChange(meeting, (version, reason) => firstValueFrom(send(version, reason)), {
-        askReason: () => this.askReason(),
-        reload: () => firstValueFrom(this.api.call(MEETINGS_API.get, { meetingId: this.id })),
-      }, options);
+      const outcome = await runChange(
+        meeting,
+        (version, reason) => firstValueFrom(send(version, reason)),
+        {
+          askReason: () => this.askReason(),
+          reload: () => firstValueFrom(this.api.call(MEETINGS_API.get, { meetingId: this.id })),
+        },
+        options,
+      );
       switch (outcome.kind) {
         case 'saved':
           this.meeting.set(outcome.meeting);
@@ -104,8 +109,14 @@ export class MeetingStore {
     }
     return this.change(
       (version, reason) =>
-        this.api.call(MEETINGS_API.updateDocument, { meetingId: meeting.id, documentId: document.id }, { version, secret, secrecyReference, reason }),
-      secret ? `${document.title} är sekretessbelagd (${secrecyReference}).` : `${document.title} är inte längre sekretessbelagd.`,
+        this.api.call(
+          MEETINGS_API.updateDocument,
+          { meetingId: meeting.id, documentId: document.id },
+          { version, secret, secrecyReference, reason },
+        ),
+      secret
+        ? `${document.title} är sekretessbelagd (${secrecyReference}).`
+        : `${document.title} är inte längre sekretessbelagd.`,
     );
   }
 

@@ -16,10 +16,14 @@ import { meetingCommittees } from './meeting-committees';
   template: `
     <h1>Sammanträden</h1>
     <p class="lead">Nämndernas sammanträden: kallelse, föredragningslista, handlingar och publicering.</p>
-    <p><a routerLink="/mina-sammantraden">Mina sammanträden</a> – de sammanträden du är kallad till.</p>
+    <p><a routerLink="/mina-sammantraden">Mina sammanträden</a> – alla kommande sammanträden i en lista.</p>
 
     <h2 id="committees-heading">Nämnder</h2>
-    <rf-resource-status [resource]="mine" loadingLabel="Hämtar nämnderna" failure="Dina sammanträden kunde inte hämtas." />
+    <rf-resource-status
+      [resource]="mine"
+      loadingLabel="Hämtar nämnderna"
+      failure="Dina sammanträden kunde inte hämtas."
+    />
     @if (!mine.isLoading() && !organisation.isLoading()) {
       @if (committees().length === 0) {
         <p>Du har inte tillgång till någon nämnds sammanträden.</p>

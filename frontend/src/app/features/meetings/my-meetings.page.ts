@@ -14,15 +14,24 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
   imports: [ResourceStatusComponent, RouterLink, SvDatePipe],
   template: `
     <h1>Mina sammanträden</h1>
-    <p class="lead">Kommande och nyss hållna sammanträden i de nämnder du följer och dem du är kallad till som ledamot eller ersättare.</p>
-    <rf-resource-status [resource]="mine" loadingLabel="Hämtar dina sammanträden" failure="Dina sammanträden kunde inte hämtas." />
+    <p class="lead">
+      Kommande och nyss hållna sammanträden i de nämnder du följer och dem du är kallad till som ledamot eller
+      ersättare.
+    </p>
+    <rf-resource-status
+      [resource]="mine"
+      loadingLabel="Hämtar dina sammanträden"
+      failure="Dina sammanträden kunde inte hämtas."
+    />
     @if (mine.hasValue()) {
       @if (meetings().length === 0) {
         <p>Du är inte kallad till något sammanträde.</p>
       } @else {
         <div class="scroll" role="region" aria-labelledby="my-meetings-caption" tabindex="0">
           <table class="data">
-            <caption id="my-meetings-caption" class="visually-hidden">Sammanträden du är kallad till</caption>
+            <caption id="my-meetings-caption" class="visually-hidden">
+              Sammanträden du är kallad till
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Datum</th>
@@ -36,7 +45,9 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
             <tbody>
               @for (m of meetings(); track m.id) {
                 <tr>
-                  <th scope="row" class="nowrap"><a [routerLink]="['/sammantraden', m.id]">{{ m.date | svDate }}</a></th>
+                  <th scope="row" class="nowrap">
+                    <a [routerLink]="['/sammantraden', m.id]">{{ m.date | svDate }}</a>
+                  </th>
                   <td>{{ m.committeeName }}</td>
                   <td class="nowrap">{{ m.startTime }}</td>
                   <td>{{ m.place }}</td>
@@ -60,7 +71,9 @@ export class MyMeetingsPage {
   private readonly api = inject(ApiClient);
   protected readonly mine = rxResource({ stream: () => this.api.call(MEETINGS_API.mine, {}) });
   protected readonly meetings = computed(() =>
-    this.mine.hasValue() ? [...this.mine.value().meetings].sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime)) : [],
+    this.mine.hasValue()
+      ? [...this.mine.value().meetings].sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime))
+      : [],
   );
   protected readonly stateLabels = MEETING_STATE_LABELS;
 }

@@ -43,6 +43,10 @@ export class PackagePanelComponent {
   protected compile(): void {
     const meeting = this.store.meeting();
     if (!meeting) return;
-    void this.store.change(() => this.api.call(MEETINGS_API.compilePackage, { meetingId: meeting.id }, {}), 'Handlingarna är sammanställda.', { reason: 'none' });
+    void this.store.change(
+      () => this.api.call(MEETINGS_API.compilePackage, { meetingId: meeting.id }, {}),
+      'Handlingarna är sammanställda.',
+      { reason: 'none' },
+    );
   }
 }

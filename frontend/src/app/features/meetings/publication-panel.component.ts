@@ -8,7 +8,14 @@ import { MEETINGS_API, type ScanHitDto } from '@rapportflode/api-contract';
 import { ApiClient } from '../../core/api-client';
 import { SvDatePipe, SvNumberPipe } from '../../shared/sv-format.pipes';
 import { MeetingStore } from './meeting-store';
-import { highlightMatch, hitDocument, publishBlockers, SCAN_HIT_KIND_LABELS, unresolvedHits } from './scan-hits';
+import {
+  highlightMatch,
+  hitDocument,
+  publishBlockers,
+  publishedAsCompiled,
+  SCAN_HIT_KIND_LABELS,
+  unresolvedHits,
+} from './scan-hits';
 
 /**
  * Publicering: what the scan of the public handlingar found (personnummer, e-postadresser …),
@@ -34,6 +41,10 @@ export class PublicationPanelComponent {
   protected readonly blockers = computed(() => {
     const m = this.store.meeting();
     return m ? publishBlockers(m) : [];
+  });
+  protected readonly upToDate = computed(() => {
+    const m = this.store.meeting();
+    return m ? publishedAsCompiled(m) : false;
   });
   protected readonly kindLabels = SCAN_HIT_KIND_LABELS;
   protected readonly highlight = highlightMatch;
@@ -77,7 +88,11 @@ export class PublicationPanelComponent {
 
   protected publish(): void {
     const meeting = this.store.meeting();
-    if (!meeting || this.blockers().length > 0) return;
-    void this.store.change(() => this.api.call(MEETINGS_API.publish, { meetingId: meeting.id }, {}), 'Handlingarna är publicerade.', { reason: 'none' });
+    if (!meeting || this.blockers().length > 0 || this.upToDate()) return;
+    void this.store.change(
+      () => this.api.call(MEETINGS_API.publish, { meetingId: meeting.id }, {}),
+      'Handlingarna är publicerade.',
+      { reason: 'none' },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { ScanHitDto } from '@rapportflode/api-contract';
-import { highlightMatch, hitDocument, publishBlockers } from './scan-hits';
+import { highlightMatch, hitDocument, publishBlockers, publishedAsCompiled } from './scan-hits';
 import { item, meeting } from './testing';
 
 const hit = (id: string, resolution: ScanHitDto['resolution'] = null): ScanHitDto => ({
@@ -38,7 +38,11 @@ describe('highlightMatch', () => {
       { text: '070-123\u00a045 67', match: true },
       { text: ' i dag', match: false },
     ]);
-    expect(highlightMatch('Mejla Anna.Berg@Exempel.se', 'anna.berg@exempel.se').filter((p) => p.match).map((p) => p.text)).toEqual(['Anna.Berg@Exempel.se']);
+    expect(
+      highlightMatch('Mejla Anna.Berg@Exempel.se', 'anna.berg@exempel.se')
+        .filter((p) => p.match)
+        .map((p) => p.text),
+    ).toEqual(['Anna.Berg@Exempel.se']);
     expect(highlightMatch('(08) 123 45', '(08) 123')).toEqual([
       { text: '(08) 123', match: true },
       { text: ' 45', match: false },
@@ -52,30 +56,107 @@ describe('highlightMatch', () => {
 });
 
 describe('publishBlockers', () => {
-  const pkg = { id: 'p', kallelseVersion: 1, audience: 'public' as const, pageCount: 3, sha256: 'x', createdAt: '2026-09-10T08:00:00Z', files: [] };
-  const version = { version: 1, reason: null, sentAt: '2026-09-10T08:00:00Z', sentByName: null, mails: { total: 1, sent: 1, pending: 0, failed: 0 } };
+  const pkg = {
+    id: 'p',
+    kallelseVersion: 1,
+    audience: 'public' as const,
+    pageCount: 3,
+    sha256: 'x',
+    createdAt: '2026-09-10T08:00:00Z',
+    files: [],
+  };
+  const version = {
+    version: 1,
+    reason: null,
+    sentAt: '2026-09-10T08:00:00Z',
+    sentByName: null,
+    mails: { total: 1, sent: 1, pending: 0, failed: 0 },
+  };
 
   it('lets Publicera wait until every hit is handled', () => {
-    const m = meeting({ publicPackage: pkg, kallelseVersions: [version], scanHits: [hit('h1'), hit('h2'), hit('h3', 'not_personal_data')] });
+    const m = meeting({
+      publicPackage: pkg,
+      kallelseVersions: [version],
+      scanHits: [hit('h1'), hit('h2'), hit('h3', 'not_personal_data')],
+    });
     expect(publishBlockers(m)).toEqual(['2 träffar i granskningen är inte hanterade.']);
-    expect(publishBlockers({ ...m, scanHits: [hit('h1'), hit('h3', 'not_personal_data')] })).toEqual(['En träff i granskningen är inte hanterad.']);
+    expect(publishBlockers({ ...m, scanHits: [hit('h1'), hit('h3', 'not_personal_data')] })).toEqual([
+      'En träff i granskningen är inte hanterad.',
+    ]);
     expect(publishBlockers({ ...m, scanHits: [hit('h3', 'not_personal_data')] })).toEqual([]);
   });
 
   it('needs the kallelse sent and the package compiled', () => {
-    expect(publishBlockers(meeting())).toEqual(['Kallelsen har inte skickats.', 'Handlingarna är inte sammanställda (fliken Handlingar).']);
+    expect(publishBlockers(meeting())).toEqual([
+      'Kallelsen har inte skickats.',
+      'Handlingarna är inte sammanställda (fliken Handlingar).',
+    ]);
   });
 });
 
 describe('hitDocument', () => {
   it('finds the handling a hit’s file was made from', () => {
-    const doc = { id: 'doc1', kind: 'attachment' as const, title: 'Bilaga 1', position: 0, secret: false, secrecyReference: null, fileName: 'b.pdf', pages: 2, size: 10, ready: true };
-    const file = { id: 'f1', documentRef: 'doc1', itemNumber: 1, title: 'Bilaga 1', fileName: 'b.pdf', pages: 2, size: 10, sha256: 'x', hasHtml: false };
+    const doc = {
+      id: 'doc1',
+      kind: 'attachment' as const,
+      title: 'Bilaga 1',
+      position: 0,
+      secret: false,
+      secrecyReference: null,
+      fileName: 'b.pdf',
+      pages: 2,
+      size: 10,
+      ready: true,
+    };
+    const file = {
+      id: 'f1',
+      documentRef: 'doc1',
+      itemNumber: 1,
+      title: 'Bilaga 1',
+      fileName: 'b.pdf',
+      pages: 2,
+      size: 10,
+      sha256: 'x',
+      hasHtml: false,
+    };
     const m = meeting({
       items: [item('i1', 'decision', 1, { documents: [doc] })],
-      publicPackage: { id: 'p', kallelseVersion: 1, audience: 'public', pageCount: 2, sha256: 'x', createdAt: '2026-09-10T08:00:00Z', files: [file] },
+      publicPackage: {
+        id: 'p',
+        kallelseVersion: 1,
+        audience: 'public',
+        pageCount: 2,
+        sha256: 'x',
+        createdAt: '2026-09-10T08:00:00Z',
+        files: [file],
+      },
     });
     expect(hitDocument(m, hit('h1'))).toBe(doc);
     expect(hitDocument(m, { ...hit('h1'), fileId: 'kallelse' })).toBeNull();
+  });
+});
+
+describe('publishedAsCompiled', () => {
+  const pkg = (kallelseVersion: number, createdAt: string) => ({
+    id: 'p',
+    kallelseVersion,
+    audience: 'public' as const,
+    pageCount: 3,
+    sha256: 'x',
+    createdAt,
+    files: [],
+  });
+  const publication = {
+    publishedAt: '2026-09-10T09:00:00Z',
+    releasedByName: null,
+    kallelseVersion: 2,
+    scanned: [],
+    hitsResolved: 0,
+  };
+
+  it('offers Publicera again only for handlingar compiled after the publication', () => {
+    expect(publishedAsCompiled({ publicPackage: pkg(2, '2026-09-10T08:00:00Z'), publication })).toBe(true);
+    expect(publishedAsCompiled({ publicPackage: pkg(3, '2026-09-11T08:00:00Z'), publication })).toBe(false);
+    expect(publishedAsCompiled({ publicPackage: pkg(2, '2026-09-10T08:00:00Z'), publication: null })).toBe(false);
   });
 });

@@ -45,8 +45,20 @@ export function unresolvedHits(hits: readonly ScanHitDto[]): ScanHitDto[] {
   return hits.filter((hit) => hit.resolution === null);
 }
 
+/** What is compiled now has been published already (nothing newer to publish). */
+export function publishedAsCompiled(meeting: Pick<MeetingDto, 'publicPackage' | 'publication'>): boolean {
+  const { publicPackage, publication } = meeting;
+  if (!publicPackage || !publication) return false;
+  return (
+    publicPackage.kallelseVersion <= publication.kallelseVersion &&
+    Date.parse(publicPackage.createdAt) <= Date.parse(publication.publishedAt)
+  );
+}
+
 /** Why Publicera cannot be pressed yet; empty when it can. */
-export function publishBlockers(meeting: Pick<MeetingDto, 'publicPackage' | 'scanHits' | 'publication' | 'kallelseVersions'>): string[] {
+export function publishBlockers(
+  meeting: Pick<MeetingDto, 'publicPackage' | 'scanHits' | 'publication' | 'kallelseVersions'>,
+): string[] {
   const blockers: string[] = [];
   if (meeting.kallelseVersions.length === 0) blockers.push('Kallelsen har inte skickats.');
   if (!meeting.publicPackage) blockers.push('Handlingarna är inte sammanställda (fliken Handlingar).');
@@ -60,7 +72,10 @@ export function publishBlockers(meeting: Pick<MeetingDto, 'publicPackage' | 'sca
  * The handling behind a hit: the public package's file names the handling it was made from
  * (its documentRef is the handling's id); null for a file that is no handling of an ärende (the kallelse).
  */
-export function hitDocument(meeting: Pick<MeetingDto, 'publicPackage' | 'internalPackage' | 'items'>, hit: ScanHitDto): AgendaDocumentDto | null {
+export function hitDocument(
+  meeting: Pick<MeetingDto, 'publicPackage' | 'internalPackage' | 'items'>,
+  hit: ScanHitDto,
+): AgendaDocumentDto | null {
   const files = [...(meeting.publicPackage?.files ?? []), ...(meeting.internalPackage?.files ?? [])];
   const file = files.find((f) => f.id === hit.fileId);
   if (!file) return null;

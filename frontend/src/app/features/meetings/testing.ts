@@ -2,7 +2,12 @@ import type { AgendaItemDto, MeetingDto } from '@rapportflode/api-contract';
 import { agendaSectionOf, type AgendaItemKind } from '@rapportflode/domain';
 
 /** An ärende for the specs: numbered as given, § previews from 41. */
-export function item(id: string, kind: AgendaItemKind, number: number, extra: Partial<AgendaItemDto> = {}): AgendaItemDto {
+export function item(
+  id: string,
+  kind: AgendaItemKind,
+  number: number,
+  extra: Partial<AgendaItemDto> = {},
+): AgendaItemDto {
   return {
     id,
     number,

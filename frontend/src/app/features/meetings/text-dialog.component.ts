@@ -39,9 +39,27 @@ export interface TextDialogData {
         <mat-form-field appearance="outline" class="field" subscriptSizing="dynamic">
           <mat-label>{{ data.label }}</mat-label>
           @if (data.multiline) {
-            <textarea matInput name="text" rows="3" cdkFocusInitial required [(ngModel)]="text" [attr.aria-invalid]="error() ? true : null" aria-describedby="text-dialog-error"></textarea>
+            <textarea
+              matInput
+              name="text"
+              rows="3"
+             
+              required
+              [(ngModel)]="text"
+              [attr.aria-invalid]="error() ? true : null"
+              aria-describedby="text-dialog-error"
+            ></textarea>
           } @else {
-            <input matInput name="text" autocomplete="off" cdkFocusInitial required [(ngModel)]="text" [attr.aria-invalid]="error() ? true : null" aria-describedby="text-dialog-error" />
+            <input
+              matInput
+              name="text"
+              autocomplete="off"
+             
+              required
+              [(ngModel)]="text"
+              [attr.aria-invalid]="error() ? true : null"
+              aria-describedby="text-dialog-error"
+            />
           }
           @if (data.hint) {
             <mat-hint>{{ data.hint }}</mat-hint>
@@ -50,7 +68,7 @@ export interface TextDialogData {
         <p id="text-dialog-error" class="dialog-error" [class.shown]="error()" role="alert">{{ error() }}</p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton="outlined" type="button" mat-dialog-close>Avbryt</button>
+        <button matButton="outlined" type="button" (click)="cancel()">Avbryt</button>
         <button matButton="filled" type="submit">{{ data.submitLabel }}</button>
       </mat-dialog-actions>
     </form>
@@ -74,6 +92,10 @@ export class TextDialogComponent {
   protected readonly text = signal(this.data.initial ?? '');
   protected readonly error = signal('');
 
+  protected cancel(): void {
+    this.ref.close();
+  }
+
   protected submit(): void {
     const text = this.text().trim();
     const message = text === '' ? (this.data.emptyMessage ?? 'Fyll i fältet.') : (this.data.validate?.(text) ?? null);
@@ -87,6 +109,11 @@ export class TextDialogComponent {
 
 /** Opens the dialog: the text given, or null when it was closed without one. */
 export async function askText(dialog: MatDialog, data: TextDialogData): Promise<string | null> {
-  const ref = dialog.open<TextDialogComponent, TextDialogData, string>(TextDialogComponent, { data, autoFocus: 'first-tabbable', restoreFocus: true });
-  return (await firstValueFrom(ref.afterClosed())) ?? null;
+  const ref = dialog.open<TextDialogComponent, TextDialogData, string>(TextDialogComponent, {
+    data,
+    autoFocus: 'first-tabbable',
+    restoreFocus: true,
+  });
+  const text = await firstValueFrom(ref.afterClosed());
+  return typeof text === 'string' && text !== '' ? text : null;
 }

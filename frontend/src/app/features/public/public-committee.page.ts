@@ -28,7 +28,11 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
       } @else {
         <div class="scroll" role="region" aria-labelledby="public-meetings-heading" tabindex="0">
           <table class="data">
-            <caption class="visually-hidden">{{ c.name }}s publicerade sammanträden</caption>
+            <caption class="visually-hidden">
+              {{
+                c.name
+              }}s publicerade sammanträden
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Datum</th>
@@ -42,7 +46,9 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
             <tbody>
               @for (m of meetings(); track m.id) {
                 <tr>
-                  <th scope="row" class="nowrap"><a [routerLink]="['/offentligt/sammantraden', m.id]">{{ m.date | svDate }}</a></th>
+                  <th scope="row" class="nowrap">
+                    <a [routerLink]="['/offentligt/sammantraden', m.id]">{{ m.date | svDate }}</a>
+                  </th>
                   <td class="nowrap">{{ m.startTime }}</td>
                   <td>{{ m.place }}</td>
                   <td class="nowrap">{{ stateLabels[m.state] }}</td>
@@ -59,11 +65,19 @@ import { SvDatePipe } from '../../shared/sv-format.pipes';
       @if (notFound(error)) {
         <div class="error" role="alert"><p>Nämnden finns inte eller har inga publicerade sammanträden.</p></div>
       } @else {
-        <rf-resource-status [resource]="list" loadingLabel="Hämtar sammanträdena" failure="Sammanträdena kunde inte hämtas." />
+        <rf-resource-status
+          [resource]="list"
+          loadingLabel="Hämtar sammanträdena"
+          failure="Sammanträdena kunde inte hämtas."
+        />
       }
     } @else {
       <h1>Nämndens sammanträden</h1>
-      <rf-resource-status [resource]="list" loadingLabel="Hämtar sammanträdena" failure="Sammanträdena kunde inte hämtas." />
+      <rf-resource-status
+        [resource]="list"
+        loadingLabel="Hämtar sammanträdena"
+        failure="Sammanträdena kunde inte hämtas."
+      />
     }
   `,
   styleUrl: './public.css',
@@ -78,8 +92,12 @@ export class PublicCommitteePage {
     params: () => this.committeeId(),
     stream: ({ params }) => this.api.call(PUBLIC_API.meetings, { committeeId: params }),
   });
-  protected readonly meetings = computed(() => (this.list.hasValue() ? [...this.list.value().meetings].sort((a, b) => b.date.localeCompare(a.date)) : []));
-  protected readonly calendarUrl = computed(() => endpointUrl(PUBLIC_API.calendar, { committeeId: this.committeeId() }));
+  protected readonly meetings = computed(() =>
+    this.list.hasValue() ? [...this.list.value().meetings].sort((a, b) => b.date.localeCompare(a.date)) : [],
+  );
+  protected readonly calendarUrl = computed(() =>
+    endpointUrl(PUBLIC_API.calendar, { committeeId: this.committeeId() }),
+  );
   protected readonly feedUrl = computed(() => endpointUrl(PUBLIC_API.feed, { committeeId: this.committeeId() }));
   protected readonly stateLabels = MEETING_STATE_LABELS;
   protected readonly notFound = isNotFound;

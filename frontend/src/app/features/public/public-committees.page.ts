@@ -13,7 +13,11 @@ import { ResourceStatusComponent } from '../../shared/resource-status.component'
   template: `
     <h1>Nämndernas sammanträden</h1>
     <p class="lead">Kallelser och offentliga handlingar till nämndernas sammanträden. Du behöver inte logga in.</p>
-    <rf-resource-status [resource]="committees" loadingLabel="Hämtar nämnderna" failure="Nämnderna kunde inte hämtas." />
+    <rf-resource-status
+      [resource]="committees"
+      loadingLabel="Hämtar nämnderna"
+      failure="Nämnderna kunde inte hämtas."
+    />
     @if (committees.hasValue()) {
       @if (committees.value().length === 0) {
         <p>Inga handlingar är publicerade ännu.</p>

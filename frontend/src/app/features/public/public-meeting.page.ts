@@ -9,9 +9,15 @@ import { ResourceStatusComponent } from '../../shared/resource-status.component'
 import { SvDatePipe, SvNumberPipe } from '../../shared/sv-format.pipes';
 
 /** The published ärenden by the parts of the föredragningslista, each in number order. */
-export function publicAgenda(items: readonly PublicItemDto[]): Array<{ key: string; title: string; items: PublicItemDto[] }> {
+export function publicAgenda(
+  items: readonly PublicItemDto[],
+): Array<{ key: string; title: string; items: PublicItemDto[] }> {
   const sorted = [...items].sort((a, b) => a.number - b.number);
-  return AGENDA_SECTIONS.map((s) => ({ key: s.key, title: s.title, items: sorted.filter((i) => i.section === s.key) })).filter((s) => s.items.length > 0);
+  return AGENDA_SECTIONS.map((s) => ({
+    key: s.key,
+    title: s.title,
+    items: sorted.filter((i) => i.section === s.key),
+  })).filter((s) => s.items.length > 0);
 }
 
 /**
