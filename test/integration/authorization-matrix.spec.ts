@@ -147,6 +147,7 @@ const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/public/committees/:committeeId/meetings': (t) => ({ path: `/api/public/committees/${t.committeeId}/meetings` }),
   'GET /api/public/meetings/:meetingId': (t) => ({ path: `/api/public/meetings/${t.meetingId}` }),
   'GET /api/public/meetings/:meetingId/page': (t) => ({ path: `/api/public/meetings/${t.meetingId}/page` }),
+  'GET /api/public/meetings/:meetingId/package': (t) => ({ path: `/api/public/meetings/${t.meetingId}/package` }),
   'GET /api/public/files/:fileId': () => ({ path: `/api/public/files/${NO_SECTION}` }),
   'GET /api/public/committees/:committeeId/calendar.ics': (t) => ({ path: `/api/public/committees/${t.committeeId}/calendar.ics` }),
   'GET /api/public/committees/:committeeId/feed.atom': (t) => ({ path: `/api/public/committees/${t.committeeId}/feed.atom` }),

@@ -285,6 +285,10 @@ describe('the nämnd meeting: ärenden, kallelse, package, personal-data check, 
       { document: 'Kallelse och föredragningslista', pages: expect.any(Number) },
       { document: 'Bilaga 1 Revisionsrapport', pages: 2 },
     ]);
+    // Published handlingar stay as published: compiling the same kallelse version again is refused.
+    const again = await secretary.post<{ code: string; message: string }>(`/api/meetings/${meeting.id}/package`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('är publicerade och sammanställs inte om');
     const audit = await db().query(`SELECT action FROM audit_event WHERE entity_type = 'meeting' AND entity_id = $1 ORDER BY id`, [meeting.id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['meeting.kallelse_send', 'meeting.package', 'meeting.scan_hit_resolve', 'meeting.publish']));
   });
@@ -306,6 +310,12 @@ describe('the nämnd meeting: ärenden, kallelse, package, personal-data check, 
     const file = await anonymous.download(`/api/public/files/${published.items[1].files[0].id}`);
     expect(file.status).toBe(200);
     expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const merged = await anonymous.download(`/api/public/meetings/${meeting.id}/package`);
+    expect(merged.status).toBe(200);
+    expect(merged.headers.get('content-type')).toBe('application/pdf');
+    const html = await anonymous.download(`/api/public/files/${published.kallelse!.id}?format=html`);
+    expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'");
+    expect(html.body.toString('utf8')).toContain('Ärende enligt LVU');
     const ics = (await anonymous.get<string>(`/api/public/committees/${gnestaId}/calendar.ics`)).body;
     const unfolded = ics.replace(/\r\n[ \t]/g, '');
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);

@@ -32,9 +32,16 @@ export const DOCUMENT_CONTENT_TYPES = {
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
 } as const;
 
-/** A file as the answer: its type, disposition, cache rule, and no content sniffing. */
+/**
+ * The policy of a rendered document's HTML (a preview frame, a file opened in a tab): its own
+ * inline styles and embedded fonts and images, nothing else, no scripts; framed only by this site.
+ */
+export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
+
+/** A file as the answer: its type, disposition, cache rule, and no content sniffing; HTML under DOCUMENT_CSP. */
 export function sendFile(response: Response, body: string | Buffer, type: string, disposition?: string, cache = 'no-store'): void {
   response.setHeader('Content-Type', type);
+  if (type.startsWith('text/html')) response.setHeader('Content-Security-Policy', DOCUMENT_CSP);
   if (disposition) response.setHeader('Content-Disposition', disposition);
   response.setHeader('Cache-Control', cache);
   response.setHeader('X-Content-Type-Options', 'nosniff');

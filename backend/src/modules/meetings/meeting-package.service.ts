@@ -94,6 +94,13 @@ export class MeetingPackageService {
       public: planned.public.map((f) => this.file(f, texts.get(f.documentRef) as string[])),
     };
     const previousHits = await this.previousResolutions(meetingId);
+    const published = await this.repository.publication(meetingId);
+    if (published && published.kallelse_version === last.version) {
+      throw new DomainError(
+        'meeting_state_invalid',
+        `Handlingarna till kallelsens version ${last.version} är publicerade och sammanställs inte om. Ändra sammanträdet och skicka en rättelse; då sammanställs och publiceras nya handlingar.`,
+      );
+    }
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repository.find(meetingId, manager, true);
       if (!locked) throw MeetingErrors.notFound();

@@ -50,6 +50,14 @@ export class PublicMeetingsController {
     send(response, await this.publicMeetings.page(meetingId), 'text/html; charset=utf-8');
   }
 
+  @Get(PUBLIC_API.package.route)
+  @Access.public()
+  @ApiOperation({ summary: 'The published handlingar as one bookmarked, page-numbered PDF (the separate files are the tagged, accessible ones)' })
+  async package(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Res() response: Response): Promise<void> {
+    const file = await this.publicMeetings.package(meetingId);
+    send(response, file.body, 'application/pdf', contentDisposition('attachment', file.nameParts, 'pdf'));
+  }
+
   @Get(PUBLIC_API.file.route)
   @Access.public()
   @ApiOperation({ summary: 'A published file as stored at publication (pdf), or its HTML version' })

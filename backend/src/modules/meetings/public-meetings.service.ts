@@ -96,6 +96,14 @@ export class PublicMeetingsService {
     };
   }
 
+  /** The published package's merged PDF, as stored. */
+  async package(meetingId: string): Promise<{ body: Buffer; nameParts: string[] }> {
+    const [row] = await this.repository.publishedMeetings(null, meetingId);
+    const body = row ? await this.repository.packageBytes(row.package_id, 'pdf') : null;
+    if (!row || !body) throw notPublished();
+    return { body, nameParts: ['Handlingar', row.committee_name, row.meeting_date] };
+  }
+
   async file(fileId: string, format: 'pdf' | 'html'): Promise<{ body: Buffer; fileName: string; html: boolean }> {
     const row = await this.repository.publishedFile(fileId);
     if (!row) throw notPublished();

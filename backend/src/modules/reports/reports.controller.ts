@@ -8,7 +8,7 @@ import { DomainError } from '../../common/domain-error';
 import { Access } from '../auth/access.decorators';
 import type { AccessService } from '../auth/access.service';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { contentDisposition, DOCUMENT_CONTENT_TYPES } from '../documents/document-files';
+import { contentDisposition, DOCUMENT_CONTENT_TYPES, DOCUMENT_CSP } from '../documents/document-files';
 import { DocumentRenderer } from '../documents/document-renderer.service';
 import { ReportsService } from './reports.service';
 
@@ -23,7 +23,6 @@ export class FreezeReportBody implements FreezeReportRequest {
 const cycleOfReport = (request: Request, access: AccessService) => access.cycleScope(request.params['cycleId']);
 
 /** The preview page may show itself and nothing else: no scripts, no requests, framed by the app only. */
-const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
 @ApiTags('reports')
 @Controller(REPORT_API.base)
@@ -73,7 +72,7 @@ export class ReportsController {
 
     if (wanted === 'preview') {
       const html = this.renderer.html(model, 'preview');
-      response.setHeader('Content-Security-Policy', PREVIEW_CSP);
+      response.setHeader('Content-Security-Policy', DOCUMENT_CSP);
       response.setHeader('Cache-Control', 'no-store');
       response.type('text/html; charset=utf-8').send(html);
       return;

@@ -317,6 +317,8 @@ export const PUBLIC_API = area('/public', {
   meeting: endpoint('GET', '/public/meetings/:meetingId').of<void, PublicMeetingDto>(),
   /** The meeting as a plain HTML page (readable without JavaScript). */
   meetingPage: endpoint('GET', '/public/meetings/:meetingId/page').of<void, FileDownload>(),
+  /** The published handlingar as one PDF (bookmarked, numbered; the separate files are the accessible ones). */
+  package: endpoint('GET', '/public/meetings/:meetingId/package').of<void, FileDownload>(),
   file: endpoint('GET', '/public/files/:fileId').of<void, FileDownload, MeetingFileQuery>(),
   calendar: endpoint('GET', '/public/committees/:committeeId/calendar.ics').of<void, FileDownload>(),
   feed: endpoint('GET', '/public/committees/:committeeId/feed.atom').of<void, FileDownload>(),

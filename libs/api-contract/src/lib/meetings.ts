@@ -112,6 +112,7 @@ export interface ScanHitDto {
 
 export interface PackageFileDto {
   id: string;
+  /** What the file is: 'kallelse' (or 'kallelse-offentlig' in the public package), else the id of its handling (AgendaDocumentDto.id). */
   documentRef: string;
   itemNumber: number | null;
   title: string;

@@ -47,6 +47,10 @@ export class PublicMeetingPage {
   protected readonly size = fileSizeText;
   protected readonly notFound = isNotFound;
 
+  protected packageUrl(): string {
+    return endpointUrl(PUBLIC_API.package, { meetingId: this.meetingId() });
+  }
+
   protected fileUrl(fileId: string, format: 'pdf' | 'html'): string {
     return endpointUrl(PUBLIC_API.file, { fileId }, { format });
   }
