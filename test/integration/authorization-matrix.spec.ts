@@ -155,6 +155,8 @@ const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/public/oparl/meetings/:meetingId': (t) => ({ path: `/api/public/oparl/meetings/${t.meetingId}` }),
   'GET /api/public/oparl/agenda-items/:itemId': () => ({ path: `/api/public/oparl/agenda-items/${NO_SECTION}` }),
   'GET /api/public/oparl/files/:fileId': () => ({ path: `/api/public/oparl/files/${NO_SECTION}` }),
+  'GET /api/public/oparl/organizations/:committeeId': (t) => ({ path: `/api/public/oparl/organizations/${t.committeeId}` }),
+  'GET /api/public/oparl/locations/:meetingId': (t) => ({ path: `/api/public/oparl/locations/${t.meetingId}` }),
   'GET /api/notifications': () => ({ path: '/api/notifications' }),
   'POST /api/notifications/read': () => ({ path: '/api/notifications/read', body: { ids: [] } }),
   'GET /api/notifications/settings': () => ({ path: '/api/notifications/settings' }),

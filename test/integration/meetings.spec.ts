@@ -330,6 +330,11 @@ describe('the nämnd meeting: ärenden, kallelse, package, personal-data check, 
       ['Yttrande över revisionsrapport', true],
       ['Information om lokaler', true],
     ]);
+    // Every URL the meeting names resolves: its nämnd and its place.
+    const links = (await anonymous.get<{ organization: string[]; location: { id: string } }>(`/api/public/oparl/meetings/${meeting.id}`)).body;
+    const path = (url: string) => new URL(url).pathname;
+    expect((await anonymous.get<{ type: string; name: string }>(path(links.organization[0]))).body).toMatchObject({ type: 'https://schema.oparl.org/1.1/Organization', name: 'Socialnämnden, Gnesta kommun' });
+    expect((await anonymous.get<{ description: string }>(path(links.location.id))).body.description).toBe('Kommunhuset, sal Frösjön');
     // Nothing unpublished is public: the demo meeting, an internal file.
     const demoId = (await secretary.get<MeetingListResponse>(`/api/committees/${gnestaId}/meetings`)).body.meetings.find((m) => m.id !== meeting.id)!.id;
     expect((await anonymous.get(`/api/public/meetings/${demoId}`)).status).toBe(404);

@@ -102,6 +102,20 @@ export class PublicMeetingsController {
     return this.publicMeetings.oparlAgendaItem(itemId);
   }
 
+  @Get(PUBLIC_API.oparlOrganization.route)
+  @Access.public()
+  @ApiOperation({ summary: 'OParl 1.1 Organization: the nämnd and the list of its published meetings' })
+  oparlOrganization(@Param('committeeId', ParseUUIDPipe) committeeId: string): Promise<object> {
+    return this.publicMeetings.oparlOrganization(committeeId);
+  }
+
+  @Get(PUBLIC_API.oparlLocation.route)
+  @Access.public()
+  @ApiOperation({ summary: 'OParl 1.1 Location: where a published meeting is held' })
+  oparlLocation(@Param('meetingId', ParseUUIDPipe) meetingId: string): Promise<object> {
+    return this.publicMeetings.oparlLocation(meetingId);
+  }
+
   @Get(PUBLIC_API.oparlFile.route)
   @Access.public()
   @ApiOperation({ summary: 'OParl 1.1 File' })

@@ -5,7 +5,9 @@ import {
   oparlAgendaItem,
   oparlFile,
   oparlMeeting,
+  oparlLocation,
   oparlMeetingList,
+  oparlOrganization,
   oparlUrls,
   publicationsAtom,
   type PublicAgendaItem,
@@ -187,6 +189,19 @@ export class PublicMeetingsService {
       elementsPerPage: OPARL_PAGE_SIZE,
       totalElements: all.length,
     });
+  }
+
+  async oparlOrganization(committeeId: string): Promise<object> {
+    const committee = (await this.committees()).find((c) => c.id === committeeId);
+    if (!committee) throw notPublished();
+    return oparlOrganization(committee, this.oparlBase, {
+      meetings: `${this.oparlBase}/committees/${committeeId}/meetings`,
+      web: `${this.config.get('PUBLIC_URL')}/offentligt/${committeeId}`,
+    });
+  }
+
+  async oparlLocation(meetingId: string): Promise<object> {
+    return oparlLocation(this.feedMeeting(await this.meeting(meetingId)), this.oparlBase);
   }
 
   async oparlMeeting(meetingId: string): Promise<object> {

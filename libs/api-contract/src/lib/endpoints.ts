@@ -326,6 +326,8 @@ export const PUBLIC_API = area('/public', {
   oparlMeeting: endpoint('GET', '/public/oparl/meetings/:meetingId').of<void, unknown>(),
   oparlAgendaItem: endpoint('GET', '/public/oparl/agenda-items/:itemId').of<void, unknown>(),
   oparlFile: endpoint('GET', '/public/oparl/files/:fileId').of<void, unknown>(),
+  oparlOrganization: endpoint('GET', '/public/oparl/organizations/:committeeId').of<void, unknown>(),
+  oparlLocation: endpoint('GET', '/public/oparl/locations/:meetingId').of<void, unknown>(),
 });
 
 /** Every area, for the tests that compare the contract with the application. */

@@ -7,6 +7,8 @@ import {
   oparlFile,
   oparlMeeting,
   oparlMeetingList,
+  oparlOrganization,
+  oparlUrls,
   publicationsAtom,
   publicationTitle,
   PublicFile,
@@ -435,5 +437,17 @@ describe('OParl 1.1', () => {
     expect(only['pagination']).toEqual({ totalElements: 0, elementsPerPage: 100, currentPage: 1, totalPages: 1 });
     expect(only['links']).toEqual({ first: `${ROOT}/meetings?page=1`, self: `${ROOT}/meetings?page=1`, last: `${ROOT}/meetings?page=1` });
     expect(() => oparlMeetingList([], BASE, { currentPage: 0, elementsPerPage: 10, totalElements: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('OParl Organization and Location', () => {
+  it('gives the nämnd and a meeting’s place the URLs the meeting links to', () => {
+    const base = 'https://rapportflode.example.se/api/public/oparl';
+    const organization = oparlOrganization({ id: 'c1', name: 'Socialnämnden', municipality: 'Gnesta kommun' }, base, {
+      meetings: `${base}/committees/c1/meetings`,
+      web: 'https://rapportflode.example.se/offentligt/c1',
+    }) as Record<string, unknown>;
+    expect(organization).toMatchObject({ id: `${base}/organizations/c1`, type: 'https://schema.oparl.org/1.1/Organization', name: 'Socialnämnden, Gnesta kommun', meeting: `${base}/committees/c1/meetings` });
+    expect(oparlUrls(base).organization('c1')).toBe(organization['id']);
   });
 });

@@ -492,6 +492,30 @@ export function oparlMeeting(m: PublicMeeting, base: string): object {
   };
 }
 
+/** An OParl Location: where a meeting is held (its id is the meeting's). */
+export function oparlLocation(m: PublicMeeting, base: string): object {
+  const urls = oparlUrls(base);
+  return { id: urls.location(m.id), type: `${OPARL_SCHEMA}Location`, description: m.place, meeting: [urls.meeting(m.id)], ...meetingDates(m) };
+}
+
+/** An OParl Organization: the nämnd, with the list of its published meetings. */
+export function oparlOrganization(
+  committee: { id: string; name: string; municipality: string },
+  base: string,
+  links: { meetings: string; web: string },
+): object {
+  return {
+    id: oparlUrls(base).organization(committee.id),
+    type: `${OPARL_SCHEMA}Organization`,
+    name: `${committee.name}, ${committee.municipality}`,
+    shortName: committee.name,
+    organizationType: 'Gremium',
+    classification: 'Nämnd',
+    meeting: links.meetings,
+    web: links.web,
+  };
+}
+
 export interface OparlPage {
   /** 1-based. */
   currentPage: number;
