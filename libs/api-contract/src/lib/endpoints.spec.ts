@@ -1,8 +1,11 @@
 import { API_PREFIX, area, endpoint, endpointPath, endpointUrl, type Endpoint } from './endpoint';
 import { API_AREAS, API_ENDPOINTS, MEMO_API, OPERATIONS_API, REPORT_API } from './endpoints';
 
-/** A segment is lower-case words joined by hyphens, or a camelCase `:param`. */
-const PATH = /^(\/([a-z0-9]+(-[a-z0-9]+)*|:[a-z][A-Za-z0-9]*))+$/;
+/**
+ * A segment is lower-case words joined by hyphens, or a camelCase `:param`; the last one may end
+ * in a file extension, for feeds that calendar and feed readers recognise by it (`calendar.ics`).
+ */
+const PATH = /^(\/([a-z0-9]+(-[a-z0-9]+)*|:[a-z][A-Za-z0-9]*))*\/([a-z0-9]+(-[a-z0-9]+)*(\.(ics|atom))?|:[a-z][A-Za-z0-9]*)$/;
 
 const paramsOf = (e: Endpoint) => [...e.path.matchAll(/:([A-Za-z0-9]+)/g)].map((m) => m[1]);
 const someParams = (e: Endpoint) => Object.fromEntries(paramsOf(e).map((name) => [name, `value-of-${name}`]));
