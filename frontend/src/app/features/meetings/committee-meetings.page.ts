@@ -2,16 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { COMMITTEE_MEETINGS_API } from '@rapportflode/api-contract';
 import { MEETING_STATE_LABELS } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage, isNotFound } from '../../core/api-client';
-import { DateFieldComponent } from '../../shared/date-field/date-field.component';
 import { ResourceStatusComponent } from '../../shared/resource-status.component';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
+import { MeetingFieldsComponent } from './meeting-fields.component';
 import { checkMeetingFacts, isIsoDate, type MeetingFactsForm, meetingFactsForm } from './meeting-forms';
 import { MeetingSettingsComponent } from './meeting-settings.component';
 
@@ -23,11 +21,9 @@ import { MeetingSettingsComponent } from './meeting-settings.component';
   selector: 'rf-committee-meetings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DateFieldComponent,
     FormsModule,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
+    MeetingFieldsComponent,
     MeetingSettingsComponent,
     ResourceStatusComponent,
     RouterLink,
@@ -70,10 +66,6 @@ export class CommitteeMeetingsPage {
   protected readonly stateLabels = MEETING_STATE_LABELS;
   protected readonly message = errorMessage;
   protected readonly notFound = isNotFound;
-
-  protected set(key: keyof MeetingFactsForm, value: string): void {
-    this.form.update((form) => ({ ...form, [key]: value ?? '' }));
-  }
 
   protected async create(): Promise<void> {
     if (this.busy()) return;

@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MEETINGS_API, type MeetingDto, type ParticipantDto } from '@rapportflode/api-contract';
 import { PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, type ParticipantRole } from '@rapportflode/domain';
 import { ApiClient } from '../../core/api-client';
-import { DateFieldComponent } from '../../shared/date-field/date-field.component';
+import { MeetingFieldsComponent } from './meeting-fields.component';
 import { checkMeetingFacts, type MeetingFactsForm, meetingFactsForm, type ParticipantForm } from './meeting-forms';
 import { MeetingStore } from './meeting-store';
 
@@ -35,7 +33,7 @@ function rows(participants: readonly ParticipantDto[]): ParticipantRow[] {
 @Component({
   selector: 'rf-meeting-facts',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DateFieldComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, MatButtonModule, MeetingFieldsComponent],
   templateUrl: './meeting-facts.component.html',
   styleUrls: ['./meeting-shared.css', './meeting-facts.component.css'],
 })
@@ -61,10 +59,6 @@ export class MeetingFactsComponent {
 
   protected rowsOf(role: ParticipantRole): ParticipantRow[] {
     return this.participants().filter((p) => p.role === role);
-  }
-
-  protected set(key: keyof MeetingFactsForm, value: string): void {
-    this.form.update((form) => ({ ...form, [key]: value ?? '' }));
   }
 
   protected setRow(key: number, field: 'name' | 'email' | 'party' | 'role', value: string): void {
