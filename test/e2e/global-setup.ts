@@ -46,7 +46,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 90 s:\n${output}`)), 90_000);
     const check = setInterval(() => {
       const match = /running on (http:\/\/localhost:\d+)/.exec(output);
       if (match) {

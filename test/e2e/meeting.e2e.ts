@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { ADMIN, apiAs, baseURL, cycleDates, personPage } from './support';
+import { ADMIN, apiAs, baseURL, cycleDates, frozenGnestaCycle, personPage } from './support';
 
 // The chain from the tjänsteskrivelse to the published package, in the browser: the
 // förvaltningschef approves the memo of a small Gnesta cycle (its report frozen first) and its
@@ -39,44 +39,10 @@ async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): P
 
 const paragraph = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', id: 'p1', content: [{ type: 'text', text }] }] });
 
-/** A one-section Gnesta template; its cycle's section approved, the report frozen, the memo written and handed in (each skipped when done). */
+/** A one-section Gnesta cycle with its report frozen; its memo written and handed in (skipped when done). */
 test.beforeAll(async () => {
-  const admin = await apiAs(ADMIN);
+  ({ cycleId, committeeId } = await frozenGnestaCycle({ template: TEMPLATE, year: YEAR, diaryNumber: `SN ${YEAR}/73`, admin: ADMIN, secretary: SECRETARY, economist: ECONOMIST }));
   const { api, xsrf } = await apiAs(SECRETARY);
-  const economist = await apiAs(ECONOMIST);
-  const tree = await ok<{ committees: Array<{ id: string; name: string; municipality: string }> }>(await admin.api.get('/api/organisation'));
-  committeeId = tree.committees.find((c) => c.municipality.includes('Gnesta') && c.name === 'Socialnämnden')?.id ?? '';
-  const created = await admin.api.post('/api/templates', {
-    headers: await admin.xsrf(),
-    data: {
-      committeeId,
-      name: TEMPLATE,
-      reportKind: 'interim_report',
-      sections: [{ key: 'sammanfattning', parentKey: null, title: 'Sammanfattning', kind: 'narrative', responsibility: 'committee', reviewerRole: 'economist' }],
-    },
-  });
-  expect([201, 409], await created.text()).toContain(created.status());
-  const templates = await ok<{ templates: Array<{ id: string; name: string }> }>(await api.get('/api/templates'));
-  const templateId = templates.templates.find((t) => t.name === TEMPLATE)?.id;
-  const opened = await api.post('/api/cycles', { headers: await xsrf(), data: { templateId, year: YEAR, diaryNumber: `SN ${YEAR}/73`, ...cycleDates(YEAR) } });
-  expect([201, 409], await opened.text()).toContain(opened.status());
-  const cycles = await ok<{ cycles: Array<{ id: string; title: string; committeeName: string }> }>(await api.get('/api/cycles'));
-  cycleId = cycles.cycles.find((c) => c.title === TITLE && c.committeeName.includes('Gnesta'))?.id ?? '';
-  expect(cycleId).not.toBe('');
-  const mine = await ok<{ tasks: Array<{ id: string; cycleId: string }> }>(await api.get('/api/tasks/mine'));
-  const item = mine.tasks.find((t) => t.cycleId === cycleId);
-  if (item) {
-    const task = await ok<{ version: number; state: string }>(await api.get(`/api/tasks/${item.id}`));
-    if (task.state !== 'approved') {
-      const saved = await ok<{ version: number }>(
-        await api.put(`/api/tasks/${item.id}/content`, { headers: await xsrf(), data: { version: task.version, content: paragraph('Prognosen för helåret är i balans.') } }),
-      );
-      const submitted = await ok<{ version: number }>(await api.post(`/api/tasks/${item.id}/transitions`, { headers: await xsrf(), data: { transition: 'submit', version: saved.version } }));
-      await ok(await economist.api.post(`/api/tasks/${item.id}/transitions`, { headers: await economist.xsrf(), data: { transition: 'approve', version: submitted.version } }));
-    }
-  }
-  const frozen = await api.post(`/api/cycles/${cycleId}/report/versions`, { headers: await xsrf(), data: {} });
-  expect([201, 409], await frozen.text()).toContain(frozen.status());
   const memo = await ok<{ state: string; version: number; content: Record<string, unknown> }>(await api.get(`/api/cycles/${cycleId}/memo`));
   if (memo.state === 'not_started' || memo.state === 'draft') {
     const saved = await ok<{ version: number }>(
@@ -90,7 +56,7 @@ test.beforeAll(async () => {
     );
     await ok(await api.post(`/api/cycles/${cycleId}/memo/transitions`, { headers: await xsrf(), data: { transition: 'submit', version: saved.version } }));
   }
-  await Promise.all([admin.api.dispose(), api.dispose(), economist.api.dispose()]);
+  await api.dispose();
 });
 
 test('the approved tjänsteskrivelse becomes an ärende on its meeting; the kallelse is sent and arrives', async ({ browser }) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { ADMIN, apiAs, cycleDates, personPage } from './support';
+import { expect, Page, test } from '@playwright/test';
+import { ADMIN, apiAs, frozenGnestaCycle, personPage } from './support';
 
 // The tjänsteskrivelse of a Gnesta delårsrapport, through the browser: the secretary opens it
 // prefilled, edits a proposal (the live preview follows), writes Sammanfattning and
@@ -29,49 +29,10 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as T;
-}
 
 /** A Gnesta template of one section; its cycle's Sammanfattning written and approved, the report frozen (each skipped when done already). */
 test.beforeAll(async () => {
-  const admin = await apiAs(ADMIN);
-  const { api, xsrf } = await apiAs(SECRETARY);
-  const economist = await apiAs(ECONOMIST);
-  const tree = await ok<{ committees: Array<{ id: string; name: string; municipality: string }> }>(await admin.api.get('/api/organisation'));
-  const committeeId = tree.committees.find((c) => c.municipality.includes('Gnesta') && c.name === 'Socialnämnden')?.id;
-  const created = await admin.api.post('/api/templates', {
-    headers: await admin.xsrf(),
-    data: {
-      committeeId,
-      name: TEMPLATE,
-      reportKind: 'interim_report',
-      sections: [{ key: 'sammanfattning', parentKey: null, title: 'Sammanfattning', kind: 'narrative', responsibility: 'committee', reviewerRole: 'economist' }],
-    },
-  });
-  expect([201, 409], await created.text()).toContain(created.status());
-  const templates = await ok<{ templates: Array<{ id: string; name: string }> }>(await api.get('/api/templates'));
-  const templateId = templates.templates.find((t) => t.name === TEMPLATE)?.id;
-  const opened = await api.post('/api/cycles', { headers: await xsrf(), data: { templateId, year: YEAR, diaryNumber: `SN.${YEAR}.73`, ...cycleDates(YEAR) } });
-  expect([201, 409], await opened.text()).toContain(opened.status());
-  const cycles = await ok<{ cycles: Array<{ id: string; title: string; committeeName: string }> }>(await api.get('/api/cycles'));
-  cycleId = cycles.cycles.find((c) => c.title === TITLE && c.committeeName.includes('Gnesta'))?.id ?? '';
-  expect(cycleId).not.toBe('');
-  const mine = await ok<{ tasks: Array<{ id: string; cycleId: string }> }>(await api.get('/api/tasks/mine'));
-  const item = mine.tasks.find((t) => t.cycleId === cycleId);
-  if (item) {
-    const task = await ok<{ version: number }>(await api.get(`/api/tasks/${item.id}`));
-    const content = { type: 'doc', version: 1, content: [{ type: 'paragraph', id: 'p1', content: [{ type: 'text', text: 'Prognosen för helåret är i balans.' }] }] };
-    const saved = await ok<{ version: number }>(await api.put(`/api/tasks/${item.id}/content`, { headers: await xsrf(), data: { version: task.version, content } }));
-    const submitted = await ok<{ version: number }>(
-      await api.post(`/api/tasks/${item.id}/transitions`, { headers: await xsrf(), data: { transition: 'submit', version: saved.version } }),
-    );
-    await ok(await economist.api.post(`/api/tasks/${item.id}/transitions`, { headers: await economist.xsrf(), data: { transition: 'approve', version: submitted.version } }));
-  }
-  const frozen = await api.post(`/api/cycles/${cycleId}/report/versions`, { headers: await xsrf(), data: {} });
-  expect([201, 409], await frozen.text()).toContain(frozen.status());
-  await Promise.all([admin.api.dispose(), api.dispose(), economist.api.dispose()]);
+  ({ cycleId } = await frozenGnestaCycle({ template: TEMPLATE, year: YEAR, diaryNumber: `SN.${YEAR}.73`, admin: ADMIN, secretary: SECRETARY, economist: ECONOMIST }));
 });
 
 test('the secretary drafts and hands in the tjänsteskrivelse, the director finds it under Att granska and approves it', async ({ browser }) => {

@@ -101,3 +101,64 @@ export async function changedCells(page: Page): Promise<string[][]> {
   }
   return out;
 }
+
+async function okJson<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as T;
+}
+
+/**
+ * A Gnesta cycle whose report is frozen, from a one-section template of its own: the template made
+ * (by the admin), the cycle opened, its Sammanfattning written by the secretary and approved by
+ * the economist, the report frozen. Each step is skipped when an earlier attempt did it already.
+ * Returns the cycle's and the nämnd's ids.
+ */
+export async function frozenGnestaCycle(options: {
+  template: string;
+  year: number;
+  diaryNumber: string;
+  admin: string;
+  secretary: string;
+  economist: string;
+}): Promise<{ cycleId: string; committeeId: string }> {
+  const admin = await apiAs(options.admin);
+  const { api, xsrf } = await apiAs(options.secretary);
+  const economist = await apiAs(options.economist);
+  const tree = await okJson<{ committees: Array<{ id: string; name: string; municipality: string }> }>(await admin.api.get('/api/organisation'));
+  const committeeId = tree.committees.find((c) => c.municipality.includes('Gnesta') && c.name === 'Socialnämnden')?.id ?? '';
+  const created = await admin.api.post('/api/templates', {
+    headers: await admin.xsrf(),
+    data: {
+      committeeId,
+      name: options.template,
+      reportKind: 'interim_report',
+      sections: [{ key: 'sammanfattning', parentKey: null, title: 'Sammanfattning', kind: 'narrative', responsibility: 'committee', reviewerRole: 'economist' }],
+    },
+  });
+  expect([201, 409], await created.text()).toContain(created.status());
+  const templates = await okJson<{ templates: Array<{ id: string; name: string }> }>(await api.get('/api/templates'));
+  const templateId = templates.templates.find((t) => t.name === options.template)?.id;
+  const opened = await api.post('/api/cycles', {
+    headers: await xsrf(),
+    data: { templateId, year: options.year, diaryNumber: options.diaryNumber, ...cycleDates(options.year) },
+  });
+  expect([201, 409], await opened.text()).toContain(opened.status());
+  const cycles = await okJson<{ cycles: Array<{ id: string; title: string; committeeName: string }> }>(await api.get('/api/cycles'));
+  const cycleId = cycles.cycles.find((c) => c.title === `${options.template} ${options.year}` && c.committeeName.includes('Gnesta'))?.id ?? '';
+  expect(cycleId).not.toBe('');
+  const mine = await okJson<{ tasks: Array<{ id: string; cycleId: string }> }>(await api.get('/api/tasks/mine'));
+  const item = mine.tasks.find((t) => t.cycleId === cycleId);
+  if (item) {
+    const task = await okJson<{ version: number }>(await api.get(`/api/tasks/${item.id}`));
+    const content = { type: 'doc', version: 1, content: [{ type: 'paragraph', id: 'p1', content: [{ type: 'text', text: 'Prognosen för helåret är i balans.' }] }] };
+    const saved = await okJson<{ version: number }>(await api.put(`/api/tasks/${item.id}/content`, { headers: await xsrf(), data: { version: task.version, content } }));
+    const submitted = await okJson<{ version: number }>(
+      await api.post(`/api/tasks/${item.id}/transitions`, { headers: await xsrf(), data: { transition: 'submit', version: saved.version } }),
+    );
+    await okJson(await economist.api.post(`/api/tasks/${item.id}/transitions`, { headers: await economist.xsrf(), data: { transition: 'approve', version: submitted.version } }));
+  }
+  const frozen = await api.post(`/api/cycles/${cycleId}/report/versions`, { headers: await xsrf(), data: {} });
+  expect([201, 409], await frozen.text()).toContain(frozen.status());
+  await Promise.all([admin.api.dispose(), api.dispose(), economist.api.dispose()]);
+  return { cycleId, committeeId };
+}
