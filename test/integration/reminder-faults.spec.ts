@@ -73,7 +73,9 @@ async function startFaultySmtp() {
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       stream.on('end', () => {
         const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '';
-        if (state.stallNext > 0) {
+        // Only reminders are stalled: a worker started with its clock moved on may also send other
+        // mail that falls due then (the demo meeting's kallelse reminder), which passes through.
+        if (state.stallNext > 0 && messageId.startsWith('<reminder.')) {
           state.stallNext -= 1;
           // Received in full but never answered: the client waits for a 250 that does not come.
           state.stalled.push({ messageId, answered: false });
