@@ -163,6 +163,10 @@ describe('the nämnd meeting: ärenden, kallelse, package, personal-data check, 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    // Over the limit: refused while it streams in, in Swedish, with nothing stored.
+    const huge = await upload({ name: 'stor.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(51 * 1024 * 1024, 0x20)]) });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ code: 'attachment_too_large', message: expect.stringContaining('50 MB') });
     const withScript = await PDFDocument.load(await pdf([['Hej']]));
     withScript.addJavaScript('hello', 'app.alert("x")');
     const js = await upload({ name: 'skript.pdf', bytes: Buffer.from(await withScript.save()) });
@@ -213,6 +217,11 @@ describe('the nämnd meeting: ärenden, kallelse, package, personal-data check, 
     expect(noReason.status).toBe(409);
     expect(noReason.body.code).toBe('kallelse_change_reason_required');
     expect((await secretary.get<MeetingDto>(`/api/meetings/${meeting.id}`)).body.items.find((i) => i.id === item.id)!.title).toBe('Information om lokalförsörjning');
+    const ids = meeting.items.map((i) => i.id);
+    const movedWithoutReason = await secretary.put<{ code: string }>(`/api/meetings/${meeting.id}/order`, { version: meeting.version, itemIds: [ids[1], ids[0], ids[2]] });
+    expect(movedWithoutReason.status).toBe(409);
+    expect(movedWithoutReason.body.code).toBe('kallelse_change_reason_required');
+    expect((await secretary.get<MeetingDto>(`/api/meetings/${meeting.id}`)).body.items.map((i) => i.id)).toEqual(ids);
     meeting = (
       await secretary.put<MeetingDto>(`/api/meetings/${meeting.id}/items/${item.id}`, { version: meeting.version, kind: 'information', title: 'Information om lokaler', reason: 'Rubriken ändrad' })
     ).body;
