@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { pageWithTotal } from '../../database/query';
 
 /** One audit event as written (before and after as JSON text or null). */
 export interface AuditEventInsert {
@@ -102,9 +103,9 @@ export class AuditRepository {
     if (filter.from) where.push(`e.occurred_at >= ${param(filter.from)}`);
     if (filter.to) where.push(`e.occurred_at < ${param(filter.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_event e ${clause}`, params);
-    const rows: AuditEventRow[] = await this.dataSource.query(
-      `WITH page AS (
+    const count = { sql: `SELECT count(*)::int AS total FROM audit_event e ${clause}`, parameters: [...params] };
+    return pageWithTotal<AuditEventRow>(this.dataSource, count, {
+      sql: `WITH page AS (
          SELECT e.id, e.occurred_at, e.actor_user_id, e.action, e.entity_type, e.entity_id, e.before, e.after
            FROM audit_event e ${clause}
           ORDER BY e.id DESC
@@ -134,8 +135,7 @@ export class AuditRepository {
          LEFT JOIN organisation_unit eu ON e.entity_type = 'unit' AND eu.id::text = e.entity_id
          LEFT JOIN report_template rt ON e.entity_type = 'template' AND rt.id::text = e.entity_id
         ORDER BY e.id DESC`,
-      params,
-    );
-    return { total, rows };
+      parameters: params,
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReminderFailureKind } from '@rapportflode/api-contract';
 import { DataSource, EntityManager } from 'typeorm';
+import { pageWithTotal } from '../../database/query';
 
 /** A kept mail as the page Utskick lists it (a confidential mail's body left out). */
 export interface CapturedMailRow {
@@ -69,22 +70,19 @@ export class OperationsRepository {
   }
 
   async capturedMail(page: number, pageSize: number): Promise<{ total: number; rows: CapturedMailRow[] }> {
-    const [{ total }]: Array<{ total: number }> = await this.dataSource.query('SELECT count(*)::int AS total FROM captured_mail');
-    const rows: CapturedMailRow[] = await this.dataSource.query(
-      `SELECT id, to_address, subject, created_at, confidential,
+    return pageWithTotal<CapturedMailRow>(this.dataSource, { sql: 'SELECT count(*)::int AS total FROM captured_mail' }, {
+      sql: `SELECT id, to_address, subject, created_at, confidential,
               CASE WHEN confidential THEN '' ELSE text_body END AS text_body,
               CASE WHEN confidential THEN NULL ELSE html_body END AS html_body
          FROM captured_mail
         ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2`,
-      [pageSize, (page - 1) * pageSize],
-    );
-    return { total, rows };
+      parameters: [pageSize, (page - 1) * pageSize],
+    });
   }
 
   async reminderFailures(page: number, pageSize: number): Promise<{ total: number; rows: ReminderFailureRow[] }> {
-    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(`SELECT count(*)::int AS total FROM sent_reminder r WHERE ${UNDELIVERED}`);
-    const rows: ReminderFailureRow[] = await this.dataSource.query(
-      `SELECT r.id, u.name AS recipient_name, u.email AS recipient_email, r.task_id, c.title AS cycle_title,
+    return pageWithTotal<ReminderFailureRow>(this.dataSource, { sql: `SELECT count(*)::int AS total FROM sent_reminder r WHERE ${UNDELIVERED}` }, {
+      sql: `SELECT r.id, u.name AS recipient_name, u.email AS recipient_email, r.task_id, c.title AS cycle_title,
               s.number AS section_number, s.title AS section_title, o.name AS unit_name, r.kind, r."offset",
               r.due_at, r.sent_at, r.attempts, r.status, r.error
          FROM sent_reminder r
@@ -95,9 +93,8 @@ export class OperationsRepository {
          LEFT JOIN organisation_unit o ON o.id = t.unit_id
         WHERE ${UNDELIVERED}
         ORDER BY r.sent_at DESC, r.id DESC LIMIT $1 OFFSET $2`,
-      [pageSize, (page - 1) * pageSize],
-    );
-    return { total, rows };
+      parameters: [pageSize, (page - 1) * pageSize],
+    });
   }
 
   async settings(manager: EntityManager): Promise<InstallationSettingsRow | undefined> {
