@@ -1,7 +1,7 @@
 /** "Ekonomiska konsekvenser": the approved nämnd figures in the memo's terms, and the text drafted from them. */
 import { formatNumber, formatSignedNumber } from '../format';
 import { RichTextDocument } from '../rich-text';
-import { computeEconomy, EconomyColumn, EconomyContent, EconomyTableConfig, Figures } from '../sections/economy';
+import { changesSign, columnMeaning, computeEconomy, EconomyColumn, EconomyContent, EconomyTableConfig, Figures, signsOf } from '../sections/economy';
 
 /** One verksamhetsområde's (or enhet's) result for the period and forecast for the year, in tkr. */
 export interface EconomicFigure {
@@ -22,13 +22,21 @@ export function resultColumns(config: EconomyTableConfig): { result: EconomyColu
   return { result: first('budget_deviation', 'net'), forecast: first('forecast_deviation', 'forecast') };
 }
 
-/** The figures of a nämnd economy table (e.g. committeeEconomyContent's): one per top-level row, and the total. */
+/**
+ * The figures of a nämnd economy table (e.g. committeeEconomyContent's): one per top-level row,
+ * and the total. They are results, whatever the table's sign convention: positive is a surplus
+ * or better than budget — a deviation as the table has it, a net or a forecast of a table with
+ * costs positive (a nettokostnad) with its sign turned.
+ */
 export function economicFigures(config: EconomyTableConfig, content: EconomyContent): EconomicFigures {
   const { result, forecast } = resultColumns(config);
   const factor = config.unit === 'mnkr' ? 1000 : 1;
+  const costsPositive = signsOf(config) === 'costs_positive';
   const pick = (values: Figures, column: EconomyColumn | null): number | null => {
     const value = column ? values[column] : null;
-    return typeof value === 'number' ? Math.round(value * factor * 1000) / 1000 : null;
+    if (typeof value !== 'number' || column === null) return null;
+    const sign = costsPositive && changesSign(columnMeaning(config, column).measure) ? -1 : 1;
+    return Math.round(sign * value * factor * 1000) / 1000 + 0;
   };
   const computed = computeEconomy(config, content);
   return {

@@ -6,25 +6,24 @@ import { emptyDocument, plainText, RichTextDocument, sanitizeRichText } from '..
 import type { SectionKind } from '../template';
 import { BlockDiff, diffDocuments } from '../text-diff';
 import { ActionPlanConfig, ActionPlanContent, carryForward as carryActionPlanForward, checkActionPlan, diffActionPlan } from './action-plan';
-import {
-  CellChange,
-  checkEconomy,
-  diffEconomy,
-  ECONOMY_COLUMN_LABELS,
-  headingFits,
-  meaningHeading,
-  ECONOMY_COLUMNS,
-  EconomyContent,
-  EconomyTableConfig,
-  MONEY_DECIMALS,
-} from './economy';
+import { CellChange, checkEconomy, checkEconomyConfig, diffEconomy, EconomyContent, EconomyTableConfig } from './economy';
+import { BlocksConfig, BlocksContent, carryBlocksForward, checkBlocksConfig, checkBlocksContent, diffBlocks, hasCarriedBlocks, isEmptyBlocks } from './blocks';
 import { checkTable, checkTableConfig, diffTable, TableConfig, TableContent } from './generic-table';
-import { checkGoals, diffGoals, GoalsConfig, GoalsContent } from './goals';
-import { carryForwardPlan, checkInternalControl, diffInternalControl, InternalControlConfig, InternalControlContent } from './internal-control';
+import { carryGoalsForward, checkGoals, checkGoalsConfig, diffGoals, GoalsConfig, GoalsContent } from './goals';
+import {
+  carryForwardPlan,
+  checkInternalControl,
+  checkInternalControlConfig,
+  diffInternalControl,
+  hasInternalControlRows,
+  InternalControlConfig,
+  InternalControlContent,
+  isEmptyInternalControl,
+} from './internal-control';
 import { isRecord, SectionIssue } from './section-check';
 import { checkSickLeave, diffSickLeave, SickLeaveConfig, SickLeaveContent } from './sick-leave';
 
-export type StructuredContent = EconomyContent | SickLeaveContent | ActionPlanContent | InternalControlContent | GoalsContent | TableContent;
+export type StructuredContent = EconomyContent | SickLeaveContent | ActionPlanContent | InternalControlContent | GoalsContent | TableContent | BlocksContent;
 export type TaskContent = RichTextDocument | StructuredContent;
 
 /** What a template says about a section's content beyond its kind (the layout of its kind's table). */
@@ -35,6 +34,8 @@ export interface SectionConfig {
   internalControl?: InternalControlConfig;
   goals?: GoalsConfig;
   table?: TableConfig;
+  /** Sections made of blocks: the blocks in order (blocks.ts). */
+  blocks?: BlocksConfig;
 }
 
 /** Nacka's layout (reference 000): ack utfall and budget, helår budget and prognos. */
@@ -61,7 +62,7 @@ export function tableConfigOf(config: SectionConfig | null | undefined): TableCo
 }
 
 /** The section kinds with a structured (table) schema; narrative sections hold rich text. */
-export const STRUCTURED_KINDS: readonly SectionKind[] = ['economy', 'sick_leave', 'action_plan', 'internal_control', 'goals', 'table'];
+export const STRUCTURED_KINDS: readonly SectionKind[] = ['economy', 'sick_leave', 'action_plan', 'internal_control', 'goals', 'table', 'blocks'];
 
 export function isStructured(kind: SectionKind): boolean {
   return STRUCTURED_KINDS.includes(kind);
@@ -82,6 +83,8 @@ export function emptyContent(kind: SectionKind): TaskContent {
       return { type: 'goals', goals: [] };
     case 'table':
       return { type: 'table', rows: [] };
+    case 'blocks':
+      return { type: 'blocks', blocks: {} };
     default:
       return emptyDocument();
   }
@@ -126,6 +129,8 @@ export function checkContent(kind: SectionKind, config: SectionConfig | null | u
       return fromIssues(checkGoals({ ...config?.goals, ...(strict ? { requireAssessment: true } : {}) }, input));
     case 'table':
       return fromIssues(checkTable(tableConfigOf(config), input));
+    case 'blocks':
+      return checkBlocksContent(config, input, options);
     default: {
       const sanitized = sanitizeRichText(input);
       return sanitized.ok ? { ok: true, content: sanitized.document, removed: sanitized.removed } : sanitized;
@@ -143,9 +148,11 @@ export function isEmptyContent(content: TaskContent): boolean {
     case 'sick_leave':
       return content.values.total === null && content.values.shortTerm === null && content.values.longTerm === null && !content.comment;
     case 'internal_control':
-      return content.plan.length === 0 && content.risks.every((t) => t.rows.length === 0);
+      return isEmptyInternalControl(content);
     case 'goals':
       return content.goals.length === 0;
+    case 'blocks':
+      return isEmptyBlocks(content);
     default:
       return plainText(content).trim() === '';
   }
@@ -158,6 +165,10 @@ export interface ContentDiff {
 
 /** What changed between two versions: text blocks for rich text, cells (old and new value) for tables. */
 export function diffContent(kind: SectionKind, config: SectionConfig | null | undefined, before: TaskContent, after: TaskContent): ContentDiff {
+  if (kind === 'blocks') {
+    const asBlocks = (c: TaskContent): BlocksContent => (c.type === 'blocks' ? c : { type: 'blocks', blocks: {} });
+    return diffBlocks(config, asBlocks(before), asBlocks(after));
+  }
   if (!isStructured(kind)) {
     const asDocument = (c: TaskContent) => (c.type === 'doc' ? c : emptyDocument());
     return { blocks: diffDocuments(asDocument(before), asDocument(after)), cells: [] };
@@ -169,14 +180,14 @@ export function diffContent(kind: SectionKind, config: SectionConfig | null | un
   if (after.type === 'economy') cells = diffEconomy(economyConfigOf(config), a as EconomyContent, after);
   else if (after.type === 'sick_leave') cells = diffSickLeave(config?.sickLeave, a as SickLeaveContent, after);
   else if (after.type === 'action_plan') cells = diffActionPlan(a as ActionPlanContent, after);
-  else if (after.type === 'internal_control') cells = diffInternalControl(a as InternalControlContent, after);
+  else if (after.type === 'internal_control') cells = diffInternalControl(a as InternalControlContent, after, config?.internalControl);
   else if (after.type === 'goals') cells = diffGoals(a as GoalsContent, after, config?.goals);
   else if (after.type === 'table') cells = diffTable(tableConfigOf(config), a as TableContent, after);
   return { blocks: [], cells };
 }
 
 /** The kinds a new cycle starts from the previous cycle's approved content (see carryContentForward). */
-export const CARRIED_KINDS: readonly SectionKind[] = ['economy', 'action_plan', 'internal_control', 'goals', 'table'];
+export const CARRIED_KINDS: readonly SectionKind[] = ['economy', 'action_plan', 'internal_control', 'goals', 'table', 'blocks'];
 
 /**
  * What a new cycle's task starts from, given the same unit's approved content of the
@@ -186,27 +197,11 @@ export const CARRIED_KINDS: readonly SectionKind[] = ['economy', 'action_plan', 
  * (it needs both layouts); sick leave and narrative text start empty (earlier sick-leave
  * figures are shown as history, never copied).
  */
-export function carryContentForward(kind: SectionKind, previous: TaskContent, sameYear: boolean): TaskContent {
+export function carryContentForward(kind: SectionKind, previous: TaskContent, sameYear: boolean, config?: SectionConfig | null): TaskContent {
+  if (previous.type === 'blocks' && kind === 'blocks') return carryBlocksForward(config, previous, sameYear);
   if (previous.type === 'action_plan' && kind === 'action_plan') return carryActionPlanForward(previous);
   if (previous.type === 'internal_control' && kind === 'internal_control') return carryForwardPlan(previous);
-  if (previous.type === 'goals' && kind === 'goals') {
-    return {
-      type: 'goals',
-      goals: previous.goals.map((goal) => ({
-        ...goal,
-        committeeGoals: goal.committeeGoals.map(({ comment: _c, ...cg }) => ({
-          ...cg,
-          assessment: null,
-          indicators: cg.indicators.map(({ comment: _ic, ...indicator }) => ({
-            ...indicator,
-            previous: sameYear ? indicator.previous : indicator.value,
-            value: sameYear ? indicator.value : null,
-            assessment: null,
-          })),
-        })),
-      })),
-    };
-  }
+  if (previous.type === 'goals' && kind === 'goals') return carryGoalsForward(previous, sameYear);
   if (previous.type === 'table' && kind === 'table') return { type: 'table', rows: previous.rows.map((row) => ({ ...row, cells: { ...row.cells } })) };
   return emptyContent(kind);
 }
@@ -219,9 +214,11 @@ export function hasCarriedContent(content: TaskContent): boolean {
     case 'table':
       return content.rows.length > 0;
     case 'internal_control':
-      return content.plan.length > 0 || content.risks.length > 0;
+      return hasInternalControlRows(content);
     case 'goals':
       return content.goals.length > 0;
+    case 'blocks':
+      return hasCarriedBlocks(content);
     default:
       return false;
   }
@@ -260,57 +257,8 @@ export function earlierContentFor<T extends EarlierContent<unknown>>(
   );
 }
 
-/** Checks a template's layout of an economy table. */
-export function checkEconomyConfig(input: unknown): { ok: true; config: EconomyTableConfig } | { ok: false; errors: string[] } {
-  if (typeof input !== 'object' || input === null) return { ok: false, errors: ['Ekonomitabellens upplägg saknas.'] };
-  const raw = input as Record<string, unknown>;
-  const errors: string[] = [];
-  const unit = raw['unit'];
-  if (unit !== 'tkr' && unit !== 'mnkr') errors.push('Ange enhet för ekonomitabellen: tkr eller mnkr.');
-  const columns = Array.isArray(raw['columns']) ? raw['columns'] : [];
-  const known = columns.filter((c): c is EconomyTableConfig['columns'][number] => (ECONOMY_COLUMNS as readonly unknown[]).includes(c));
-  if (known.length !== columns.length) errors.push('Ekonomitabellen har en okänd kolumn.');
-  if (new Set(known).size !== known.length) errors.push('En kolumn förekommer två gånger i ekonomitabellen.');
-  if (known.length === 0) errors.push('Välj minst en kolumn för ekonomitabellen.');
-  let earlierMeasures: EconomyTableConfig['earlierMeasures'];
-  if (isRecord(raw['earlierMeasures'])) {
-    const result = raw['earlierMeasures']['earlier_result'];
-    const forecast = raw['earlierMeasures']['earlier_forecast'];
-    if (result !== undefined && result !== 'net' && result !== 'budget_deviation') errors.push('Resultat tidigare period ska vara utfall netto eller budgetavvikelse.');
-    if (forecast !== undefined && forecast !== 'forecast' && forecast !== 'forecast_deviation') errors.push('Prognos tidigare period ska vara prognos eller prognosavvikelse.');
-    earlierMeasures = {
-      ...(result === 'net' || result === 'budget_deviation' ? { earlier_result: result } : {}),
-      ...(forecast === 'forecast' || forecast === 'forecast_deviation' ? { earlier_forecast: forecast } : {}),
-    };
-    if (Object.keys(earlierMeasures).length === 0) earlierMeasures = undefined;
-  }
-  const labels: Partial<Record<EconomyTableConfig['columns'][number], string>> = {};
-  if (typeof raw['labels'] === 'object' && raw['labels'] !== null) {
-    for (const [key, value] of Object.entries(raw['labels'] as Record<string, unknown>)) {
-      if (!(known as readonly string[]).includes(key)) continue;
-      const column = key as EconomyTableConfig['columns'][number];
-      if (typeof value !== 'string' || !value.trim() || value.length > 80) {
-        errors.push(`Kolumnrubriken för ${ECONOMY_COLUMN_LABELS[column]} ska vara 1–80 tecken.`);
-      } else if (!headingFits({ unit: 'tkr', columns: known, earlierMeasures }, column, value.trim())) {
-        errors.push(
-          `Kolumnrubriken "${value.trim()}" säger inte vad kolumnen innehåller (${meaningHeading({ unit: 'tkr', columns: known, earlierMeasures }, column)}). ` +
-            'En avvikelse ska heta avvikelse, en prognos prognos och en budget budget.',
-        );
-      } else labels[column] = value.trim();
-    }
-  }
-  if (errors.length) return { ok: false, errors };
-  // Columns in the order the municipality prints them.
-  return {
-    ok: true,
-    config: {
-      unit: unit as keyof typeof MONEY_DECIMALS,
-      columns: known,
-      ...(Object.keys(labels).length ? { labels } : {}),
-      ...(earlierMeasures ? { earlierMeasures } : {}),
-    },
-  };
-}
+/** Checks a template's layout of an economy table (economy/config.ts). */
+export { checkEconomyConfig };
 
 const CONFIG_KIND: Readonly<Record<keyof SectionConfig, SectionKind>> = {
   economy: 'economy',
@@ -319,6 +267,7 @@ const CONFIG_KIND: Readonly<Record<keyof SectionConfig, SectionKind>> = {
   internalControl: 'internal_control',
   goals: 'goals',
   table: 'table',
+  blocks: 'blocks',
 };
 
 const isShortText = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length > 0 && value.trim().length <= max;
@@ -350,6 +299,10 @@ export function checkSectionConfig(kind: SectionKind, input: unknown): { ok: tru
     if (key === 'economy') {
       const layout = checkEconomyConfig(value);
       if (layout.ok) config.economy = layout.config;
+      else errors.push(...layout.errors);
+    } else if (key === 'blocks') {
+      const layout = checkBlocksConfig(value);
+      if (layout.ok) config.blocks = layout.config;
       else errors.push(...layout.errors);
     } else if (key === 'table') {
       const layout = checkTableConfig(value);
@@ -386,13 +339,13 @@ export function checkSectionConfig(kind: SectionKind, input: unknown): { ok: tru
       if (!Array.isArray(areas) || areas.length > 30 || !areas.every((a) => isShortText(a, 40))) errors.push('Ansvarsområdena ska vara högst 30 korta texter.');
       else config.actionPlan = { ...(areas.length ? { areas: areas.map((a: string) => a.trim()) } : {}), ...(value['effect'] === true ? { effect: true } : {}) };
     } else if (key === 'internalControl') {
-      config.internalControl = value['requireResults'] === true ? { requireResults: true } : {};
+      const layout = checkInternalControlConfig(value);
+      if (layout.ok) config.internalControl = layout.config;
+      else errors.push(...layout.errors);
     } else if (key === 'goals') {
-      const year = value['year'];
-      const decimals = value['decimals'] ?? 1;
-      if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100)) errors.push('Målens år ska vara ett årtal.');
-      if (typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 2) errors.push('Indikatorer anges med 0–2 decimaler.');
-      else config.goals = { ...(typeof year === 'number' ? { year } : {}), ...(decimals !== 1 ? { decimals } : {}), ...(value['requireAssessment'] === true ? { requireAssessment: true } : {}) };
+      const layout = checkGoalsConfig(value);
+      if (layout.ok) config.goals = layout.config;
+      else errors.push(...layout.errors);
     }
   }
   if (errors.length) return { ok: false, errors };

@@ -13,6 +13,7 @@ import {
 } from './model';
 import type { ReportKind } from '../../template';
 import { columnLabel, columnMeaning, earlierPeriodEnd, type EconomyMeasure, type EconomyPeriodKind } from './meaning';
+import { inSignsOf } from './signs';
 
 /** One changed cell between two versions of a table: what the reviewer sees. */
 export interface CellChange {
@@ -81,7 +82,8 @@ export function combineEconomy(
  * `u-` and the first 12 characters of its id, without hyphens) with the unit's top-level rows
  * beneath it, each carrying its computed figures in the entered columns (sub-rows folded into
  * their row). Totals stay computed by `computeEconomy`, so the nämnd total is never typed.
- * Unit tables with another layout are read through this layout's entered columns.
+ * Unit tables with another layout are read through this layout's entered columns, their figures
+ * written in this layout's sign convention.
  */
 export function committeeEconomyContent(
   config: EconomyTableConfig,
@@ -101,7 +103,7 @@ export function committeeEconomyContent(
           const values: Figures = {};
           for (const column of entered) {
             const value = row.values[column];
-            if (typeof value === 'number') values[column] = value;
+            if (typeof value === 'number') values[column] = inSignsOf(unit.config, config, column, value);
           }
           return { key: `${unitKey}-${row.key}`.slice(0, 60), label: row.label, values };
         }),
@@ -122,7 +124,8 @@ export interface EconomyCyclePeriod {
  * holds the same measure for the right period — the earlier period's columns get the previous
  * cycle's own figures only when that cycle reported exactly that earlier period of the same
  * year, the helårsbudget only within the same year, "bokslut föregående år" only from last
- * year's full-year accounts. Never by position or heading; everything else starts empty.
+ * year's full-year accounts. Never by position or heading; everything else starts empty. A
+ * figure is written in the new layout's sign convention.
  */
 export function carryEconomyForward(
   config: EconomyTableConfig,
@@ -157,7 +160,7 @@ export function carryEconomyForward(
     if (row.children.length === 0) {
       for (const { column, from } of plan) {
         const value = row.values[from];
-        if (typeof value === 'number') values[column] = value;
+        if (typeof value === 'number') values[column] = inSignsOf(previousConfig, config, from, value);
       }
     }
     return {

@@ -2,7 +2,7 @@
 import { roundTo } from '../section-check';
 import { acceptedEconomy } from './check';
 import { columnLabel, type EconomyPeriods, meaningHeading } from './meaning';
-import { computeEconomy, type EconomyColumn, type EconomyContent, type EconomyTableConfig, MONEY_DECIMALS } from './model';
+import { computeEconomy, type EconomyColumn, type EconomyContent, type EconomyTableConfig, moneyDecimals, signsOf } from './model';
 
 export interface EconomyChartFigures {
   series: Array<{ label: string; /** How a derived series is computed, in words; null when it is entered. */ derivedFrom: string | null }>;
@@ -12,7 +12,8 @@ export interface EconomyChartFigures {
 /**
  * Budget and prognos per top-level row (sub-rows summed): the helårsbudget (or the period's
  * budget netto) against the year's prognos — entered, or the helårsbudget plus the forecast
- * deviation where the table holds that instead (deviation = prognos − helårsbudget). A figure
+ * deviation where the table holds that instead (deviation = prognos − helårsbudget; with costs
+ * positive, helårsbudget − prognos, so the prognos is the budget less the deviation). A figure
  * the check refuses is never drawn, nor anything derived from it. Null when the table has
  * neither a budget nor a prognos.
  */
@@ -21,7 +22,8 @@ export function economyChartFigures(config: EconomyTableConfig, content: Economy
   const budgetColumn: EconomyColumn | null = has('annual_budget') ? 'annual_budget' : has('budget_net') ? 'budget_net' : null;
   const forecastFrom = has('forecast') ? 'forecast' : has('annual_budget') && has('forecast_deviation') ? 'deviation' : null;
   if (!budgetColumn && !forecastFrom) return null;
-  const decimals = MONEY_DECIMALS[config.unit];
+  const decimals = moneyDecimals(config);
+  const deviationSign = signsOf(config) === 'costs_positive' ? -1 : 1;
   const rows = computeEconomy(config, acceptedEconomy(config, content)).rows;
   const series: EconomyChartFigures['series'] = [
     ...(budgetColumn ? [{ label: columnLabel(config, budgetColumn, periods), derivedFrom: null }] : []),
@@ -31,7 +33,7 @@ export function economyChartFigures(config: EconomyTableConfig, content: Economy
         ? [
             {
               label: meaningHeading(config, 'forecast', periods),
-              derivedFrom: `${columnLabel(config, 'annual_budget', periods)} + ${columnLabel(config, 'forecast_deviation', periods)}`,
+              derivedFrom: `${columnLabel(config, 'annual_budget', periods)} ${deviationSign < 0 ? '−' : '+'} ${columnLabel(config, 'forecast_deviation', periods)}`,
             },
           ]
         : []),
@@ -43,7 +45,7 @@ export function economyChartFigures(config: EconomyTableConfig, content: Economy
       forecastFrom === 'forecast'
         ? (v.forecast ?? null)
         : typeof v.annual_budget === 'number' && typeof v.forecast_deviation === 'number'
-          ? roundTo(v.annual_budget + v.forecast_deviation, decimals)
+          ? roundTo(v.annual_budget + deviationSign * v.forecast_deviation, decimals)
           : null;
     return { label: row.label || '(utan namn)', values: [...(budgetColumn ? [budget] : []), ...(forecastFrom ? [forecast] : [])] };
   });

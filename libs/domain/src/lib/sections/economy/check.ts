@@ -10,8 +10,9 @@ import {
   type EconomyTableConfig,
   type Figures,
   inputColumns,
-  MONEY_DECIMALS,
+  moneyDecimals,
   readSource,
+  signsOf,
 } from './model';
 import { columnLabel } from './meaning';
 
@@ -24,7 +25,7 @@ export interface EconomyIssue {
 
 export type EconomyCheck = { ok: true; content: EconomyContent } | { ok: false; issues: EconomyIssue[] };
 
-export const ECONOMY_LIMITS = { maxRows: 2_000, maxDepth: 2, maxLabel: 200, maxComment: 5_000, maxAbs: 1e12 };
+export const ECONOMY_LIMITS = { maxRows: 2_000, maxDepth: 3, maxLabel: 200, maxComment: 5_000, maxAbs: 1e12 };
 
 const KEY = /^[A-Za-z0-9_-]{1,60}$/;
 
@@ -36,9 +37,15 @@ function refusal(config: EconomyTableConfig, col: EconomyColumn, value: unknown,
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) return `${name}: "${String(value)}" är inte ett tal.`;
   if (Math.abs(value) > ECONOMY_LIMITS.maxAbs) return `${name}: ${formatNumber(value)} är orimligt stort.`;
-  const decimals = MONEY_DECIMALS[config.unit];
-  if (roundTo(value, decimals) !== value) return `${name}: anges i ${config.unit} med ${decimals === 0 ? 'heltal' : `${decimals} decimal`}.`;
-  if ((col === 'costs' || col === 'budget_costs') && value > 0) return `${name}: kostnader anges som negativa tal (${formatNumber(-value)}).`;
+  const decimals = moneyDecimals(config);
+  if (roundTo(value, decimals) !== value) {
+    return `${name}: anges i ${config.unit} med ${decimals === 0 ? 'heltal' : decimals === 1 ? '1 decimal' : `${decimals} decimaler`}.`;
+  }
+  if (col === 'costs' || col === 'budget_costs') {
+    if (signsOf(config) === 'costs_positive') {
+      if (value < 0) return `${name}: kostnader anges som positiva tal (${formatNumber(-value, decimals)}).`;
+    } else if (value > 0) return `${name}: kostnader anges som negativa tal (${formatNumber(-value)}).`;
+  }
   if ((col === 'income' || col === 'budget_income') && value < 0) return `${name}: intäkter anges som positiva tal.`;
   return null;
 }
@@ -64,8 +71,8 @@ export function acceptedEconomy(config: EconomyTableConfig, content: EconomyCont
 /**
  * Checks an economy table against its template's layout and returns it in clean form: rows
  * with a name, no row twice among its siblings, figures only in entered columns, finite
- * numbers with the unit's decimals, costs not positive and income not negative, sub-rows at
- * most one level down. Every problem is reported with its row and column, in Swedish.
+ * numbers with the unit's decimals, costs signed as the layout says (not positive, or with
+ * 'costs_positive' not negative) and income not negative, sub-rows at most two levels down. Every problem is reported with its row and column, in Swedish.
  */
 export function checkEconomy(config: EconomyTableConfig, input: unknown): EconomyCheck {
   const issues: EconomyIssue[] = [];
@@ -93,7 +100,7 @@ export function checkEconomy(config: EconomyTableConfig, input: unknown): Econom
 
     const childrenRaw = Array.isArray(raw['children']) ? raw['children'] : [];
     if (childrenRaw.length && depth + 1 >= ECONOMY_LIMITS.maxDepth) {
-      issues.push({ row: where, column: null, message: 'Underrader kan bara ligga en nivå ned.' });
+      issues.push({ row: where, column: null, message: `Underrader kan ligga högst ${ECONOMY_LIMITS.maxDepth - 1} nivåer ned.` });
     }
     const values: Figures = {};
     const rawValues = isRecord(raw['values']) ? raw['values'] : {};
@@ -164,7 +171,7 @@ export function checkPrintedTotals(
     }
   };
   walk(computed.rows, []);
-  const tolerance = 10 ** -MONEY_DECIMALS[config.unit] / 2;
+  const tolerance = 10 ** -moneyDecimals(config) / 2;
   const out: TotalDisagreement[] = [];
   for (const { row, values } of printed) {
     const actual = row === null ? computed.total : byPath.get(row);

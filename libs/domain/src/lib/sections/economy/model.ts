@@ -6,8 +6,11 @@
  * This file: the layout and the computation; check.ts: the check every save passes and printed
  * totals; across.ts: tables across versions and units (diff, the nämnd table, carrying forward).
  *
- * Signs follow the references: income positive, costs negative, net results negative; a
- * positive deviation is better than budget (deviation = actual − budget, both signed).
+ * Signs follow the layout's `signs` (default as the references): income positive, costs
+ * negative, net results negative, and a positive deviation is better than budget (deviation =
+ * actual − budget, both signed). With 'costs_positive' costs, net costs (nettokostnad = costs −
+ * income) and their budgets and forecasts are positive, and a deviation is budget − actual
+ * (forecast deviation = budget − forecast): again positive when better than budget.
  */
 import { isRecord, roundTo } from '../section-check';
 
@@ -67,13 +70,44 @@ export const ECONOMY_FORMULAS: Readonly<Partial<Record<EconomyColumn, Formula>>>
   },
 };
 
+/** The same with costs and net costs positive: nettokostnad = costs − income, deviation = budget − actual. */
+export const COSTS_POSITIVE_FORMULAS: Readonly<Partial<Record<EconomyColumn, Formula>>> = {
+  ...ECONOMY_FORMULAS,
+  net: { inputs: ['income', 'costs'], compute: (v) => netCost(v.costs, v.income) },
+  budget_net: { inputs: ['budget_income', 'budget_costs'], compute: (v) => netCost(v.budget_costs, v.budget_income) },
+  budget_deviation: { inputs: ['net', 'budget_net'], compute: (v) => difference(v.budget_net, v.net) },
+  forecast_deviation: { inputs: ['forecast', 'annual_budget'], compute: (v) => difference(v.annual_budget, v.forecast) },
+};
+
+/** The formulas of a layout's sign convention. */
+function formulasOf(config: EconomyTableConfig): Readonly<Partial<Record<EconomyColumn, Formula>>> {
+  return signsOf(config) === 'costs_positive' ? COSTS_POSITIVE_FORMULAS : ECONOMY_FORMULAS;
+}
+
 /** Columns that are not sums: a sub-total row gets them from its own figures, not by adding. */
 const RATIO_COLUMNS: readonly EconomyColumn[] = ['percent_of_budget'];
 
 export type MoneyUnit = 'tkr' | 'mnkr';
 
-/** Decimals shown and stored per unit: whole tkr, mnkr with one decimal. */
+/** Decimals shown and stored per unit by default: whole tkr, mnkr with one decimal (a layout may give mnkr two, see `moneyDecimals`). */
 export const MONEY_DECIMALS: Readonly<Record<MoneyUnit, number>> = { tkr: 0, mnkr: 1 };
+
+/**
+ * How a layout signs its figures: 'net_cost_negative' (default, the references: costs and net
+ * costs negative) or 'costs_positive' (costs and nettokostnad positive, deviations budget − actual).
+ */
+export type EconomySigns = 'net_cost_negative' | 'costs_positive';
+export const ECONOMY_SIGNS: readonly EconomySigns[] = ['net_cost_negative', 'costs_positive'];
+
+/** A heading over a run of adjacent columns (`Helår` over Budget · Prognos · Avvikelse). */
+export interface EconomyColumnGroup {
+  label: string;
+  /** Adjacent columns of the table, in the table's order. */
+  columns: readonly EconomyColumn[];
+}
+
+/** Where a row with sub-rows shows their sum: on the row itself (default) or in a `Summa <row>` row after them. */
+export type SubtotalPosition = 'above' | 'below';
 
 /** How a template lays out an economy table. */
 export interface EconomyTableConfig {
@@ -86,6 +120,33 @@ export interface EconomyTableConfig {
   labels?: Partial<Record<EconomyColumn, string>>;
   /** What the two earlier-period columns hold (default: the budget deviation and the forecast deviation). */
   earlierMeasures?: { earlier_result?: 'net' | 'budget_deviation'; earlier_forecast?: 'forecast' | 'forecast_deviation' };
+  /** How figures are signed (default 'net_cost_negative'). */
+  signs?: EconomySigns;
+  /** Headings over runs of columns, printed as a header row above the columns' own (default none). */
+  groups?: readonly EconomyColumnGroup[];
+  /** The total row's label (default "Summa"). */
+  totalLabel?: string;
+  /** Where a row's sub-total is shown (default 'above': on the row itself). */
+  subtotalPosition?: SubtotalPosition;
+  /** The first column's heading (default: the report's own, "Verksamhet" or "Enhet / verksamhet"). */
+  rowHeading?: string;
+  /** Decimals in mnkr: 1 (default) or 2; tkr are always whole. */
+  decimals?: 1 | 2;
+}
+
+/** The layout's sign convention. */
+export function signsOf(config: EconomyTableConfig): EconomySigns {
+  return config.signs ?? 'net_cost_negative';
+}
+
+/** Decimals a layout shows and stores: whole tkr, mnkr with one decimal or the layout's two. */
+export function moneyDecimals(config: EconomyTableConfig): number {
+  return config.unit === 'mnkr' ? (config.decimals ?? MONEY_DECIMALS.mnkr) : MONEY_DECIMALS.tkr;
+}
+
+/** The total row's label: the layout's, or "Summa". */
+export function totalLabelOf(config: EconomyTableConfig): string {
+  return config.totalLabel ?? 'Summa';
 }
 
 export interface EconomyRow {
@@ -156,6 +217,12 @@ function sum(...values: Array<number | undefined>): number | null {
   return roundTo(values.reduce<number>((acc, v) => acc + (v ?? 0), 0), 6);
 }
 
+/** Costs less income, either missing taken as nothing (as `sum` does); null when both are missing. */
+function netCost(costs: number | undefined, income: number | undefined): number | null {
+  if (costs === undefined && income === undefined) return null;
+  return roundTo((costs ?? 0) - (income ?? 0), 6);
+}
+
 function difference(a: number | undefined, b: number | undefined): number | null {
   if (a === undefined || b === undefined) return null;
   return roundTo(a - b, 6);
@@ -172,7 +239,7 @@ function derive(config: EconomyTableConfig, entered: Figures): Figures {
   for (const column of ECONOMY_COLUMNS) {
     if (!config.columns.includes(column)) continue;
     if (isComputed(config, column)) {
-      const value = (ECONOMY_FORMULAS[column] as Formula).compute(known);
+      const value = (formulasOf(config)[column] as Formula).compute(known);
       if (value !== null) known[column] = value;
     }
   }
