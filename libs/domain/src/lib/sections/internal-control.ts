@@ -3,8 +3,11 @@
  * and what they hold"): the plan's rows (kontrollområde, kontrollmål, ansvarig, metod, frekvens,
  * rapporteras i/till), each with this period's result and a comment, which is required when
  * the result is Avvikelse or Ej genomförd; and risk tables (risk, orsak, påverkan, hantering,
- * Ännu aktuell / Ej aktuell risk) with optional group headings. `carryForwardPlan` starts the
- * next cycle from the same plan with the results cleared.
+ * Ännu aktuell / Ej aktuell risk, or a status the template adds) with optional group headings.
+ * The template's layout may instead be a table of the auditors' recommendations (revision/
+ * granskning, bakgrund, åtgärd, status) or of systematic controls (mål/process, kontroll, status
+ * och kommentar); risk tables go with every layout. `carryForwardPlan` starts the next cycle from
+ * the same rows with this period's results cleared.
  */
 import type { CellChange } from './economy';
 import {
@@ -53,8 +56,9 @@ export function parseControlResult(text: unknown): ControlResult | null {
   });
 }
 
-export function parseRiskStatus(text: unknown): RiskStatus | null {
-  return parseCode(RISK_STATUS_LABELS, text, { 'Aktuell risk': 'active', 'Ej längre aktuell risk': 'inactive' });
+/** A risk status from its code or Swedish label: the built-in ones, and those the template adds. */
+export function parseRiskStatus(text: unknown, config?: InternalControlConfig | null): string | null {
+  return parseCode(riskStatusLabels(config), text, { 'Aktuell risk': 'active', 'Ej längre aktuell risk': 'inactive' });
 }
 
 /**
@@ -64,7 +68,7 @@ export function parseRiskStatus(text: unknown): RiskStatus | null {
 export function splitRiskStatus(text: string): { risk: string; status: RiskStatus | null } {
   const match = /^(.*?)\s*(ännu aktuell risk|ej aktuell risk)\.?\s*$/is.exec(text.trim());
   if (!match) return { risk: text.trim(), status: null };
-  return { risk: match[1].trim(), status: parseRiskStatus(match[2]) };
+  return { risk: match[1].trim(), status: parseRiskStatus(match[2]) as RiskStatus | null };
 }
 
 export interface ControlRow {
@@ -90,7 +94,8 @@ export interface RiskRow {
   cause: string;
   impact: string;
   handling: string;
-  status: RiskStatus;
+  /** A RiskStatus, or the key of a status the template adds (`statuses`). */
+  status: string;
   /** Heading the row is printed under (`Administration och bistånd`). */
   group?: string;
 }
@@ -102,15 +107,139 @@ export interface RiskTable {
   rows: RiskRow[];
 }
 
+/** One of the auditors' recommendations and what is done about it (layout `audit_recommendations`). */
+export interface AuditRecommendationRow {
+  key: string;
+  /** Revision/Granskning: the audit that made the recommendation. */
+  review: string;
+  /** Bakgrund. */
+  background: string;
+  /** Åtgärd. */
+  action: string;
+  /** Status, as the writer reports it this period. */
+  status: string;
+}
+
+/** One systematic control (layout `systematic_controls`). */
+export interface SystematicControlRow {
+  key: string;
+  /** Mål/process. */
+  area: string;
+  /** Kontroll. */
+  control: string;
+  /** Status och kommentar, this period. */
+  statusComment: string;
+}
+
 export interface InternalControlContent {
   type: 'internal_control';
   plan: ControlRow[];
   risks: RiskTable[];
+  /** Layout `audit_recommendations` only. */
+  recommendations?: AuditRecommendationRow[];
+  /** Layout `systematic_controls` only. */
+  controls?: SystematicControlRow[];
+}
+
+/** What the section's main table is: the eight-column plan (default), audit recommendations, systematic controls. */
+export const INTERNAL_CONTROL_LAYOUTS = ['plan', 'audit_recommendations', 'systematic_controls'] as const;
+export type InternalControlLayout = (typeof INTERNAL_CONTROL_LAYOUTS)[number];
+
+export const INTERNAL_CONTROL_LAYOUT_LABELS: Readonly<Record<InternalControlLayout, string>> = {
+  plan: 'Intern kontrollplan',
+  audit_recommendations: 'Revisionens rekommendationer',
+  systematic_controls: 'Systematiska kontroller',
+};
+
+/** How a risk table prints its rows' groups: a first column (default), or one table per group. */
+export const RISK_GROUP_DISPLAYS = ['column', 'tables'] as const;
+export type RiskGroupDisplay = (typeof RISK_GROUP_DISPLAYS)[number];
+
+/** A risk status the template adds beside Ännu aktuell risk and Ej aktuell risk (`Troligen klart i år`). */
+export interface ControlStatus {
+  key: string;
+  label: string;
 }
 
 export interface InternalControlConfig {
   /** When the section is handed in: every control must have its result. */
   requireResults?: boolean;
+  /** The main table; 'plan' when absent. */
+  layout?: InternalControlLayout;
+  /** The main table's caption; the layout's label when absent. */
+  caption?: string;
+  /** Risk statuses beside the built-in two; none when absent. */
+  statuses?: readonly ControlStatus[];
+  /** How risk groups print; 'column' when absent. */
+  riskGroups?: RiskGroupDisplay;
+  /** Optional columns with nothing in any row are left out of the printed table; off when absent (printed as –). */
+  hideEmptyColumns?: boolean;
+}
+
+export function internalControlLayoutOf(config: InternalControlConfig | null | undefined): InternalControlLayout {
+  return config?.layout ?? 'plan';
+}
+
+/** Every risk status's label by key: the built-in ones (which keep their labels) and the template's. */
+export function riskStatusLabels(config: InternalControlConfig | null | undefined): Readonly<Record<string, string>> {
+  const labels: Record<string, string> = { ...RISK_STATUS_LABELS };
+  for (const status of config?.statuses ?? []) if (!(status.key in RISK_STATUS_LABELS)) labels[status.key] = status.label;
+  return labels;
+}
+
+/** A risk's status as printed; an unknown key (a status the template no longer lists) prints as itself. */
+export function riskStatusLabel(config: InternalControlConfig | null | undefined, status: string): string {
+  return riskStatusLabels(config)[status] ?? status;
+}
+
+export const CONTROL_LIMITS = { maxStatuses: 12, maxStatusLabel: 60, maxCaption: 120 };
+
+/** Checks a template's internal control settings (unknown settings dropped); errors in Swedish. */
+export function checkInternalControlConfig(value: Record<string, unknown>): { ok: true; config: InternalControlConfig } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const layout = value['layout'] ?? 'plan';
+  if (!(INTERNAL_CONTROL_LAYOUTS as readonly unknown[]).includes(layout)) {
+    errors.push(`Okänt upplägg för intern kontroll; välj ${orList(INTERNAL_CONTROL_LAYOUTS.map((l) => INTERNAL_CONTROL_LAYOUT_LABELS[l]))}.`);
+  }
+  const caption = value['caption'];
+  if (caption !== undefined && caption !== null && (typeof caption !== 'string' || !caption.trim() || caption.trim().length > CONTROL_LIMITS.maxCaption)) {
+    errors.push(`Tabellrubriken ska vara 1–${CONTROL_LIMITS.maxCaption} tecken.`);
+  }
+  const groups = value['riskGroups'] ?? 'column';
+  if (!(RISK_GROUP_DISPLAYS as readonly unknown[]).includes(groups)) errors.push('Riskernas rubriker skrivs ut som en kolumn eller som en tabell per rubrik.');
+  const statuses: ControlStatus[] = [];
+  const rawStatuses = value['statuses'] ?? [];
+  if (!Array.isArray(rawStatuses) || rawStatuses.length > CONTROL_LIMITS.maxStatuses) {
+    errors.push(`Statusarna ska vara en lista med högst ${CONTROL_LIMITS.maxStatuses} statusar.`);
+  } else {
+    const taken = new Set<string>(Object.values(RISK_STATUS_LABELS).map((l) => l.toLocaleLowerCase('sv-SE')));
+    rawStatuses.forEach((raw, i) => {
+      const key = isRecord(raw) ? raw['key'] : undefined;
+      const label = isRecord(raw) && typeof raw['label'] === 'string' ? raw['label'].trim() : '';
+      const name = label || `Status ${i + 1}`;
+      if (typeof key !== 'string' || !/^[a-z0-9_-]{1,40}$/.test(key)) errors.push(`${name}: statusen saknar en giltig nyckel (a–z, 0–9, - och _).`);
+      else if (key in RISK_STATUS_LABELS) errors.push(`${name}: nyckeln "${key}" är redan ${RISK_STATUS_LABELS[key as RiskStatus]} och behåller den texten.`);
+      else if (statuses.some((s) => s.key === key)) errors.push(`${name}: nyckeln "${key}" förekommer två gånger.`);
+      if (!label || label.length > CONTROL_LIMITS.maxStatusLabel) errors.push(`${name}: statusens text ska vara 1–${CONTROL_LIMITS.maxStatusLabel} tecken.`);
+      else if (taken.has(label.toLocaleLowerCase('sv-SE'))) errors.push(`Statusen "${label}" förekommer två gånger.`);
+      if (typeof key === 'string' && label) {
+        taken.add(label.toLocaleLowerCase('sv-SE'));
+        statuses.push({ key, label });
+      }
+    });
+  }
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    config: {
+      ...(value['requireResults'] === true ? { requireResults: true } : {}),
+      ...(layout !== 'plan' ? { layout: layout as InternalControlLayout } : {}),
+      ...(typeof caption === 'string' && caption.trim() ? { caption: caption.trim() } : {}),
+      ...(statuses.length ? { statuses } : {}),
+      ...(groups !== 'column' ? { riskGroups: groups as RiskGroupDisplay } : {}),
+      ...(value['hideEmptyColumns'] === true ? { hideEmptyColumns: true } : {}),
+    },
+  };
 }
 
 const CONTROL_FIELDS: readonly TextField[] = [
@@ -127,6 +256,19 @@ const RISK_FIELDS: readonly TextField[] = [
   { field: 'cause', label: 'Orsak', max: SECTION_LIMITS.maxText },
   { field: 'impact', label: 'Påverkan', max: SECTION_LIMITS.maxText },
   { field: 'handling', label: 'Hantering', max: SECTION_LIMITS.maxText },
+];
+
+export const RECOMMENDATION_FIELDS: readonly TextField[] = [
+  { field: 'review', label: 'Revision/Granskning', required: true },
+  { field: 'background', label: 'Bakgrund', max: SECTION_LIMITS.maxText },
+  { field: 'action', label: 'Åtgärd', max: SECTION_LIMITS.maxText, required: true },
+  { field: 'status', label: 'Status', max: SECTION_LIMITS.maxText },
+];
+
+export const SYSTEMATIC_CONTROL_FIELDS: readonly TextField[] = [
+  { field: 'area', label: 'Mål/process', required: true },
+  { field: 'control', label: 'Kontroll', max: SECTION_LIMITS.maxText, required: true },
+  { field: 'statusComment', label: 'Status och kommentar', max: SECTION_LIMITS.maxComment },
 ];
 
 const GROUP: TextField = { field: 'group', label: 'Rubrik' };
@@ -147,9 +289,13 @@ export function checkInternalControl(config: InternalControlConfig | null | unde
   if (!isRecord(input) || input['type'] !== 'internal_control') return notOfKind('Innehållet är inte en intern kontrollplan.');
   const issues: SectionIssue[] = [];
   const keys = new Set<string>();
+  const layout = internalControlLayoutOf(config);
   const rawPlan = readList(input, 'plan', 'Kontrollplanen', issues);
+  if (layout !== 'plan' && rawPlan.length) {
+    issues.push({ row: null, column: null, message: `Avsnittet är en tabell över ${INTERNAL_CONTROL_LAYOUT_LABELS[layout].toLocaleLowerCase('sv-SE')}; en kontrollplans rader hör inte hit.` });
+  }
   const planNames = rowNames(rawPlan.map((r) => rawText(r, 'area')));
-  const plan = readRows<ControlRow>(rawPlan, planNames, keys, issues, (raw, row, key) => {
+  const plan = layout !== 'plan' ? [] : readRows<ControlRow>(rawPlan, planNames, keys, issues, (raw, row, key) => {
     const [area, goal, responsible, method, frequency, reportedTo] = CONTROL_FIELDS.map((f) => readText(raw, f, row, issues));
     const result = parseControlResult(raw['result']);
     const given = raw['result'];
@@ -164,12 +310,52 @@ export function checkInternalControl(config: InternalControlConfig | null | unde
     const group = readText(raw, GROUP, row, issues);
     return { key, area, goal, responsible, method, frequency, reportedTo, result, ...(comment ? { comment } : {}), ...(group ? { group } : {}) };
   });
-  const risks = readList(input, 'risks', 'Risktabellerna', issues).map((raw, t) => checkRiskTable(raw, t, keys, issues));
+  const recommendations = readLayoutRows<AuditRecommendationRow>(input, 'recommendations', 'audit_recommendations', layout, RECOMMENDATION_FIELDS, keys, issues, config);
+  const controls = readLayoutRows<SystematicControlRow>(input, 'controls', 'systematic_controls', layout, SYSTEMATIC_CONTROL_FIELDS, keys, issues, config);
+  const risks = readList(input, 'risks', 'Risktabellerna', issues).map((raw, t) => checkRiskTable(config, raw, t, keys, issues));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, content: { type: 'internal_control', plan, risks: risks.filter((r): r is RiskTable => r !== null) } };
+  return {
+    ok: true,
+    content: {
+      type: 'internal_control',
+      plan,
+      risks: risks.filter((r): r is RiskTable => r !== null),
+      ...(layout === 'audit_recommendations' ? { recommendations } : {}),
+      ...(layout === 'systematic_controls' ? { controls } : {}),
+    },
+  };
 }
 
-function checkRiskTable(raw: unknown, index: number, keys: Set<string>, issues: SectionIssue[]): RiskTable | null {
+/**
+ * The rows of one of the two other layouts, all text: required fields filled, and on handing
+ * in (requireResults) this period's status. Rows given for a layout the template does not use are refused.
+ */
+function readLayoutRows<T>(
+  input: Record<string, unknown>,
+  field: 'recommendations' | 'controls',
+  belongsTo: InternalControlLayout,
+  layout: InternalControlLayout,
+  fields: readonly TextField[],
+  keys: Set<string>,
+  issues: SectionIssue[],
+  config: InternalControlConfig | null | undefined,
+): T[] {
+  const what = INTERNAL_CONTROL_LAYOUT_LABELS[belongsTo];
+  const raws = readList(input, field, what, issues);
+  if (layout !== belongsTo) {
+    if (raws.length) issues.push({ row: null, column: null, message: `${what} hör inte till det här avsnittets upplägg (${INTERNAL_CONTROL_LAYOUT_LABELS[layout].toLocaleLowerCase('sv-SE')}).` });
+    return [];
+  }
+  const status = fields[fields.length - 1];
+  const names = rowNames(raws.map((r) => rawText(r, fields[0].field)));
+  return readRows<T>(raws, names, keys, issues, (raw, row, key) => {
+    const values = fields.map((f) => readText(raw, f, row, issues));
+    if (config?.requireResults && !values[values.length - 1]) issues.push({ row, column: status.field, message: `${status.label} saknas för perioden.` });
+    return Object.fromEntries([['key', key], ...fields.map((f, i) => [f.field, values[i]])]) as T;
+  });
+}
+
+function checkRiskTable(config: InternalControlConfig | null | undefined, raw: unknown, index: number, keys: Set<string>, issues: SectionIssue[]): RiskTable | null {
   const name = rowNames([rawText(raw, 'title')])[0].replace(/^Rad 1$/, `Risktabell ${index + 1}`);
   if (!isRecord(raw)) {
     issues.push({ row: name, column: null, message: 'Risktabellen har fel format.' });
@@ -181,21 +367,37 @@ function checkRiskTable(raw: unknown, index: number, keys: Set<string>, issues: 
   const names = rowNames(rawRows.map((r) => rawText(r, 'risk'))).map((n) => `${name} › ${n}`);
   const rows = readRows<RiskRow>(rawRows, names, keys, issues, (r, row, rowKey) => {
     const [risk, cause, impact, handling] = RISK_FIELDS.map((f) => readText(r, f, row, issues));
-    const status = parseRiskStatus(r['status']);
-    if (!status) issues.push(codeIssue(r['status'], 'status', RISK_STATUSES.map((s) => RISK_STATUS_LABELS[s]), row, 'status'));
+    const status = parseRiskStatus(r['status'], config);
+    if (!status) issues.push(codeIssue(r['status'], 'status', Object.values(riskStatusLabels(config)), row, 'status'));
     const group = readText(r, GROUP, row, issues);
     return { key: rowKey, risk, cause, impact, handling, status: status ?? 'active', ...(group ? { group } : {}) };
   });
   return { key, title, rows };
 }
 
-/** The next cycle's content: the same plan with results and comments cleared, the risk tables as they were. */
+/**
+ * The next cycle's content: the same plan with results and comments cleared, the risk tables as
+ * they were, the auditors' recommendations with their status (followed up until done), the
+ * systematic controls with this period's status cleared.
+ */
 export function carryForwardPlan(previous: InternalControlContent): InternalControlContent {
   return {
     type: 'internal_control',
     plan: previous.plan.map(({ comment: _comment, ...row }) => ({ ...row, result: null })),
     risks: previous.risks.map((table) => ({ ...table, rows: table.rows.map((row) => ({ ...row })) })),
+    ...(previous.recommendations ? { recommendations: previous.recommendations.map((row) => ({ ...row })) } : {}),
+    ...(previous.controls ? { controls: previous.controls.map((row) => ({ ...row, statusComment: '' })) } : {}),
   };
+}
+
+/** Nothing in any of the section's tables. */
+export function isEmptyInternalControl(content: InternalControlContent): boolean {
+  return content.plan.length === 0 && content.risks.every((t) => t.rows.length === 0) && !content.recommendations?.length && !content.controls?.length;
+}
+
+/** Rows or tables worth starting the next cycle from. */
+export function hasInternalControlRows(content: InternalControlContent): boolean {
+  return content.plan.length > 0 || content.risks.length > 0 || !!content.recommendations?.length || !!content.controls?.length;
 }
 
 export const CONTROL_DIFF_LABELS: ReadonlyArray<[keyof ControlRow, string]> = [
@@ -210,8 +412,8 @@ export const RISK_DIFF_LABELS: ReadonlyArray<[keyof RiskRow, string]> = [
   ['status', 'Status'],
 ];
 
-/** The cells that changed, plan and risk rows followed by key; results and statuses as Swedish labels. */
-export function diffInternalControl(before: InternalControlContent, after: InternalControlContent): CellChange[] {
+/** The cells that changed, every table's rows followed by key; results and statuses as Swedish labels. */
+export function diffInternalControl(before: InternalControlContent, after: InternalControlContent, config?: InternalControlConfig | null): CellChange[] {
   const flatten = (content: InternalControlContent) => {
     const cells = new Map<string, DiffCell>();
     const names = rowNames(content.plan.map((r) => r.area));
@@ -226,11 +428,19 @@ export function diffInternalControl(before: InternalControlContent, after: Inter
       const riskNames = rowNames(table.rows.map((r) => r.risk));
       table.rows.forEach((r, i) => {
         for (const [field, label] of RISK_DIFF_LABELS) {
-          const value = field === 'status' ? RISK_STATUS_LABELS[r.status] : ((r[field] as string | undefined) || null);
+          const value = field === 'status' ? riskStatusLabel(config, r.status) : ((r[field] as string | undefined) || null);
           cells.set(`${r.key}:${field}`, { row: `${table.title} › ${riskNames[i]}`, column: label, value });
         }
       });
     }
+    const layoutRows = (rows: ReadonlyArray<Record<string, string>> | undefined, fields: readonly TextField[]) => {
+      const names = rowNames((rows ?? []).map((r) => r[fields[0].field] ?? ''));
+      (rows ?? []).forEach((r, i) => {
+        for (const f of fields) cells.set(`${r['key']}:${f.field}`, { row: names[i], column: f.label, value: r[f.field] || null });
+      });
+    };
+    layoutRows(content.recommendations as unknown as ReadonlyArray<Record<string, string>> | undefined, RECOMMENDATION_FIELDS);
+    layoutRows(content.controls as unknown as ReadonlyArray<Record<string, string>> | undefined, SYSTEMATIC_CONTROL_FIELDS);
     return cells;
   };
   return diffCells(flatten(before), flatten(after));
