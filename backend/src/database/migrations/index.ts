@@ -21,6 +21,7 @@ import { AddCommentRowAnchor1764000000019 } from './1764000000019-AddCommentRowA
 import { AddManualReminders1764000000020 } from './1764000000020-AddManualReminders';
 import { AddSectionGuidance1764000000021 } from './1764000000021-AddSectionGuidance';
 import { CreateMeetings1764000000022 } from './1764000000022-CreateMeetings';
+import { AddTemplateLayout1764000000024 } from './1764000000024-AddTemplateLayout';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddManualReminders1764000000020,
   AddSectionGuidance1764000000021,
   CreateMeetings1764000000022,
+  AddTemplateLayout1764000000024,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CycleSectionDto, ReportTemplateDto } from '@rapportflode/api-contract';
-import type { ReminderConfig, ReportKind, RoleGrant, SectionConfig, SectionKind, TaskContent, TaskState } from '@rapportflode/domain';
+import type { ReminderConfig, ReportKind, RoleGrant, SectionConfig, SectionKind, TaskContent, TaskState, TemplateLayout } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { violatesConstraint } from '../../database/query';
 
@@ -98,6 +98,8 @@ export interface NewCycle {
   assemblyDeadline: string;
   meetingDate: string;
   createdBy: string;
+  /** The template's print layout, kept by the cycle (libs/domain/src/lib/template-layout.ts). */
+  layout: TemplateLayout;
 }
 
 export interface CycleChanges {
@@ -189,8 +191,8 @@ export class CyclesRepository {
     try {
       const [row]: Array<{ id: string }> = await manager.query(
         `INSERT INTO report_cycle (committee_id, template_id, title, report_kind, year, period_end, diary_number,
-           submission_deadline, review_deadline, assembly_deadline, meeting_date, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+           submission_deadline, review_deadline, assembly_deadline, meeting_date, created_by, layout)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
         [
           cycle.committeeId,
           cycle.templateId,
@@ -204,6 +206,7 @@ export class CyclesRepository {
           cycle.assemblyDeadline,
           cycle.meetingDate,
           cycle.createdBy,
+          JSON.stringify(cycle.layout),
         ],
       );
       return row.id;
@@ -218,8 +221,9 @@ export class CyclesRepository {
   /** Copies a template section into the cycle; gives the cycle section's id. */
   async insertSection(manager: EntityManager, cycleId: string, section: ReportTemplateDto['sections'][number], sortOrder: number): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config, guidance)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config, guidance,
+                                  heading_only, placement)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         cycleId,
         section.key,
@@ -232,6 +236,8 @@ export class CyclesRepository {
         section.reviewerRole,
         section.config ? JSON.stringify(section.config) : null,
         section.guidance ?? null,
+        section.headingOnly === true,
+        section.placement ?? 'body',
       ],
     );
     return row.id;

@@ -178,12 +178,15 @@ export class CyclesService {
         assemblyDeadline: body.assemblyDeadline,
         meetingDate: body.meetingDate,
         createdBy: actor.userId,
+        layout: template.layout,
       });
       if (cycleId === null) throw CycleErrors.exists();
       const tasks: Array<{ sectionId: string; unitId: string | null; content: TaskContent }> = [];
       const undelivered: string[] = [];
       for (const [index, section] of template.sections.entries()) {
         const sectionId = await this.cycles.insertSection(manager, cycleId, section, index + 1);
+        // A heading without content of its own ("Endast rubrik") has nothing to deliver: no task.
+        if (section.headingOnly) continue;
         const unitIds = responsibleUnits(section.responsibility, section.unitIds, units);
         if (unitIds.length === 0) undelivered.push(`${section.number} ${section.title}`);
         const onlyOneOfKind = template.sections.filter((other) => other.kind === section.kind).length === 1;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssemblyInput } from '@rapportflode/documents';
-import { periodLabel, type SickLeaveContent } from '@rapportflode/domain';
+import { periodLabel, type SickLeaveContent, templateLayoutOf } from '@rapportflode/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
@@ -42,11 +42,12 @@ export class ReportAssembly {
   /** Everything assembly needs, read in one go (inside the freezing transaction when given one). */
   async load(cycleId: string, manager?: EntityManager): Promise<LoadedReport> {
     const cycle = await this.cycles.get(manager, cycleId);
-    const [sections, taskRows, units, earlier] = await Promise.all([
+    const [sections, taskRows, units, earlier, layout] = await Promise.all([
       this.repository.sections(cycleId, manager),
       this.repository.tasks(cycleId, manager),
       this.unitTree.of(cycle.committeeId, manager),
       this.repository.earlierSickLeave(cycleId, manager),
+      this.repository.layout(cycleId, manager),
     ]);
     const approvals = await this.workflow.latestSteps(
       manager ?? this.dataSource.manager,
@@ -70,7 +71,17 @@ export class ReportAssembly {
         diaryNumber: cycle.diaryNumber || null,
         dates: [{ label: 'Sammanträde', date: cycle.meetingDate }],
       },
-      sections: sections.map((s) => ({ id: s.id, number: s.number, depth: s.depth, title: s.title, kind: s.kind, config: s.config })),
+      sections: sections.map((s) => ({
+        id: s.id,
+        number: s.number,
+        depth: s.depth,
+        title: s.title,
+        kind: s.kind,
+        config: s.config,
+        headingOnly: s.heading_only,
+        placement: s.placement,
+      })),
+      layout: templateLayoutOf(layout),
       units: units.ordered().map((u) => ({ id: u.id, name: u.name })),
       tasks: tasks.map((t) => ({ sectionId: t.section_id, unitId: t.unit_id, state: t.state, content: t.state === 'approved' ? t.content : null })),
       sickLeaveHistory: sickLeaveHistory(earlier),

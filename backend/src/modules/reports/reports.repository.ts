@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentModel } from '@rapportflode/documents';
-import type { EconomicFigures, ReportKind, SectionConfig, SectionKind, SickLeaveContent, TaskContent, TaskState } from '@rapportflode/domain';
+import type { EconomicFigures, ReportKind, SectionConfig, SectionKind, SectionPlacement, SickLeaveContent, TaskContent, TaskState } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface ReportSectionRow {
@@ -11,6 +11,8 @@ export interface ReportSectionRow {
   title: string;
   kind: SectionKind;
   config: SectionConfig | null;
+  heading_only: boolean;
+  placement: SectionPlacement;
 }
 
 /** A task of the cycle, with who approved it last (approved tasks only). */
@@ -68,7 +70,16 @@ export class ReportsRepository {
   }
 
   sections(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportSectionRow[]> {
-    return manager.query('SELECT id, number, depth, title, kind, config FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order', [cycleId]);
+    return manager.query(
+      'SELECT id, number, depth, title, kind, config, heading_only, placement FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order',
+      [cycleId],
+    );
+  }
+
+  /** The print layout the cycle kept from its template (null: a cycle from before layouts). */
+  async layout(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<unknown> {
+    const [row]: Array<{ layout: unknown }> = await manager.query('SELECT layout FROM report_cycle WHERE id = $1', [cycleId]);
+    return row?.layout ?? null;
   }
 
   /** The cycle's tasks; who approved each comes from the workflow's history (ReportAssembly). */

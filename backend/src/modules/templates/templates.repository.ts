@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportTemplateSummaryDto } from '@rapportflode/api-contract';
-import type { ReportKind, SectionConfig, TemplateSectionInput } from '@rapportflode/domain';
+import type { ReportKind, SectionConfig, SectionPlacement, TemplateLayout, TemplateSectionInput } from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface TemplateRow {
@@ -12,6 +12,8 @@ export interface TemplateRow {
   report_kind: ReportTemplateSummaryDto['reportKind'];
   active: boolean;
   section_count: number;
+  /** null: stored before layouts (the defaults). */
+  layout: unknown;
 }
 
 export interface TemplateSectionRow {
@@ -24,16 +26,20 @@ export interface TemplateSectionRow {
   unit_ids: string[];
   config: SectionConfig | null;
   guidance: string | null;
+  heading_only: boolean;
+  placement: SectionPlacement;
 }
 
 export interface TemplateFields {
   name: string;
   reportKind: ReportKind;
   active: boolean;
+  /** undefined: keep the stored layout. */
+  layout?: TemplateLayout;
 }
 
 const TEMPLATE_SQL = `
-  SELECT t.id, t.committee_id, c.name || ', ' || c.municipality AS committee_name, t.name, t.report_kind, t.active,
+  SELECT t.id, t.committee_id, c.name || ', ' || c.municipality AS committee_name, t.name, t.report_kind, t.active, t.layout,
          (SELECT count(*)::int FROM template_section s WHERE s.template_id = t.id) AS section_count
     FROM report_template t LEFT JOIN committee c ON c.id = t.committee_id`;
 
@@ -57,7 +63,7 @@ export class TemplatesRepository {
   /** The template's sections in order, each with its chosen units. */
   sections(id: string): Promise<TemplateSectionRow[]> {
     return this.dataSource.query(
-      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.config, s.guidance,
+      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.config, s.guidance, s.heading_only, s.placement,
               COALESCE(array_agg(u.unit_id::text) FILTER (WHERE u.unit_id IS NOT NULL), '{}') AS unit_ids
          FROM template_section s LEFT JOIN template_section_unit u ON u.section_id = s.id
         WHERE s.template_id = $1 GROUP BY s.id ORDER BY s.sort_order`,
@@ -100,19 +106,19 @@ export class TemplatesRepository {
 
   async insert(manager: EntityManager, committeeId: string, fields: TemplateFields): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(
-      'INSERT INTO report_template (committee_id, name, report_kind, active) VALUES ($1, $2, $3, $4) RETURNING id',
-      [committeeId, fields.name, fields.reportKind, fields.active],
+      'INSERT INTO report_template (committee_id, name, report_kind, active, layout) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [committeeId, fields.name, fields.reportKind, fields.active, fields.layout ? JSON.stringify(fields.layout) : null],
     );
     return row.id;
   }
 
   async update(manager: EntityManager, id: string, fields: TemplateFields): Promise<void> {
-    await manager.query('UPDATE report_template SET name = $2, report_kind = $3, active = $4, updated_at = now() WHERE id = $1', [
-      id,
-      fields.name,
-      fields.reportKind,
-      fields.active,
-    ]);
+    await manager.query(
+      `UPDATE report_template SET name = $2, report_kind = $3, active = $4, updated_at = now(),
+              layout = CASE WHEN $5 THEN $6::jsonb ELSE layout END
+        WHERE id = $1`,
+      [id, fields.name, fields.reportKind, fields.active, fields.layout !== undefined, fields.layout ? JSON.stringify(fields.layout) : null],
+    );
   }
 
   async deleteSections(manager: EntityManager, templateId: string): Promise<void> {
@@ -123,8 +129,9 @@ export class TemplatesRepository {
   async insertSections(manager: EntityManager, templateId: string, sections: readonly TemplateSectionInput[]): Promise<void> {
     for (const [index, section] of sections.entries()) {
       const [created]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role, config, guidance)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role, config, guidance,
+                                       heading_only, placement)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
           templateId,
           section.key,
@@ -136,6 +143,8 @@ export class TemplatesRepository {
           section.reviewerRole,
           section.config ? JSON.stringify(section.config) : null,
           section.guidance ?? null,
+          section.headingOnly === true,
+          section.placement ?? 'body',
         ],
       );
       if (section.unitIds?.length) {

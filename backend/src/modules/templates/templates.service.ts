@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportTemplateDto, ReportTemplateSummaryDto, SaveTemplateRequest, TemplateListResponse } from '@rapportflode/api-contract';
-import { checkTemplateSections, grantCovers, RoleGrant, scopesFor, TemplateSectionInput } from '@rapportflode/domain';
+import {
+  checkTemplateLayout,
+  checkTemplateSections,
+  grantCovers,
+  RoleGrant,
+  scopesFor,
+  TemplateLayout,
+  templateLayoutOf,
+  TemplateSectionInput,
+} from '@rapportflode/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { violatesConstraint } from '../../database/query';
 import { DomainError } from '../../common/domain-error';
@@ -21,7 +30,16 @@ const TemplateErrors = {
   committeeChanged: () =>
     new DomainError( 'template_committee_fixed', 'En mall kan inte flyttas till en annan nämnd. Skapa en ny mall i stället.'),
   committeeNotFound: () => new DomainError( 'committee_not_found', 'Nämnden finns inte.'),
+  layoutInvalid: (errors: string[]) => new DomainError('template_invalid', 'Mallens utskriftsinställningar är inte giltiga.', errors),
 };
+
+/** The layout sent (checked by libs/domain), or undefined when none was sent (kept as stored). */
+function checkedLayout(body: SaveTemplateRequest): TemplateLayout | undefined {
+  if (body.layout === undefined) return undefined;
+  const checked = checkTemplateLayout(body.layout);
+  if (!checked.ok) throw TemplateErrors.layoutInvalid(checked.errors);
+  return checked.layout;
+}
 
 function summary(row: TemplateRow): ReportTemplateSummaryDto {
   return {
@@ -47,8 +65,9 @@ export class TemplatesService {
     const id = await this.dataSource.transaction(async (manager) => {
       if (!(await this.repository.committeeExists(manager, body.committeeId))) throw TemplateErrors.committeeNotFound();
       const sections = await this.checkedSections(manager, body);
+      const layout = checkedLayout(body);
       const templateId = await this.repository
-        .insert(manager, body.committeeId, { name: body.name.trim(), reportKind: body.reportKind, active: body.active ?? true })
+        .insert(manager, body.committeeId, { name: body.name.trim(), reportKind: body.reportKind, active: body.active ?? true, layout })
         .catch((error: unknown) => {
           throw this.translate(error, body.name);
         });
@@ -59,7 +78,7 @@ export class TemplatesService {
         entityType: 'template',
         entityId: templateId,
         committeeId: body.committeeId,
-        after: { name: body.name, reportKind: body.reportKind, sections },
+        after: { name: body.name, reportKind: body.reportKind, sections, ...(layout ? { layout } : {}) },
         ip: actor.ip,
       });
       return templateId;
@@ -74,8 +93,9 @@ export class TemplatesService {
     await this.dataSource.transaction(async (manager) => {
       await this.repository.lock(manager, id);
       const sections = await this.checkedSections(manager, body);
+      const layout = checkedLayout(body);
       try {
-        await this.repository.update(manager, id, { name: body.name.trim(), reportKind: body.reportKind, active: body.active ?? before.active });
+        await this.repository.update(manager, id, { name: body.name.trim(), reportKind: body.reportKind, active: body.active ?? before.active, layout });
       } catch (error) {
         throw this.translate(error, body.name);
       }
@@ -87,8 +107,8 @@ export class TemplatesService {
         entityType: 'template',
         entityId: id,
         committeeId: body.committeeId,
-        before: { name: before.name, reportKind: before.reportKind, active: before.active, sections: before.sections },
-        after: { name: body.name, reportKind: body.reportKind, active: body.active ?? before.active, sections },
+        before: { name: before.name, reportKind: before.reportKind, active: before.active, sections: before.sections, layout: before.layout },
+        after: { name: body.name, reportKind: body.reportKind, active: body.active ?? before.active, sections, layout: layout ?? before.layout },
         ip: actor.ip,
       });
     });
@@ -107,6 +127,8 @@ export class TemplatesService {
       unitIds: section.responsibility === 'chosen_units' ? [...new Set(section.unitIds ?? [])] : [],
       config: section.config ?? null,
       guidance: section.guidance ?? null,
+      headingOnly: section.headingOnly ?? false,
+      placement: section.placement ?? 'body',
     }));
     const checked = checkTemplateSections(sections);
     if (!checked.ok) throw TemplateErrors.invalid(checked.errors);
@@ -152,6 +174,8 @@ export class TemplatesService {
         unitIds: s.unit_ids,
         config: s.config,
         guidance: s.guidance,
+        headingOnly: s.heading_only,
+        placement: s.placement,
       })),
     );
     if (!checked.ok) throw new Error(`Stored template ${id} is invalid: ${checked.errors.join('; ')}`);
@@ -169,7 +193,10 @@ export class TemplatesService {
         unitIds: [...(s.unitIds ?? [])],
         config: s.config ?? null,
         guidance: s.guidance ?? null,
+        headingOnly: s.headingOnly === true,
+        placement: s.placement ?? 'body',
       })),
+      layout: templateLayoutOf(row.layout),
     };
   }
 }

@@ -16,7 +16,7 @@ import type {
   Transition,
   ReminderDelivery,
 } from '@rapportflode/domain';
-import type { TemplateSectionInput } from '@rapportflode/domain';
+import type { TemplateLayout, TemplateSectionInput } from '@rapportflode/domain';
 
 /* ---------- Templates (editing) ---------- */
 
@@ -27,6 +27,8 @@ export interface SaveTemplateRequest {
   reportKind: ReportKind;
   active?: boolean;
   sections: Array<Omit<TemplateSectionInput, 'unitIds'> & { unitIds?: string[] }>;
+  /** The print layout (checkTemplateLayout, libs/domain/src/lib/template-layout.ts); absent: kept as stored (a new template: the defaults). */
+  layout?: Partial<TemplateLayout> | null;
 }
 
 /* ---------- Cycles ---------- */

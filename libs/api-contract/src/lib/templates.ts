@@ -1,4 +1,4 @@
-import type { ReportKind, Responsibility, Role, SectionConfig, SectionKind } from '@rapportflode/domain';
+import type { ReportKind, Responsibility, Role, SectionConfig, SectionKind, SectionPlacement, TemplateLayout } from '@rapportflode/domain';
 
 export interface TemplateSectionDto {
   key: string;
@@ -16,6 +16,10 @@ export interface TemplateSectionDto {
   config: SectionConfig | null;
   /** The writing instruction shown to the writer above the editor; null: none. */
   guidance: string | null;
+  /** Only a heading ("Endast rubrik"): the cycle creates no task for it. */
+  headingOnly: boolean;
+  /** 'appendix': printed as Bilaga N after the main text (top-level sections only). */
+  placement: SectionPlacement;
 }
 
 export interface ReportTemplateSummaryDto {
@@ -37,4 +41,6 @@ export interface TemplateListResponse {
 /** GET /api/templates/:id */
 export interface ReportTemplateDto extends ReportTemplateSummaryDto {
   sections: TemplateSectionDto[];
+  /** How the report is printed ("Utskrift"); every option filled in (defaults for a template stored without). */
+  layout: TemplateLayout;
 }

@@ -106,6 +106,7 @@ function pageFooter(): Paragraph {
 /** Builds the docx Document for the model (Packer turns it into the file). */
 export function buildDocxDocument(model: DocumentModel): Document {
   const ctx = new DocxContext();
+  ctx.captions = model.layout?.captions !== false;
   const { meta } = model;
   // The memo and the kallelse: a header block instead of a title page.
   const memo = meta.kind === 'memo' || meta.kind === 'kallelse';

@@ -27,6 +27,8 @@ interface Frame {
 export class DocxContext {
   tableNumber = 0;
   chartNumber = 0;
+  /** false: table captions without 'Tabell N.' (DocumentModel.layout). */
+  captions = true;
   private listInstance = 0;
   frame?: Frame;
 

@@ -159,7 +159,7 @@ export function tableBlock(ctx: DocxContext, block: TableBlock): FileChild[] {
   ctx.tableNumber += 1;
   const columns: readonly TableColumn[] = block.columns;
   const out: FileChild[] = [
-    captionParagraph(ctx, tableCaption(block, ctx.tableNumber)),
+    captionParagraph(ctx, tableCaption(block, ctx.captions ? ctx.tableNumber : null)),
     gridTable({
       columns,
       groupHeaders: block.groupHeaders,

@@ -143,7 +143,8 @@ function toc(model: DocumentModel, entries: TocEntry[], options: HtmlOptions): s
 export function renderHtml(model: DocumentModel, options: HtmlOptions): string {
   const m = model.meta;
   const anchors = anchorIds(model);
-  const tableNumbers = new Map<TableBlock, number>(tablesOf(model).map(({ number, table }) => [table, number]));
+  const numbered = model.layout?.captions !== false;
+  const tableNumbers = new Map<TableBlock, number>(numbered ? tablesOf(model).map(({ number, table }) => [table, number]) : []);
   const ctx: BlockContext = { target: options.target, anchors, tableNumbers, usedIds: new Set(anchors.values()) };
   ctx.usedIds.add('innehall').add('dokument-titel').add('utkast-rubrik');
   const draft = m.status.kind === 'draft';
@@ -175,7 +176,7 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions): string {
     `<!doctype html>\n<html lang="sv-SE"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${esc(title)}</title><style>${css}</style></head>\n` +
-    `<body class="kind-${m.kind} target-${options.target}">${watermark}\n` +
+    `<body class="kind-${m.kind} target-${options.target}${model.layout?.chapterPageBreak === false ? ' chapters-run-on' : ''}">${watermark}\n` +
     `${header ? `<header>${header}</header>\n` : ''}${toc(model, tocEntries(model, anchors), options)}<main>\n${main}</main>\n</body></html>\n`
   );
 }

@@ -64,6 +64,19 @@ export interface DocumentModel {
   tocDepth: 0 | 1 | 2 | 3;
   body: Block[];
   appendices: Appendix[];
+  /**
+   * Print choices of the report's template (libs/domain/src/lib/template-layout.ts) that the
+   * renderers apply; absent, or an option absent: numbered table captions and, in the PDF,
+   * every chapter on a new page (the model of a report printed before these choices).
+   */
+  layout?: DocumentLayout;
+}
+
+export interface DocumentLayout {
+  /** false: table captions without 'Tabell N.'. */
+  captions?: false;
+  /** false: chapters (level-1 headings) follow on the same page in the PDF. */
+  chapterPageBreak?: false;
 }
 
 /** 'Bilaga 1 Sjukfrånvaro per enhet': its own numbered part after the body, starting on a new page. */

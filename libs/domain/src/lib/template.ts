@@ -1,6 +1,10 @@
 import { isRole, ROLE_LABELS, Role } from './roles';
+import { checkBlockSources } from './sections/blocks';
 import { checkSectionConfig, SectionConfig } from './sections/content';
 import { isReviewerRole } from './workflow';
+import { checkSectionPrintOptions, type SectionPlacement } from './template-layout';
+
+export * from './template-layout';
 
 /**
  * Report templates are data an administrator edits, never code: the ordered, nestable
@@ -25,6 +29,7 @@ export const SECTION_KINDS = [
   'internal_control',
   'goals',
   'table',
+  'blocks',
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -36,6 +41,7 @@ export const SECTION_KIND_LABELS: Readonly<Record<SectionKind, string>> = {
   internal_control: 'Intern kontroll',
   goals: 'Mål och indikatorer',
   table: 'Tabell',
+  blocks: 'Sammansatt (block)',
 };
 
 /** Who delivers a section: the nämnd level (one task), every unit, or the units chosen. */
@@ -67,6 +73,10 @@ export interface TemplateSectionInput {
   config?: SectionConfig | null;
   /** A short instruction to the writer, shown above the editor (null: none). */
   guidance?: string | null;
+  /** Only a heading (a chapter over its sub-sections): no task, nothing missing, only the heading printed (template-layout.ts). */
+  headingOnly?: boolean;
+  /** 'appendix': printed after the main text as Bilaga N, numbered B1, B2 … (template-layout.ts); absent: 'body'. */
+  placement?: SectionPlacement;
 }
 
 export interface NumberedSection extends TemplateSectionInput {
@@ -121,6 +131,8 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
       errors.push(`Avsnittet "${section.title}" ska levereras av valda enheter men inga enheter är valda.`);
     }
   }
+  errors.push(...checkSectionPrintOptions(sections));
+  errors.push(...checkBlockSources(sections.map((s) => ({ ...s, config: cleanConfig.get(s.key) ?? null }))));
   for (const section of sections) {
     if (section.parentKey !== null && !byKey.has(section.parentKey)) {
       errors.push(`Avsnittet "${section.title}" ligger under "${section.parentKey}", som inte finns.`);
@@ -152,11 +164,16 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
 
   const numbered: NumberedSection[] = [];
+  // Appendices are numbered apart from the chapters: B1, B2 … (the main text's numbers have no gaps).
+  const appendixAtTop = (s: TemplateSectionInput) => s.parentKey === null && s.placement === 'appendix';
   const visit = (parentKey: string | null, prefix: string) => {
+    let chapters = 0;
+    let appendices = 0;
     sections
       .filter((s) => s.parentKey === parentKey)
-      .forEach((section, index) => {
-        const number = prefix ? `${prefix}.${index + 1}` : String(index + 1);
+      .forEach((section) => {
+        const index = appendixAtTop(section) ? appendices++ : chapters++;
+        const number = prefix ? `${prefix}.${index + 1}` : `${appendixAtTop(section) ? 'B' : ''}${index + 1}`;
         const guidance = typeof section.guidance === 'string' && section.guidance.trim() ? section.guidance.trim() : null;
         numbered.push({ ...section, config: cleanConfig.get(section.key) ?? null, guidance, number, depth: depthOf.get(section.key) ?? 1 });
         visit(section.key, number);

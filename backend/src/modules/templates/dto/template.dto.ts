@@ -8,8 +8,11 @@ import {
   Role,
   ROLES,
   SECTION_KINDS,
+  SECTION_PLACEMENTS,
   SectionConfig,
   SectionKind,
+  SectionPlacement,
+  TemplateLayout,
 } from '@rapportflode/domain';
 import { Type } from 'class-transformer';
 import {
@@ -76,6 +79,17 @@ export class TemplateSectionBody {
   @IsString({ message: 'Skrivinstruktionen ska vara text.' })
   @MaxLength(20_000, { message: 'Skrivinstruktionen är alldeles för lång.' })
   guidance?: string | null;
+
+  /** "Endast rubrik": no task, only the heading printed (libs/domain/src/lib/template-layout.ts). */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @IsBoolean({ message: 'Ange om avsnittet bara är en rubrik med ja eller nej.' })
+  headingOnly?: boolean;
+
+  @ApiPropertyOptional({ enum: SECTION_PLACEMENTS })
+  @IsOptional()
+  @IsIn(SECTION_PLACEMENTS, { message: 'Ange avsnittets placering: i huvudtexten eller som bilaga.' })
+  placement?: SectionPlacement;
 }
 
 export class SaveTemplateBody implements SaveTemplateRequest {
@@ -107,4 +121,10 @@ export class SaveTemplateBody implements SaveTemplateRequest {
   @ValidateNested({ each: true })
   @Type(() => TemplateSectionBody)
   sections: TemplateSectionBody[];
+
+  /** Checked by checkTemplateLayout (libs/domain/src/lib/template-layout.ts), each option named in Swedish. */
+  @ApiPropertyOptional({ type: Object, nullable: true, example: { numberedHeadings: true, chapterPageBreak: true, captions: true, tocDepth: 2 } })
+  @IsOptional()
+  @IsObject({ message: 'Mallens utskriftsinställningar har fel format.' })
+  layout?: Partial<TemplateLayout> | null;
 }

@@ -9,6 +9,7 @@
  */
 import {
   committeeEconomyContent,
+  DEFAULT_TEMPLATE_LAYOUT,
   economyConfigOf,
   EconomyContent,
   isEmptyContent,
@@ -17,7 +18,7 @@ import {
   TASK_STATE_LABELS,
   TaskContent,
 } from '@rapportflode/domain';
-import type { Block, DocumentModel, DocumentStatus, MissingItem } from '../model';
+import type { Appendix, Block, DocumentLayout, DocumentModel, DocumentStatus, MissingItem } from '../model';
 import { paragraph, tablesOf } from '../model';
 import { type Context, Ids, level, slugify } from './context';
 import type { AssemblyInput, AssemblyResult, AssemblyTask, AssemblyUnit } from './input';
@@ -38,7 +39,12 @@ export function assembleReport(input: AssemblyInput): AssemblyResult {
   const ids = new Ids();
   const missing: MissingItem[] = [];
   const warnings: string[] = [];
-  const body: Block[] = [];
+  const mainText: Block[] = [];
+  const appendices: Appendix[] = [];
+  const layout = input.layout ?? DEFAULT_TEMPLATE_LAYOUT;
+  // Where the current section's blocks go: the main text, or the appendix its top-level section opened.
+  let body = mainText;
+  let inAppendix = false;
   const unitOrder = new Map(input.units.map((u, i) => [u.id, i]));
   const unitById = new Map(input.units.map((u) => [u.id, u]));
 
@@ -48,7 +54,19 @@ export function assembleReport(input: AssemblyInput): AssemblyResult {
     const sectionName = `${section.number} ${section.title}`;
     const sectionLevel = level(section.depth);
     const headingId = ids.take(`avsnitt-${section.number.replace(/\./g, '-')}`);
-    body.push({ type: 'heading', level: sectionLevel, number: section.number, text: section.title, id: headingId });
+    if (section.depth <= 1) inAppendix = section.placement === 'appendix';
+    if (inAppendix && section.depth <= 1) {
+      // The appendix's own title ('Bilaga 2 Sjukfrånvaro per enhet') is its heading.
+      const appendix: Appendix = { number: appendices.length + 1, title: section.title, id: ids.take(`bilaga-${appendices.length + 1}`), body: [] };
+      appendices.push(appendix);
+      body = appendix.body;
+    } else {
+      if (!inAppendix) body = mainText;
+      // Inside an appendix, and with the template's unnumbered headings, a heading has no number.
+      const number = layout.numberedHeadings && !inAppendix ? section.number : undefined;
+      body.push(number ? { type: 'heading', level: sectionLevel, number, text: section.title, id: headingId } : { type: 'heading', level: sectionLevel, text: section.title, id: headingId });
+    }
+    if (section.headingOnly) continue;
     const tasks = input.tasks
       .filter((t) => t.sectionId === section.id)
       .sort((a, b) => (a.unitId === null ? -1 : (unitOrder.get(a.unitId) ?? 1e9)) - (b.unitId === null ? -1 : (unitOrder.get(b.unitId) ?? 1e9)));
@@ -132,10 +150,16 @@ export function assembleReport(input: AssemblyInput): AssemblyResult {
       status,
     },
     titlePage: true,
-    tocDepth: 2,
-    body,
-    appendices: [],
+    tocDepth: layout.tocDepth,
+    body: mainText,
+    appendices,
   };
+  const printed: DocumentLayout = {
+    ...(layout.captions ? {} : { captions: false as const }),
+    ...(layout.chapterPageBreak ? {} : { chapterPageBreak: false as const }),
+  };
+  // Only a choice away from the defaults is in the model: a report printed as always keeps its checksum.
+  if (Object.keys(printed).length > 0) model.layout = printed;
   return { model, missing, warnings };
 }
 

@@ -1,5 +1,5 @@
 /** What report assembly reads (a cycle, its sections, units and tasks) and what it returns. */
-import type { SectionConfig, SectionKind, SickLeaveHistory, TaskContent, TaskState } from '@rapportflode/domain';
+import type { SectionConfig, SectionKind, SectionPlacement, SickLeaveHistory, TaskContent, TaskState, TemplateLayout } from '@rapportflode/domain';
 import type { DocumentModel, MissingItem } from '../model';
 
 export interface AssemblyCycle {
@@ -27,6 +27,10 @@ export interface AssemblySection {
   title: string;
   kind: SectionKind;
   config: SectionConfig | null;
+  /** Only its heading is printed; its tasks (a cycle creates none) are never missing. */
+  headingOnly?: boolean;
+  /** 'appendix' (a top-level section): printed with its sub-sections as Bilaga N after the main text. */
+  placement?: SectionPlacement;
 }
 
 export interface AssemblyUnit {
@@ -52,6 +56,8 @@ export interface AssemblyInput {
   tasks: readonly AssemblyTask[];
   /** Earlier periods' sick leave per unit id (optional): drawn as a trend chart. */
   sickLeaveHistory?: Readonly<Record<string, SickLeaveHistory>>;
+  /** The template's print layout as the cycle keeps it (absent: the defaults, DEFAULT_TEMPLATE_LAYOUT). */
+  layout?: TemplateLayout;
   /** When given, the model is a frozen version; otherwise a draft with the missing list. */
   final?: { version: number; frozenAt: string; checksum: string };
 }

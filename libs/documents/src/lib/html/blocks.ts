@@ -18,7 +18,7 @@ export interface BlockContext {
   target: HtmlTarget;
   /** HTML id by model heading id. */
   anchors: ReadonlyMap<string, string>;
-  /** Table number by table (in reading order, as tablesOf gives them). */
+  /** Table number by table (in reading order, as tablesOf gives them); empty when captions are unnumbered. */
   tableNumbers: ReadonlyMap<TableBlock, number>;
   /** Ids already used for tables and charts, to keep them unique. */
   usedIds: Set<string>;
@@ -129,16 +129,16 @@ const MARKER_TEXT: Record<NonNullable<TableRow['marker']>, string> = {
   red: 'röd: uppnås inte',
 };
 
-/** 'Tabell 3. Ekonomiskt utfall (tkr)' */
-export function tableCaption(table: TableBlock, number: number): string {
+/** 'Tabell 3. Ekonomiskt utfall (tkr)'; without a number (the template's captions off): 'Ekonomiskt utfall (tkr)'. */
+export function tableCaption(table: TableBlock, number: number | null): string {
   const unit = table.unit?.trim();
   const shownUnit = unit ? ` (${unit.replace(/^\((.*)\)$/, '$1')})` : '';
-  return `Tabell ${number}. ${table.caption}${shownUnit}`;
+  return `${number === null ? '' : `Tabell ${number}. `}${table.caption}${shownUnit}`;
 }
 
 function renderTable(table: TableBlock, ctx: BlockContext): string {
   const id = uniqueId(ctx, table.id);
-  const number = ctx.tableNumbers.get(table) ?? 0;
+  const number = ctx.tableNumbers.get(table) ?? null;
   const columns = table.columns;
   const isNumeric = (i: number) => columns[i]?.kind === 'number' || columns[i]?.kind === 'percent';
   const wide = columns.length > 7 ? ' wide' : '';

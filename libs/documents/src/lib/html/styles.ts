@@ -119,6 +119,7 @@ function printCss(runningHeader: string, draft: boolean): string {
   .toc .t { flex: 1; overflow: hidden; text-overflow: ellipsis; }
   .toc .n { width: 3em; text-align: right; flex: none; }
   .kind-memo .chapter-break, .kind-kallelse .chapter-break { break-before: auto; page-break-before: auto; }
+  .chapters-run-on main > .chapter-break:has(+ h1) { break-before: auto; page-break-before: auto; }
   .chart-details { display: none; }
   .watermark { ${draft ? 'display: block;' : 'display: none;'} position: fixed; top: 45%; left: 0; right: 0; text-align: center;
     transform: rotate(-35deg); font-size: 96pt; font-weight: 700; letter-spacing: 0.15em; color: rgba(179, 38, 30, 0.16); z-index: -1; }
