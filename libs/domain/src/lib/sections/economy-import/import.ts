@@ -7,7 +7,8 @@
  */
 import { checkEconomy, computeEconomy } from '../economy';
 import { locateColumns, mappedHeader } from './mapping';
-import { readRows } from './rows';
+import { type PendingRow, readRows } from './rows';
+import { importSignWarning } from './signs';
 import { buildUnitTable } from './tables';
 import { fileTotalDisagreements, type HeaderOf, unitDisagreements } from './totals';
 import {
@@ -48,6 +49,12 @@ export function importEconomy(grid: ImportGrid, mapping: EconomyImportMapping, o
   const read = readRows(grid, mapping, located.columns, defaultUnit.unit, options.units, add);
   rowCount = read.dataRows;
   unitsInFile = [...read.units.keys()];
+  // Signs the other way round than the layout: a warning before confirming (a refused cost figure is also an issue below).
+  const figures: PendingRow['values'][] = [];
+  const collect = (rows: readonly PendingRow[]) => rows.forEach((row) => (row.children.length ? collect(row.children) : figures.push(row.values)));
+  for (const bucket of read.units.values()) collect(bucket.rows);
+  const signWarning = importSignWarning(config, figures);
+  const withWarning = <T extends EconomyImportResult>(result: T): T => (signWarning ? { ...result, signWarning } : result);
 
   // Build each unit's table (also when rows above had problems: every problem is reported at once) and let the one checker judge it; its issues are pointed back at the file.
   const units: EconomyImportUnitResult[] = [];
@@ -66,12 +73,12 @@ export function importEconomy(grid: ImportGrid, mapping: EconomyImportMapping, o
     disagreements.push(...unitDisagreements(config, bucket, table, computed, headerOf, mapping.parentColumn, add));
     units.push({ unitId: bucket.unit.id, unitName: bucket.unit.name, content: checked.content, rows: bucket.dataRows, firstLine: bucket.firstLine, total: computed.total });
   }
-  if (issues.length) return fail();
+  if (issues.length) return withWarning(fail());
 
   disagreements.push(...fileTotalDisagreements(config, units, read.fileTotals, headerOf));
   disagreements.sort((a, b) => a.line - b.line);
   units.sort((a, b) => a.firstLine - b.firstLine);
-  return { units, issues, disagreements, rowCount, unitsInFile };
+  return withWarning({ units, issues, disagreements, rowCount, unitsInFile });
 }
 
 /** `Rad 5, kolumn "Prognos": "3.8" har decimalpunkt; …`: an issue as one line of text. */

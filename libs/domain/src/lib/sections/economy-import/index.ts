@@ -15,3 +15,4 @@ export { normaliseHeader, readEconomyImportMapping, suggestEconomyMapping } from
 export { economyGridFromCsv, gridFromRows } from './grid';
 export { rowKeyFromLabel } from './tables';
 export { importEconomy, importIssueText } from './import';
+export { importSignWarning } from './signs';

@@ -89,6 +89,8 @@ export interface EconomyImportResult {
   rowCount: number;
   /** Ids of the units the file has rows for (also when it has problems); null when its rows could not be read. */
   unitsInFile: string[] | null;
+  /** Set when the file's signs look reversed for the layout (most cost figures the other way round): shown before confirming, nothing is turned. */
+  signWarning?: string;
 }
 
 export interface EconomyImportOptions {
