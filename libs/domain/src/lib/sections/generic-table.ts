@@ -2,8 +2,9 @@
  * Table sections (docs/domain.md, "Section kinds and what they hold"): statsbidrag, investeringar,
  * personnel, verksamhetsstatistik. The template defines the columns (text or number, decimals,
  * which numbers add up to a total row, which must be filled in); rows hold cells by column key
- * and may sit under a group heading (`Gemensam verksamhet`). The total row is computed, never
- * typed, and a printed total can be compared with it on import.
+ * and may sit under a group heading (`Gemensam verksamhet`). The total row is computed; a total
+ * the writer typed or pasted with the rows (`Summa` under the statsbidrag) is kept beside it as
+ * the printed total, and a disagreement between the two is flagged (tableTotalFlags), never replaced.
  */
 import { formatNumber } from '../format';
 import type { CellChange } from './economy';
@@ -53,6 +54,8 @@ export interface GenericTableRow {
 export interface TableContent {
   type: 'table';
   rows: GenericTableRow[];
+  /** The total the writer typed or pasted (by summed column key), kept as typed; absent when none was. */
+  printedTotal?: Record<string, number | null>;
 }
 
 export const TABLE_LIMITS = { maxColumns: 20, maxCellText: 1_000 };
@@ -112,7 +115,10 @@ function namesOf(config: TableConfig, rows: readonly unknown[]): string[] {
 export function checkTable(config: TableConfig, input: unknown): SectionCheck<TableContent> {
   if (!isRecord(input) || input['type'] !== 'table') return notOfKind('Innehållet är inte en tabell.');
   const issues: SectionIssue[] = [];
-  const raws = readList(input, 'rows', 'Tabellen', issues);
+  const listed = readList(input, 'rows', 'Tabellen', issues);
+  // A pasted block often ends with its own total row: that row is the printed total, not a row to add up.
+  const pastedTotal = listed.length > 0 && isTypedTotalRow(config, listed[listed.length - 1]) ? listed[listed.length - 1] : null;
+  const raws = pastedTotal ? listed.slice(0, -1) : listed;
   const rows = readRows<GenericTableRow>(raws, namesOf(config, raws), new Set<string>(), issues, (raw, row, key) => {
     const rawCells = isRecord(raw['cells']) ? raw['cells'] : {};
     for (const column of Object.keys(rawCells)) {
@@ -133,7 +139,79 @@ export function checkTable(config: TableConfig, input: unknown): SectionCheck<Ta
     const group = readText(raw, { field: 'group', label: 'Rubrik' }, row, issues);
     return { key, cells, ...(group ? { group } : {}) };
   });
-  return issues.length ? { ok: false, issues } : { ok: true, content: { type: 'table', rows } };
+  const given = pastedTotal !== null && isRecord(pastedTotal) && isRecord(pastedTotal['cells']) ? pastedTotal['cells'] : input['printedTotal'];
+  const printedTotal = readPrintedTotal(config, given, issues);
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, content: { type: 'table', rows, ...(printedTotal ? { printedTotal } : {}) } };
+}
+
+/** The label a table's total row carries: the template's, else `Totalt`. */
+export function tableTotalLabel(config: TableConfig): string {
+  return config.totalLabel ?? 'Totalt';
+}
+
+const TOTAL_WORDS = ['summa', 'totalt', 'total', 'totalsumma'];
+
+/**
+ * Whether a raw row is a typed total: the table sums something, and the row's first text cell
+ * is the total's label (`Summa`, `Totalt`, the template's own) with nothing else in text columns.
+ */
+function isTypedTotalRow(config: TableConfig, raw: unknown): boolean {
+  if (!isRecord(raw) || !isRecord(raw['cells'])) return false;
+  if (!config.columns.some((c) => c.type === 'number' && c.sum)) return false;
+  const texts = config.columns.filter((c) => c.type === 'text');
+  if (!texts.length) return false;
+  const cells = raw['cells'];
+  const label = cells[texts[0].key];
+  if (typeof label !== 'string') return false;
+  const wanted = label.trim().replace(/:$/, '').toLocaleLowerCase('sv-SE');
+  const known = [...TOTAL_WORDS, tableTotalLabel(config).toLocaleLowerCase('sv-SE')];
+  if (!known.includes(wanted)) return false;
+  return texts.slice(1).every((c) => cells[c.key] === undefined || cells[c.key] === null || (typeof cells[c.key] === 'string' && !(cells[c.key] as string).trim()));
+}
+
+/** The typed total by summed column, numbers as Swedes type them; null when nothing was typed. */
+function readPrintedTotal(config: TableConfig, given: unknown, issues: SectionIssue[]): Record<string, number | null> | null {
+  if (given === undefined || given === null) return null;
+  const row = tableTotalLabel(config);
+  if (!isRecord(given)) {
+    issues.push({ row, column: null, message: 'Den inskrivna summaraden har fel format.' });
+    return null;
+  }
+  const out: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) continue;
+    const column = config.columns.find((c) => c.key === key);
+    if (!column) {
+      issues.push({ row, column: key, message: `Kolumnen "${key}" finns inte i tabellen.` });
+      continue;
+    }
+    if (column.type !== 'number' || !column.sum) {
+      // The total row's own label, or text in a column that is not summed: nothing to compare.
+      if (column.type === 'text') continue;
+      issues.push({ row, column: key, message: `${column.label}: kolumnen summeras inte, så summaraden kan inte ha ett belopp där.` });
+      continue;
+    }
+    const number = readNumberCell(column, value, row, issues);
+    if (number !== null) out[key] = number;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/**
+ * What the reviewer and the draft are told about a typed total: one Swedish sentence for each
+ * summed column whose typed total is not what the rows add up to
+ * (`Summa, Belopp tkr: den inskrivna summan 2 400 stämmer inte med raderna, som summeras till 2 322.`).
+ */
+export function tableTotalFlags(config: TableConfig, content: TableContent): string[] {
+  if (!content.printedTotal) return [];
+  const computed = computeTable(config, content);
+  return checkPrintedTableTotal(config, computed, content.printedTotal).map((d) => {
+    const column = config.columns.find((c) => c.key === d.column);
+    const decimals = column?.decimals ?? 0;
+    const actual = d.computed === null ? 'raderna har inga belopp att summera' : `raderna summeras till ${formatNumber(d.computed, decimals)}`;
+    return `${tableTotalLabel(config)}, ${column?.label ?? d.column}: den inskrivna summan ${formatNumber(d.printed, decimals)} stämmer inte med raderna; ${actual}.`;
+  });
 }
 
 function readNumberCell(column: TableColumn, value: unknown, row: string, issues: SectionIssue[]): number | null {
@@ -210,6 +288,8 @@ export function diffTable(config: TableConfig, before: TableContent, after: Tabl
     });
     for (const c of config.columns) {
       if (c.sum) cells.set(`total:${c.key}`, { row: config.totalLabel ?? 'Totalt', column: c.label, value: computed.total?.[c.key] ?? null });
+      const typed = content.printedTotal?.[c.key];
+      if (c.sum && typeof typed === 'number') cells.set(`printed:${c.key}`, { row: `${tableTotalLabel(config)} (inskriven)`, column: c.label, value: typed });
     }
     return cells;
   };
