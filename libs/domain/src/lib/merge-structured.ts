@@ -101,6 +101,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   value: 'Utfall',
   target: 'Målvärde',
   source: 'Källa',
+  area: 'Målområde',
+  earlier: 'Tidigare år',
 };
 
 function columnLabel(path: readonly MergePathStep[], kind: StructuredContent['type'], config: SectionConfig | null | undefined): string {
@@ -146,6 +148,8 @@ function mergeValue(walk: Walk, path: MergePathStep[], row: string, base: CellVa
   if (same(mine, theirs)) return mine;
   if (same(base, mine)) return theirs;
   if (same(base, theirs)) return mine;
+  // A rich-text comment (sections/rich-comment.ts) is one cell, never merged inside.
+  if (isObject(mine) && mine['type'] === 'doc') return conflictAt(walk, path, row, base, mine, theirs);
   if (isKeyedList(mine) && isKeyedList(theirs) && (base === undefined || base === null || isKeyedList(base))) {
     return mergeRows(walk, path, base ?? [], mine, theirs);
   }

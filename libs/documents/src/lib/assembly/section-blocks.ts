@@ -7,19 +7,14 @@ import {
   ACTION_PLAN_FIELD_LABELS,
   ACTION_STATUS_LABELS,
   ActionPlanContent,
-  ASSESSMENT_LABELS,
-  Assessment,
   columnLabel,
   computeEconomy,
-  computeGoals,
   computeTable,
   CONTROL_RESULT_LABELS,
   ComputedRow,
   economyConfigOf,
   EconomyContent,
   EconomyTableConfig,
-  goalsColumnLabels,
-  GoalsContent,
   InternalControlContent,
   MONEY_DECIMALS,
   RISK_STATUS_LABELS,
@@ -37,6 +32,7 @@ import { column, paragraph, text } from '../model';
 import { type Context, dataset, slugify, tableId } from './context';
 import type { AssemblySection, AssemblyUnit } from './input';
 import { richTextBlocks } from './rich-text-blocks';
+import { commentBlocks, goalsBlocks } from './goals-blocks';
 
 // ---------------------------------------------------------------------------------------------
 // Economy
@@ -113,7 +109,7 @@ function sickLeaveBlocks(config: SectionConfig | null, content: SickLeaveContent
       decimals,
     });
   }
-  if (content.comment) out.push(paragraph(content.comment));
+  out.push(...commentBlocks(content.comment, ctx, unit));
   return out;
 }
 
@@ -206,45 +202,6 @@ function internalControlBlocks(content: InternalControlContent, ctx: Context, un
       rows: risks.rows.map((r) => ({ cells: [r.risk, r.cause, r.impact, r.handling, RISK_STATUS_LABELS[r.status]] })),
       dataset: dataset(ctx, unit),
     });
-  }
-  return out;
-}
-
-const MARKER: Readonly<Record<Assessment, NonNullable<TableRow['marker']>>> = { met: 'green', partly: 'yellow', not_met: 'red' };
-
-function goalsBlocks(config: SectionConfig | null, content: GoalsContent, ctx: Context, unit: string | null): Block[] {
-  const labels = goalsColumnLabels(config?.goals);
-  const decimals = config?.goals?.decimals ?? 1;
-  const out: Block[] = [];
-  for (const goal of computeGoals(content)) {
-    out.push(paragraph([text('Kommunfullmäktiges mål: ', ['bold']), text(goal.title)]));
-    for (const cg of goal.committeeGoals) {
-      const assessment = cg.assessment ? ASSESSMENT_LABELS[cg.assessment] : 'Ej bedömd';
-      out.push(paragraph([text('Nämndmål: ', ['bold']), text(cg.title), text(` – Bedömning: ${assessment}`)]));
-      if (cg.comment) out.push(paragraph(cg.comment));
-      if (!cg.indicators.length) continue;
-      out.push({
-        type: 'table',
-        id: tableId(ctx, unit, slugify(cg.title).slice(0, 30)),
-        caption: `Indikatorer för ${cg.title}`,
-        columns: [
-          column(labels.name, 'indikator', 'text'),
-          column(labels.unit, 'enhet', 'text'),
-          column(labels.previous, 'utfall_foregaende', 'number', decimals),
-          column(labels.value, 'utfall', 'number', decimals),
-          column(labels.target, 'mal', 'number', decimals),
-          column(labels.fulfilment, 'maluppfyllelse', 'percent', 0),
-          column(labels.assessment, 'bedomning', 'text'),
-          column(labels.source, 'kalla', 'text'),
-        ],
-        rows: cg.indicators.map((i) => ({
-          cells: [i.name, i.unit === 'percent' ? '%' : 'antal', i.previous, i.value, i.target, i.fulfilment, i.assessment ? ASSESSMENT_LABELS[i.assessment] : '', i.source ?? ''],
-          ...(i.assessment ? { marker: MARKER[i.assessment] } : {}),
-        })),
-        dataset: dataset(ctx, unit),
-      });
-      for (const i of cg.indicators) if (i.comment) out.push(paragraph([text(`${i.name}: `, ['italic']), text(i.comment)], 'note'));
-    }
   }
   return out;
 }

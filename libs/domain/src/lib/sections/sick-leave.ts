@@ -7,15 +7,15 @@
  * current figures into a trend chart and the same data as an accessible table.
  */
 import { formatPercent, SWEDISH_MONTHS } from '../format';
+import type { RichTextDocument } from '../rich-text';
 import type { CellChange } from './economy';
+import { commentDocument, commentText, readRichComment } from './rich-comment';
 import {
   DiffCell,
   diffCells,
   isRecord,
   readNumber,
-  readText,
   roundTo,
-  SECTION_LIMITS,
   SectionCheck,
   SectionIssue,
 } from './section-check';
@@ -62,7 +62,18 @@ export interface SickLeaveValues {
 export interface SickLeaveContent {
   type: 'sick_leave';
   values: SickLeaveValues;
-  comment?: string;
+  /**
+   * The commentary as rich text, as every check returns it; a string only in content stored
+   * before comments were rich text, read with `commentDocument` (rich-comment.ts).
+   */
+  comment?: RichTextDocument | string;
+}
+
+/** A stored sick-leave content with its comment as a document (an older string comment read as its paragraphs). */
+export function readSickLeaveContent(content: SickLeaveContent): SickLeaveContent {
+  const { comment, ...rest } = content;
+  const doc = commentDocument(comment);
+  return doc ? { ...rest, comment: doc } : rest;
 }
 
 /** Earlier periods' figures of the same unit, read by the server from earlier cycles. */
@@ -165,7 +176,7 @@ export function checkSickLeave(config: SickLeaveConfig | null | undefined, input
     values.ageBands = ageBands;
   }
   issues.push(...consistency(c, values));
-  const comment = readText(input, { field: 'comment', label: 'Kommentar', max: SECTION_LIMITS.maxComment }, 'Kommentar', issues);
+  const comment = readRichComment(input, 'comment', 'Kommentar', 'Kommentar', issues);
   if (issues.length) return { ok: false, issues };
   return { ok: true, content: { type: 'sick_leave', values, ...(comment ? { comment } : {}) } };
 }
@@ -215,7 +226,7 @@ export function diffSickLeave(config: SickLeaveConfig | null | undefined, before
   const flatten = (content: SickLeaveContent) => {
     const cells = new Map<string, DiffCell>();
     for (const m of sickLeaveMeasures(config)) cells.set(m.key, { row: m.label, column: 'Andel (%)', value: m.get(content.values) });
-    cells.set('comment', { row: 'Kommentar', column: 'Kommentar', value: content.comment ?? null });
+    cells.set('comment', { row: 'Kommentar', column: 'Kommentar', value: commentText(content.comment) });
     return cells;
   };
   return diffCells(flatten(before), flatten(after));
