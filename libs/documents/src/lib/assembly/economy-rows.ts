@@ -4,32 +4,18 @@
  * (on the row itself, or in a `Summa <row>` row after its sub-rows), and the total row. Every
  * figure comes from libs/domain's computeEconomy.
  */
-import { type ComputedEconomy, type ComputedRow, type EconomyTableConfig, totalLabelOf } from '@rapportflode/domain';
+import { columnGroupRuns, type ComputedEconomy, type ComputedRow, type EconomyTableConfig, totalLabelOf } from '@rapportflode/domain';
 import type { TableBlock, TableRow } from '../model';
 
 /**
- * The header row over the columns when the layout groups them: an empty cell over the first
- * column and over each run of columns without a group, the group's label over its columns.
- * Undefined when the layout has no groups (the table keeps its one heading row).
+ * The header row over the columns when the layout groups them (libs/domain `columnGroupRuns`):
+ * an empty cell over the first column and over each run of columns without a group, the group's
+ * label over its columns. Undefined when the layout has no groups (one heading row, as before).
  */
 export function economyGroupHeaders(config: EconomyTableConfig): TableBlock['groupHeaders'] {
-  const groups = config.groups ?? [];
-  if (groups.length === 0) return undefined;
-  const cells: Array<{ label: string; span: number }> = [{ label: '', span: 1 }];
-  let at = 0;
-  while (at < config.columns.length) {
-    const group = groups.find((g) => g.columns[0] === config.columns[at]);
-    if (group) {
-      cells.push({ label: group.label, span: group.columns.length });
-      at += group.columns.length;
-      continue;
-    }
-    const last = cells[cells.length - 1];
-    if (last.label === '' && cells.length > 1) last.span += 1;
-    else cells.push({ label: '', span: 1 });
-    at += 1;
-  }
-  return [cells];
+  const runs = columnGroupRuns(config);
+  if (runs.length === 0) return undefined;
+  return [[{ label: '', span: 1 }, ...runs.map((run) => ({ label: run.label ?? '', span: run.span }))]];
 }
 
 /** `Barn och unga` → `barn och unga` for `Summa barn och unga`; `IFO` stays. */

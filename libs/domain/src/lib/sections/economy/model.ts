@@ -144,6 +144,31 @@ export function moneyDecimals(config: EconomyTableConfig): number {
   return config.unit === 'mnkr' ? (config.decimals ?? MONEY_DECIMALS.mnkr) : MONEY_DECIMALS.tkr;
 }
 
+/**
+ * The heading row over the columns, in the columns' order: a group's label over its columns, an
+ * empty heading (label null) over each run of columns in no group. Empty when the layout has no
+ * groups (the table has one heading row). What the printed table and the editor's grid show.
+ */
+export function columnGroupRuns(config: EconomyTableConfig): Array<{ label: string | null; span: number }> {
+  const groups = config.groups ?? [];
+  if (groups.length === 0) return [];
+  const runs: Array<{ label: string | null; span: number }> = [];
+  let at = 0;
+  while (at < config.columns.length) {
+    const group = groups.find((g) => g.columns[0] === config.columns[at]);
+    if (group && group.columns.length > 0) {
+      runs.push({ label: group.label, span: group.columns.length });
+      at += group.columns.length;
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.label === null) last.span += 1;
+    else runs.push({ label: null, span: 1 });
+    at += 1;
+  }
+  return runs;
+}
+
 /** The total row's label: the layout's, or "Summa". */
 export function totalLabelOf(config: EconomyTableConfig): string {
   return config.totalLabel ?? 'Summa';
