@@ -21,12 +21,16 @@ import { Router, RouterLink } from '@angular/router';
 import type { ReportTemplateDto, SaveTemplateRequest } from '@rapportflode/api-contract';
 import {
   checkTemplateSections,
+  DEFAULT_TEMPLATE_LAYOUT,
   REPORT_KIND_LABELS,
   REPORT_KINDS,
   ReportKind,
   RESPONSIBILITY_LABELS,
   ROLE_LABELS,
   SECTION_KIND_LABELS,
+  TEMPLATE_LAYOUT_LABELS,
+  type TemplateLayout,
+  TOC_DEPTHS,
 } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage, isNotFound } from '../../core/api-client';
@@ -51,6 +55,7 @@ import {
   updateSection,
 } from './template-sections';
 import { type SectionChange, type SectionMove, TemplateSectionComponent } from './template-section.component';
+import { layoutPreview } from './template-layout-preview';
 
 const MOVES: Record<SectionMove, { run: (rows: readonly EditorSection[], uid: string) => EditorSection[]; refused: string }> = {
   up: { run: moveUp, refused: 'kan inte flyttas upp: det är först på sin nivå.' },
@@ -120,6 +125,10 @@ export class TemplateEditorPage {
   protected readonly reportKind = linkedSignal<ReportKind>(() => this.initial()?.reportKind ?? 'interim_report');
   protected readonly active = linkedSignal(() => this.initial()?.active ?? true);
   protected readonly rows = linkedSignal<EditorSection[]>(() => fromTemplateSections(this.initial()?.sections ?? []));
+  /** The panel "Utskrift": how the report is printed (libs/domain/src/lib/template-layout.ts). */
+  protected readonly layout = linkedSignal<TemplateLayout>(() => ({ ...(this.initial()?.layout ?? DEFAULT_TEMPLATE_LAYOUT) }));
+  protected readonly layoutLabels = TEMPLATE_LAYOUT_LABELS;
+  protected readonly tocDepths = TOC_DEPTHS;
   /** Errors show once a save was tried, then follow the edits. */
   protected readonly showErrors = linkedSignal(() => {
     this.initial();
@@ -152,6 +161,7 @@ export class TemplateEditorPage {
       return section ? { number: section.number, depth: section.depth } : fallback[i];
     });
   });
+  protected readonly preview = computed(() => layoutPreview(this.rows(), this.numbers(), this.layout()));
   protected readonly moves = computed<SectionMoves[]>(() => this.rows().map((row) => allowedMoves(this.rows(), row.uid)));
   protected readonly childCounts = computed(() => this.rows().map((row) => childCount(this.rows(), row.uid)));
 
@@ -204,6 +214,10 @@ export class TemplateEditorPage {
     // Units chosen under another committee cannot deliver here.
     const units = new Set(unitChoices(this.committee()?.units ?? []).map((u) => u.id));
     this.rows.update((rows) => rows.map((row) => ({ ...row, unitIds: row.unitIds.filter((u) => units.has(u)) })));
+  }
+
+  protected setLayout(change: Partial<TemplateLayout>): void {
+    this.layout.update((layout) => ({ ...layout, ...change }));
   }
 
   protected change(uid: string, change: SectionChange): void {
@@ -276,6 +290,7 @@ export class TemplateEditorPage {
       reportKind: this.reportKind(),
       active: this.active(),
       sections: toSectionInputs(this.rows()),
+      layout: this.layout(),
     };
     this.busy.set(true);
     try {

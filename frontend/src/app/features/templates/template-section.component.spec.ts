@@ -37,10 +37,11 @@ describe('TemplateSectionComponent', () => {
       'Innehåll',
       'Levereras av',
       'Granskas av',
+      'Placering',
       'Skrivinstruktion till den som skriver',
     ]);
     const selects = Array.from(root.querySelectorAll('select'));
-    expect(selects.map((s) => s.value)).toEqual(['narrative', 'all_units', 'director']);
+    expect(selects.map((s) => s.value)).toEqual(['narrative', 'all_units', 'director', 'body']);
     selects[1].value = 'chosen_units';
     selects[1].dispatchEvent(new Event('change'));
     await fixture.whenStable();
@@ -59,6 +60,21 @@ describe('TemplateSectionComponent', () => {
     expect(root.querySelector('#guidance-count-s1')?.textContent).toContain('601 av högst 600 tecken');
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('Skrivinstruktionen får vara högst 600 tecken (nu 601).');
     expect(area!.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('makes a section a heading only or an appendix, the placement offered at the top level only', async () => {
+    const { fixture, root, changes } = await section();
+    const headingOnly = root.querySelector<HTMLInputElement>('#heading-only-s1 input[type="checkbox"]');
+    expect(root.querySelector('#heading-only-s1')?.textContent).toContain('Endast rubrik');
+    headingOnly!.click();
+    const placement = root.querySelector<HTMLSelectElement>('#placement-s1');
+    expect(Array.from(placement!.options).map((o) => o.textContent?.trim())).toEqual(['I huvudtexten', 'Som bilaga']);
+    placement!.value = 'appendix';
+    placement!.dispatchEvent(new Event('change'));
+    expect(changes).toEqual([{ headingOnly: true }, { placement: 'appendix' }]);
+    fixture.componentRef.setInput('row', { ...fixture.componentInstance.row(), parentUid: 's0' });
+    await fixture.whenStable();
+    expect(root.querySelector('#placement-s1')).toBeNull();
   });
 
   it('gives each move button its id, its label and its state, and reports the move', async () => {

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
   GUIDANCE_MAX_LENGTH,
+  HEADING_ONLY_LABEL,
   isReviewerRole,
   RESPONSIBILITIES,
   RESPONSIBILITY_LABELS,
@@ -13,6 +14,8 @@ import {
   ROLES,
   SECTION_KIND_LABELS,
   SECTION_KINDS,
+  SECTION_PLACEMENT_LABELS,
+  SECTION_PLACEMENTS,
 } from '@rapportflode/domain';
 import { LAYOUT_KINDS, SectionLayoutComponent } from './section-layout.component';
 import type { EditorSection, SectionMoves, UnitChoice } from './template-sections';
@@ -85,6 +88,9 @@ export class TemplateSectionComponent {
     return (this.row().guidance ?? '').trim().length;
   }
   protected readonly choices = SECTION_CHOICES;
+  protected readonly headingOnlyLabel = HEADING_ONLY_LABEL;
+  protected readonly placements = SECTION_PLACEMENTS;
+  protected readonly placementLabels = SECTION_PLACEMENT_LABELS;
   protected readonly moveButtons = MOVE_BUTTONS;
 
   protected choose(field: SectionChoice['field'], value: string): void {

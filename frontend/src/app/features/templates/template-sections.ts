@@ -3,6 +3,7 @@ import {
   checkSectionConfig,
   OrganisationUnitNode,
   SectionConfig,
+  SectionPlacement,
   Responsibility,
   Role,
   SectionKind,
@@ -33,6 +34,10 @@ export interface EditorSection {
   config?: SectionConfig | null;
   /** The writing instruction shown to the writer above the editor ('' or missing: none). */
   guidance?: string;
+  /** "Endast rubrik": the cycle creates no task, only the heading is printed. */
+  headingOnly?: boolean;
+  /** 'appendix': printed as Bilaga N after the main text (top level only). */
+  placement?: SectionPlacement;
 }
 
 const KEY_MAX_LENGTH = 60;
@@ -102,6 +107,8 @@ export function toSectionInputs(rows: readonly EditorSection[]): SaveTemplateReq
     section.guidance = row.guidance?.trim() ? row.guidance.trim() : null;
     // A layout made for another kind (the admin changed the kind) is dropped, not sent.
     if (row.config && checkSectionConfig(row.kind, row.config).ok) section.config = row.config;
+    if (row.headingOnly) section.headingOnly = true;
+    if (row.placement === 'appendix') section.placement = 'appendix';
     return section;
   });
 }
@@ -115,6 +122,8 @@ export function fromTemplateSections(
     Pick<TemplateSectionDto, 'key' | 'parentKey' | 'title' | 'kind' | 'responsibility' | 'reviewerRole' | 'unitIds'> & {
       config?: SectionConfig | null;
       guidance?: string | null;
+      headingOnly?: boolean;
+      placement?: SectionPlacement;
     }
   >,
   uid: (key: string) => string = (key) => `s-${key}`,
@@ -132,6 +141,8 @@ export function fromTemplateSections(
     reviewerRole: s.reviewerRole,
     config: s.config ?? null,
     guidance: s.guidance ?? '',
+    ...(s.headingOnly ? { headingOnly: true } : {}),
+    ...(s.placement === 'appendix' ? { placement: 'appendix' as const } : {}),
   }));
   return inReadingOrder(rows);
 }
