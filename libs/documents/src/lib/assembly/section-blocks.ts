@@ -11,12 +11,12 @@ import {
   computeEconomy,
   computeTable,
   CONTROL_RESULT_LABELS,
-  ComputedRow,
   economyConfigOf,
   EconomyContent,
   EconomyTableConfig,
   InternalControlContent,
-  MONEY_DECIMALS,
+  economySignNote,
+  moneyDecimals,
   RISK_STATUS_LABELS,
   SectionConfig,
   sickLeaveMeasures,
@@ -32,6 +32,7 @@ import { column, paragraph, text } from '../model';
 import { type Context, dataset, slugify, tableId } from './context';
 import type { AssemblySection, AssemblyUnit } from './input';
 import { richTextBlocks } from './rich-text-blocks';
+import { economyGroupHeaders, economyRows } from './economy-rows';
 import { commentBlocks, goalsBlocks } from './goals-blocks';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,31 +47,23 @@ export function economyTable(
   firstColumn: string,
 ): Block[] {
   const computed = computeEconomy(config, content);
-  const decimals = MONEY_DECIMALS[config.unit];
+  const decimals = moneyDecimals(config);
   const columns: TableColumn[] = [
-    column(firstColumn, 'verksamhet', 'text'),
+    column(config.rowHeading ?? firstColumn, 'verksamhet', 'text'),
     ...config.columns.map((c) => (c === 'percent_of_budget' ? column(columnLabel(config, c), c, 'percent', 1) : column(columnLabel(config, c), c, 'number', decimals))),
   ];
-  const rows: TableRow[] = [];
   const comments: Array<{ label: string; comment: string }> = [];
-  const walk = (list: readonly ComputedRow[]) => {
-    for (const row of list) {
-      const kind: TableRow['kind'] = row.depth > 0 ? 'sub' : row.subtotal ? 'subtotal' : 'body';
-      rows.push({ cells: [row.label, ...config.columns.map((c) => row.values[c] ?? null)], kind });
-      if (row.comment) comments.push({ label: row.label, comment: row.comment });
-      walk(row.children);
-    }
-  };
-  walk(computed.rows);
-  rows.push({ cells: ['Summa', ...config.columns.map((c) => computed.total[c] ?? null)], kind: 'total' });
+  const rows = economyRows(config, computed, (row) => comments.push({ label: row.label, comment: row.comment ?? '' }));
+  const groupHeaders = economyGroupHeaders(config);
   const table: TableBlock = {
     type: 'table',
     id: tableId(ctx, unit, 'ekonomi'),
     caption,
     unit: config.unit,
     columns,
+    ...(groupHeaders ? { groupHeaders } : {}),
     rows,
-    footnotes: ['Negativa belopp är nettokostnader.'],
+    footnotes: [economySignNote(config)],
     dataset: dataset(ctx, unit),
   };
   return [table, ...comments.map((c) => paragraph([text(`${c.label}: `, ['bold']), text(c.comment)]))];
