@@ -31,9 +31,9 @@ const content = (over: { assessment?: unknown; indicatorAssessment?: unknown; go
               name: 'Andel elever som känner sig trygga',
               unit: 'percent',
               earlier: [
-                { label: '2019', value: 81 },
-                { label: '2020', value: '82,5' },
-                { label: '2021', value: 84 },
+                { label: '2018', value: 81 },
+                { label: '2019', value: '82,5' },
+                { label: '2020', value: 84 },
               ],
               previous: null,
               value: 86,
@@ -44,7 +44,7 @@ const content = (over: { assessment?: unknown; indicatorAssessment?: unknown; go
               key: 'i2',
               name: 'Antal anmälda kränkningar',
               unit: 'count',
-              earlier: [{ label: 'T2 2018', value: 40 }],
+              earlier: [{ label: 'T2 2017', value: 40 }],
               previous: 31,
               value: 28,
               target: 'Minska',
@@ -86,26 +86,28 @@ describe('goals layouts a template chooses', () => {
     const goals = checked(layout, content());
     const [trygga, krankningar] = goals.goals[0].committeeGoals[0].indicators;
     expect(trygga.earlier).toEqual([
-      { label: '2019', value: 81 },
-      { label: '2020', value: 82.5 },
-      { label: '2021', value: 84 },
+      { label: '2018', value: 81 },
+      { label: '2019', value: 82.5 },
+      { label: '2020', value: 84 },
     ]);
-    expect(krankningar.earlier).toEqual([{ label: 'T2 2018', value: 40 }]);
-    expect(earlierLabels([trygga, krankningar])).toEqual(['T2 2018', '2019', '2020', '2021']);
+    expect(krankningar.earlier).toEqual([{ label: 'T2 2017', value: 40 }]);
+    expect(earlierLabels([trygga, krankningar])).toEqual(['T2 2017', '2018', '2019', '2020']);
   });
 
-  it('refuses an earlier year without its label, one given twice and a share over 100 %, naming the year', () => {
+  it('refuses an earlier year without its label, one given twice, last year’s as an earlier one and a share over 100 %, naming the year', () => {
     const bad = content();
     bad.goals[0].committeeGoals[0].indicators[0].earlier = [
       { label: '', value: 81 },
       { label: '2020', value: 120 },
       { label: '2020', value: 82 },
+      { label: '2021', value: 83 },
     ];
     const result = checkGoals(layout, bad);
     expect(!result.ok && result.issues.map((i) => i.message)).toEqual([
       'Tidigare år 1: ange året (1–20 tecken), t.ex. 2019.',
       'Utfall 2020: 120,0\u00a0% är ingen andel; en andel ligger mellan 0 och 100 %.',
       'Utfall 2020 förekommer två gånger.',
+      'Utfall 2021 är redan en egen kolumn; tidigare år är åren före den.',
     ]);
   });
 
@@ -114,7 +116,7 @@ describe('goals layouts a template chooses', () => {
     const [trygga, krankningar] = goals.goals[0].committeeGoals[0].indicators;
     expect([trygga.target, krankningar.target]).toEqual(['Öka', 'Minska']);
     expect(computeGoals(goals)[0].committeeGoals[0].indicators.map((i) => i.fulfilment)).toEqual([null, null]);
-    // Öka: 86 against 2021’s 84; Minska: 28 against last year’s 31.
+    // Öka: 86 against 2020’s 84 (no figure for 2021); Minska: 28 against last year’s 31.
     expect([directionMet(trygga), directionMet(krankningar)]).toEqual([true, true]);
     expect(directionMet({ ...krankningar, value: 33 })).toBe(false);
     const figure = checked(layout, { ...content(), goals: [{ ...content().goals[0], committeeGoals: [{ ...content().goals[0].committeeGoals[0], indicators: [{ ...content().goals[0].committeeGoals[0].indicators[0], target: '90 %' }] }] }] });
@@ -168,9 +170,9 @@ describe('goals layouts a template chooses', () => {
     const next = carryContentForward('goals', goals, false) as GoalsContent;
     const ind = next.goals[0].committeeGoals[0].indicators[0];
     expect(ind.earlier).toEqual([
-      { label: '2020', value: 82.5 },
-      { label: '2021', value: 84 },
-      { label: '2022', value: 85 },
+      { label: '2019', value: 82.5 },
+      { label: '2020', value: 84 },
+      { label: '2021', value: 85 },
     ]);
     expect([ind.previous, ind.value, ind.target, ind.assessment]).toEqual([86, null, 'Öka', null]);
     expect(next.goals[0].area).toBe('Livskvalitet');
@@ -187,7 +189,7 @@ describe('goals layouts a template chooses', () => {
     const after = checked(layout, changed);
     expect(diffContent('goals', { goals: layout }, before, after).cells).toEqual([
       { row: 'Gnesta ska vara en trygg kommun', column: 'Målområde', before: 'Livskvalitet', after: 'Trygghet' },
-      { row: 'Andel elever som känner sig trygga', column: 'Utfall 2020', before: 82.5, after: 83 },
+      { row: 'Andel elever som känner sig trygga', column: 'Utfall 2019', before: 82.5, after: 83 },
       { row: 'Andel elever som känner sig trygga', column: 'Mål 2022', before: 'Öka', after: 'Bibehålla' },
     ]);
   });

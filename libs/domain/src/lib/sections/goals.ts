@@ -322,7 +322,13 @@ function readTarget(raw: unknown, read: (value: unknown) => number | null, label
   return text;
 }
 
-function checkEarlier(raw: unknown, read: (value: unknown, label: string) => number | null, row: string, issues: SectionIssue[]): EarlierValue[] | undefined {
+function checkEarlier(
+  raw: unknown,
+  read: (value: unknown, label: string) => number | null,
+  taken: readonly string[],
+  row: string,
+  issues: SectionIssue[],
+): EarlierValue[] | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw) || raw.length > 10) {
     issues.push({ row, column: 'earlier', message: 'Tidigare år ska vara en lista med högst 10 år.' });
@@ -337,6 +343,10 @@ function checkEarlier(raw: unknown, read: (value: unknown, label: string) => num
     }
     if (out.some((e) => e.label === label)) {
       issues.push({ row, column: 'earlier', message: `${earlierColumnLabel(label)} förekommer två gånger.` });
+      return;
+    }
+    if (taken.includes(earlierColumnLabel(label))) {
+      issues.push({ row, column: 'earlier', message: `${earlierColumnLabel(label)} är redan en egen kolumn; tidigare år är åren före den.` });
       return;
     }
     out.push({ label, value: read((entry as Record<string, unknown>)['value'], earlierColumnLabel(label)) });
@@ -364,7 +374,7 @@ function checkIndicator(config: GoalsConfig | null | undefined, raw: Record<stri
     return n;
   };
   const figure = (field: 'previous' | 'value' | 'target') => figureOf(raw[field], field, labels[field]);
-  const earlier = checkEarlier(raw['earlier'], (value, label) => figureOf(value, 'earlier', label), row, issues);
+  const earlier = checkEarlier(raw['earlier'], (value, label) => figureOf(value, 'earlier', label), [labels.previous, labels.value], row, issues);
   const [previous, value] = [figure('previous'), figure('value')];
   const target = readTarget(raw['target'], () => figure('target'), labels.target, row, issues);
   if (raw['lowerIsBetter'] !== undefined && typeof raw['lowerIsBetter'] !== 'boolean') {
