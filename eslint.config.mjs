@@ -32,7 +32,7 @@ export default [
               // uses the docx package, PDF drives Chromium through playwright-core (entry points of their own).
               sourceTag: 'type:documents',
               onlyDependOnLibsWithTags: ['type:domain', 'type:documents'],
-              allowedExternalImports: ['docx', 'playwright-core', 'pdf-lib', 'fflate', 'node:*'],
+              allowedExternalImports: ['docx', 'docx/charts', 'playwright-core', 'pdf-lib', 'fflate', 'node:*'],
             },
             {
               sourceTag: 'type:contract',

@@ -21,6 +21,8 @@ export * from './lib/sections/action-plan';
 export * from './lib/sections/internal-control';
 export * from './lib/sections/goals';
 export * from './lib/sections/generic-table';
+export * from './lib/sections/blocks';
+export * from './lib/sections/chart-block';
 export * from './lib/sections/row-anchor';
 export type { SectionIssue, SectionCheck } from './lib/sections/section-check';
 export * from './lib/memo';

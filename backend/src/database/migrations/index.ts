@@ -22,6 +22,7 @@ import { AddManualReminders1764000000020 } from './1764000000020-AddManualRemind
 import { AddSectionGuidance1764000000021 } from './1764000000021-AddSectionGuidance';
 import { CreateMeetings1764000000022 } from './1764000000022-CreateMeetings';
 import { AddTemplateLayout1764000000024 } from './1764000000024-AddTemplateLayout';
+import { AddBlocksSectionKind1764000000025 } from './1764000000025-AddBlocksSectionKind';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddSectionGuidance1764000000021,
   CreateMeetings1764000000022,
   AddTemplateLayout1764000000024,
+  AddBlocksSectionKind1764000000025,
 ];

@@ -129,7 +129,7 @@ function startingContent(
       { kind: earlier.report_kind, periodEnd: earlier.periodEnd },
     );
   }
-  return carryContentForward(section.kind, earlier.content, earlier.year === cycle.year);
+  return carryContentForward(section.kind, earlier.content, earlier.year === cycle.year, section.config);
 }
 
 @Injectable()

@@ -73,6 +73,7 @@ export class ReportAssembly {
       },
       sections: sections.map((s) => ({
         id: s.id,
+        key: s.key,
         number: s.number,
         depth: s.depth,
         title: s.title,

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 export interface ReportSectionRow {
   id: string;
+  key: string;
   number: string;
   depth: number;
   title: string;
@@ -71,7 +72,7 @@ export class ReportsRepository {
 
   sections(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportSectionRow[]> {
     return manager.query(
-      'SELECT id, number, depth, title, kind, config, heading_only, placement FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order',
+      'SELECT id, key, number, depth, title, kind, config, heading_only, placement FROM cycle_section WHERE cycle_id = $1 ORDER BY sort_order',
       [cycleId],
     );
   }

@@ -4,6 +4,7 @@ import type { Block, NoticeBlock, SignaturesBlock } from '../lib/model';
 import { headingLabel } from '../lib/html';
 import { DocxContext, type FileChild, headingParagraph, inlineChildren, listParagraphs, para, textRuns } from './paragraphs';
 import { chartBlock, factsTable, tableBlock } from './tables';
+import { wordChart } from './chart';
 
 const NOTICE_TONES = {
   info: { color: '4A6FA5', fill: 'EEF3FA' },
@@ -54,8 +55,12 @@ export function renderBlock(ctx: DocxContext, block: Block): FileChild[] {
       return listParagraphs(ctx, block, 0, ctx.nextListInstance());
     case 'table':
       return tableBlock(ctx, block);
-    case 'chart':
-      return chartBlock(ctx, block);
+    case 'chart': {
+      // A bar or line chart of a section of blocks: the Word chart under the caption, then the data table.
+      const [caption, ...rest] = chartBlock(ctx, block);
+      const chart = wordChart(block);
+      return chart ? [caption, chart, ...rest] : [caption, ...rest];
+    }
     case 'notice':
       return noticeBlock(ctx, block);
     case 'facts':

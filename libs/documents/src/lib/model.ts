@@ -177,10 +177,17 @@ export interface TableBlock {
   dataset?: { unit: string | null; period: string; section: string };
 }
 
-/** A bar chart; HTML/PDF draw it as SVG, DOCX shows its data table. Always has a text alternative. */
+/**
+ * A bar or line chart; HTML/PDF draw it as SVG, DOCX shows its data table (and, with a `chartType`,
+ * a Word chart of the same figures). Always has a text alternative.
+ */
 export interface ChartBlock {
   type: 'chart';
   id: string;
+  /** 'bar' or 'line'; absent: a bar chart drawn as before (no Word chart, data table in the screen view only). */
+  chartType?: 'bar' | 'line';
+  /** The data table is printed under the chart in the print view too (PDF), not only on screen. */
+  printData?: boolean;
   title: string;
   /** The alternative text: what the chart shows, in one or two sentences. */
   description: string;

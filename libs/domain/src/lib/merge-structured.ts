@@ -10,6 +10,7 @@ import type { SectionConfig, StructuredContent } from './sections/content';
 import { ECONOMY_COLUMN_LABELS } from './sections/economy';
 import { ACTION_PLAN_FIELD_LABELS } from './sections/action-plan';
 import { sickLeaveMeasures } from './sections/sick-leave';
+import { merge3Blocks } from './sections/blocks';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -213,6 +214,8 @@ export function merge3Structured<T extends StructuredContent>(
   theirs: T,
   config?: SectionConfig | null,
 ): StructuredMerge<T> {
+  // A section of blocks merges block by block, each by its kind's rules (sections/blocks.ts).
+  if (mine.type === 'blocks' && theirs.type === 'blocks') return merge3Blocks(base?.type === 'blocks' ? base : null, mine, theirs, config) as unknown as StructuredMerge<T>;
   const walk: Walk = { kind: mine.type, config, conflicts: [] };
   if (mine.type !== theirs.type) {
     conflictAt(walk, [], 'Hela tabellen', base as unknown as Json, mine as unknown as Json, theirs as unknown as Json, 'Hela tabellen');

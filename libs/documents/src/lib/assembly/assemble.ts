@@ -23,6 +23,7 @@ import { paragraph, tablesOf } from '../model';
 import { type Context, Ids, level, slugify } from './context';
 import type { AssemblyInput, AssemblyResult, AssemblyTask, AssemblyUnit } from './input';
 import { contentBlocks, economyTable, sickLeaveSummary } from './section-blocks';
+import { chartSourceLookup } from './composite-blocks';
 
 export type { AssemblyCycle, AssemblyInput, AssemblyResult, AssemblySection, AssemblyTask, AssemblyUnit } from './input';
 export { slugify } from './context';
@@ -50,6 +51,7 @@ export function assembleReport(input: AssemblyInput): AssemblyResult {
 
   const notice = (): Block => ({ type: 'notice', tone: 'warning', title: NOT_APPROVED_NOTICE, content: [] });
 
+  const chartSource = chartSourceLookup(input);
   for (const section of input.sections) {
     const sectionName = `${section.number} ${section.title}`;
     const sectionLevel = level(section.depth);
@@ -71,7 +73,7 @@ export function assembleReport(input: AssemblyInput): AssemblyResult {
       .filter((t) => t.sectionId === section.id)
       .sort((a, b) => (a.unitId === null ? -1 : (unitOrder.get(a.unitId) ?? 1e9)) - (b.unitId === null ? -1 : (unitOrder.get(b.unitId) ?? 1e9)));
     const approvedContent = (t: AssemblyTask): TaskContent | null => (t.state === 'approved' && t.content ? t.content : null);
-    const ctxFor = (base: number, id: string): Context => ({ ids, cycle, sectionName, sectionTitle: section.title, base, headingId: id });
+    const ctxFor = (base: number, id: string): Context => ({ ids, cycle, sectionName, sectionTitle: section.title, base, headingId: id, chartSource });
 
     for (const task of tasks) {
       if (!approvedContent(task)) {

@@ -1,6 +1,7 @@
 /** What every block builder of the assembly shares: ids unique in the report, heading levels, the tables' open-data labels. */
 import type { HeadingBlock, TableBlock } from '../model';
 import type { AssemblyCycle } from './input';
+import type { ChartSourceLookup } from './composite-blocks';
 
 /** An ASCII slug for ids: 'Barn och familjeenheten' → 'barn-och-familjeenheten'. */
 export function slugify(value: string): string {
@@ -38,6 +39,8 @@ export interface Context {
   /** The level a heading inside the content gets (one below the section's or the unit's heading). */
   base: number;
   headingId: string;
+  /** Another section's approved content by its key, for charts that draw it (composite-blocks.ts). */
+  chartSource?: ChartSourceLookup;
 }
 
 /** A table's open-data labels: its unit, period and section. */

@@ -21,6 +21,8 @@ export interface AssemblyCycle {
 
 export interface AssemblySection {
   id: string;
+  /** The section's key in its template (charts of other sections find their source by it). */
+  key?: string;
   /** '2.3' */
   number: string;
   depth: number;

@@ -185,6 +185,28 @@ function renderTable(table: TableBlock, ctx: BlockContext): string {
 
 const SERIES_COLOURS = ['#1f5f8b', '#e08a1e', '#5b8c3a', '#8b3a62', '#6b6b6b'];
 
+/** A line chart's series: a line through each run of values (a missing value breaks it) and a point at each value. */
+function chartLines(chart: ChartBlock, x: (ci: number) => number, y: (v: number) => number): string {
+  let svg = '';
+  chart.series.forEach((series, si) => {
+    const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 1) svg += `<polyline class="line" points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`;
+      run = [];
+    };
+    chart.categories.forEach((_, ci) => {
+      const v = series.values[ci];
+      if (typeof v !== 'number' || !Number.isFinite(v)) return flush();
+      const point = `${x(ci).toFixed(1)},${y(v).toFixed(1)}`;
+      run.push(point);
+      svg += `<circle cx="${x(ci).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${colour}"/>`;
+    });
+    flush();
+  });
+  return svg;
+}
+
 function renderChart(chart: ChartBlock, ctx: BlockContext): string {
   const id = uniqueId(ctx, chart.id);
   const decimals = chart.decimals ?? 0;
@@ -214,15 +236,18 @@ function renderChart(chart: ChartBlock, ctx: BlockContext): string {
   }
   chart.categories.forEach((category, ci) => {
     const gx = left + ci * groupW + groupW * 0.15;
-    chart.series.forEach((series, si) => {
-      const v = series.values[ci];
-      if (typeof v !== 'number' || !Number.isFinite(v)) return;
-      const y0 = y(Math.max(0, v));
-      const h = Math.abs(y(v) - y(0));
-      svg += `<rect x="${(gx + si * barW).toFixed(1)}" y="${y0.toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${SERIES_COLOURS[si % SERIES_COLOURS.length]}"/>`;
-    });
+    if (chart.chartType !== 'line') {
+      chart.series.forEach((series, si) => {
+        const v = series.values[ci];
+        if (typeof v !== 'number' || !Number.isFinite(v)) return;
+        const y0 = y(Math.max(0, v));
+        const h = Math.abs(y(v) - y(0));
+        svg += `<rect x="${(gx + si * barW).toFixed(1)}" y="${y0.toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${SERIES_COLOURS[si % SERIES_COLOURS.length]}"/>`;
+      });
+    }
     svg += `<text x="${(left + ci * groupW + groupW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${esc(category)}</text>`;
   });
+  if (chart.chartType === 'line') svg += chartLines(chart, (ci) => left + ci * groupW + groupW / 2, y);
   svg += `<line x1="${left}" x2="${width - right}" y1="${y(0).toFixed(1)}" y2="${y(0).toFixed(1)}" class="axis"/>`;
   chart.series.forEach((series, si) => {
     const lx = left + (si % 3) * 190;
@@ -246,7 +271,9 @@ function renderChart(chart: ChartBlock, ctx: BlockContext): string {
     '</tbody></table>';
   const data =
     ctx.target === 'print'
-      ? ''
+      ? chart.printData
+        ? table
+        : ''
       : `<details class="chart-details"><summary>Visa diagrammets data som tabell</summary>${table}</details>`;
   return (
     `<figure class="chart" id="${esc(id)}">` +
