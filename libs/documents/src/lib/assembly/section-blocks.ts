@@ -7,23 +7,30 @@ import {
   ACTION_PLAN_FIELD_LABELS,
   ACTION_STATUS_LABELS,
   ActionPlanContent,
+  AuditRecommendationRow,
   columnLabel,
   computeEconomy,
   computeTable,
   CONTROL_RESULT_LABELS,
+  ControlRow,
   economyConfigOf,
   EconomyContent,
   EconomyTableConfig,
   InternalControlContent,
+  INTERNAL_CONTROL_LAYOUT_LABELS,
+  internalControlLayoutOf,
   economySignNote,
   moneyDecimals,
-  RISK_STATUS_LABELS,
+  riskStatusLabel,
+  RiskRow,
   SectionConfig,
   sickLeaveMeasures,
   SickLeaveContent,
   SickLeaveHistory,
   sickLeaveSeries,
+  SystematicControlRow,
   tableConfigOf,
+  tableTotalFlags,
   TableContent,
   TaskContent,
 } from '@rapportflode/domain';
@@ -32,8 +39,9 @@ import { column, paragraph, text } from '../model';
 import { type Context, dataset, slugify, tableId } from './context';
 import type { AssemblySection, AssemblyUnit } from './input';
 import { richTextBlocks } from './rich-text-blocks';
-import { economyGroupHeaders, economyRows } from './economy-rows';
+import { compositeBlocks } from './composite-blocks';
 import { commentBlocks, goalsBlocks } from './goals-blocks';
+import { economyGroupHeaders, economyRows } from './economy-rows';
 
 // ---------------------------------------------------------------------------------------------
 // Economy
@@ -143,58 +151,109 @@ function actionPlanBlocks(config: SectionConfig | null, content: ActionPlanConte
   return [{ type: 'table', id: tableId(ctx, unit, 'atgarder'), caption: `${ctx.sectionTitle}${unit ? `, ${unit}` : ''}`, columns, rows, dataset: dataset(ctx, unit) }];
 }
 
-function internalControlBlocks(content: InternalControlContent, ctx: Context, unit: string | null): Block[] {
+/** One printed column of an internal control table: its heading, open-data key, whether it may be left out when empty, and its cell. */
+interface ControlColumn<R> {
+  label: string;
+  key: string;
+  optional: boolean;
+  cell: (row: R) => string;
+}
+
+/** The columns to print: with hideEmptyColumns, optional columns empty in every row are left out. */
+function printedColumns<R>(columns: ReadonlyArray<ControlColumn<R>>, rows: readonly R[], hideEmpty: boolean): Array<ControlColumn<R>> {
+  return columns.filter((c) => !hideEmpty || !c.optional || rows.some((r) => c.cell(r).trim() !== ''));
+}
+
+function controlTable<R>(
+  ctx: Context,
+  unit: string | null,
+  idPart: string,
+  caption: string,
+  columns: ReadonlyArray<ControlColumn<R>>,
+  rows: readonly R[],
+  hideEmpty: boolean,
+  marker: (row: R) => TableRow['marker'] | undefined = () => undefined,
+): TableBlock {
+  const shown = printedColumns(columns, rows, hideEmpty);
+  return {
+    type: 'table',
+    id: tableId(ctx, unit, idPart),
+    caption: `${caption}${unit ? `, ${unit}` : ''}`,
+    columns: shown.map((c) => column(c.label, c.key, 'text')),
+    rows: rows.map((r) => {
+      const mark = marker(r);
+      return { cells: shown.map((c) => c.cell(r)), ...(mark ? { marker: mark } : {}) };
+    }),
+    dataset: dataset(ctx, unit),
+  };
+}
+
+const GROUP_COLUMN = { label: 'Grupp', key: 'grupp', optional: false };
+
+function internalControlBlocks(config: SectionConfig | null, content: InternalControlContent, ctx: Context, unit: string | null): Block[] {
+  const settings = config?.internalControl;
+  const layout = internalControlLayoutOf(settings);
+  const hideEmpty = settings?.hideEmptyColumns === true;
+  const caption = settings?.caption ?? INTERNAL_CONTROL_LAYOUT_LABELS[layout];
   const out: Block[] = [];
   const grouped = content.plan.some((r) => r.group);
   if (content.plan.length) {
-    out.push({
-      type: 'table',
-      id: tableId(ctx, unit, 'kontrollplan'),
-      caption: `Intern kontrollplan${unit ? `, ${unit}` : ''}`,
-      columns: [
-        ...(grouped ? [column('Grupp', 'grupp', 'text')] : []),
-        column('Kontrollområde', 'kontrollomrade', 'text'),
-        column('Kontrollmål', 'kontrollmal', 'text'),
-        column('Ansvarig', 'ansvarig', 'text'),
-        column('Metod', 'metod', 'text'),
-        column('Frekvens', 'frekvens', 'text'),
-        column('Rapporteras till', 'rapporteras_till', 'text'),
-        column('Resultat', 'resultat', 'text'),
-        column('Kommentar', 'kommentar', 'text'),
-      ],
-      rows: content.plan.map((r) => ({
-        cells: [
-          ...(grouped ? [r.group ?? ''] : []),
-          r.area,
-          r.goal,
-          r.responsible,
-          r.method,
-          r.frequency,
-          r.reportedTo,
-          r.result ? CONTROL_RESULT_LABELS[r.result] : '',
-          r.comment ?? '',
-        ],
-        ...(r.result === 'deviation' ? { marker: 'yellow' as const } : r.result === 'not_done' ? { marker: 'red' as const } : {}),
-      })),
-      dataset: dataset(ctx, unit),
-    });
+    const columns: Array<ControlColumn<ControlRow>> = [
+      ...(grouped ? [{ ...GROUP_COLUMN, cell: (r: ControlRow) => r.group ?? '' }] : []),
+      { label: 'Kontrollområde', key: 'kontrollomrade', optional: false, cell: (r) => r.area },
+      { label: 'Kontrollmål', key: 'kontrollmal', optional: false, cell: (r) => r.goal },
+      { label: 'Ansvarig', key: 'ansvarig', optional: true, cell: (r) => r.responsible },
+      { label: 'Metod', key: 'metod', optional: true, cell: (r) => r.method },
+      { label: 'Frekvens', key: 'frekvens', optional: true, cell: (r) => r.frequency },
+      { label: 'Rapporteras till', key: 'rapporteras_till', optional: true, cell: (r) => r.reportedTo },
+      { label: 'Resultat', key: 'resultat', optional: true, cell: (r) => (r.result ? CONTROL_RESULT_LABELS[r.result] : '') },
+      { label: 'Kommentar', key: 'kommentar', optional: true, cell: (r) => r.comment ?? '' },
+    ];
+    out.push(
+      controlTable(ctx, unit, 'kontrollplan', caption, columns, content.plan, hideEmpty, (r) =>
+        r.result === 'deviation' ? 'yellow' : r.result === 'not_done' ? 'red' : undefined,
+      ),
+    );
   }
+  if (content.recommendations?.length) {
+    const columns: Array<ControlColumn<AuditRecommendationRow>> = [
+      { label: 'Revision/Granskning', key: 'granskning', optional: false, cell: (r) => r.review },
+      { label: 'Bakgrund', key: 'bakgrund', optional: true, cell: (r) => r.background },
+      { label: 'Åtgärd', key: 'atgard', optional: false, cell: (r) => r.action },
+      { label: 'Status', key: 'status', optional: true, cell: (r) => r.status },
+    ];
+    out.push(controlTable(ctx, unit, 'revision', caption, columns, content.recommendations, hideEmpty));
+  }
+  if (content.controls?.length) {
+    const columns: Array<ControlColumn<SystematicControlRow>> = [
+      { label: 'Mål/process', key: 'mal_process', optional: false, cell: (r) => r.area },
+      { label: 'Kontroll', key: 'kontroll', optional: false, cell: (r) => r.control },
+      { label: 'Status och kommentar', key: 'status_kommentar', optional: true, cell: (r) => r.statusComment },
+    ];
+    out.push(controlTable(ctx, unit, 'kontroller', caption, columns, content.controls, hideEmpty));
+  }
+  const riskColumns: Array<ControlColumn<RiskRow>> = [
+    { label: 'Risk', key: 'risk', optional: false, cell: (r) => r.risk },
+    { label: 'Orsak', key: 'orsak', optional: true, cell: (r) => r.cause },
+    { label: 'Påverkan', key: 'paverkan', optional: true, cell: (r) => r.impact },
+    { label: 'Hantering', key: 'hantering', optional: true, cell: (r) => r.handling },
+    { label: 'Status', key: 'status', optional: false, cell: (r) => riskStatusLabel(settings, r.status) },
+  ];
   for (const risks of content.risks) {
     if (!risks.rows.length) continue;
-    out.push({
-      type: 'table',
-      id: tableId(ctx, unit, slugify(risks.title)),
-      caption: `${risks.title}${unit ? `, ${unit}` : ''}`,
-      columns: [
-        column('Risk', 'risk', 'text'),
-        column('Orsak', 'orsak', 'text'),
-        column('Påverkan', 'paverkan', 'text'),
-        column('Hantering', 'hantering', 'text'),
-        column('Status', 'status', 'text'),
-      ],
-      rows: risks.rows.map((r) => ({ cells: [r.risk, r.cause, r.impact, r.handling, RISK_STATUS_LABELS[r.status]] })),
-      dataset: dataset(ctx, unit),
-    });
+    const riskGrouped = risks.rows.some((r) => r.group);
+    if (riskGrouped && settings?.riskGroups === 'tables') {
+      // One table per group, in the order the groups first appear; rows without a group first.
+      const groups = [...new Set(risks.rows.map((r) => r.group ?? ''))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
+      for (const group of groups) {
+        const rows = risks.rows.filter((r) => (r.group ?? '') === group);
+        const title = group ? `${risks.title}: ${group}` : risks.title;
+        out.push(controlTable(ctx, unit, slugify(title), title, riskColumns, rows, hideEmpty));
+      }
+      continue;
+    }
+    const columns = riskGrouped ? [{ ...GROUP_COLUMN, cell: (r: RiskRow) => r.group ?? '' }, ...riskColumns] : riskColumns;
+    out.push(controlTable(ctx, unit, slugify(risks.title), risks.title, columns, risks.rows, hideEmpty));
   }
   return out;
 }
@@ -209,7 +268,11 @@ function genericTableBlocks(config: SectionConfig | null, content: TableContent,
   ];
   const rows: TableRow[] = computed.rows.map((r) => ({ cells: [...(grouped ? [r.group ?? ''] : []), ...layout.columns.map((c) => r.cells[c.key] ?? null)] }));
   if (computed.total) rows.push({ cells: [...(grouped ? [''] : []), ...layout.columns.map((c) => computed.total?.[c.key] ?? null)], kind: 'total' });
-  return [{ type: 'table', id: tableId(ctx, unit), caption: `${ctx.sectionTitle}${unit ? `, ${unit}` : ''}`, columns, rows, dataset: dataset(ctx, unit) }];
+  const table: TableBlock = { type: 'table', id: tableId(ctx, unit), caption: `${ctx.sectionTitle}${unit ? `, ${unit}` : ''}`, columns, rows, dataset: dataset(ctx, unit) };
+  // A typed total that is not the rows' sum stays visible beside the computed one.
+  const flags = tableTotalFlags(layout, content);
+  if (!flags.length) return [table];
+  return [table, { type: 'notice', tone: 'warning', title: 'Summan stämmer inte', content: flags.map((f) => paragraph(f)) }];
 }
 
 export function contentBlocks(section: AssemblySection, content: TaskContent, ctx: Context, unit: AssemblyUnit | null, history?: SickLeaveHistory): Block[] {
@@ -231,10 +294,12 @@ export function contentBlocks(section: AssemblySection, content: TaskContent, ct
     case 'action_plan':
       return actionPlanBlocks(section.config, content, ctx, name);
     case 'internal_control':
-      return internalControlBlocks(content, ctx, name);
+      return internalControlBlocks(section.config, content, ctx, name);
     case 'goals':
       return goalsBlocks(section.config, content, ctx, name);
     case 'table':
       return genericTableBlocks(section.config, content, ctx, name);
+    case 'blocks':
+      return compositeBlocks(section, content, ctx, unit, history, ctx.chartSource);
   }
 }
