@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, untracked } from '@angular/core';
 import {
+  columnGroupRuns,
   columnLabel,
   type EconomyColumn,
   type EconomyContent,
   type EconomyPeriods,
   type EconomyTableConfig,
+  ECONOMY_LIMITS,
+  economySignNote,
   parseSwedishNumber,
+  signsOf,
 } from '@rapportflode/domain';
 import {
   addChild,
@@ -13,6 +17,7 @@ import {
   buildTableView,
   cellId,
   cellText,
+  economyPasteNote,
   type EditRow,
   fitsUnit,
   newRow,
@@ -68,6 +73,13 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
   protected givenKeys(): ReadonlySet<string> {
     return this.given();
   }
+
+  /** The heading row over groups of columns (none when the layout has no groups). */
+  protected readonly groupRuns = computed(() => columnGroupRuns(this.config()));
+  /** Sub-rows may be added down to the third level (libs/domain ECONOMY_LIMITS.maxDepth). */
+  protected readonly maxSubDepth = ECONOMY_LIMITS.maxDepth - 1;
+  /** How figures are signed, shown under the grid when costs are positive (the default needs no reminder). */
+  protected readonly signNote = computed(() => (signsOf(this.config()) === 'costs_positive' ? economySignNote(this.config()) : null));
 
   protected label(column: EconomyColumn): string {
     return columnLabel(this.config(), column, this.periods());
@@ -152,9 +164,6 @@ export class EconomyTableEditorComponent extends FigureEditorBase {
   protected paste(block: string[][], key: string, column: EconomyColumn | 'label'): void {
     const result = applyPaste(this.config(), this.rows(), { key, column }, block);
     this.edit(() => result.rows);
-    const parts = [`${block.length === 1 ? 'En rad' : `${block.length} rader`} inklistrade.`];
-    if (result.errors.length) parts.push(`${result.errors.length} värden är inte tal och är markerade.`);
-    if (result.skipped) parts.push(`${result.skipped} värden fick inte plats i tabellen.`);
-    this.pasteNote.set(parts.join(' '));
+    this.pasteNote.set(economyPasteNote(block.length, result));
   }
 }

@@ -19,7 +19,7 @@ import {
   formatNumber,
   formatTableCell,
   fulfilment,
-  MONEY_DECIMALS,
+  moneyDecimals,
   parseSwedishNumber,
   type SectionConfig,
   type SectionKind,
@@ -157,7 +157,7 @@ export function economyChart(
   const config = economyConfigOf(sectionConfig);
   const figures = economyChartFigures(config, content, periods);
   if (!figures) return null;
-  const decimals = MONEY_DECIMALS[config.unit];
+  const decimals = moneyDecimals(config);
   const seriesLabels = figures.series.map((s) => s.label);
   return {
     seriesLabels,
@@ -179,7 +179,7 @@ export function diffCellText(kind: SectionKind, config: SectionConfig | null | u
   if (value === null || value === '') return '–';
   if (typeof value === 'string') return value;
   let decimals = 0;
-  if (kind === 'economy') decimals = MONEY_DECIMALS[economyConfigOf(config).unit];
+  if (kind === 'economy') decimals = moneyDecimals(economyConfigOf(config));
   else if (kind === 'sick_leave') decimals = sickLeaveDecimals(config);
   else if (kind === 'goals') decimals = Number.isInteger(value) ? 0 : goalsDecimals(config);
   if (!Number.isInteger(value)) {
