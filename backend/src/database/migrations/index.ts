@@ -23,6 +23,7 @@ import { AddSectionGuidance1764000000021 } from './1764000000021-AddSectionGuida
 import { CreateMeetings1764000000022 } from './1764000000022-CreateMeetings';
 import { AddTemplateLayout1764000000024 } from './1764000000024-AddTemplateLayout';
 import { AddBlocksSectionKind1764000000025 } from './1764000000025-AddBlocksSectionKind';
+import { AddSectionWriterRole1764000000026 } from './1764000000026-AddSectionWriterRole';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CreateMeetings1764000000022,
   AddTemplateLayout1764000000024,
   AddBlocksSectionKind1764000000025,
+  AddSectionWriterRole1764000000026,
 ];

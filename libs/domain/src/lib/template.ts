@@ -1,7 +1,7 @@
 import { isRole, ROLE_LABELS, Role } from './roles';
 import { checkBlockSources } from './sections/blocks';
 import { checkSectionConfig, SectionConfig } from './sections/content';
-import { isReviewerRole } from './workflow';
+import { isReviewerRole, isWriterRole } from './workflow';
 import { checkSectionPrintOptions, type SectionPlacement } from './template-layout';
 
 export * from './template-layout';
@@ -69,6 +69,8 @@ export interface TemplateSectionInput {
   /** With chosen_units: the units that deliver. */
   unitIds?: readonly string[];
   reviewerRole: Role;
+  /** The role that writes and hands in the section (null or absent: the default rule of writesTask in workflow.ts). */
+  writerRole?: Role | null;
   /** The section's layout beyond its kind (economy: the table's columns). */
   config?: SectionConfig | null;
   /** A short instruction to the writer, shown above the editor (null: none). */
@@ -116,6 +118,8 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
         `Avsnittet "${section.title}" kan inte granskas av ${ROLE_LABELS[section.reviewerRole].toLowerCase()}: välj en roll som får granska.`,
       );
     }
+    const writer = checkWriterRole(section);
+    if (writer) errors.push(writer);
     if (section.guidance !== undefined && section.guidance !== null) {
       if (typeof section.guidance !== 'string') errors.push(`Skrivinstruktionen för avsnittet "${section.title}" ska vara text.`);
       else if (section.guidance.trim().length > GUIDANCE_MAX_LENGTH) {
@@ -181,4 +185,13 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
   };
   visit(null, '');
   return { ok: true, sections: numbered };
+}
+
+/** Why a section's writer role cannot be used (null: none named, or one that can write). */
+function checkWriterRole(section: TemplateSectionInput): string | null {
+  const role = section.writerRole;
+  if (role === undefined || role === null) return null;
+  if (!isRole(role)) return `Avsnittet "${section.title}" har en okänd roll som skriver det.`;
+  if (!isWriterRole(role)) return `Avsnittet "${section.title}" kan inte skrivas av ${ROLE_LABELS[role].toLowerCase()}: välj en roll som kan öppna uppgifterna.`;
+  return null;
 }

@@ -230,14 +230,23 @@ export function availableTransitions(state: TaskState, heldActions: readonly Act
 }
 
 /**
- * Who holds the pen on a task: a grant on a unit writes the tasks of that unit and the units
- * below it; a committee-wide grant writes only the nämnd-level tasks (a secretary drafts the
- * Sammanfattning, not an enhet's text). `Mina uppgifter` lists exactly these tasks.
+ * Who holds the pen on a task. By default (the section names no writer role): a grant on a unit
+ * writes the tasks of that unit and the units below it; a committee-wide grant writes only the
+ * nämnd-level tasks (a secretary drafts the Sammanfattning, not an enhet's text). When the
+ * template names the section's writer role (`writerRole`, e.g. the förvaltningsekonom for the
+ * nämnd's economy texts), exactly that role writes and hands in, wherever its grant covers the
+ * task, and no one else does. `Mina uppgifter` lists exactly these tasks.
  */
-export function writesTask(grant: RoleGrant, task: ResourceScope, action: Action = 'task.write'): boolean {
+export function writesTask(grant: RoleGrant, task: ResourceScope, action: Action = 'task.write', writerRole: Role | null = null): boolean {
+  if (writerRole !== null) return grant.role === writerRole && isWriterRole(writerRole) && (action === 'task.write' || action === 'task.submit') && grantCovers(grant, task);
   if (!roleAllows(grant.role, action)) return false;
   if (grant.unitId === null) return task.unitPath.length === 0 && grantCovers(grant, task);
   return grantCovers(grant, task);
+}
+
+/** The roles a template may name as a section's writer: those that can open a task at all. */
+export function isWriterRole(role: Role): boolean {
+  return roleAllows(role, 'task.read');
 }
 
 /** The reviewer of a task holds the section's reviewer role, with review rights, where the task sits. */
@@ -250,12 +259,15 @@ export function isReviewerRole(role: Role): boolean {
   return roleAllows(role, 'task.review');
 }
 
-/** The workflow actions a person holds on one task: what decides their buttons and what the server allows. */
-export function taskActionsHeld(grants: readonly RoleGrant[], task: ResourceScope, reviewerRole: Role): Action[] {
+/**
+ * The workflow actions a person holds on one task: what decides their buttons and what the server
+ * allows. `writerRole` is the section's writer role from the template (null: the default rule).
+ */
+export function taskActionsHeld(grants: readonly RoleGrant[], task: ResourceScope, reviewerRole: Role, writerRole: Role | null = null): Action[] {
   const held: Action[] = [];
   if (grants.some((g) => roleAllows(g.role, 'task.read') && grantCovers(g, task))) held.push('task.read');
-  if (grants.some((g) => writesTask(g, task))) held.push('task.write');
-  if (grants.some((g) => writesTask(g, task, 'task.submit'))) held.push('task.submit');
+  if (grants.some((g) => writesTask(g, task, 'task.write', writerRole))) held.push('task.write');
+  if (grants.some((g) => writesTask(g, task, 'task.submit', writerRole))) held.push('task.submit');
   if (grants.some((g) => reviewsTask(g, task, reviewerRole))) held.push('task.review');
   if (grants.some((g) => roleAllows(g.role, 'task.reopen') && grantCovers(g, task))) held.push('task.reopen');
   return held;
