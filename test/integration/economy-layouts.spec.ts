@@ -1,7 +1,8 @@
-import type { ApiErrorResponse, OrganisationResponse, ReportTemplateDto, SaveContentResponse, TaskDto, TemplateListResponse } from '@rapportflode/api-contract';
+import type { ApiErrorResponse, EconomyImportPreviewDto, OrganisationResponse, ReportTemplateDto, SaveContentResponse, TaskDto, TemplateListResponse } from '@rapportflode/api-contract';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
 import { myTask, openCycle } from './support/cycles';
+import { economyImportCycle, postEconomyImport } from './support/economy-import';
 import { DEMO, HttpClient, signedInAll } from './support/http';
 
 const MINUS = '\u2212';
@@ -117,5 +118,25 @@ describe('economy layouts from the template, through the API to the report', () 
     );
     expect(html).toContain('Kostnader och nettokostnader anges med positiva belopp; en positiv avvikelse är bättre än budget.');
     expect(html).not.toContain('Negativa belopp är nettokostnader.');
+  });
+
+  it('warns before an import is confirmed when the file’s costs are negative in a layout with costs positive, and stores nothing', async () => {
+    const db = app.running.app.get(DataSource);
+    const ids = await economyImportCycle(app.running.baseUrl, db, 'Ekonomi med positiva kostnader', { unit: 'tkr', columns: ['income', 'costs', 'net'], signs: 'costs_positive' }, 'SN.2024.97');
+    const [{ imports: before }] = await db.query('SELECT count(*)::int AS imports FROM economy_import');
+    const csv = (costs: string[]) => Buffer.from(['Enhet;Rad;Intäkter;Kostnader', ...costs.map((c, i) => `Omsorgsenheten;Rad ${i + 1};100;${c}`)].join('\r\n'), 'utf8');
+    const reversed = await postEconomyImport<EconomyImportPreviewDto>(ids.economist, 'preview', ids, csv(['-1 200', '-3 400', '-560']), 'omvanda.csv');
+    expect(reversed.status).toBe(200);
+    expect(reversed.body.signWarning).toBe(
+      'Tecknen i filen ser omvända ut: 3 av 3 kostnadsbelopp i filen är negativa, men avsnittets upplägg anger kostnader och nettokostnader med positiva belopp. ' +
+        'Kontrollera filen innan du bekräftar importen – beloppen vänds inte automatiskt.',
+    );
+    expect(reversed.body.canImport).toBe(false);
+    expect(reversed.body.issues.map((i) => i.message)).toContain('Omsorgsenheten, Rad 1: Utfall kostnader: kostnader anges som positiva tal (1\u00a0200).');
+    const fits = await postEconomyImport<EconomyImportPreviewDto>(ids.economist, 'preview', ids, csv(['1 200', '3 400']), 'ratt.csv');
+    expect(fits.body).toMatchObject({ signWarning: null, canImport: true, issues: [] });
+    expect(fits.body.units[0].total).toMatchObject({ costs: 4600, net: 4400 });
+    const [{ imports: after }] = await db.query('SELECT count(*)::int AS imports FROM economy_import');
+    expect(after).toBe(before);
   });
 });

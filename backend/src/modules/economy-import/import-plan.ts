@@ -11,6 +11,7 @@ import {
   ImportUnit,
   inputColumns,
   isEditable,
+  moneyDecimals,
   readEconomyImportMapping,
   suggestEconomyMapping,
   TASK_STATE_LABELS,
@@ -167,6 +168,8 @@ export function planImport({ section, tasks: taskList, saved, file, read: { sha2
       disagreements: result?.disagreements ?? [],
       rowCount: result?.rowCount ?? 0,
       canImport: issues.length === 0 && units.length > 0,
+      signWarning: result?.signWarning ?? null,
+      moneyDecimals: moneyDecimals(config),
     },
   };
 }

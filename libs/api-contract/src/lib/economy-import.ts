@@ -60,6 +60,10 @@ export interface EconomyImportPreviewDto {
   rowCount: number;
   /** No issues: committing the same file and mapping will import it. */
   canImport: boolean;
+  /** In Swedish when the file's signs look reversed for the section's layout (shown before confirming; nothing is turned); null otherwise. */
+  signWarning: string | null;
+  /** Decimals of the table's figures (whole tkr, mnkr with one or two). */
+  moneyDecimals: number;
 }
 
 /** One import, as kept for tracing figures to their file. */

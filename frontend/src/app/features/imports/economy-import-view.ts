@@ -21,9 +21,9 @@ export function importDoneText(record: EconomyImportRecordDto): string {
 }
 
 /** A figure of the table, as the report prints it (`−9 504`, `3,8`). */
-export function figureText(value: number | null | undefined, unit: MoneyUnit, column: EconomyColumn): string {
+export function figureText(value: number | null | undefined, unit: MoneyUnit, column: EconomyColumn, decimals: number = MONEY_DECIMALS[unit]): string {
   if (value === null || value === undefined) return '–';
-  return formatNumber(value, column === 'percent_of_budget' ? 1 : MONEY_DECIMALS[unit]);
+  return formatNumber(value, column === 'percent_of_budget' ? 1 : decimals);
 }
 
 export function importedText(record: EconomyImportRecordDto): string {

@@ -53,7 +53,7 @@ export class EconomyImportPage {
   protected readonly message = errorMessage;
 
   protected figure(value: number | null | undefined, preview: EconomyImportPreviewDto, column: EconomyColumn): string {
-    return figureText(value, preview.moneyUnit, column);
+    return figureText(value, preview.moneyUnit, column, preview.moneyDecimals);
   }
 
   protected async pick(files: FileList | null): Promise<void> {
