@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, forwardRef, input, output, signal, untracked, viewChild } from '@angular/core';
 import type { CommitteeEconomyDto } from '@rapportflode/api-contract';
 import {
+  type BlocksContent,
   type EconomyContent,
   type EconomyPeriods,
   economyConfigOf,
@@ -14,6 +15,7 @@ import { AccessibleTableComponent } from '../../shared/accessible-table.componen
 import { BarChartComponent } from '../../shared/bar-chart.component';
 import { plainButtonStyles } from '../../shared/button-styles';
 import { ActionPlanEditorComponent } from './action-plan-editor.component';
+import { BlocksSectionComponent } from './blocks-section.component';
 import { EconomyTableEditorComponent } from './economy-table-editor.component';
 import { GenericTableEditorComponent } from './generic-table-editor.component';
 import { GoalsEditorComponent } from './goals-editor.component';
@@ -49,6 +51,7 @@ interface StructuredEditor {
     InternalControlEditorComponent,
     GoalsEditorComponent,
     GenericTableEditorComponent,
+    BlocksSectionComponent,
   ],
   templateUrl: './structured-section.component.html',
   styles: plainButtonStyles('.committee button'),
@@ -87,6 +90,11 @@ export class StructuredSectionComponent implements RowCommentsHost {
   protected readonly economy = computed(() => {
     const content = this.content();
     return content.type === 'economy' ? content : (emptyContent('economy') as EconomyContent);
+  });
+  /** A section made of blocks: its content (blocks-section.component.ts). */
+  protected readonly blocks = computed<BlocksContent>(() => {
+    const content = this.content();
+    return content.type === 'blocks' ? content : { type: 'blocks', blocks: {} };
   });
   /** The economy table as last read (live while editing: the chart follows the figures). */
   private readonly live = signal<EconomyContent | null>(null);
