@@ -10,6 +10,7 @@ import {
   checkInternalControl,
   checkSickLeave,
   checkTable,
+  emptyDocument,
   type SectionConfig,
   type SectionIssue,
   tableConfigOf,
@@ -77,10 +78,10 @@ function isolatedIssues(config: SectionConfig | null | undefined, draft: Section
       for (const goal of draft.goals) {
         out.push({ key: goal.key, issues: check([{ ...goal, committeeGoals: [] }]) });
         for (const cg of goal.committeeGoals) {
-          out.push({ key: cg.key, issues: check([{ key: goal.key, title: 'x', committeeGoals: [{ ...cg, indicators: [] }] }]) });
+          out.push({ key: cg.key, issues: check([{ key: goal.key, title: 'x', area: goal.area || 'x', assessment: 'met', committeeGoals: [{ ...cg, indicators: [] }] }]) });
           for (const indicator of cg.indicators) {
-            const parent: CommitteeGoalDraft = { key: cg.key, title: 'x', assessment: 'met', comment: '', indicators: [indicator] };
-            out.push({ key: indicator.key, issues: check([{ key: goal.key, title: 'x', committeeGoals: [parent] }]) });
+            const parent: CommitteeGoalDraft = { key: cg.key, title: 'x', assessment: 'met', comment: emptyDocument(), indicators: [indicator] };
+            out.push({ key: indicator.key, issues: check([{ key: goal.key, title: 'x', area: goal.area || 'x', assessment: 'met', committeeGoals: [parent] }]) });
           }
         }
       }

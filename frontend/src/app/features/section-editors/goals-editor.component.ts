@@ -3,12 +3,16 @@ import {
   ASSESSMENT_DISPLAY,
   ASSESSMENTS,
   type Assessment,
+  commentText,
+  earlierColumnLabel,
   emptyContent,
+  goalsAssessed,
   goalsColumnLabels,
   INDICATOR_UNIT_LABELS,
   type SectionConfig,
   type TaskContent,
 } from '@rapportflode/domain';
+import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
 import { type GridChoice, GridCellComponent } from './grid-cell.component';
 import { RowCommentButtonComponent } from './row-comment-button.component';
 import { RowCommentPanelComponent } from './row-comment-panel.component';
@@ -16,6 +20,7 @@ import { SectionEditorBase, SECTION_EDITOR_STYLES } from './section-editor-base'
 import {
   type CommitteeGoalDraft,
   type CouncilGoalDraft,
+  type EarlierDraft,
   type GoalsDraft,
   goalsDecimals,
   type IndicatorDraft,
@@ -37,15 +42,17 @@ const UNIT_CHOICES: readonly GridChoice[] = (['percent', 'count'] as const).map(
 const ASSESSMENT_CHOICES: readonly GridChoice[] = ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_DISPLAY[a].label }));
 
 /**
- * Goals and indicators: kommunfullmäktige's goals, the nämnd's goals under each (title,
- * assessment, comment), and their indicators (last year's value, this year's, target, the
- * computed måluppfyllelse, assessment, source, comment). An assessment is always shown as its
+ * Goals and indicators: kommunfullmäktige's goals (under their målområde when the template has
+ * them), the nämnd's goals under each (title, assessment, comment in rich text), and their
+ * indicators (earlier years with their own labels, last year's value, this year's, a target as a
+ * figure or a direction such as Öka, the computed måluppfyllelse, assessment, source, comment).
+ * Which levels have an assessment is the template's choice. An assessment is always shown as its
  * text, the colour only an addition.
  */
 @Component({
   selector: 'rf-goals-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent, SectionIssuesComponent],
+  imports: [GridCellComponent, RichTextEditorComponent, RowCommentButtonComponent, RowCommentPanelComponent, SectionIssuesComponent],
   templateUrl: './goals-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
   styleUrl: './goals-editor.component.css',
@@ -60,7 +67,15 @@ export class GoalsEditorComponent extends SectionEditorBase<GoalsDraft> {
   protected readonly assessmentChoices = ASSESSMENT_CHOICES;
   protected readonly unitLabels = INDICATOR_UNIT_LABELS;
   protected readonly labels = computed(() => goalsColumnLabels(this.config()?.goals));
+  protected readonly assessed = computed(() => goalsAssessed(this.config()?.goals));
+  protected readonly areas = computed(() => this.config()?.goals?.areas === true);
+  /** The målområden already used, offered when typing another goal's. */
+  protected readonly areaNames = computed(() => [...new Set(this.draft().goals.map((g) => g.area.trim()).filter((a) => a))]);
+  /** Columns of the indicator table (for the empty row's and the comment panel's colspan). */
+  protected readonly columnCount = computed(() => (this.assessed().indicators ? 11 : 10) + (this.editing() ? 1 : 0));
   protected readonly fulfilment = indicatorFulfilment;
+  protected readonly commentText = commentText;
+  protected readonly earlierLabel = earlierColumnLabel;
 
   protected toDraft(config: SectionConfig | null, content: TaskContent): GoalsDraft {
     return toGoalsDraft(config, content.type === 'goals' ? content : (emptyContent('goals') as never));
@@ -89,12 +104,68 @@ export class GoalsEditorComponent extends SectionEditorBase<GoalsDraft> {
     }));
   }
 
-  protected setGoal(goalKey: string, text: string): void {
-    this.updateGoal(goalKey, (g) => ({ ...g, title: text }));
+  protected setGoal(goalKey: string, field: 'title' | 'area' | 'assessment', text: string): void {
+    this.updateGoal(goalKey, (g) => ({ ...g, [field]: text }));
   }
 
-  protected setCommittee(_goalKey: string, cgKey: string, field: 'title' | 'assessment' | 'comment', text: string): void {
+  protected setCommittee(_goalKey: string, cgKey: string, field: 'title' | 'assessment', text: string): void {
     this.updateCommittee(cgKey, (cg) => ({ ...cg, [field]: text }));
+  }
+
+  /** The nämndmål's comment as the rich text editor holds it now (sanitized as every save is). */
+  protected setCommitteeComment(cgKey: string, editor: RichTextEditorComponent): void {
+    const read = editor.read();
+    if (read.ok) this.updateCommittee(cgKey, (cg) => ({ ...cg, comment: read.document }));
+  }
+
+  private updateEarlier(cgKey: string, key: string, change: (earlier: EarlierDraft[]) => EarlierDraft[]): void {
+    this.updateCommittee(cgKey, (cg) => ({ ...cg, indicators: cg.indicators.map((i) => (i.key === key ? { ...i, earlier: change(i.earlier) } : i)) }));
+  }
+
+  protected setEarlier(cgKey: string, key: string, index: number, field: keyof EarlierDraft, text: string): void {
+    this.updateEarlier(cgKey, key, (earlier) => earlier.map((e, i) => (i === index ? { ...e, [field]: text } : e)));
+  }
+
+  /** Another earlier year before the others: the year before the oldest (or before last year). */
+  protected addEarlier(cgKey: string, key: string): void {
+    const ind = this.draft().goals.flatMap((g) => g.committeeGoals).find((c) => c.key === cgKey)?.indicators.find((i) => i.key === key);
+    if (!ind) return;
+    const year = this.config()?.goals?.year;
+    const oldest = Number(/(\d{4})/.exec(ind.earlier[0]?.label ?? '')?.[1] ?? (year ? year - 1 : NaN));
+    const label = Number.isNaN(oldest) ? '' : String(oldest - 1);
+    this.updateEarlier(cgKey, key, (earlier) => [{ label, value: '' }, ...earlier]);
+    this.focusLater(this.id(key, 'earlier-0-label'));
+  }
+
+  protected removeEarlier(cgKey: string, key: string, index: number): void {
+    this.updateEarlier(cgKey, key, (earlier) => earlier.filter((_, i) => i !== index));
+    this.focusLater(this.id(key, 'add-earlier'));
+  }
+
+  protected tidyEarlier(cgKey: string, key: string, index: number): void {
+    const decimals = goalsDecimals(this.config());
+    this.draft.update((d) => ({
+      ...d,
+      goals: d.goals.map((g) => ({
+        ...g,
+        committeeGoals: g.committeeGoals.map((cg) =>
+          cg.key !== cgKey
+            ? cg
+            : {
+                ...cg,
+                indicators: cg.indicators.map((i) => {
+                  if (i.key !== key || !i.earlier[index]) return i;
+                  const text = tidyFigure(i.earlier[index].value, decimals, { percent: i.unit === 'percent', wholeShort: true });
+                  return text === null ? i : { ...i, earlier: i.earlier.map((e, n) => (n === index ? { ...e, value: text } : e)) };
+                }),
+              },
+        ),
+      })),
+    }));
+  }
+
+  protected shownEarlier(ind: IndicatorDraft, e: EarlierDraft): string {
+    return `${earlierColumnLabel(e.label)}: ${e.value ? indicatorText(this.config(), ind, e.value) : '–'}`;
   }
 
   protected setIndicator(cgKey: string, key: string, field: keyof IndicatorDraft, text: string): void {

@@ -1,4 +1,4 @@
-import type { SectionConfig } from '@rapportflode/domain';
+import { emptyDocument, type GoalsContent, type SectionConfig } from '@rapportflode/domain';
 import { checkDraft } from './draft-check';
 import {
   type GoalsDraft,
@@ -29,7 +29,7 @@ const INVESTMENTS: SectionConfig = {
 };
 
 describe('sick leave drafts', () => {
-  const draft = (total: string, shortTerm: string, longTerm: string) => ({ type: 'sick_leave' as const, values: { total, shortTerm, longTerm }, comment: '' });
+  const draft = (total: string, shortTerm: string, longTerm: string) => ({ type: 'sick_leave' as const, values: { total, shortTerm, longTerm }, comment: emptyDocument() });
 
   it('shows stored figures with the template’s decimals and reads typed ones back (Barn och familjeenheten, T2 2021)', () => {
     expect(toSickLeaveDraft(NACKA, { type: 'sick_leave', values: { total: 2.17, shortTerm: 1.56, longTerm: 0.6 } }).values).toEqual({
@@ -109,7 +109,7 @@ describe('goals drafts', () => {
     const indicator = { ...newIndicator(), key: 'i1', name: 'Andel som inte utsätts för våld', previous: '85', value: '104', target: '85' };
     const draft: GoalsDraft = {
       type: 'goals',
-      goals: [{ key: 'g1', title: 'Bästa utveckling för alla', committeeGoals: [{ ...newCommitteeGoal(), key: 'cg1', title: 'Barn och vuxna', indicators: [indicator] }] }],
+      goals: [{ key: 'g1', title: 'Bästa utveckling för alla', area: '', assessment: '', committeeGoals: [{ ...newCommitteeGoal(), key: 'cg1', title: 'Barn och vuxna', indicators: [indicator] }] }],
     };
     expect(checkDraft(null, draft).at.get(fieldRef('i1', 'value'))).toContain('ingen andel');
     draft.goals[0].committeeGoals[0].indicators[0] = { ...indicator, value: '90 %', assessment: 'met' };
@@ -117,6 +117,52 @@ describe('goals drafts', () => {
     expect(check.content).toMatchObject({ goals: [{ committeeGoals: [{ indicators: [{ previous: 85, value: 90, target: 85, assessment: 'met' }] }] }] });
     expect(check.beforeSubmit).toEqual(['Barn och vuxna: Bedömning saknas; välj Uppnås, Delvis eller Uppnås ej.']);
     expect(toGoalsDraft(null, check.content as never).goals[0].committeeGoals[0].indicators[0]).toMatchObject({ value: '90', assessment: 'met' });
+  });
+});
+
+describe('goals drafts under a template’s goals layout', () => {
+  const layout: SectionConfig = { goals: { year: 2022, areas: true, assessIndicators: false } };
+  const stored = {
+    type: 'goals',
+    goals: [
+      {
+        key: 'g1',
+        area: 'Livskvalitet',
+        title: 'Gnesta ska vara en trygg kommun',
+        committeeGoals: [
+          {
+            key: 'cg1',
+            title: 'Fler barn ska känna sig trygga',
+            assessment: 'partly',
+            comment: 'Arbetet pågår.\nEnkäten görs i oktober.',
+            indicators: [
+              { key: 'i1', name: 'Andel trygga elever', unit: 'percent', earlier: [{ label: '2019', value: 81 }, { label: '2020', value: 82.5 }], previous: 84, value: 86, target: 'Öka', assessment: null },
+            ],
+          },
+        ],
+      },
+    ],
+  } as unknown as GoalsContent;
+
+  it('shows the målområde, each earlier year with its label, a text target, and an old string comment as paragraphs', () => {
+    const draft = toGoalsDraft(layout, stored);
+    expect(draft.goals[0].area).toBe('Livskvalitet');
+    const [ind] = draft.goals[0].committeeGoals[0].indicators;
+    expect(ind.earlier).toEqual([{ label: '2019', value: '81' }, { label: '2020', value: '82,5' }]);
+    expect(ind.target).toBe('Öka');
+    expect(draft.goals[0].committeeGoals[0].comment.content.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('hands in without indicator assessments when the template does not assess them, and asks for a målområde', () => {
+    const draft = toGoalsDraft(layout, stored);
+    const check = checkDraft(layout, draft);
+    expect(check.beforeSubmit).toEqual([]);
+    expect(check.content).toMatchObject({ goals: [{ area: 'Livskvalitet', committeeGoals: [{ indicators: [{ earlier: [{ label: '2019', value: 81 }, { label: '2020', value: 82.5 }], target: 'Öka' }] }] }] });
+    const withoutArea = checkDraft(layout, { ...draft, goals: [{ ...draft.goals[0], area: '' }] });
+    expect(withoutArea.at.get(fieldRef('g1', 'area'))).toBe('Målområde saknas.');
+    const typo = { ...draft.goals[0].committeeGoals[0].indicators[0], earlier: [{ label: '2019', value: '8x' }] };
+    const bad = checkDraft(layout, { ...draft, goals: [{ ...draft.goals[0], committeeGoals: [{ ...draft.goals[0].committeeGoals[0], indicators: [typo] }] }] });
+    expect(bad.at.get(fieldRef('i1', 'earlier'))).toMatch(/^Utfall 2019: /);
   });
 });
 

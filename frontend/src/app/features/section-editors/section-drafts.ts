@@ -6,11 +6,14 @@
  */
 import {
   type ActionPlanContent,
+  commentDocument,
   type ControlRow,
+  emptyDocument,
   type GoalsContent,
   type InternalControlContent,
   formatNumber,
   parseSwedishNumber,
+  type RichTextDocument,
   type SectionConfig,
   type SectionKind,
   type SickLeaveContent,
@@ -27,7 +30,8 @@ export interface SickLeaveDraft {
   type: 'sick_leave';
   /** By measure key (`total`, `shortTerm`, `ageBands.upp_till_29`): the text in the input. */
   values: Record<string, string>;
-  comment: string;
+  /** The commentary as rich text (an older string comment read as its paragraphs). */
+  comment: RichTextDocument;
 }
 
 export interface ActionDraftRow {
@@ -67,10 +71,17 @@ export interface InternalControlDraft {
   risks: RiskDraftTable[];
 }
 
+/** An earlier year of an indicator as typed: its label (`2019`) and value. */
+export interface EarlierDraft {
+  label: string;
+  value: string;
+}
 export interface IndicatorDraft {
   key: string;
   name: string;
   unit: 'percent' | 'count';
+  /** Years before the previous one, oldest first. */
+  earlier: EarlierDraft[];
   previous: string;
   value: string;
   target: string;
@@ -83,12 +94,16 @@ export interface CommitteeGoalDraft {
   key: string;
   title: string;
   assessment: string;
-  comment: string;
+  comment: RichTextDocument;
   indicators: IndicatorDraft[];
 }
 export interface CouncilGoalDraft {
   key: string;
   title: string;
+  /** The målområde (when the template has them), '' for none. */
+  area: string;
+  /** A code, '' for none (only when the template assesses kommunfullmäktige's goals). */
+  assessment: string;
   committeeGoals: CommitteeGoalDraft[];
 }
 export interface GoalsDraft {
@@ -145,7 +160,7 @@ export function toSickLeaveDraft(config: SectionConfig | null | undefined, conte
   const decimals = sickLeaveDecimals(config);
   const values: Record<string, string> = {};
   for (const measure of sickLeaveMeasures(config?.sickLeave)) values[measure.key] = figureText(measure.get(content.values), decimals);
-  return { type: 'sick_leave', values, comment: content.comment ?? '' };
+  return { type: 'sick_leave', values, comment: commentDocument(content.comment) ?? emptyDocument() };
 }
 
 export function toActionPlanDraft(content: ActionPlanContent): ActionPlanDraft {
@@ -198,18 +213,21 @@ export function toGoalsDraft(config: SectionConfig | null | undefined, content: 
     goals: content.goals.map((g) => ({
       key: g.key,
       title: g.title,
+      area: g.area ?? '',
+      assessment: g.assessment ?? '',
       committeeGoals: g.committeeGoals.map((cg) => ({
         key: cg.key,
         title: cg.title,
         assessment: cg.assessment ?? '',
-        comment: cg.comment ?? '',
+        comment: commentDocument(cg.comment) ?? emptyDocument(),
         indicators: cg.indicators.map((i) => ({
           key: i.key,
           name: i.name,
           unit: i.unit,
+          earlier: (i.earlier ?? []).map((e) => ({ label: e.label, value: indicatorFigure(e.value, decimals) })),
           previous: indicatorFigure(i.previous, decimals),
           value: indicatorFigure(i.value, decimals),
-          target: indicatorFigure(i.target, decimals),
+          target: typeof i.target === 'string' ? i.target : indicatorFigure(i.target, decimals),
           lowerIsBetter: i.lowerIsBetter === true,
           assessment: i.assessment ?? '',
           source: i.source ?? '',
@@ -255,7 +273,7 @@ export function toDraft(config: SectionConfig | null | undefined, content: TaskC
 
 /* ---------- Draft → input for the check ---------- */
 
-const orNull = (text: string) => (text.trim() === '' ? null : text);
+const orNull = (text: string | undefined) => (text === undefined || text.trim() === '' ? null : text);
 
 export function sickLeaveInput(config: SectionConfig | null | undefined, draft: SickLeaveDraft): unknown {
   const values: Record<string, unknown> = {};
@@ -289,11 +307,14 @@ export function goalsInput(draft: GoalsDraft): unknown {
     type: 'goals',
     goals: draft.goals.map((g) => ({
       ...g,
+      area: orNull(g.area),
+      assessment: orNull(g.assessment),
       committeeGoals: g.committeeGoals.map((cg) => ({
         ...cg,
         assessment: orNull(cg.assessment),
         indicators: cg.indicators.map((i) => ({
           ...i,
+          earlier: (i.earlier ?? []).map((e) => ({ label: e.label, value: orNull(e.value) })),
           previous: orNull(i.previous),
           value: orNull(i.value),
           target: orNull(i.target),
@@ -353,15 +374,15 @@ export function newRiskTable(title = '', random?: () => number): RiskDraftTable 
 }
 
 export function newIndicator(random?: () => number): IndicatorDraft {
-  return { key: newRowKey(random), name: '', unit: 'percent', previous: '', value: '', target: '', lowerIsBetter: false, assessment: '', source: '', comment: '' };
+  return { key: newRowKey(random), name: '', unit: 'percent', earlier: [], previous: '', value: '', target: '', lowerIsBetter: false, assessment: '', source: '', comment: '' };
 }
 
 export function newCommitteeGoal(random?: () => number): CommitteeGoalDraft {
-  return { key: newRowKey(random), title: '', assessment: '', comment: '', indicators: [] };
+  return { key: newRowKey(random), title: '', assessment: '', comment: emptyDocument(), indicators: [] };
 }
 
 export function newCouncilGoal(random?: () => number): CouncilGoalDraft {
-  return { key: newRowKey(random), title: '', committeeGoals: [] };
+  return { key: newRowKey(random), title: '', area: '', assessment: '', committeeGoals: [] };
 }
 
 export function newTableRow(config: SectionConfig | null | undefined, random?: () => number): TableDraftRow {

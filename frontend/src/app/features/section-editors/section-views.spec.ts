@@ -1,4 +1,4 @@
-import type { EconomyContent, SectionConfig } from '@rapportflode/domain';
+import { type EconomyContent, emptyDocument, type SectionConfig } from '@rapportflode/domain';
 import { actionStatusTable, diffCellText, economyChart, indicatorFulfilment, sickLeaveTrend, tableTotals } from './section-views';
 import { newIndicator } from './section-drafts';
 
@@ -13,7 +13,7 @@ describe('sickLeaveTrend', () => {
     const trend = sickLeaveTrend(NACKA_SICK_LEAVE, earlier, 'T2 2021', {
       type: 'sick_leave',
       values: { total: '2,17', shortTerm: 'x', longTerm: '' },
-      comment: '',
+      comment: emptyDocument(),
     });
     expect(trend.periods).toEqual(['T2 2019', 'T2 2020', 'T2 2021']);
     expect(trend.series[0].values).toEqual([4.2, 4.7, 2.17]);

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { emptyContent, type SectionConfig, sickLeaveMeasures, type TaskContent } from '@rapportflode/domain';
+import { commentText, emptyContent, type SectionConfig, sickLeaveMeasures, type TaskContent } from '@rapportflode/domain';
 import { AccessibleTableComponent } from '../../shared/accessible-table.component';
 import { LineChartComponent } from '../../shared/line-chart.component';
+import { RichTextEditorComponent } from '../../shared/rich-text/rich-text-editor.component';
 import { GridCellComponent } from './grid-cell.component';
 import { RowCommentButtonComponent } from './row-comment-button.component';
 import { RowCommentPanelComponent } from './row-comment-panel.component';
@@ -12,13 +13,21 @@ import { type EarlierContent, sickLeaveTrend } from './section-views';
 
 /**
  * One unit's sick leave for the period: the template's measures as a small grid of per cent
- * inputs (`5,3`), a comment, and beside it the trend over earlier cycles' approved figures
+ * inputs (`5,3`), a comment in rich text (paragraphs, lists, sub-headings), and beside it the trend over earlier cycles' approved figures
  * (never retyped) and the current ones, as a chart and the same figures as a table.
  */
 @Component({
   selector: 'rf-sick-leave-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AccessibleTableComponent, GridCellComponent, RowCommentButtonComponent, RowCommentPanelComponent, LineChartComponent, SectionIssuesComponent],
+  imports: [
+    AccessibleTableComponent,
+    GridCellComponent,
+    RowCommentButtonComponent,
+    RowCommentPanelComponent,
+    LineChartComponent,
+    RichTextEditorComponent,
+    SectionIssuesComponent,
+  ],
   templateUrl: './sick-leave-editor.component.html',
   styles: SECTION_EDITOR_STYLES,
   styleUrl: './sick-leave-editor.component.css',
@@ -33,6 +42,7 @@ export class SickLeaveEditorComponent extends SectionEditorBase<SickLeaveDraft> 
   protected readonly prefix = 'sl';
   protected readonly measures = computed(() => sickLeaveMeasures(this.config()?.sickLeave));
   protected readonly trend = computed(() => sickLeaveTrend(this.config(), this.earlier(), this.period(), this.draft()));
+  protected readonly commentText = commentText;
 
   protected toDraft(config: SectionConfig | null, content: TaskContent): SickLeaveDraft {
     return toSickLeaveDraft(config, content.type === 'sick_leave' ? content : (emptyContent('sick_leave') as never));
@@ -47,9 +57,10 @@ export class SickLeaveEditorComponent extends SectionEditorBase<SickLeaveDraft> 
     this.edit((d) => ({ ...d, values: { ...d.values, [key]: text } }));
   }
 
-  protected setComment(event: Event): void {
-    const text = this.value(event);
-    this.edit((d) => ({ ...d, comment: text }));
+  /** The comment as the rich text editor holds it now (sanitized as every save is). */
+  protected setComment(editor: RichTextEditorComponent): void {
+    const read = editor.read();
+    if (read.ok) this.edit((d) => ({ ...d, comment: read.document }));
   }
 
   /** After editing: a readable figure is shown the Swedish way (`5.3` stays marked, `5,30` → `5,3`). */
