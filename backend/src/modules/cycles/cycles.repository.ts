@@ -222,8 +222,8 @@ export class CyclesRepository {
   async insertSection(manager: EntityManager, cycleId: string, section: ReportTemplateDto['sections'][number], sortOrder: number): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(
       `INSERT INTO cycle_section (cycle_id, key, parent_key, number, depth, sort_order, title, kind, reviewer_role, config, guidance,
-                                  heading_only, placement)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+                                  heading_only, placement, writer_role)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [
         cycleId,
         section.key,
@@ -238,6 +238,7 @@ export class CyclesRepository {
         section.guidance ?? null,
         section.headingOnly === true,
         section.placement ?? 'body',
+        section.writerRole ?? null,
       ],
     );
     return row.id;

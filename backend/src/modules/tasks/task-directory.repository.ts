@@ -55,7 +55,7 @@ export interface TaskPerson {
  */
 function taskPeopleSql(condition: string): string {
   return `WITH RECURSIVE target AS (
-         SELECT t.unit_id, c.committee_id, s.reviewer_role
+         SELECT t.unit_id, c.committee_id, s.reviewer_role, s.writer_role
            FROM task t JOIN report_cycle c ON c.id = t.cycle_id JOIN cycle_section s ON s.id = t.section_id
           WHERE t.id = $1
        ), path AS (
@@ -71,11 +71,18 @@ function taskPeopleSql(condition: string): string {
 
 /** Who is asked about, with the SQL and the roles it takes. */
 const PEOPLE = {
-  /** Who holds the pen (writesTask): a unit task by a grant on its unit or above; a nämnd-level task by a committee-wide grant. */
+  /**
+   * Who holds the pen (writesTask): without a writer role, a unit task by a writing grant on its
+   * unit or above and a nämnd-level task by a committee-wide one; with a writer role, that role
+   * wherever its grant covers the task.
+   */
   writers: {
     sql: taskPeopleSql(`(r.committee_id IS NULL OR r.committee_id = target.committee_id)
-          AND CASE WHEN target.unit_id IS NULL THEN r.unit_id IS NULL ELSE r.unit_id IN (SELECT id FROM path) END`),
-    roles: WRITER_ROLES,
+          AND CASE WHEN target.writer_role IS NULL
+                   THEN r.role IN (${WRITER_ROLES.map((role) => `'${role}'`).join(', ')})
+                        AND CASE WHEN target.unit_id IS NULL THEN r.unit_id IS NULL ELSE r.unit_id IN (SELECT id FROM path) END
+                   ELSE r.role = target.writer_role AND (r.unit_id IS NULL OR r.unit_id IN (SELECT id FROM path)) END`),
+    roles: ROLES,
   },
   /** Who reviews (reviewsTask): the section's reviewer role where the task sits. */
   reviewers: {

@@ -106,7 +106,7 @@ export class TaskWorkflowService implements WorkflowSubject<TaskRecord> {
   }
 
   async heldActions(_manager: EntityManager, record: TaskRecord, grants: readonly RoleGrant[]): Promise<readonly Action[]> {
-    return taskActionsHeld(grants, record.scope, record.reviewer_role);
+    return taskActionsHeld(grants, record.scope, record.reviewer_role, record.writer_role);
   }
 
   submitter(manager: EntityManager, record: TaskRecord): Promise<string | null> {
@@ -152,7 +152,8 @@ export class TaskWorkflowService implements WorkflowSubject<TaskRecord> {
    * returned or reopened task resumes it: both are workflow transitions, recorded as such.
    */
   async saveContent(id: string, version: number, content: unknown, actor: TaskActor): Promise<SaveContentResponse> {
-    // The common case, an autosave of a text draft by its writer: one statement, no transaction.
+    // The common case, an autosave of a text draft by its writer: one statement, no transaction
+    // (only for sections without a writer role; the statement skips the others, decided below).
     const richText = typeof content === 'object' && content !== null && (content as { type?: unknown }).type === 'doc';
     if (richText && actor.resource && actor.grants.some((grant) => writesTask(grant, actor.resource as ResourceScope))) {
       const sanitized = sanitizeRichText(content);

@@ -21,7 +21,7 @@ const TASK_DEADLINE_SQL = 'COALESCE(t.deadline, c.submission_deadline)::text';
 const LIST_COLUMNS = `
   t.id, t.cycle_id, c.title AS cycle_title, c.diary_number AS cycle_diary_number, c.committee_id,
   m.name || ', ' || m.municipality AS committee_name, s.number AS section_number, s.title AS section_title, s.kind,
-  s.reviewer_role, s.config AS section_config, s.guidance AS section_guidance, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
+  s.reviewer_role, s.writer_role, s.config AS section_config, s.guidance AS section_guidance, t.unit_id, u.name AS unit_name, t.state, ${TASK_DEADLINE_SQL} AS deadline, t.version, t.submit_round,
   t.updated_at`;
 
 const LIST_FROM = `
@@ -36,22 +36,30 @@ export const WRITER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includ
 export const REVIEWER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('task.review'));
 
 /**
- * "Mina uppgifter" ($1 user id, $2 WRITER_ROLES). Exported so that the benchmark runs exactly
- * the SQL the application runs (its bare-pg baseline, test/bench/tasks.bench.ts).
+ * "Mina uppgifter" ($1 user id, $2 WRITER_ROLES), as writesTask in libs/domain decides: a section
+ * without a writer role by today's rule (a writer role's unit grant covers the unit's subtree, a
+ * committee-wide grant the nämnd-level tasks), a section with one by exactly that role wherever
+ * its grant covers the task. Exported so that the benchmark runs exactly the SQL the application
+ * runs (its bare-pg baseline, test/bench/tasks.bench.ts).
  */
 export const MY_TASKS_SQL = `WITH RECURSIVE g AS (
-         SELECT committee_id, unit_id FROM role_assignment WHERE user_id = $1 AND role = ANY($2::text[])
+         SELECT role, committee_id, unit_id FROM role_assignment WHERE user_id = $1
        ), scope_units AS (
-         SELECT ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
+         SELECT g.role, ou.id FROM organisation_unit ou JOIN g ON ou.id = g.unit_id
          UNION
-         SELECT child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
+         SELECT su.role, child.id FROM organisation_unit child JOIN scope_units su ON child.parent_id = su.id
        )
        SELECT ${LIST_COLUMNS} ${LIST_FROM}
         WHERE t.state <> 'approved'
-          AND (t.unit_id = ANY (ARRAY(SELECT id FROM scope_units))
-               OR (t.unit_id IS NULL AND t.cycle_id = ANY (ARRAY(
-                     SELECT rc.id FROM g JOIN report_cycle rc ON g.committee_id IS NULL OR rc.committee_id = g.committee_id
-                      WHERE g.unit_id IS NULL))))
+          AND ((s.writer_role IS NULL
+                AND (t.unit_id = ANY (ARRAY(SELECT id FROM scope_units WHERE role = ANY($2::text[])))
+                     OR (t.unit_id IS NULL AND t.cycle_id = ANY (ARRAY(
+                           SELECT rc.id FROM g JOIN report_cycle rc ON g.committee_id IS NULL OR rc.committee_id = g.committee_id
+                            WHERE g.unit_id IS NULL AND g.role = ANY($2::text[]))))))
+               OR (s.writer_role IS NOT NULL
+                   AND (EXISTS (SELECT 1 FROM g WHERE g.role = s.writer_role AND g.unit_id IS NULL
+                                  AND (g.committee_id IS NULL OR g.committee_id = c.committee_id))
+                        OR EXISTS (SELECT 1 FROM scope_units su WHERE su.role = s.writer_role AND su.id = t.unit_id))))
         ORDER BY deadline, c.title, s.sort_order, u.name LIMIT 500`;
 
 /** The reviewer's queue ($1 user id, $2 REVIEWER_ROLES). */
@@ -81,6 +89,8 @@ export interface TaskListRow {
   section_title: string;
   kind: TaskDto['kind'];
   reviewer_role: Role;
+  /** The section's writer role from the template; null: the default rule (writesTask in libs/domain). */
+  writer_role: Role | null;
   section_config: SectionConfig | null;
   section_guidance: string | null;
   unit_id: string | null;
@@ -207,7 +217,7 @@ export class TasksRepository {
       this.dataSource.manager,
       `UPDATE task SET content = $3, version = version + 1, updated_by = $4, updated_at = now()
         WHERE id = $1 AND version = $2 AND state = 'draft'
-          AND section_id IN (SELECT id FROM cycle_section WHERE kind <> ALL($5::text[])) RETURNING version, updated_at`,
+          AND section_id IN (SELECT id FROM cycle_section WHERE kind <> ALL($5::text[]) AND writer_role IS NULL) RETURNING version, updated_at`,
       [id, version, JSON.stringify(content), userId, STRUCTURED_KINDS],
     );
     return saved;

@@ -128,7 +128,7 @@ export class TasksService {
       periodEnd: row.period_end,
       version: row.version,
       updatedByName: row.updated_by_name,
-      heldActions: scope ? taskActionsHeld(actor.grants, scope, row.reviewer_role) : [],
+      heldActions: scope ? taskActionsHeld(actor.grants, scope, row.reviewer_role, row.writer_role) : [],
       reviewRound: { submittedById: current?.submittedById ?? null, selfApprovalAllowed: relaxed },
       history,
       snapshots: snapshots.map(({ submittedById: _id, ...s }) => ({ ...s, submittedAt: s.submittedAt.toISOString() })),

@@ -23,6 +23,7 @@ export interface TemplateSectionRow {
   kind: TemplateSectionInput['kind'];
   responsibility: TemplateSectionInput['responsibility'];
   reviewer_role: TemplateSectionInput['reviewerRole'];
+  writer_role: TemplateSectionInput['reviewerRole'] | null;
   unit_ids: string[];
   config: SectionConfig | null;
   guidance: string | null;
@@ -63,7 +64,7 @@ export class TemplatesRepository {
   /** The template's sections in order, each with its chosen units. */
   sections(id: string): Promise<TemplateSectionRow[]> {
     return this.dataSource.query(
-      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.config, s.guidance, s.heading_only, s.placement,
+      `SELECT s.key, s.parent_key, s.title, s.kind, s.responsibility, s.reviewer_role, s.writer_role, s.config, s.guidance, s.heading_only, s.placement,
               COALESCE(array_agg(u.unit_id::text) FILTER (WHERE u.unit_id IS NOT NULL), '{}') AS unit_ids
          FROM template_section s LEFT JOIN template_section_unit u ON u.section_id = s.id
         WHERE s.template_id = $1 GROUP BY s.id ORDER BY s.sort_order`,
@@ -130,8 +131,8 @@ export class TemplatesRepository {
     for (const [index, section] of sections.entries()) {
       const [created]: Array<{ id: string }> = await manager.query(
         `INSERT INTO template_section (template_id, key, parent_key, sort_order, title, kind, responsibility, reviewer_role, config, guidance,
-                                       heading_only, placement)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                                       heading_only, placement, writer_role)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
         [
           templateId,
           section.key,
@@ -145,6 +146,7 @@ export class TemplatesRepository {
           section.guidance ?? null,
           section.headingOnly === true,
           section.placement ?? 'body',
+          section.writerRole ?? null,
         ],
       );
       if (section.unitIds?.length) {

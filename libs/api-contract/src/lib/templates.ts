@@ -10,6 +10,8 @@ export interface TemplateSectionDto {
   kind: SectionKind;
   responsibility: Responsibility;
   reviewerRole: Role;
+  /** The role that writes the section ("Skrivs av"); null or absent: the default rule (the unit's enhetschef, the nämnd's secretary). */
+  writerRole?: Role | null;
   /** With responsibility chosen_units: the units that deliver. */
   unitIds: string[];
   /** The layout beyond the kind (economy: columns, unit, headings); null: the default. */

@@ -67,6 +67,12 @@ export class TemplateSectionBody {
   @IsIn(ROLES, { message: 'Okänd granskarroll.' })
   reviewerRole: Role;
 
+  /** "Skrivs av": null or absent for the default rule; which roles may write is checked by checkTemplateSections (libs/domain). */
+  @ApiPropertyOptional({ enum: ROLES, nullable: true })
+  @IsOptional()
+  @IsIn(ROLES, { message: 'Okänd roll för vem som skriver avsnittet.' })
+  writerRole?: Role | null;
+
   /** Checked by checkTemplateSections (libs/domain). */
   @ApiPropertyOptional({ type: Object, nullable: true })
   @IsOptional()
