@@ -1,0 +1,139 @@
+import type { OrganisationResponse, ReportTemplateDto, SaveContentResponse, TaskDiffDto, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
+import type { InternalControlContent, TableContent } from '@rapportflode/domain';
+import { DataSource } from 'typeorm';
+import { useTestApp } from './support/app';
+import { openCycle } from './support/cycles';
+import { DEMO, HttpClient, signedInAll } from './support/http';
+
+/** Gnesta's follow-up of the auditors' recommendations, and its statsbidrag with the Summa row typed in. */
+const recommendations = [
+  {
+    key: 'bistand',
+    review: 'Granskning av biståndshandläggningen 2021',
+    background: 'Revisionen såg brister i uppföljningen av beslut.',
+    action: 'Rutin för uppföljning av beslut tas fram.',
+    status: 'Pågår, klar i december.',
+  },
+];
+const grantRows = [
+  { key: 'g1', cells: { bidrag: 'Statsbidrag habiliteringsersättning 2021', belopp: '2 322' } },
+  { key: 'g2', cells: { bidrag: 'Subvention familjehemsplaceringar 2021', belopp: '952' } },
+];
+
+describe('template layouts of internal control and tables, through the API to the report', () => {
+  const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  let admin: HttpClient;
+  let secretary: HttpClient;
+  let reviewer: HttpClient;
+  let cycleId: string;
+
+  const section = (key: string, title: string, kind: string, config: unknown) => ({
+    key,
+    parentKey: null,
+    title,
+    kind,
+    responsibility: 'committee',
+    reviewerRole: 'reviewer',
+    config,
+  });
+  const taskOf = async (title: string): Promise<TaskDto> => {
+    const id = (await secretary.get<TaskListResponse>('/api/tasks/mine')).body.tasks.find((t) => t.cycleId === cycleId && t.sectionTitle === title)?.id;
+    if (!id) throw new Error(`no task ${title}`);
+    return (await secretary.get<TaskDto>(`/api/tasks/${id}`)).body;
+  };
+  const save = (task: Pick<TaskDto, 'id' | 'version'>, content: unknown) => secretary.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content });
+  const step = (who: HttpClient, id: string, transition: string, version: number) => who.post<TaskDto>(`/api/tasks/${id}/transitions`, { transition, version });
+  const stored = async (id: string) => (await app.running.app.get(DataSource).query('SELECT content, version FROM task WHERE id = $1', [id]))[0];
+  const report = async () => String((await secretary.get<unknown>(`/api/cycles/${cycleId}/report/document?format=html`)).body);
+
+  beforeAll(async () => {
+    [admin, secretary, reviewer] = await signedInAll(app.running.baseUrl, [DEMO.admin, DEMO.secretary, DEMO.reviewer]);
+    const committee = (await admin.get<OrganisationResponse>('/api/organisation')).body.committees.find((c) => c.municipality === 'Gnesta kommun');
+    const created = await admin.post<ReportTemplateDto>('/api/templates', {
+      committeeId: committee?.id,
+      name: 'Delårsrapport med revision',
+      reportKind: 'interim_report',
+      sections: [
+        section('revision', 'Revisionens rekommendationer', 'internal_control', {
+          internalControl: { layout: 'audit_recommendations', hideEmptyColumns: true, statuses: [{ key: 'likely_done', label: 'Troligen klart i år' }] },
+        }),
+        section('statsbidrag', 'Statsbidrag', 'table', {
+          table: {
+            columns: [
+              { key: 'bidrag', label: 'Bidrag', type: 'text', required: true },
+              { key: 'belopp', label: 'Erhållet belopp tkr', type: 'number', sum: true },
+            ],
+            totalLabel: 'Summa',
+          },
+        }),
+      ],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.sections[0].config).toEqual({
+      internalControl: { layout: 'audit_recommendations', hideEmptyColumns: true, statuses: [{ key: 'likely_done', label: 'Troligen klart i år' }] },
+    });
+    cycleId = (await openCycle(secretary, created.body.id, 2032, 'SN 2032/9')).id;
+  });
+
+  it('refuses a template layout that does not exist, in Swedish', async () => {
+    const committee = (await admin.get<OrganisationResponse>('/api/organisation')).body.committees.find((c) => c.municipality === 'Gnesta kommun');
+    const bad = await admin.post('/api/templates', {
+      committeeId: committee?.id,
+      name: 'Fel upplägg',
+      reportKind: 'interim_report',
+      sections: [section('ik', 'Intern kontroll', 'internal_control', { internalControl: { layout: 'matris' } })],
+    });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'template_invalid' } });
+    expect((bad.body as { details: string[] }).details).toEqual([
+      'Avsnittet "Intern kontroll": Okänt upplägg för intern kontroll; välj Intern kontrollplan, Revisionens rekommendationer eller Systematiska kontroller.',
+    ]);
+  });
+
+  it('saves the audit recommendations, asks for the status before they are handed in, and prints them with their own caption', async () => {
+    const task = await taskOf('Revisionens rekommendationer');
+    const missing = await save(task, { type: 'internal_control', plan: [], risks: [], recommendations: [{ ...recommendations[0], action: '' }] });
+    expect(missing).toMatchObject({ status: 400, body: { code: 'content_invalid' } });
+    expect((missing.body as unknown as { details: string[] }).details).toEqual(['Granskning av biståndshandläggningen 2021: Åtgärd saknas.']);
+    expect((await stored(task.id)).version).toBe(task.version);
+
+    const draft = await save(task, { type: 'internal_control', plan: [], risks: [], recommendations: [{ ...recommendations[0], status: '' }] });
+    expect(draft.status).toBe(200);
+    const early = await step(secretary, task.id, 'submit', draft.body.version);
+    expect(early).toMatchObject({ status: 400, body: { code: 'content_incomplete' } });
+
+    const saved = await save({ id: task.id, version: draft.body.version }, { type: 'internal_control', plan: [], risks: [], recommendations });
+    expect((await stored(task.id)).content).toEqual({ type: 'internal_control', plan: [], risks: [], recommendations });
+    const submitted = await step(secretary, task.id, 'submit', saved.body.version);
+    const approved = await step(reviewer, task.id, 'approve', submitted.body.version);
+    expect(approved.body.state).toBe('approved');
+    expect((approved.body.content as InternalControlContent).recommendations).toEqual(recommendations);
+
+    const html = await report();
+    expect(html).toMatch(/<caption>Tabell \d+\. Revisionens rekommendationer<\/caption>/);
+    expect(html).toContain('<th scope="col">Revision/Granskning</th><th scope="col">Bakgrund</th><th scope="col">Åtgärd</th><th scope="col">Status</th>');
+    expect(html).toContain('<th scope="row">Granskning av biståndshandläggningen 2021</th><td>Revisionen såg brister i uppföljningen av beslut.</td>');
+    expect(html).not.toContain('Kontrollområde');
+  });
+
+  it('keeps a wrong typed Summa as typed, flags it to the reviewer and in the draft, and prints the rows’ sum', async () => {
+    const task = await taskOf('Statsbidrag');
+    const saved = await save(task, { type: 'table', rows: [...grantRows, { key: 'g3', cells: { bidrag: 'Summa', belopp: '3 300' } }] });
+    expect(saved.status).toBe(200);
+    const content = (await stored(task.id)).content as TableContent;
+    expect(content.rows.map((r) => r.key)).toEqual(['g1', 'g2']);
+    expect(content.printedTotal).toEqual({ belopp: 3300 });
+
+    const submitted = await step(secretary, task.id, 'submit', saved.body.version);
+    expect(submitted.status).toBe(201);
+    const diff = (await reviewer.get<TaskDiffDto>(`/api/tasks/${task.id}/diff`)).body;
+    expect(diff.cells).toEqual(expect.arrayContaining([{ row: 'Summa (inskriven)', column: 'Erhållet belopp tkr', before: null, after: 3300 }]));
+    const approved = await step(reviewer, task.id, 'approve', submitted.body.version);
+    expect(approved.body.state).toBe('approved');
+
+    const html = await report();
+    expect(html).toContain('UTKAST');
+    expect(html).toContain('<th scope="row">Summa</th><td class="num">3\u00a0274</td>');
+    expect(html).toContain('Summan stämmer inte');
+    expect(html).toContain('Summa, Erhållet belopp tkr: den inskrivna summan 3\u00a0300 stämmer inte med raderna; raderna summeras till 3\u00a0274.');
+  });
+});
