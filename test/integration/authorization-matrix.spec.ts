@@ -116,6 +116,12 @@ const CASES: Record<string, (t: Target) => Case> = {
   'GET /api/cycles/:cycleId/report/document': (t) => ({ path: `/api/cycles/${t.cycleId}/report/document?format=json`, scope: committeeOf(t) }),
   // The matrix cycle's section is not approved: a caller who passes the guard meets report_not_ready, and nothing is frozen.
   'POST /api/cycles/:cycleId/report/versions': (t) => ({ path: `/api/cycles/${t.cycleId}/report/versions`, body: {}, scope: committeeOf(t) }),
+  // The report's bilagor: an upload without a file and an unknown bilaga change nothing once past the guard.
+  'GET /api/cycles/:cycleId/report/appendices': (t) => ({ path: `/api/cycles/${t.cycleId}/report/appendices`, scope: committeeOf(t) }),
+  'POST /api/cycles/:cycleId/report/appendices': (t) => ({ path: `/api/cycles/${t.cycleId}/report/appendices`, scope: committeeOf(t) }),
+  'PUT /api/cycles/:cycleId/report/appendices/:appendixId': (t) => ({ path: `/api/cycles/${t.cycleId}/report/appendices/${NO_SECTION}`, body: {}, scope: committeeOf(t) }),
+  'POST /api/cycles/:cycleId/report/appendices/:appendixId/delete': (t) => ({ path: `/api/cycles/${t.cycleId}/report/appendices/${NO_SECTION}/delete`, body: {}, scope: committeeOf(t) }),
+  'GET /api/cycles/:cycleId/report/appendices/:appendixId/file': (t) => ({ path: `/api/cycles/${t.cycleId}/report/appendices/${NO_SECTION}/file`, scope: committeeOf(t) }),
   // The meeting sits at its nämnd; unknown ids below it (an ärende, a handling, a file, a hit) and empty bodies change nothing once past the guard.
   'GET /api/committees/:committeeId/meetings': (t) => ({ path: `/api/committees/${t.committeeId}/meetings`, scope: committeeOf(t) }),
   'POST /api/committees/:committeeId/meetings': (t) => ({ path: `/api/committees/${t.committeeId}/meetings`, body: {}, scope: committeeOf(t) }),

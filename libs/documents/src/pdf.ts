@@ -1,13 +1,15 @@
 /// <reference types="node" />
 // PDF renderer entry point (playwright-core driving Chromium): server only.
 import type { Browser, Page } from 'playwright-core';
-import { anchorIds, renderHtml } from './lib/html';
+import { anchorIds, appendixLabel, renderHtml } from './lib/html';
 import type { DocumentModel } from './lib/model';
+import { appendAttachedPdfs } from './pdf/attachments';
 import { readPdfFacts } from './pdf/dests';
 import { sourceSansFontCss } from './pdf/fonts';
 
 export { PdfBrowser, type PdfBrowserOptions } from './pdf/browser';
 export { sourceSansFontCss } from './pdf/fonts';
+export { appendAttachedPdfs, type AttachedPdf } from './pdf/attachments';
 
 export interface RenderedPdf {
   pdf: Buffer;
@@ -62,14 +64,44 @@ const tagged = (page: Page) =>
   page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
 
 /**
+ * Where the uploaded bilagor land (they follow the printed pages, in order): their TOC page
+ * numbers by anchor, and the document's page count with them.
+ */
+function attachmentPages(model: DocumentModel, anchors: ReadonlyMap<string, string>, printedPages: number): { pages: Record<string, number>; total: number } {
+  const pages: Record<string, number> = {};
+  let next = printedPages + 1;
+  for (const appendix of model.appendices) {
+    if (!appendix.attachment) continue;
+    pages[anchors.get(appendix.id) ?? appendix.id] = next;
+    next += appendix.attachment.pages;
+  }
+  return { pages, total: next - 1 };
+}
+
+/**
  * The document as a tagged A4 PDF, printed by Chromium from renderHtml(model, { target: 'print' }).
  * Two passes on one page: an untagged pass gives the page of every heading (named destinations),
  * the TOC numbers are filled in the live DOM, then the tagged PDF (with outline) is printed.
  * `browser` is a playwright-core Browser the caller keeps warm (see PdfBrowser).
  */
-export async function renderPdf(model: DocumentModel, browser: Browser): Promise<RenderedPdf> {
+export async function renderPdf(
+  model: DocumentModel,
+  browser: Browser,
+  /**
+   * The uploaded bilagor's PDFs by file id (Appendix.attachment.fileId): appended after the
+   * printed pages with a bookmark each (pdf/attachments.ts); their pages are in the TOC and in
+   * every page's `N(T)` total. Required when the model has such appendices.
+   */
+  attachments: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<RenderedPdf> {
   const html = renderHtml(model, { target: 'print', fontCss: sourceSansFontCss() });
   const anchors = anchorIds(model);
+  const attached = model.appendices.flatMap((a) => {
+    if (!a.attachment) return [];
+    const pdf = attachments.get(a.attachment.fileId);
+    if (!pdf) throw new Error(`The PDF of ${appendixLabel(a)} (${a.attachment.fileId}) was not given`);
+    return [{ title: appendixLabel(a), pdf }];
+  });
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
@@ -82,6 +114,12 @@ export async function renderPdf(model: DocumentModel, browser: Browser): Promise
     const draft = await page.pdf({ preferCSSPageSize: true, printBackground: false, tagged: false, outline: false });
     await page.evaluate(() => document.body.classList.remove('rf-pass-1'));
     const first = await readPdfFacts(draft);
+    const after = attachmentPages(model, anchors, first.pages);
+    if (attached.length > 0) {
+      // The footer counts the bilagor's pages too: the total is written in, the layout does not move.
+      await page.addStyleTag({ content: `@page { @bottom-right { content: counter(page) "(${after.total})"; } }` });
+      Object.assign(first.dests, after.pages);
+    }
     await fillToc(page, first.dests);
 
     // The TOC's lines have a fixed height and a fixed slot for the number, so filling them in
@@ -104,7 +142,9 @@ export async function renderPdf(model: DocumentModel, browser: Browser): Promise
       const at = pages[anchor];
       if (at !== undefined) headingPages[id] = at;
     }
-    return { pdf: Buffer.from(pdf), pages: pageCount, headingPages };
+    if (attached.length === 0) return { pdf: Buffer.from(pdf), pages: pageCount, headingPages };
+    const merged = await appendAttachedPdfs(pdf, attached);
+    return { pdf: Buffer.from(merged), pages: attachmentPages(model, anchors, pageCount).total, headingPages };
   } finally {
     await page.close().catch(() => undefined);
   }

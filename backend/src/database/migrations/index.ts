@@ -22,6 +22,7 @@ import { AddManualReminders1764000000020 } from './1764000000020-AddManualRemind
 import { AddSectionGuidance1764000000021 } from './1764000000021-AddSectionGuidance';
 import { CreateMeetings1764000000022 } from './1764000000022-CreateMeetings';
 import { AddTemplateLayout1764000000024 } from './1764000000024-AddTemplateLayout';
+import { CreateReportAppendices1764000000027 } from './1764000000027-CreateReportAppendices';
 import { AddBlocksSectionKind1764000000025 } from './1764000000025-AddBlocksSectionKind';
 import { AddSectionWriterRole1764000000026 } from './1764000000026-AddSectionWriterRole';
 
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   AddTemplateLayout1764000000024,
   AddBlocksSectionKind1764000000025,
   AddSectionWriterRole1764000000026,
+  CreateReportAppendices1764000000027,
 ];

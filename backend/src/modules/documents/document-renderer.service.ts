@@ -33,10 +33,11 @@ export class DocumentRenderer implements OnModuleDestroy {
     return renderHtml(model, { target, fontCss: this.fontCss });
   }
 
-  async pdf(model: DocumentModel): Promise<Buffer> {
+  /** `attachments`: an uploaded bilaga's PDF by file id, appended after the report's pages (renderPdf). */
+  async pdf(model: DocumentModel, attachments?: ReadonlyMap<string, Uint8Array>): Promise<Buffer> {
     await this.acquire();
     try {
-      const rendered = await renderPdf(model, await this.browser.browser());
+      const rendered = await renderPdf(model, await this.browser.browser(), attachments);
       return rendered.pdf;
     } catch (error) {
       this.logger.error(`PDF not rendered: ${(error as Error).message}`);

@@ -200,7 +200,7 @@ export class MeetingPackageService {
     }
     const version = doc.report_version as number;
     const { model } = await this.reports.document(cycleId, version);
-    const pdf = await this.reports.versionFile(cycleId, version, 'pdf', () => this.renderer.pdf(model));
+    const pdf = await this.reports.versionFile(cycleId, version, 'pdf', async () => this.renderer.pdf(model, await this.reports.pdfAttachments(cycleId, model)));
     return { pdf, html: this.renderer.html(model, 'standalone') };
   }
 

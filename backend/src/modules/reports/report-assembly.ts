@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
 import { UnitTree } from '../organisation/unit-tree';
 import { WorkflowService } from '../workflow/workflow.service';
+import { ReportAppendicesRepository } from './report-appendices.repository';
 import { type EarlierSickLeaveRow, type ReportSectionRow, type ReportTaskRow, ReportsRepository } from './reports.repository';
 
 /** Everything assembly needs, and what the status page shows beside it. */
@@ -36,18 +37,20 @@ export class ReportAssembly {
     private readonly cycles: CycleHeaders,
     private readonly workflow: WorkflowService,
     private readonly unitTree: UnitTree,
+    private readonly appendices: ReportAppendicesRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Everything assembly needs, read in one go (inside the freezing transaction when given one). */
   async load(cycleId: string, manager?: EntityManager): Promise<LoadedReport> {
     const cycle = await this.cycles.get(manager, cycleId);
-    const [sections, taskRows, units, earlier, layout] = await Promise.all([
+    const [sections, taskRows, units, earlier, layout, attachments] = await Promise.all([
       this.repository.sections(cycleId, manager),
       this.repository.tasks(cycleId, manager),
       this.unitTree.of(cycle.committeeId, manager),
       this.repository.earlierSickLeave(cycleId, manager),
       this.repository.layout(cycleId, manager),
+      this.appendices.list(cycleId, manager),
     ]);
     const approvals = await this.workflow.latestSteps(
       manager ?? this.dataSource.manager,
@@ -83,6 +86,7 @@ export class ReportAssembly {
         placement: s.placement,
       })),
       layout: templateLayoutOf(layout),
+      attachments: attachments.map((a) => ({ id: a.id, title: a.title, fileName: a.file_name, pages: a.pages, sha256: a.sha256 })),
       units: units.ordered().map((u) => ({ id: u.id, name: u.name })),
       tasks: tasks.map((t) => ({ sectionId: t.section_id, unitId: t.unit_id, state: t.state, content: t.state === 'approved' ? t.content : null })),
       sickLeaveHistory: sickLeaveHistory(earlier),

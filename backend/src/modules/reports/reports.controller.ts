@@ -94,12 +94,11 @@ export class ReportsController {
         parts = [...name, found.table.id];
         break;
       }
-      case 'pdf':
-        payload =
-          version === undefined
-            ? await this.renderer.pdf(model)
-            : await this.reports.versionFile(cycleId, version, 'pdf', () => this.renderer.pdf(model));
+      case 'pdf': {
+        const print = async () => this.renderer.pdf(model, await this.reports.pdfAttachments(cycleId, model));
+        payload = version === undefined ? await print() : await this.reports.versionFile(cycleId, version, 'pdf', print);
         break;
+      }
       case 'docx':
         payload =
           version === undefined

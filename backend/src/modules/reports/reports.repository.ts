@@ -77,6 +77,12 @@ export class ReportsRepository {
     );
   }
 
+  /** The cycle's nämnd, for the audit of a change to its report. */
+  async committeeOf(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row]: Array<{ committee_id: string }> = await manager.query('SELECT committee_id FROM report_cycle WHERE id = $1', [cycleId]);
+    return row?.committee_id ?? null;
+  }
+
   /** The print layout the cycle kept from its template (null: a cycle from before layouts). */
   async layout(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<unknown> {
     const [row]: Array<{ layout: unknown }> = await manager.query('SELECT layout FROM report_cycle WHERE id = $1', [cycleId]);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { EconomyInputs } from '../tasks/economy-inputs';
+import { ReportAppendicesRepository } from './report-appendices.repository';
 import { ReportAssembly } from './report-assembly';
 import { ReportErrors } from './report-errors';
 import { type CycleHeader, CycleHeaders } from '../cycles/cycle-headers';
@@ -34,7 +35,13 @@ export class ReportsService {
     private readonly economy: EconomyInputs,
     private readonly cycles: CycleHeaders,
     private readonly audit: AuditService,
+    private readonly appendices: ReportAppendicesRepository,
   ) {}
+
+  /** The PDFs of the uploaded bilagor a model names, by file id: what renderPdf appends after the report. */
+  pdfAttachments(cycleId: string, model: DocumentModel): Promise<Map<string, Uint8Array>> {
+    return this.appendices.contents(cycleId, model.appendices.flatMap((a) => (a.attachment ? [a.attachment.fileId] : [])));
+  }
 
   /**
    * The latest frozen version's nämnd economy figures, as the freeze kept them; null when the

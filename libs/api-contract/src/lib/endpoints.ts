@@ -78,7 +78,7 @@ import type {
   UpdateMeetingSettingsRequest,
 } from './meetings';
 import type { OrganisationResponse } from './organisation';
-import type { FreezeReportRequest, ReportFormat, ReportStatusDto, ReportVersionDto } from './reports';
+import type { FreezeReportRequest, ReportAppendixListResponse, ReportFormat, ReportStatusDto, ReportVersionDto, UpdateReportAppendixRequest } from './reports';
 import type { ReportTemplateDto, TemplateListResponse } from './templates';
 
 /** A POST without a meaningful body: the client sends `{}`. */
@@ -226,6 +226,13 @@ export const REPORT_API = area('/cycles/:cycleId/report', {
   /** Fastställ: a new frozen version. */
   freeze: endpoint('POST', '/cycles/:cycleId/report/versions').of<FreezeReportRequest, ReportVersionDto>(),
   document: endpoint('GET', '/cycles/:cycleId/report/document').of<void, FileDownload, ReportDocumentQuery>(),
+  /** The uploaded PDF bilagor (report-appendices.controller.ts). */
+  appendices: endpoint('GET', '/cycles/:cycleId/report/appendices').of<void, ReportAppendixListResponse>(),
+  /** multipart: file (PDF), title? */
+  uploadAppendix: endpoint('POST', '/cycles/:cycleId/report/appendices').of<Upload, ReportAppendixListResponse>(),
+  updateAppendix: endpoint('PUT', '/cycles/:cycleId/report/appendices/:appendixId').of<UpdateReportAppendixRequest, ReportAppendixListResponse>(),
+  deleteAppendix: endpoint('POST', '/cycles/:cycleId/report/appendices/:appendixId/delete').of<EmptyBody, ReportAppendixListResponse>(),
+  appendixFile: endpoint('GET', '/cycles/:cycleId/report/appendices/:appendixId/file').of<void, FileDownload>(),
 });
 
 export const NOTIFICATIONS_API = area('/notifications', {

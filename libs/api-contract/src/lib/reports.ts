@@ -72,3 +72,29 @@ export interface FreezeReportRequest {
   /** Required when a version exists already: why a new one. */
   reason?: string;
 }
+
+/** A PDF bilaga the secretary uploaded to the report: printed after the main text as 'Bilaga N <title>'. */
+export interface ReportAppendixDto {
+  id: string;
+  /** 1, 2 …: the order among the uploaded bilagor (they follow the template's appendix sections). */
+  position: number;
+  title: string;
+  fileName: string;
+  pages: number;
+  /** Bytes. */
+  size: number;
+  uploadedAt: string;
+}
+
+/** GET/POST/PUT …/report/appendices */
+export interface ReportAppendixListResponse {
+  appendices: ReportAppendixDto[];
+  /** A version is frozen: the bilagor can no longer change (uploads, renames, moves and removals answer 409). */
+  locked: boolean;
+}
+
+/** Rename, or move to another place (1-based) among the uploaded bilagor. */
+export interface UpdateReportAppendixRequest {
+  title?: string;
+  position?: number;
+}

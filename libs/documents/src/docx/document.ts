@@ -13,7 +13,7 @@ import {
   TextRun,
 } from 'docx';
 import type { Block, DocumentModel, FactsBlock, MissingItem, NoticeBlock } from '../lib/model';
-import { appendixLabel, finalStatusLine } from '../lib/html';
+import { appendixAttachmentNote, appendixLabel, finalStatusLine } from '../lib/html';
 import { noticeBlock, renderBlocks } from './blocks';
 import { DocxContext, headingParagraph, textRuns } from './paragraphs';
 import { factsTable } from './tables';
@@ -134,7 +134,9 @@ export function buildDocxDocument(model: DocumentModel): Document {
   }
   for (const appendix of model.appendices) {
     children.push(headingParagraph(ctx, 1, appendixLabel(appendix), true));
-    children.push(...renderBlocks(ctx, appendix.body));
+    // Word cannot hold the PDF itself: an uploaded bilaga is named with its page count.
+    const note = appendixAttachmentNote(appendix);
+    children.push(...renderBlocks(ctx, note !== null ? [{ type: 'paragraph', content: [{ text: note }], style: 'note' }] : appendix.body));
   }
 
   const draft = meta.status.kind === 'draft';

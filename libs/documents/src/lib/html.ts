@@ -45,6 +45,14 @@ export function appendixLabel(appendix: Appendix): string {
   return `Bilaga ${appendix.number} ${appendix.title}`;
 }
 
+/** What HTML and DOCX print for an uploaded PDF bilaga (its pages are in the PDF only). */
+export function appendixAttachmentNote(appendix: Appendix): string | null {
+  const file = appendix.attachment;
+  if (!file) return null;
+  const pages = `${file.pages} ${file.pages === 1 ? 'sida' : 'sidor'}`;
+  return `Bifogad PDF-fil (${file.fileName}, ${pages}). Bilagan följer efter rapportens huvudtext i PDF-filen.`;
+}
+
 /** The TOC lines in reading order (empty when tocDepth is 0). */
 export function tocEntries(model: DocumentModel, anchors = anchorIds(model)): TocEntry[] {
   if (model.tocDepth === 0) return [];
@@ -164,9 +172,13 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions): string {
   main += renderBlocks(body, ctx);
   for (const appendix of model.appendices) {
     const id = anchors.get(appendix.id) ?? appendix.id;
+    const note = appendixAttachmentNote(appendix);
+    // In print an uploaded bilaga is its own pages, appended by the PDF renderer (pdf/attachments.ts).
+    if (note !== null && options.target === 'print') continue;
+    const blocks: readonly Block[] = note !== null ? [{ type: 'paragraph', content: [{ text: note }], style: 'note' }] : appendix.body;
     main +=
       `${CHAPTER_BREAK}<section class="appendix" aria-labelledby="${esc(id)}"><h1 id="${esc(id)}">${esc(appendixLabel(appendix))}</h1>\n` +
-      `${renderBlocks(appendix.body, ctx)}</section>\n`;
+      `${renderBlocks(blocks, ctx)}</section>\n`;
   }
 
   const css = documentCss({ target: options.target, runningHeader: m.runningHeader, draft, fontCss: options.fontCss });

@@ -85,6 +85,19 @@ export interface Appendix {
   title: string;
   id: string;
   body: Block[];
+  /**
+   * An uploaded PDF bilaga (its body is empty): the PDF appends its pages after the main text
+   * with a bookmark; HTML and DOCX name it with its page count (see appendixAttachmentNote).
+   */
+  attachment?: AppendixAttachment;
+}
+
+export interface AppendixAttachment {
+  /** The stored file (report_appendix.id). */
+  fileId: string;
+  fileName: string;
+  pages: number;
+  sha256: string;
 }
 
 export type Mark = 'bold' | 'italic';

@@ -135,6 +135,17 @@ export function assembleReport(input: AssemblyInput): AssemblyResult {
     }
   }
 
+  for (const file of input.attachments ?? []) {
+    const number = appendices.length + 1;
+    appendices.push({
+      number,
+      title: file.title,
+      id: ids.take(`bilaga-${number}`),
+      body: [],
+      attachment: { fileId: file.id, fileName: file.fileName, pages: file.pages, sha256: file.sha256 },
+    });
+  }
+
   const status: DocumentStatus = input.final ? { kind: 'final', ...input.final } : { kind: 'draft', missing };
   const dates = cycle.dates.map((d) => ({ label: d.label, date: d.date }));
   const model: DocumentModel = {

@@ -58,6 +58,8 @@ export interface AssemblyInput {
   tasks: readonly AssemblyTask[];
   /** Earlier periods' sick leave per unit id (optional): drawn as a trend chart. */
   sickLeaveHistory?: Readonly<Record<string, SickLeaveHistory>>;
+  /** The PDF bilagor uploaded to the report, in their order: Bilaga N after the template's appendix sections. */
+  attachments?: ReadonlyArray<{ id: string; title: string; fileName: string; pages: number; sha256: string }>;
   /** The template's print layout as the cycle keeps it (absent: the defaults, DEFAULT_TEMPLATE_LAYOUT). */
   layout?: TemplateLayout;
   /** When given, the model is a frozen version; otherwise a draft with the missing list. */
