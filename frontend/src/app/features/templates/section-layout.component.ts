@@ -1,14 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, forwardRef, input, output } from '@angular/core';
 import {
   checkSectionConfig,
-  columnLabel,
   DEFAULT_ECONOMY_CONFIG,
   DEFAULT_SICK_LEAVE_CONFIG,
-  ECONOMY_COLUMN_LABELS,
-  ECONOMY_COLUMNS,
-  EconomyColumn,
   EconomyTableConfig,
-  isComputed,
   SectionConfig,
   SectionKind,
   SICK_LEAVE_PRESETS,
@@ -16,25 +11,23 @@ import {
   TableColumn,
   tableConfigOf,
 } from '@rapportflode/domain';
-import {
-  addTableColumn,
-  economyWith,
-  removeTableColumn,
-  sickLeavePresetOf,
-  tableWithColumn,
-} from './section-layout';
+import { EconomyLayoutComponent } from './economy-layout.component';
+import { GoalsLayoutComponent } from './goals-layout.component';
+import { BlocksLayoutComponent } from './blocks-layout.component';
+import { addTableColumn, removeTableColumn, sickLeavePresetOf, tableWithColumn } from './section-layout';
 
 /** The kinds whose layout an administrator sets in the template. */
-export const LAYOUT_KINDS: readonly SectionKind[] = ['economy', 'table', 'sick_leave', 'action_plan'];
+export const LAYOUT_KINDS: readonly SectionKind[] = ['economy', 'table', 'sick_leave', 'action_plan', 'goals', 'blocks'];
 
 /**
- * A section's layout in the template editor: the economy table's unit and columns, a table's
+ * A section's layout in the template editor: the economy table's (economy-layout.component.ts), a table's
  * columns, sick leave's day limits, the action plan's areas. Changes are sent up as a whole
  * layout; the editor saves them with the template and the server checks them again.
  */
 @Component({
   selector: 'rf-section-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [EconomyLayoutComponent, GoalsLayoutComponent, forwardRef(() => BlocksLayoutComponent)],
   templateUrl: './section-layout.component.html',
   styleUrl: './section-layout.component.css',
 })
@@ -47,9 +40,6 @@ export class SectionLayoutComponent {
   readonly open = input(false);
   readonly configChange = output<SectionConfig | null>();
 
-  protected readonly units = ['tkr', 'mnkr'] as const;
-  protected readonly economyColumns = ECONOMY_COLUMNS;
-  protected readonly economyLabels = ECONOMY_COLUMN_LABELS;
   protected readonly economy = computed(() => this.config()?.economy ?? DEFAULT_ECONOMY_CONFIG);
   protected readonly table = computed(() => tableConfigOf(this.config()));
   protected readonly sickLeave = computed<SickLeaveConfig>(() => this.config()?.sickLeave ?? DEFAULT_SICK_LEAVE_CONFIG);
@@ -59,32 +49,13 @@ export class SectionLayoutComponent {
     return checked.ok ? [] : checked.errors;
   });
 
-  protected headingOf(config: EconomyTableConfig, column: EconomyColumn): string {
-    return columnLabel(config, column);
-  }
-
-  protected computed(config: EconomyTableConfig, column: EconomyColumn): boolean {
-    return isComputed(config, column);
-  }
-
   private emit(change: Partial<SectionConfig>): void {
     this.configChange.emit({ ...change });
   }
 
-  protected setEconomy(change: Partial<EconomyTableConfig>): void {
-    this.emit({ economy: { ...this.economy(), ...change } });
-  }
-
-  protected toggleEconomyColumn(column: EconomyColumn, included: boolean): void {
-    this.emit({ economy: economyWith(this.economy(), column, included) });
-  }
-
-  protected setEconomyHeading(column: EconomyColumn, text: string): void {
-    const labels = { ...this.economy().labels };
-    if (text.trim() && text.trim() !== ECONOMY_COLUMN_LABELS[column]) labels[column] = text.trim();
-    else delete labels[column];
-    const { labels: _old, ...rest } = this.economy();
-    this.emit({ economy: { ...rest, ...(Object.keys(labels).length ? { labels } : {}) } });
+  /** The economy layout as its form (economy-layout.component.ts) sends it: whole, options at their default left out. */
+  protected setEconomyLayout(economy: EconomyTableConfig): void {
+    this.emit({ economy });
   }
 
   protected setColumn(index: number, change: Partial<TableColumn>): void {

@@ -1,12 +1,9 @@
-import { ECONOMY_COLUMNS, EconomyColumn, EconomyTableConfig, SICK_LEAVE_PRESETS, SickLeaveConfig, TableColumn, TableConfig } from '@rapportflode/domain';
+import { EconomyColumn, EconomyTableConfig, SICK_LEAVE_PRESETS, SickLeaveConfig, TableColumn, TableConfig } from '@rapportflode/domain';
+import { withEconomyColumn } from './economy-layout';
 
-/** The economy layout with a column added (in the printed order of ECONOMY_COLUMNS) or taken out (its heading too). */
+/** The economy layout with a column taken in or out (see economy-layout.ts, withEconomyColumn). */
 export function economyWith(config: EconomyTableConfig, column: EconomyColumn, included: boolean): EconomyTableConfig {
-  const columns = ECONOMY_COLUMNS.filter((c) => (c === column ? included : config.columns.includes(c)));
-  const labels = { ...config.labels };
-  if (!included) delete labels[column];
-  const { labels: _old, ...rest } = config;
-  return { ...rest, columns, ...(Object.keys(labels).length ? { labels } : {}) };
+  return withEconomyColumn(config, column, included);
 }
 
 /** Which of the known day limits the layout uses, or `custom`. */

@@ -1,2 +1,3 @@
 export * from './assemble';
 export * from './canonical';
+export { economyLayoutSample } from './economy-sample';
