@@ -1,6 +1,7 @@
 import type {
   ApiErrorResponse,
   OrganisationResponse,
+  ReportAppendixListResponse,
   ReportStatusDto,
   ReportTemplateDto,
   SaveContentResponse,
@@ -8,9 +9,10 @@ import type {
   TemplateListResponse,
 } from '@rapportflode/api-contract';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { paragraphsOf, unzip } from '../../libs/documents/testing/read-docx';
 import { useTestApp } from './support/app';
@@ -39,6 +41,21 @@ const SECTIONS = [
   section('nyckeltal', null, 'Nyckeltal per enhet', { placement: 'appendix' }),
   section('avslutning', null, 'Avslutning'),
 ];
+
+/** A PDF of one page per text, as a secretary might upload it. */
+async function pdfOf(...pages: string[]): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const text of pages) doc.addPage([595, 842]).drawText(text, { x: 60, y: 760, size: 12, font });
+  return Buffer.from(await doc.save());
+}
+
+function form(file: { name: string; bytes: Buffer; type?: string }, fields: Record<string, string> = {}): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  data.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/pdf' }), file.name);
+  return data;
+}
 
 function withPdf<T>(pdf: Buffer, read: (file: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'rf-layout-'));
@@ -214,6 +231,101 @@ describe('the template print layout in the report', () => {
       const pages = text.split('\f');
       const appendixPage = pages.findIndex((p, i) => i > 1 && p.includes('Bilaga 1 Nyckeltal per enhet'));
       expect(pages[appendixPage]).not.toContain('Nämnden följer upp prognosen.');
+    });
+  });
+
+  describe('PDF bilagor uploaded to the report', () => {
+    const path = (cycleId: string) => `/api/cycles/${cycleId}/report/appendices`;
+    const upload = (cycleId: string, file: { name: string; bytes: Buffer; type?: string }, fields: Record<string, string> = {}) =>
+      secretary.request<ReportAppendixListResponse & ApiErrorResponse>('POST', path(cycleId), undefined, { form: form(file, fields) });
+    const stored = async (cycleId: string) =>
+      ((await app.running.app.get(DataSource).query('SELECT count(*)::int AS n FROM report_appendix WHERE cycle_id = $1', [cycleId])) as Array<{ n: number }>)[0].n;
+
+    it('refuses what is not a PDF, an encrypted PDF and a file over the limit, in Swedish, and stores nothing', async () => {
+      const created = await admin.post<ReportTemplateDto>('/api/templates', { committeeId, name: 'Bilagetest 1', reportKind: 'interim_report', sections: [section('a', null, 'Sammanfattning')] });
+      const cycle = await openCycle(secretary, created.body.id, 2032);
+      const png = await upload(cycle.id, { name: 'tabell.pdf', bytes: Buffer.from('\x89PNG\r\n\x1a\n0000000000') });
+      expect(png.status).toBe(415);
+      expect(png.body.message).toBe('Filen «tabell.pdf» är ingen PDF. Bilagor laddas upp som PDF.');
+      const dir = mkdtempSync(join(tmpdir(), 'rf-report-bilaga-'));
+      try {
+        writeFileSync(join(dir, 'in.pdf'), await pdfOf('Revisionsrapport'));
+        execFileSync('qpdf', ['--encrypt', 'u', 'o', '256', '--', join(dir, 'in.pdf'), join(dir, 'enc.pdf')]);
+        const encrypted = await upload(cycle.id, { name: 'krypterad.pdf', bytes: readFileSync(join(dir, 'enc.pdf')) });
+        expect(encrypted.status).toBe(400);
+        expect(encrypted.body).toMatchObject({ code: 'attachment_encrypted', message: expect.stringContaining('är krypterad eller lösenordsskyddad') });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const huge = await upload(cycle.id, { name: 'stor.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(51 * 1024 * 1024, 0x20)]) });
+      expect(huge.status).toBe(413);
+      expect(huge.body).toMatchObject({ code: 'attachment_too_large', message: expect.stringContaining('50 MB') });
+      expect(await stored(cycle.id)).toBe(0);
+      expect((await secretary.get<ReportAppendixListResponse>(path(cycle.id))).body).toEqual({ appendices: [], locked: false });
+      // Who may only read the report may not add to it.
+      expect((await economist.request('POST', path(cycle.id), undefined, { form: form({ name: 'a.pdf', bytes: await pdfOf('x') }) })).status).toBe(403);
+    });
+
+    it('appends accepted bilagor in their order to the PDF with bookmarks, names them in Word, and locks them once a version is frozen', async () => {
+      const created = await admin.post<ReportTemplateDto>('/api/templates', { committeeId, name: 'Bilagetest 2', reportKind: 'interim_report', sections: [section('a', null, 'Sammanfattning')] });
+      const cycle = await openCycle(secretary, created.body.id, 2033);
+      await deliver(cycle.id, 'Sammanfattning', 'Året är i balans.');
+      const before = await bytes(cycle.id, 'format=pdf');
+      const pagesBefore = withPdf(before.body, (file) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1]));
+
+      const first = await upload(cycle.id, { name: 'revision.pdf', bytes: await pdfOf('Revisionen sida 1', 'Revisionen sida 2') }, { title: 'Revisionsrapport' });
+      expect(first.status).toBe(201);
+      const second = await upload(cycle.id, { name: 'Nyckeltal 2033.pdf', bytes: await pdfOf('Nyckeltalen') });
+      expect(second.body.appendices.map((a) => [a.position, a.title, a.fileName, a.pages])).toEqual([
+        [1, 'Revisionsrapport', 'revision.pdf', 2],
+        [2, 'Nyckeltal 2033', 'Nyckeltal 2033.pdf', 1],
+      ]);
+      // Renamed and moved first.
+      const [revision, keyFigures] = second.body.appendices;
+      const moved = await secretary.put<ReportAppendixListResponse>(`${path(cycle.id)}/${keyFigures.id}`, { title: 'Nyckeltal per enhet', position: 1 });
+      expect(moved.body.appendices.map((a) => `${a.position} ${a.title}`)).toEqual(['1 Nyckeltal per enhet', '2 Revisionsrapport']);
+      const badPlace = await secretary.put<ApiErrorResponse>(`${path(cycle.id)}/${keyFigures.id}`, { position: 5 });
+      expect(badPlace.status).toBe(400);
+      expect(badPlace.body.message).toBe('Ange bilagans plats som ett heltal från 1 till 2.');
+      expect((await secretary.download(`${path(cycle.id)}/${revision.id}/file`)).body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      const pdf = await bytes(cycle.id, 'format=pdf');
+      withPdf(pdf.body, (file) => {
+        const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1]);
+        expect(pages).toBe(pagesBefore + 3);
+        expect(bookmarks(file)).toEqual(['1 Sammanfattning', 'Bilaga 1 Nyckeltal per enhet', 'Bilaga 2 Revisionsrapport']);
+        expect(run('pdftotext', ['-f', String(pagesBefore + 1), '-l', String(pagesBefore + 1), file, '-'])).toContain('Nyckeltalen');
+        expect(run('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'])).toContain('Revisionen sida 2');
+      });
+      const word = paragraphsOf(unzip((await bytes(cycle.id, 'format=docx')).body).get('word/document.xml') ?? '').map((p) => p.text);
+      expect(word).toContain('Bilaga 2 Revisionsrapport');
+      expect(word).toContain('Bifogad PDF-fil (revision.pdf, 2 sidor). Bilagan följer efter rapportens huvudtext i PDF-filen.');
+
+      const frozen = await secretary.post(`/api/cycles/${cycle.id}/report/versions`, {});
+      expect(frozen.status).toBe(201);
+      const late = await upload(cycle.id, { name: 'sen.pdf', bytes: await pdfOf('För sent') });
+      expect(late.status).toBe(409);
+      expect(late.body.message).toBe('Rapporten är fastställd (version 1). Bilagorna hör till den fastställda versionen och kan inte längre ändras.');
+      expect((await secretary.post(`${path(cycle.id)}/${revision.id}/delete`, {})).status).toBe(409);
+      expect((await secretary.put(`${path(cycle.id)}/${revision.id}`, { title: 'Nytt namn' })).status).toBe(409);
+      expect(await stored(cycle.id)).toBe(2);
+      expect((await secretary.get<ReportAppendixListResponse>(path(cycle.id))).body.locked).toBe(true);
+      // The frozen version's PDF has its bilagor.
+      const version = await bytes(cycle.id, 'format=pdf&version=1');
+      withPdf(version.body, (file) => expect(bookmarks(file)).toEqual(['1 Sammanfattning', 'Bilaga 1 Nyckeltal per enhet', 'Bilaga 2 Revisionsrapport']));
+    });
+
+    it('removes a bilaga before freezing and numbers the rest again', async () => {
+      const created = await admin.post<ReportTemplateDto>('/api/templates', { committeeId, name: 'Bilagetest 3', reportKind: 'interim_report', sections: [section('a', null, 'Sammanfattning')] });
+      const cycle = await openCycle(secretary, created.body.id, 2034);
+      await upload(cycle.id, { name: 'a.pdf', bytes: await pdfOf('A') }, { title: 'Första' });
+      const both = (await upload(cycle.id, { name: 'b.pdf', bytes: await pdfOf('B') }, { title: 'Andra' })).body;
+      const removed = await secretary.post<ReportAppendixListResponse>(`${path(cycle.id)}/${both.appendices[0].id}/delete`, {});
+      expect(removed.status).toBe(200);
+      expect(removed.body.appendices.map((a) => `${a.position} ${a.title}`)).toEqual(['1 Andra']);
+      expect(await stored(cycle.id)).toBe(1);
+      const status = (await secretary.get<ReportStatusDto>(`/api/cycles/${cycle.id}/report`)).body;
+      expect(status.ready).toBe(false);
     });
   });
 });
