@@ -18,6 +18,7 @@ import {
   SECTION_PLACEMENTS,
 } from '@rapportflode/domain';
 import { LAYOUT_KINDS, SectionLayoutComponent } from './section-layout.component';
+import { SectionWriterComponent } from './section-writer.component';
 import type { EditorSection, SectionMoves, UnitChoice } from './template-sections';
 
 /** What a section's editor may change (template-sections.ts updateSection). */
@@ -58,7 +59,7 @@ const MOVE_BUTTONS: ReadonlyArray<{ readonly move: SectionMove; readonly text: s
   // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'li[rfTemplateSection]',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, SectionLayoutComponent],
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, SectionLayoutComponent, SectionWriterComponent],
   templateUrl: './template-section.component.html',
   styleUrl: './template-section.component.css',
 })

@@ -30,6 +30,8 @@ export interface EditorSection {
   /** Kept while another responsibility is chosen, sent only with chosen_units. */
   unitIds: string[];
   reviewerRole: Role;
+  /** "Skrivs av": the role that writes the section; missing or null: the default rule. */
+  writerRole?: Role | null;
   /** The saved layout (an economy table's columns, a table's columns …); sent back while it fits the kind. */
   config?: SectionConfig | null;
   /** The writing instruction shown to the writer above the editor ('' or missing: none). */
@@ -109,6 +111,7 @@ export function toSectionInputs(rows: readonly EditorSection[]): SaveTemplateReq
     if (row.config && checkSectionConfig(row.kind, row.config).ok) section.config = row.config;
     if (row.headingOnly) section.headingOnly = true;
     if (row.placement === 'appendix') section.placement = 'appendix';
+    if (row.writerRole) section.writerRole = row.writerRole;
     return section;
   });
 }
@@ -124,6 +127,7 @@ export function fromTemplateSections(
       guidance?: string | null;
       headingOnly?: boolean;
       placement?: SectionPlacement;
+      writerRole?: Role | null;
     }
   >,
   uid: (key: string) => string = (key) => `s-${key}`,
@@ -143,6 +147,7 @@ export function fromTemplateSections(
     guidance: s.guidance ?? '',
     ...(s.headingOnly ? { headingOnly: true } : {}),
     ...(s.placement === 'appendix' ? { placement: 'appendix' as const } : {}),
+    ...(s.writerRole ? { writerRole: s.writerRole } : {}),
   }));
   return inReadingOrder(rows);
 }
