@@ -10,6 +10,7 @@ import { ReportFormat, ReportMissingDto, ReportStatusDto, ReportVersionDto } fro
 import { formatDateTime, TASK_STATE_LABELS, TaskState } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
+import { ReportAppendicesComponent } from './report-appendices.component';
 
 /** The downloads offered for the draft and for each frozen version. */
 const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
@@ -27,7 +28,7 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
 @Component({
   selector: 'rf-report-assembly-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ReportAppendicesComponent],
   template: `
     <p class="back"><a [routerLink]="['/cykler', id()]">Tillbaka till översikten</a></p>
     @if (status.error()) {
@@ -90,6 +91,8 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
           </ul>
         </section>
       }
+
+      <rf-report-appendices [cycleId]="id()" [canEdit]="s.canFreeze" [versions]="s.versions.length" (changed)="refresh()" />
 
       <section aria-labelledby="freeze-heading">
         <h2 id="freeze-heading">Fastställ</h2>
@@ -223,6 +226,11 @@ export class ReportAssemblyPage {
     this.reload();
     return this.sanitizer.bypassSecurityTrustResourceUrl(`${this.api.reportDocumentUrl(this.id(), { format: 'preview' })}&t=${this.reload()}`);
   });
+
+  /** The status and the preview read again (a bilaga was added, moved or removed). */
+  protected refresh(): void {
+    this.reload.update((n) => n + 1);
+  }
 
   protected url(format: ReportFormat, version?: number, table?: string): string {
     return this.api.reportDocumentUrl(this.id(), { format, version, table });
