@@ -168,7 +168,7 @@ test.describe('structured sections through write, review and approval', () => {
     await typeInto(page, short, pct(SHORT));
     await page.keyboard.press('Tab');
     await expect(total).not.toHaveAttribute('aria-invalid', 'true');
-    await page.getByLabel('Kommentar till sjukfrånvaron').fill('Sjukfrånvaron har minskat jämfört med samma period förra året.');
+    await page.getByRole('textbox', { name: 'Kommentar till sjukfrånvaron', exact: true }).fill('Sjukfrånvaron har minskat jämfört med samma period förra året.');
     await expectSaved(page);
     await expect(trend.getByRole('row').filter({ hasText: 'Total sjukfrånvaro' })).toContainText(`${pct(TOTAL)} %`);
     await expectNoAxeViolations(page);

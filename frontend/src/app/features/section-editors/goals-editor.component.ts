@@ -72,7 +72,7 @@ export class GoalsEditorComponent extends SectionEditorBase<GoalsDraft> {
   /** The målområden already used, offered when typing another goal's. */
   protected readonly areaNames = computed(() => [...new Set(this.draft().goals.map((g) => g.area.trim()).filter((a) => a))]);
   /** Columns of the indicator table (for the empty row's and the comment panel's colspan). */
-  protected readonly columnCount = computed(() => (this.assessed().indicators ? 11 : 10) + (this.editing() ? 1 : 0));
+  protected readonly columnCount = computed(() => (this.assessed().indicators ? 10 : 9) + (this.editing() ? 1 : 0));
   protected readonly fulfilment = indicatorFulfilment;
   protected readonly commentText = commentText;
   protected readonly earlierLabel = earlierColumnLabel;
