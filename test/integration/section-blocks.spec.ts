@@ -136,4 +136,18 @@ describe('a section made of blocks, through the API to the report', () => {
     expect(figure).toContain('<td class="num">1\u00a0010</td>');
     expect(figure).toContain('Linjediagram över budget tkr, utfall tkr för Skolan, Förskolan.');
   });
+
+  it('opens the next cycle with the table block carried forward by its key and the text blocks empty', async () => {
+    const cycle = await openCycle(secretary, templateId, 2018);
+    const task = await myTask(secretary, cycle.id, 'Investeringar');
+    const content = task.content as BlocksContent;
+    expect(Object.keys(content.blocks)).toEqual(['investeringar']);
+    expect(content.blocks['investeringar']).toEqual({
+      type: 'table',
+      rows: [
+        { key: 'r1', cells: { projekt: 'Skolan', budget: 1200, utfall: 1010 } },
+        { key: 'r2', cells: { projekt: 'Förskolan', budget: 800, utfall: 810 } },
+      ],
+    });
+  });
 });

@@ -14,6 +14,8 @@ import {
   checkCycleDates,
   CycleDates,
   checkReminderConfig,
+  blockConfigOf,
+  carryBlocksForward,
   carryContentForward,
   carryEconomyForward,
   daysLate,
@@ -127,6 +129,19 @@ function startingContent(
       earlier.content,
       { kind: cycle.reportKind, periodEnd: cycle.periodEnd },
       { kind: earlier.report_kind, periodEnd: earlier.periodEnd },
+    );
+  }
+  if (earlier.content.type === 'blocks' && section.kind === 'blocks') {
+    // A section of blocks: its economy blocks carried as economy sections are, the other blocks by their kind.
+    const previous = earlier;
+    return carryBlocksForward(section.config, earlier.content, earlier.year === cycle.year, (key, content) =>
+      carryEconomyForward(
+        economyConfigOf(blockConfigOf(section.config, key)),
+        economyConfigOf(blockConfigOf(previous.config, key)),
+        content,
+        { kind: cycle.reportKind, periodEnd: cycle.periodEnd },
+        { kind: previous.report_kind, periodEnd: previous.periodEnd },
+      ),
     );
   }
   return carryContentForward(section.kind, earlier.content, earlier.year === cycle.year, section.config);

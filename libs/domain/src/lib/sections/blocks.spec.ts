@@ -1,7 +1,7 @@
 import { applyCellChoices, merge3Structured } from '../merge';
 import type { RichTextDocument } from '../rich-text';
 import { checkTemplateSections, SECTION_KIND_LABELS, type TemplateSectionInput } from '../template';
-import { blockChartFigures, BLOCKS_MAX, type BlocksContent } from './blocks';
+import { blockChartFigures, BLOCKS_MAX, type BlocksContent, carryBlocksForward } from './blocks';
 import { carryContentForward, checkContent, checkSectionConfig, diffContent, emptyContent, isEmptyContent, type SectionConfig } from './content';
 
 const doc = (...paragraphs: string[]): RichTextDocument => ({
@@ -156,6 +156,14 @@ describe('a section made of blocks: the content', () => {
     expect(carried.blocks['investeringar']).toEqual(content().blocks['investeringar']);
     const other: SectionConfig = { blocks: { blocks: [{ key: 'investeringar', kind: 'narrative' }] } };
     expect(carryContentForward('blocks', content(), true, other)).toEqual({ type: 'blocks', blocks: {} });
+  });
+
+  it('carries an economy block by the economy’s own carry-forward when given one, else starts it empty', () => {
+    const layout: SectionConfig = { blocks: { blocks: [{ key: 'eko', kind: 'economy' }] } };
+    const previous: BlocksContent = { type: 'blocks', blocks: { eko: { type: 'economy', rows: [{ key: 'a', label: 'Äldreomsorg', values: { annual_budget: -6000, net: -3000 } }] } } };
+    expect(carryBlocksForward(layout, previous, true)).toEqual({ type: 'blocks', blocks: {} });
+    const carried = carryBlocksForward(layout, previous, true, (_key, economy) => ({ ...economy, rows: economy.rows.map((r) => ({ ...r, values: { annual_budget: r.values.annual_budget } })) }));
+    expect(carried.blocks['eko']).toEqual({ type: 'economy', rows: [{ key: 'a', label: 'Äldreomsorg', values: { annual_budget: -6000 } }] });
   });
 
   it('merges a stale save block by block: cells one side changed are taken, a cell both changed is a choice named by the block', () => {

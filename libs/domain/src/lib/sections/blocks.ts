@@ -28,7 +28,7 @@ import {
   tableConfigOf,
   type TaskContent,
 } from './content';
-import type { CellChange } from './economy';
+import type { CellChange, EconomyContent } from './economy';
 import { isRecord } from './section-check';
 
 export const BLOCK_KINDS = ['narrative', 'economy', 'sick_leave', 'action_plan', 'internal_control', 'goals', 'table', 'chart'] as const;
@@ -247,12 +247,23 @@ export function diffBlocks(config: SectionConfig | null | undefined, before: Blo
   return out;
 }
 
+/** The layout of a block of the section, by its key (null when the section lists no such block). */
+export function blockConfigOf(config: SectionConfig | null | undefined, key: string): SectionConfig | null {
+  return blockSpecs(config).find((b) => b.key === key)?.config ?? null;
+}
+
 /**
  * A new cycle's content from the last approved one, block by block by key: each block carried
- * by its kind's rules (carryContentForward); blocks the new layout does not list, or of another
- * kind there, are left out.
+ * by its kind's rules (carryContentForward); an economy block by `carryEconomy` when given (it
+ * needs both cycles' periods: carryEconomyForward), else it starts empty. Blocks the new layout
+ * does not list, or of another kind there, are left out.
  */
-export function carryBlocksForward(config: SectionConfig | null | undefined, previous: BlocksContent, sameYear: boolean): BlocksContent {
+export function carryBlocksForward(
+  config: SectionConfig | null | undefined,
+  previous: BlocksContent,
+  sameYear: boolean,
+  carryEconomy?: (key: string, previous: EconomyContent) => EconomyContent,
+): BlocksContent {
   const specs = config ? blockSpecs(config) : null;
   const blocks: Record<string, TaskContent> = {};
   for (const [key, content] of Object.entries(previous.blocks)) {
@@ -260,7 +271,7 @@ export function carryBlocksForward(config: SectionConfig | null | undefined, pre
     const spec = specs?.find((s) => s.key === key);
     if (specs && (!spec || blockSectionKind(spec.kind) !== kind)) continue;
     if (kind === 'blocks' || !hasCarriedContent(content)) continue;
-    const carried = carryContentForward(kind, content, sameYear);
+    const carried = content.type === 'economy' && carryEconomy ? carryEconomy(key, content) : carryContentForward(kind, content, sameYear);
     if (!isEmptyContent(carried)) blocks[key] = carried;
   }
   return { type: 'blocks', blocks };
