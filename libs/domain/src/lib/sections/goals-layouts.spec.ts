@@ -1,4 +1,5 @@
 import { checkContent, checkSectionConfig, carryContentForward, diffContent } from './content';
+import { checkRowAnchor, commentableRows } from './row-anchor';
 import {
   checkGoals,
   computeGoals,
@@ -178,6 +179,16 @@ describe('goals layouts a template chooses', () => {
     expect(next.goals[0].area).toBe('Livskvalitet');
     const same = carryContentForward('goals', goals, true) as GoalsContent;
     expect(same.goals[0].committeeGoals[0].indicators[0].earlier).toEqual(goals.goals[0].committeeGoals[0].indicators[0].earlier);
+  });
+
+  it('lets a reviewer comment on the målområde and the earlier years, and on an assessment only where the template has one', () => {
+    const goals = checked(layout, content());
+    const config = { goals: { ...layout, assessIndicators: false } };
+    const rows = commentableRows(goals, config);
+    expect(rows.find((r) => r.key === 'g1')?.columns.map((c) => c.label)).toEqual(['Målområde']);
+    expect(rows.find((r) => r.key === 'i1')?.columns.map((c) => c.key)).toEqual(['unit', 'earlier', 'previous', 'value', 'target', 'fulfilment', 'source', 'comment']);
+    expect(checkRowAnchor(goals, config, { kind: 'row', rowKey: 'i1', column: 'earlier' }).ok).toBe(true);
+    expect(checkRowAnchor(goals, config, { kind: 'row', rowKey: 'i1', column: 'assessment' })).toEqual({ ok: false, message: 'Raden ”Andel elever som känner sig trygga” har ingen sådan kolumn att kommentera.' });
   });
 
   it('shows the reviewer a changed earlier year, målområde and text target by their headings', () => {

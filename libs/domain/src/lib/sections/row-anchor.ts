@@ -6,7 +6,7 @@
 import { ACTION_PLAN_FIELD_LABELS, ActionPlanConfig } from './action-plan';
 import { economyConfigOf, type SectionConfig, type StructuredContent, tableConfigOf, type TaskContent } from './content';
 import { columnLabel as economyColumnLabel, EconomyRow, EconomyTableConfig } from './economy';
-import { goalsColumnLabels } from './goals';
+import { goalsAssessed, goalsColumnLabels } from './goals';
 import { CONTROL_DIFF_LABELS, RISK_DIFF_LABELS } from './internal-control';
 import { isRecord, rowNames } from './section-check';
 import { sickLeaveMeasures } from './sick-leave';
@@ -76,14 +76,21 @@ export function commentableRows(content: TaskContent, config?: SectionConfig | n
     }
     case 'goals': {
       const labels = goalsColumnLabels(config?.goals);
+      const assessed = goalsAssessed(config?.goals);
+      const councilColumns = [
+        ...(config?.goals?.areas ? [{ key: 'area', label: 'Målområde' }] : []),
+        ...(assessed.goals ? [{ key: 'assessment', label: labels.assessment }] : []),
+      ];
       const goalColumns = [
-        { key: 'assessment', label: labels.assessment },
+        ...(assessed.committeeGoals ? [{ key: 'assessment', label: labels.assessment }] : []),
         { key: 'comment', label: labels.comment },
       ];
-      const indicatorColumns = (['unit', 'previous', 'value', 'target', 'fulfilment', 'assessment', 'source', 'comment'] as const).map((key) => ({ key, label: labels[key] }));
+      const indicatorColumns = (['unit', 'earlier', 'previous', 'value', 'target', 'fulfilment', 'assessment', 'source', 'comment'] as const)
+        .filter((key) => key !== 'assessment' || assessed.indicators)
+        .map((key) => ({ key, label: key === 'earlier' ? 'Tidigare år' : labels[key] }));
       const councilNames = rowNames(content.goals.map((g) => g.title));
       content.goals.forEach((goal, i) => {
-        rows.push({ key: goal.key, name: councilNames[i], columns: [] });
+        rows.push({ key: goal.key, name: councilNames[i], columns: councilColumns });
         const committeeNames = rowNames(goal.committeeGoals.map((g) => g.title));
         goal.committeeGoals.forEach((cg, j) => {
           rows.push({ key: cg.key, name: committeeNames[j], columns: goalColumns });
