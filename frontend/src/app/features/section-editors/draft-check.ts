@@ -71,6 +71,8 @@ function isolatedIssues(config: SectionConfig | null | undefined, draft: Section
           out.push({ key: row.key, issues: check({ type: 'internal_control', plan: [], risks: [{ key: table.key, title: 'x', rows: [row] }] }) });
         }
       }
+      for (const row of draft.recommendations ?? []) out.push({ key: row.key, issues: check({ type: 'internal_control', plan: [], risks: [], recommendations: [row] }) });
+      for (const row of draft.controls ?? []) out.push({ key: row.key, issues: check({ type: 'internal_control', plan: [], risks: [], controls: [row] }) });
       break;
     }
     case 'goals': {

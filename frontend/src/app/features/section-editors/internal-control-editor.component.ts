@@ -3,11 +3,15 @@ import {
   CONTROL_RESULT_LABELS,
   CONTROL_RESULTS,
   emptyContent,
+  INTERNAL_CONTROL_LAYOUT_LABELS,
+  internalControlLayoutOf,
   parseControlResult,
   parseRiskStatus,
-  RISK_STATUS_LABELS,
-  RISK_STATUSES,
+  RECOMMENDATION_FIELDS,
+  riskStatusLabel,
+  riskStatusLabels,
   type SectionConfig,
+  SYSTEMATIC_CONTROL_FIELDS,
   type TaskContent,
 } from '@rapportflode/domain';
 import { type GridChoice, GridCellComponent } from './grid-cell.component';
@@ -24,7 +28,7 @@ import {
   type RiskDraftTable,
   toInternalControlDraft,
 } from './section-drafts';
-import { pasteBlock, pasteNote } from './section-grid';
+import { newRowKey, pasteBlock, pasteNote } from './section-grid';
 import { SectionIssuesComponent } from './section-issues.component';
 
 type PlanField = Exclude<keyof ControlDraftRow, 'key'>;
@@ -52,12 +56,17 @@ const RISK_LABELS: Readonly<Record<RiskField, string>> = {
 };
 const RISK_FIELDS = Object.keys(RISK_LABELS) as RiskField[];
 const RESULT_CHOICES: readonly GridChoice[] = CONTROL_RESULTS.map((code) => ({ value: code, label: CONTROL_RESULT_LABELS[code] }));
-const RISK_STATUS_CHOICES: readonly GridChoice[] = RISK_STATUSES.map((code) => ({ value: code, label: RISK_STATUS_LABELS[code] }));
+
+/** A row of the audit recommendations or systematic controls layout: text by field. */
+type LayoutRow = { key: string } & Record<string, string>;
 
 /**
  * The internal control plan: its rows (kontrollområde … rapporteras i/till) with this period's
  * result and comment (required for Avvikelse and Ej genomförd), and the risk tables (risk,
- * orsak, påverkan, hantering, Ännu aktuell / Ej aktuell risk).
+ * orsak, påverkan, hantering, Ännu aktuell / Ej aktuell risk or a status the template adds).
+ * With the template's other layouts the main table is the auditors' recommendations (revision/
+ * granskning, bakgrund, åtgärd, status) or the systematic controls (mål/process, kontroll, status
+ * och kommentar) instead of the plan.
  */
 @Component({
   selector: 'rf-internal-control-editor',
@@ -74,8 +83,20 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
   protected readonly riskFields = RISK_FIELDS;
   protected readonly riskLabels = RISK_LABELS;
   protected readonly resultChoices = RESULT_CHOICES;
-  protected readonly riskStatusChoices = RISK_STATUS_CHOICES;
+  protected readonly riskStatusChoices = computed<readonly GridChoice[]>(() =>
+    Object.entries(riskStatusLabels(this.config()?.internalControl)).map(([value, label]) => ({ value, label })),
+  );
   protected readonly planOrder = computed(() => this.draft().plan.map((r) => r.key));
+  protected readonly layout = computed(() => internalControlLayoutOf(this.config()?.internalControl));
+  protected readonly layoutLabel = computed(() => INTERNAL_CONTROL_LAYOUT_LABELS[this.layout()]);
+  /** The other layouts' columns and rows (empty for the plan). */
+  protected readonly layoutFields = computed(() => (this.layout() === 'audit_recommendations' ? RECOMMENDATION_FIELDS : this.layout() === 'systematic_controls' ? SYSTEMATIC_CONTROL_FIELDS : []));
+  protected readonly layoutRows = computed<readonly LayoutRow[]>(() => {
+    const d = this.draft();
+    return ((this.layout() === 'audit_recommendations' ? d.recommendations : d.controls) ?? []) as unknown as LayoutRow[];
+  });
+  protected readonly layoutOrder = computed(() => this.layoutRows().map((r) => r.key));
+  private readonly layoutFieldNames = computed(() => this.layoutFields().map((f) => f.field));
 
   protected toDraft(_config: SectionConfig | null, content: TaskContent): InternalControlDraft {
     return toInternalControlDraft(content.type === 'internal_control' ? content : (emptyContent('internal_control') as never));
@@ -90,7 +111,37 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
   }
 
   protected riskStatusText(status: string): string {
-    return RISK_STATUS_LABELS[status as keyof typeof RISK_STATUS_LABELS] ?? status;
+    return riskStatusLabel(this.config()?.internalControl, status);
+  }
+
+  private setLayoutRows(rows: readonly LayoutRow[]): void {
+    const field = this.layout() === 'audit_recommendations' ? 'recommendations' : 'controls';
+    this.edit((d) => ({ ...d, [field]: rows }));
+  }
+
+  private newLayoutRow(): LayoutRow {
+    return { key: newRowKey(), ...Object.fromEntries(this.layoutFieldNames().map((f) => [f, ''])) } as LayoutRow;
+  }
+
+  protected setLayoutRow(key: string, field: string, text: string): void {
+    this.setLayoutRows(this.layoutRows().map((r) => (r.key === key ? { ...r, [field]: text } : r)));
+  }
+
+  protected addLayoutRow(): void {
+    const row = this.newLayoutRow();
+    this.setLayoutRows([...this.layoutRows(), row]);
+    this.focusLater(this.id(row.key, this.layoutFieldNames()[0]));
+  }
+
+  protected removeLayoutRow(key: string): void {
+    this.setLayoutRows(this.layoutRows().filter((r) => r.key !== key));
+    this.focusAddButton();
+  }
+
+  protected pasteLayoutRow(block: string[][], key: string, field: string): void {
+    const result = pasteBlock(this.layoutRows(), { key, field }, this.layoutFieldNames(), block, () => this.newLayoutRow(), (row, f, text) => ({ ...row, [f]: text }));
+    this.setLayoutRows(result.rows);
+    this.pasteNote.set(pasteNote(block.length, result.skipped));
   }
 
   protected setPlan(key: string, field: PlanField, text: string): void {
@@ -156,7 +207,7 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
     if (!table) return;
     const result = pasteBlock(table.rows, { key, field }, RISK_FIELDS, block, () => newRiskRow(), (row, f, text) => ({
       ...row,
-      [f]: f === 'status' ? (parseRiskStatus(text) ?? text) : text,
+      [f]: f === 'status' ? (parseRiskStatus(text, this.config()?.internalControl) ?? text) : text,
     }));
     this.updateTable(tableKey, (t) => ({ ...t, rows: result.rows }));
     this.pasteNote.set(pasteNote(block.length, result.skipped));

@@ -6,6 +6,7 @@
  */
 import {
   type ActionPlanContent,
+  type AuditRecommendationRow,
   commentDocument,
   type ControlRow,
   emptyDocument,
@@ -18,6 +19,7 @@ import {
   type SectionKind,
   type SickLeaveContent,
   sickLeaveMeasures,
+  type SystematicControlRow,
   type TableContent,
   tableConfigOf,
   type TaskContent,
@@ -65,10 +67,17 @@ export interface RiskDraftTable {
   title: string;
   rows: RiskDraftRow[];
 }
+/** The rows of the two other internal control layouts, as typed (all text). */
+export type RecommendationDraftRow = { [F in keyof AuditRecommendationRow]-?: string };
+export type SystematicControlDraftRow = { [F in keyof SystematicControlRow]-?: string };
 export interface InternalControlDraft {
   type: 'internal_control';
   plan: ControlDraftRow[];
   risks: RiskDraftTable[];
+  /** Layout audit_recommendations only. */
+  recommendations?: RecommendationDraftRow[];
+  /** Layout systematic_controls only. */
+  controls?: SystematicControlDraftRow[];
 }
 
 /** An earlier year of an indicator as typed: its label (`2019`) and value. */
@@ -120,6 +129,8 @@ export interface TableDraftRow {
 export interface TableDraft {
   type: 'table';
   rows: TableDraftRow[];
+  /** The total typed or pasted with the rows, by summed column key (kept as typed; see tableTotalFlags). */
+  printedTotal?: Record<string, string>;
 }
 
 export type SectionDraft = SickLeaveDraft | ActionPlanDraft | InternalControlDraft | GoalsDraft | TableDraft;
@@ -198,6 +209,8 @@ export function toInternalControlDraft(content: InternalControlContent): Interna
       title: t.title,
       rows: t.rows.map((r) => ({ key: r.key, risk: r.risk, cause: r.cause, impact: r.impact, handling: r.handling, status: r.status, group: r.group ?? '' })),
     })),
+    ...(content.recommendations ? { recommendations: content.recommendations.map((r) => ({ ...r })) } : {}),
+    ...(content.controls ? { controls: content.controls.map((r) => ({ ...r })) } : {}),
   };
 }
 
@@ -250,6 +263,13 @@ export function toTableDraft(config: SectionConfig | null | undefined, content: 
       }
       return { key: r.key, cells, group: r.group ?? '' };
     }),
+    ...(content.printedTotal
+      ? {
+          printedTotal: Object.fromEntries(
+            Object.entries(content.printedTotal).map(([k, v]) => [k, typeof v === 'number' ? figureText(v, columns.find((c) => c.key === k)?.decimals ?? 0) : '']),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -299,6 +319,8 @@ export function internalControlInput(draft: InternalControlDraft): unknown {
     type: 'internal_control',
     plan: draft.plan.map((r) => ({ ...r, result: orNull(r.result) })),
     risks: draft.risks,
+    ...(draft.recommendations ? { recommendations: draft.recommendations } : {}),
+    ...(draft.controls ? { controls: draft.controls } : {}),
   };
 }
 
@@ -329,6 +351,9 @@ export function tableInput(draft: TableDraft): unknown {
   return {
     type: 'table',
     rows: draft.rows.map((r) => ({ key: r.key, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, orNull(v)])), group: r.group })),
+    ...(draft.printedTotal && Object.values(draft.printedTotal).some((v) => v.trim())
+      ? { printedTotal: Object.fromEntries(Object.entries(draft.printedTotal).map(([k, v]) => [k, orNull(v)])) }
+      : {}),
   };
 }
 

@@ -156,7 +156,7 @@ const TOTAL_WORDS = ['summa', 'totalt', 'total', 'totalsumma'];
  * Whether a raw row is a typed total: the table sums something, and the row's first text cell
  * is the total's label (`Summa`, `Totalt`, the template's own) with nothing else in text columns.
  */
-function isTypedTotalRow(config: TableConfig, raw: unknown): boolean {
+export function isTypedTotalRow(config: TableConfig, raw: unknown): boolean {
   if (!isRecord(raw) || !isRecord(raw['cells'])) return false;
   if (!config.columns.some((c) => c.type === 'number' && c.sum)) return false;
   const texts = config.columns.filter((c) => c.type === 'text');
