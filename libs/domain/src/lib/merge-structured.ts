@@ -11,6 +11,7 @@ import { ECONOMY_COLUMN_LABELS } from './sections/economy';
 import { ACTION_PLAN_FIELD_LABELS } from './sections/action-plan';
 import { sickLeaveMeasures } from './sections/sick-leave';
 import { merge3Blocks } from './sections/blocks';
+import { plainText, type RichTextDocument } from './rich-text';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -273,6 +274,8 @@ export function cellValueText(value: CellValue, wholeRow = false): string {
   if (typeof value === 'number') return numberText.format(value).replace(/\u2212/g, '-');
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (typeof value === 'string') return value;
+  // A text block of a section of blocks (sections/blocks.ts): its text.
+  if (isObject(value) && value['type'] === 'doc') return plainText(value as unknown as RichTextDocument).trim() || 'tom';
   if (isObject(value)) return wholeRow ? `raden ${rowName(value)}` : 'ändrad';
   return 'ändrad';
 }

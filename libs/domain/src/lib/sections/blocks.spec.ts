@@ -1,4 +1,4 @@
-import { applyCellChoices, merge3Structured } from '../merge';
+import { applyCellChoices, cellValueText, merge3Structured } from '../merge';
 import type { RichTextDocument } from '../rich-text';
 import { checkTemplateSections, SECTION_KIND_LABELS, type TemplateSectionInput } from '../template';
 import { blockChartFigures, BLOCKS_MAX, type BlocksContent, carryBlocksForward } from './blocks';
@@ -182,6 +182,10 @@ describe('a section made of blocks: the content', () => {
     const theirsChosen = applyCellChoices(merge, { [merge.conflicts[0].id]: 'theirs' }) as BlocksContent;
     const rows = (theirsChosen.blocks['investeringar'] as { rows: Array<{ cells: Record<string, unknown> }> }).rows;
     expect(rows.map((r) => r.cells['utfall'])).toEqual([990, 820]);
+    // Both changed the same text: one choice for the block, each side's text as the panel shows it.
+    const text = merge3Structured(base, content({ analys: doc('Min text.') } as never), content({ analys: doc('Kollegans text.') } as never), config());
+    expect(text.conflicts.map((c) => [c.row, c.column, cellValueText(c.mine), cellValueText(c.theirs)])).toEqual([['Analys', 'Text', 'Min text.', 'Kollegans text.']]);
+    expect((applyCellChoices(text, { [text.conflicts[0].id]: 'theirs' }) as BlocksContent).blocks['analys']).toEqual(doc('Kollegans text.'));
   });
 
   it('draws the chart block from the table block’s figures', () => {
