@@ -12,7 +12,7 @@ import {
   type EconomyColumn,
   type EconomyTableConfig,
   type Figures,
-  MONEY_DECIMALS,
+  moneyDecimals,
 } from '../economy';
 import type { PendingTotal, PendingUnit } from './rows';
 import type { UnitTable } from './tables';
@@ -69,7 +69,7 @@ export function unitDisagreements(
     }
   };
   walk(computed.rows, []);
-  const decimals = MONEY_DECIMALS[config.unit];
+  const decimals = moneyDecimals(config);
   for (const row of table.rows) {
     if (row.children.length) continue;
     const figures = computedByLine.get(row.line)?.values ?? {};
