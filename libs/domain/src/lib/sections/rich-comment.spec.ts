@@ -1,4 +1,5 @@
 import { checkGoals, commentDocument, diffGoals, GoalsContent, readGoalsContent } from './goals';
+import { merge3Structured } from '../merge-structured';
 import { checkSickLeave, readSickLeaveContent, SickLeaveContent } from './sick-leave';
 
 const goalsWith = (comment: unknown) => ({
@@ -54,5 +55,16 @@ describe('comments of nämndmål and sick leave as rich text', () => {
     expect(diffGoals(before, same)).toEqual([]);
     const after = goalsWith(doc(p('Enligt plan.'), { type: 'bullet_list', items: [[p('Nytt familjehem')]] })) as unknown as GoalsContent;
     expect(diffGoals(before, after)).toEqual([{ row: 'Trygg uppväxt', column: 'Kommentar', before: 'Enligt plan.', after: 'Enligt plan.\n\n- Nytt familjehem' }]);
+  });
+
+  it('merges a comment as one cell: changed by one side it is taken whole, changed by both it is one conflict named Kommentar', () => {
+    const sick = (comment: unknown): SickLeaveContent => ({ type: 'sick_leave', values: { total: 4, shortTerm: 2, longTerm: 1 }, comment } as SickLeaveContent);
+    const base = sick(doc(p('Som i fjol.')));
+    const mine = sick(doc(p('Som i fjol.'), { type: 'bullet_list', items: [[p('Friskvård')]] }));
+    const theirs = sick(doc(p('Lägre än i fjol.')));
+    expect(merge3Structured(base, mine, base)).toEqual({ content: mine, conflicts: [] });
+    const both = merge3Structured(base, mine, theirs);
+    expect(both.conflicts.map((c) => [c.row, c.column, c.id])).toEqual([['Kommentar', 'Kommentar', 'comment']]);
+    expect(both.content.comment).toEqual(mine.comment);
   });
 });
