@@ -14,10 +14,11 @@ import {
 import { EconomyLayoutComponent } from './economy-layout.component';
 import { GoalsLayoutComponent } from './goals-layout.component';
 import { BlocksLayoutComponent } from './blocks-layout.component';
+import { ControlLayoutComponent } from './control-layout.component';
 import { addTableColumn, removeTableColumn, sickLeavePresetOf, tableWithColumn } from './section-layout';
 
 /** The kinds whose layout an administrator sets in the template. */
-export const LAYOUT_KINDS: readonly SectionKind[] = ['economy', 'table', 'sick_leave', 'action_plan', 'goals', 'blocks'];
+export const LAYOUT_KINDS: readonly SectionKind[] = ['economy', 'table', 'sick_leave', 'action_plan', 'goals', 'blocks', 'internal_control'];
 
 /**
  * A section's layout in the template editor: the economy table's (economy-layout.component.ts), a table's
@@ -27,7 +28,7 @@ export const LAYOUT_KINDS: readonly SectionKind[] = ['economy', 'table', 'sick_l
 @Component({
   selector: 'rf-section-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [EconomyLayoutComponent, GoalsLayoutComponent, forwardRef(() => BlocksLayoutComponent)],
+  imports: [EconomyLayoutComponent, GoalsLayoutComponent, forwardRef(() => BlocksLayoutComponent), ControlLayoutComponent],
   templateUrl: './section-layout.component.html',
   styleUrl: './section-layout.component.css',
 })

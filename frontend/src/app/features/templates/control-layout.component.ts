@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  INTERNAL_CONTROL_LAYOUT_LABELS,
+  INTERNAL_CONTROL_LAYOUTS,
+  type InternalControlConfig,
+  type InternalControlLayout,
+  internalControlLayoutOf,
+  RISK_STATUS_LABELS,
+  type RiskGroupDisplay,
+} from '@rapportflode/domain';
+
+/**
+ * The internal control section's layout in the template editor: which table it prints (the
+ * plan, the auditors' recommendations or systematic controls) and its caption, the risk
+ * statuses the template adds, how risk groups print and whether empty optional columns are
+ * left out. Sent up whole, with every option at its default left out (checked again by
+ * checkInternalControlConfig in libs/domain).
+ */
+@Component({
+  selector: 'rf-control-layout',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './control-layout.component.html',
+  styleUrl: './section-layout.component.css',
+})
+export class ControlLayoutComponent {
+  /** The section's id in the editor; the controls' ids start with it. */
+  readonly id = input.required<string>();
+  readonly config = input<InternalControlConfig | null | undefined>(null);
+  readonly configChange = output<InternalControlConfig>();
+
+  protected readonly layouts = INTERNAL_CONTROL_LAYOUTS;
+  protected readonly layoutLabels = INTERNAL_CONTROL_LAYOUT_LABELS;
+  protected readonly builtIn = Object.values(RISK_STATUS_LABELS);
+  protected readonly layout = computed(() => internalControlLayoutOf(this.config()));
+  protected readonly statuses = computed(() => this.config()?.statuses ?? []);
+
+  private emit(change: Partial<InternalControlConfig>): void {
+    const next: Record<string, unknown> = { ...(this.config() ?? {}), ...change };
+    // Defaults left out, so that an untouched section keeps the layout it had.
+    if (next['layout'] === 'plan') delete next['layout'];
+    if (next['riskGroups'] === 'column') delete next['riskGroups'];
+    if (!next['caption']) delete next['caption'];
+    if (next['hideEmptyColumns'] !== true) delete next['hideEmptyColumns'];
+    if (Array.isArray(next['statuses']) && next['statuses'].length === 0) delete next['statuses'];
+    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+    this.configChange.emit(next as InternalControlConfig);
+  }
+
+  protected setLayout(value: string): void {
+    this.emit({ layout: value as InternalControlLayout });
+  }
+
+  protected setCaption(text: string): void {
+    this.emit({ caption: text.trim() || undefined });
+  }
+
+  protected setHideEmpty(checked: boolean): void {
+    this.emit({ hideEmptyColumns: checked });
+  }
+
+  protected setRiskGroups(value: string): void {
+    this.emit({ riskGroups: value as RiskGroupDisplay });
+  }
+
+  protected setStatus(index: number, label: string): void {
+    this.emit({ statuses: this.statuses().map((s, i) => (i === index ? { ...s, label } : s)) });
+  }
+
+  protected addStatus(): void {
+    const taken = new Set(this.statuses().map((s) => s.key));
+    let n = this.statuses().length + 1;
+    while (taken.has(`status-${n}`)) n += 1;
+    this.emit({ statuses: [...this.statuses(), { key: `status-${n}`, label: '' }] });
+  }
+
+  protected removeStatus(index: number): void {
+    this.emit({ statuses: this.statuses().filter((_, i) => i !== index) });
+  }
+}
