@@ -18,6 +18,8 @@ describe('comments of nämndmål and sick leave as rich text', () => {
     expect(readGoalsContent(stored).goals[0].committeeGoals[0].comment).toEqual(commentDocument(old));
     const sick: SickLeaveContent = { type: 'sick_leave', values: { total: 4, shortTerm: 2, longTerm: 1 }, comment: 'Lägre än i fjol.' };
     expect(readSickLeaveContent(sick).comment).toEqual(doc(p('Lägre än i fjol.')));
+    // An old string passes the same sanitizer: control characters do not survive.
+    expect(commentDocument('Ringde\u0007 enheten.')).toEqual(doc(p('Ringde enheten.')));
     // A saved string becomes a document: the next save stores the new shape.
     const saved = checkGoals(null, goalsWith(old));
     expect(saved.ok && saved.content.goals[0].committeeGoals[0].comment).toEqual(commentDocument(old));

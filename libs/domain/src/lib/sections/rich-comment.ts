@@ -23,12 +23,8 @@ export function textDocument(text: string): RichTextDocument {
  * document); undefined when there is none or it says nothing.
  */
 export function commentDocument(value: unknown): RichTextDocument | undefined {
-  if (typeof value === 'string') {
-    const doc = textDocument(value);
-    return doc.content.length ? doc : undefined;
-  }
-  if (!isRecord(value)) return undefined;
-  const sanitized = sanitizeRichText(value);
+  if (typeof value !== 'string' && !isRecord(value)) return undefined;
+  const sanitized = sanitizeRichText(typeof value === 'string' ? textDocument(value) : value);
   if (!sanitized.ok || plainText(sanitized.document).trim() === '') return undefined;
   return sanitized.document;
 }
@@ -46,19 +42,16 @@ export function commentText(value: unknown): string | null {
 export function readRichComment(raw: Record<string, unknown>, field: string, label: string, row: string, issues: SectionIssue[]): RichTextDocument | undefined {
   const value = raw[field];
   if (value === undefined || value === null || value === '') return undefined;
-  let doc: RichTextDocument;
-  if (typeof value === 'string') doc = textDocument(value);
-  else if (isRecord(value)) {
-    const sanitized = sanitizeRichText(value);
-    if (!sanitized.ok) {
-      issues.push({ row, column: field, message: `${label}: ${sanitized.errors.join(' ')}` });
-      return undefined;
-    }
-    doc = sanitized.document;
-  } else {
+  if (typeof value !== 'string' && !isRecord(value)) {
     issues.push({ row, column: field, message: `${label}: ska vara text.` });
     return undefined;
   }
+  const sanitized = sanitizeRichText(typeof value === 'string' ? textDocument(value) : value);
+  if (!sanitized.ok) {
+    issues.push({ row, column: field, message: `${label}: ${sanitized.errors.join(' ')}` });
+    return undefined;
+  }
+  const doc = sanitized.document;
   const length = plainText(doc).length;
   if (length > SECTION_LIMITS.maxComment) {
     issues.push({ row, column: field, message: `${label}: får vara högst ${formatNumber(SECTION_LIMITS.maxComment)} tecken (nu ${formatNumber(length)}).` });
