@@ -114,6 +114,14 @@ describe('an economy table laid out by its template', () => {
     ]);
   });
 
+  it('names the first column after the layout, also under each enhet in the nämnd table', () => {
+    const ctx = { ids: new Ids(), cycle, sectionName: '3 Ekonomi', sectionTitle: 'Ekonomi', base: 2, headingId: 'h-3' };
+    const perUnit = economyTable(LAYOUT, CONTENT, ctx, null, 'Ekonomi per enhet', 'Enhet / verksamhet')[0] as TableBlock;
+    expect(perUnit.columns[0].label).toBe('Enhet / kostnadsslag');
+    const plain = economyTable({ unit: 'tkr', columns: ['net'] }, CONTENT, ctx, null, 'Ekonomi per enhet', 'Enhet / verksamhet')[0] as TableBlock;
+    expect(plain.columns[0].label).toBe('Enhet / verksamhet');
+  });
+
   it('prints a table without layout options as before: one heading row, "Summa", the note on net costs', () => {
     const block = table({ unit: 'tkr', columns: ['annual_budget', 'forecast'] }, { type: 'economy', rows: [{ key: 'a', label: 'Hemtjänst', values: { annual_budget: -1000, forecast: -1100 } }] });
     expect(block.groupHeaders).toBeUndefined();

@@ -23,6 +23,15 @@ function lowerFirst(label: string): string {
   return label.length > 1 && label[1] === label[1].toLocaleLowerCase('sv-SE') ? label[0].toLocaleLowerCase('sv-SE') + label.slice(1) : label;
 }
 
+/**
+ * The first column's heading: the layout's (`Kostnadsslag`) or the report's own (`Verksamhet`);
+ * in the nämnd table per enhet (`Enhet / verksamhet`) the layout's names what is under each enhet.
+ */
+export function economyRowHeading(config: EconomyTableConfig, reportHeading: string): string {
+  if (!config.rowHeading) return reportHeading;
+  return reportHeading.startsWith('Enhet / ') ? `Enhet / ${lowerFirst(config.rowHeading)}` : config.rowHeading;
+}
+
 /** The rows of the table, sub-totals where the layout says, and the total row last. */
 export function economyRows(
   config: EconomyTableConfig,

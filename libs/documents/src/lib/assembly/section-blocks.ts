@@ -41,7 +41,7 @@ import type { AssemblySection, AssemblyUnit } from './input';
 import { richTextBlocks } from './rich-text-blocks';
 import { compositeBlocks } from './composite-blocks';
 import { commentBlocks, goalsBlocks } from './goals-blocks';
-import { economyGroupHeaders, economyRows } from './economy-rows';
+import { economyGroupHeaders, economyRowHeading, economyRows } from './economy-rows';
 
 // ---------------------------------------------------------------------------------------------
 // Economy
@@ -57,7 +57,7 @@ export function economyTable(
   const computed = computeEconomy(config, content);
   const decimals = moneyDecimals(config);
   const columns: TableColumn[] = [
-    column(config.rowHeading ?? firstColumn, 'verksamhet', 'text'),
+    column(economyRowHeading(config, firstColumn), 'verksamhet', 'text'),
     ...config.columns.map((c) => (c === 'percent_of_budget' ? column(columnLabel(config, c), c, 'percent', 1) : column(columnLabel(config, c), c, 'number', decimals))),
   ];
   const comments: Array<{ label: string; comment: string }> = [];
