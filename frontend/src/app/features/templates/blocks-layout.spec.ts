@@ -1,5 +1,6 @@
 import { checkSectionConfig, checkTemplateSections } from '@rapportflode/domain';
 import { addBlock, chartColumnsOf, moveBlock, removeBlock, setBlock, setChart } from './blocks-layout';
+import { type EditorSection, toSectionInputs } from './template-sections';
 
 describe('the blocks of a section in the template editor', () => {
   it('adds blocks of each kind with keys of their own; a chart draws the last table block and the layout passes the check', () => {
@@ -36,5 +37,17 @@ describe('the blocks of a section in the template editor', () => {
     config = setChart(config, 1, { type: 'bar', categories: 'columns' });
     expect(blocks()[1].chart).toEqual({ source: 'tabell-1', title: 'Belopp per rad', categories: 'columns' });
     expect(checkSectionConfig('blocks', config).ok).toBe(true);
+  });
+
+  it('sends a section of blocks with a fault in its list, so the check names the fault and no block is lost', () => {
+    const config = addBlock(addBlock(null, 'table'), 'chart');
+    const faulty = setChart(config, 1, { title: '' });
+    const row: EditorSection = { uid: 'u1', savedKey: 'inv', parentUid: null, title: 'Investeringar', kind: 'blocks', responsibility: 'committee', unitIds: [], reviewerRole: 'economist', config: faulty };
+    const [section] = toSectionInputs([row]);
+    expect(section.config).toEqual(faulty);
+    const checked = checkTemplateSections(toSectionInputs([row]));
+    expect(!checked.ok && checked.errors).toEqual(['Avsnittet "Investeringar": Block 2 (Diagram): Diagrammets rubrik ska vara 1–120 tecken.']);
+    // A layout of another kind is still dropped when the kind changes.
+    expect(toSectionInputs([{ ...row, kind: 'table' }])[0].config).toBeUndefined();
   });
 });

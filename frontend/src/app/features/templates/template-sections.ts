@@ -107,8 +107,9 @@ export function toSectionInputs(rows: readonly EditorSection[]): SaveTemplateReq
     };
     if (row.responsibility === 'chosen_units') section.unitIds = [...row.unitIds];
     section.guidance = row.guidance?.trim() ? row.guidance.trim() : null;
-    // A layout made for another kind (the admin changed the kind) is dropped, not sent.
-    if (row.config && checkSectionConfig(row.kind, row.config).ok) section.config = row.config;
+    // A layout made for another kind (the admin changed the kind) is dropped, not sent. A section of
+    // blocks keeps its list with a fault in it: the check names the fault instead of the blocks being lost.
+    if (row.config && (checkSectionConfig(row.kind, row.config).ok || (row.kind === 'blocks' && row.config.blocks))) section.config = row.config;
     if (row.headingOnly) section.headingOnly = true;
     if (row.placement === 'appendix') section.placement = 'appendix';
     if (row.writerRole) section.writerRole = row.writerRole;
