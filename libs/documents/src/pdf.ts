@@ -5,6 +5,16 @@ import { anchorIds, appendixLabel, renderHtml } from './lib/html';
 import type { DocumentModel } from './lib/model';
 import { appendAttachedPdfs } from './pdf/attachments';
 import { readPdfFacts } from './pdf/dests';
+import {
+  FOOTNOTE_AREA_MM,
+  footnoteAreaCss,
+  footnoteAreaFor,
+  footnotesOf,
+  notesByPage,
+  printFootnotePages,
+  probeFootnoteMarkers,
+  stampFootnotes,
+} from './pdf/footnotes';
 import { sourceSansFontCss } from './pdf/fonts';
 
 export { PdfBrowser, type PdfBrowserOptions } from './pdf/browser';
@@ -102,18 +112,54 @@ export async function renderPdf(
     if (!pdf) throw new Error(`The PDF of ${appendixLabel(a)} (${a.attachment.fileId}) was not given`);
     return [{ title: appendixLabel(a), pdf }];
   });
+  // A report's footnotes go to the foot of their marker's page (pdf/footnotes.ts).
+  const notes = model.meta.kind === 'report' ? footnotesOf(model) : new Map<number, string>();
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    let area = FOOTNOTE_AREA_MM;
+    const setFootnoteArea = (mm: number) =>
+      page.evaluate((css) => {
+        let style = document.getElementById('rf-footnote-area');
+        if (!style) {
+          style = document.createElement('style');
+          style.id = 'rf-footnote-area';
+          document.head.appendChild(style);
+        }
+        style.textContent = css;
+      }, footnoteAreaCss(mm));
+    if (notes.size > 0) await setFootnoteArea(area);
     await addDestinationProbe(page);
+    if (notes.size > 0) await probeFootnoteMarkers(page, PROBE_ID);
     // Pass 1 only needs where things land: everything but the probe's links is hidden
     // (visibility keeps the layout exactly), so Chromium paints and embeds almost nothing.
     await page.addStyleTag({ content: `body.rf-pass-1 * { visibility: hidden !important; } body.rf-pass-1 #${PROBE_ID}, body.rf-pass-1 #${PROBE_ID} * { visibility: visible !important; }` });
-    await page.evaluate(() => document.body.classList.add('rf-pass-1'));
-    const draft = await page.pdf({ preferCSSPageSize: true, printBackground: false, tagged: false, outline: false });
-    await page.evaluate(() => document.body.classList.remove('rf-pass-1'));
-    const first = await readPdfFacts(draft);
+    const passOne = async () => {
+      await page.evaluate(() => document.body.classList.add('rf-pass-1'));
+      const draft = await page.pdf({ preferCSSPageSize: true, printBackground: false, tagged: false, outline: false });
+      await page.evaluate(() => document.body.classList.remove('rf-pass-1'));
+      return readPdfFacts(draft);
+    };
+    let first = await passOne();
+    let footnotePages: { pdf: Uint8Array; pages: number[] } | null = null;
+    if (notes.size > 0) {
+      const layOut = async () => {
+        const byPage = notesByPage(first.dests, notes);
+        const pages = [...byPage.keys()].sort((a, b) => a - b);
+        const printed = await printFootnotePages(browser, pages.map((p) => byPage.get(p) ?? []), area, sourceSansFontCss());
+        return { ...printed, pages };
+      };
+      let laid = await layOut();
+      // A page whose notes need more room: a taller area for every page, and pass 1 again (once).
+      if (laid.neededMm > area) {
+        area = footnoteAreaFor(laid.neededMm);
+        await setFootnoteArea(area);
+        first = await passOne();
+        laid = await layOut();
+      }
+      footnotePages = { pdf: laid.pdf, pages: laid.pages };
+    }
     const after = attachmentPages(model, anchors, first.pages);
     if (attached.length > 0) {
       // The footer counts the bilagor's pages too: the total is written in, the layout does not move.
@@ -126,7 +172,7 @@ export async function renderPdf(
     // moves nothing: the tagged print has the pass-1 layout. Checked cheaply by its page count
     // (a full parse of the tagged PDF costs ~0.5 s on 80 pages); should it ever differ, the
     // headings are read from the tagged PDF and it is numbered and printed once more.
-    let pdf = await tagged(page);
+    let pdf: Uint8Array = await tagged(page);
     let pages = { ...first.dests };
     let pageCount = first.pages;
     if (countPages(pdf) !== first.pages) {
@@ -142,6 +188,7 @@ export async function renderPdf(
       const at = pages[anchor];
       if (at !== undefined) headingPages[id] = at;
     }
+    if (footnotePages && footnotePages.pages.length > 0) pdf = await stampFootnotes(pdf, footnotePages.pdf, footnotePages.pages);
     if (attached.length === 0) return { pdf: Buffer.from(pdf), pages: pageCount, headingPages };
     const merged = await appendAttachedPdfs(pdf, attached);
     return { pdf: Buffer.from(merged), pages: attachmentPages(model, anchors, pageCount).total, headingPages };

@@ -108,9 +108,10 @@ export interface Inline {
   /** http(s) or mailto only (the content sanitiser's rule); anything else is never put here. */
   href?: string;
   /**
-   * A footnote on the text: its marker (the number, superscript) follows the text. HTML and PDF
-   * print the notes as `footnote` paragraphs at the end of the section (see footnotes.ts); DOCX
-   * makes real footnotes of `text` and leaves those paragraphs out.
+   * A footnote on the text: its marker (the number, superscript) follows the text; in a report
+   * the numbers run on through the document. HTML prints the notes as `footnote` paragraphs at
+   * the end of the section (see footnotes.ts), a report's PDF at the foot of the marker's page
+   * (pdf/footnotes.ts); DOCX makes real footnotes of `text` and leaves those paragraphs out.
    */
   footnote?: { number: number; text: string };
 }

@@ -47,7 +47,7 @@ export function richTextBlocks(doc: RichTextDocument, ctx: Context, unit: string
   const out: Block[] = [];
   let headingCount = 0;
   let tableCount = 0;
-  const notes = new Footnotes();
+  const notes = Footnotes.continuing(ctx.ids);
   for (const block of doc.content) {
     switch (block.type) {
       case 'heading':
