@@ -6,7 +6,7 @@ import type { ChartBlock } from '../lib/model';
 
 const COLOURS = ['1F5F8B', 'E08A1E', '5B8C3A', '8B3A62', '6B6B6B'];
 
-/** The Word chart of a bar or line chart block; null when there is nothing to draw. */
+/** The Word chart of a bar or line chart block; null when there is nothing to draw or Word cannot draw it. */
 export function wordChart(block: ChartBlock): Paragraph | null {
   if (!block.chartType || block.categories.length === 0 || block.series.length === 0) return null;
   const series = block.series.map((s, i) => ({
@@ -23,6 +23,11 @@ export function wordChart(block: ChartBlock): Paragraph | null {
     series,
     altText: { name: block.title, description: block.description, title: block.title },
   };
-  const chart = block.chartType === 'line' ? new ChartRun({ type: 'line', markers: true, ...common }) : new ChartRun({ type: 'column', ...common });
-  return new Paragraph({ keepNext: true, children: [chart] });
+  try {
+    const chart = block.chartType === 'line' ? new ChartRun({ type: 'line', markers: true, ...common }) : new ChartRun({ type: 'column', ...common });
+    return new Paragraph({ keepNext: true, children: [chart] });
+  } catch {
+    // Figures Word cannot chart: the data table and the description below still say everything.
+    return null;
+  }
 }
