@@ -1,8 +1,18 @@
-import type { OrganisationResponse, ReportTemplateDto, SaveContentResponse, TaskDiffDto, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
+import type {
+  EconomyImportPreviewDto,
+  EconomyImportResultDto,
+  OrganisationResponse,
+  ReportTemplateDto,
+  SaveContentResponse,
+  TaskDiffDto,
+  TaskDto,
+  TaskListResponse,
+} from '@rapportflode/api-contract';
 import type { InternalControlContent, TableContent } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
 import { openCycle } from './support/cycles';
+import { economyImportCycle, postEconomyImport } from './support/economy-import';
 import { DEMO, HttpClient, signedInAll } from './support/http';
 
 /** Gnesta's follow-up of the auditors' recommendations, and its statsbidrag with the Summa row typed in. */
@@ -137,3 +147,51 @@ describe('template layouts of internal control and tables, through the API to th
     expect(html).toContain('Summa, Erhållet belopp tkr: den inskrivna summan 3\u00a0300 stämmer inte med raderna; raderna summeras till 3\u00a0274.');
   });
 });
+
+describe('economy import: the rows the economist names as totals are remembered for the section', () => {
+  const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  const HEADER = 'Enhet;Rad;Utfall intäkter;Utfall kostnader;Budget intäkter;Budget kostnader;Helårsbudget;Prognos';
+  // Windows-1252, as Swedish Excel saves it; the last line is the unit's own total, under a word the import does not know.
+  const csv = Buffer.from(
+    [
+      HEADER,
+      'Omsorgsenheten;Hemtjänst;5 000;-45 000;4 800;-44 000;-60 000;-61 000',
+      'Omsorgsenheten;Boende;0;-1 000;0;-1 000;-1 000;-1 000',
+      'Omsorgsenheten;Delsumma omsorg;5 000;-46 000;4 800;-45 000;-61 000;-62 001',
+    ]
+      .join('\r\n')
+      .split('')
+      .map((ch) => ch.charCodeAt(0)),
+  );
+
+  it('reads a named total row as the unit’s total, flags its wrong prognos, and suggests the label again next time', async () => {
+    const db = app.running.app.get(DataSource);
+    const { cycleId, sectionId, economist } = await economyImportCycle(
+      app.running.baseUrl,
+      db,
+      'Månadsrapport med delsummor',
+      { unit: 'tkr', columns: ['income', 'costs', 'net', 'budget_income', 'budget_costs', 'annual_budget', 'forecast'] },
+      'SN 2024/31',
+    );
+    const ids = { cycleId, sectionId };
+    const first = await postEconomyImport<EconomyImportPreviewDto>(economist, 'preview', ids, csv, 'oktober.csv');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ mappingSource: 'suggested', rowCount: 3, disagreements: [] });
+
+    const mapping = { ...first.body.mapping, totalLabels: ['Summa', 'Delsumma'] };
+    const named = await postEconomyImport<EconomyImportPreviewDto>(economist, 'preview', ids, csv, 'oktober.csv', { mapping: JSON.stringify(mapping) });
+    expect(named.body).toMatchObject({ rowCount: 2, canImport: true });
+    expect(named.body.disagreements).toEqual([
+      { line: 4, unitName: 'Omsorgsenheten', row: 'Delsumma omsorg', column: 'forecast', header: 'Prognos', printed: -62001, computed: -62000 },
+    ]);
+    const imported = await postEconomyImport<EconomyImportResultDto>(economist, 'commit', ids, csv, 'oktober.csv', { mapping: JSON.stringify(mapping) });
+    expect(imported.status).toBe(201);
+    expect(imported.body.import).toMatchObject({ rowCount: 2, disagreements: [{ row: 'Delsumma omsorg', column: 'forecast' }] });
+
+    const next = await postEconomyImport<EconomyImportPreviewDto>(economist, 'preview', ids, csv, 'november.csv');
+    expect(next.body).toMatchObject({ mappingSource: 'saved', rowCount: 2 });
+    expect(next.body.mapping.totalLabels).toEqual(['Summa', 'Delsumma', 'Totalt', 'Total']);
+    expect(next.body.disagreements).toHaveLength(1);
+  });
+});
+

@@ -38,6 +38,30 @@ export function withHeader(mapping: EconomyImportMapping, field: HeaderField, he
   return { ...mapping, [field]: header === '' ? (field === 'labelColumn' ? mapping.labelColumn : null) : header };
 }
 
+/** How many total labels a mapping keeps, and how long each may be (readEconomyImportMapping in libs/domain). */
+export const TOTAL_LABEL_LIMITS = { count: 10, length: 60 };
+
+/** The total labels as the economist types them: separated by commas, semicolons or lines. */
+export function totalLabelsText(mapping: EconomyImportMapping | null): string {
+  return (mapping?.totalLabels ?? []).join(', ');
+}
+
+/**
+ * The mapping with the row labels that are totals (`Summa, Totalsumma`): trimmed, each once
+ * (whatever its case), at most 10 of at most 60 characters; what does not fit is named in `dropped`.
+ */
+export function withTotalLabels(mapping: EconomyImportMapping, text: string): { mapping: EconomyImportMapping; dropped: string[] } {
+  const labels: string[] = [];
+  const dropped: string[] = [];
+  for (const part of text.split(/[,;\n]/)) {
+    const label = part.replace(/\s+/g, ' ').trim();
+    if (!label || labels.some((l) => l.toLocaleLowerCase('sv-SE') === label.toLocaleLowerCase('sv-SE'))) continue;
+    if (label.length > TOTAL_LABEL_LIMITS.length || labels.length >= TOTAL_LABEL_LIMITS.count) dropped.push(label);
+    else labels.push(label);
+  }
+  return { mapping: { ...mapping, totalLabels: labels }, dropped };
+}
+
 /** The mapping with a column of the table read from `header` ('' takes the column out). */
 export function withColumn(mapping: EconomyImportMapping, column: EconomyColumn, header: string): EconomyImportMapping {
   const columns = { ...mapping.columns };
