@@ -110,7 +110,6 @@ describe('footnotes in the report', () => {
     });
 
     it('costs a measured extra on top of the print (logged; well under the print itself on a report this size)', () => {
-      // eslint-disable-next-line no-console
       console.log(`footnotes at the foot: ${withMs} ms with, ${withoutMs} ms without (${pages.length - 1} pages)`);
       expect(withMs - withoutMs).toBeLessThan(10_000);
     });

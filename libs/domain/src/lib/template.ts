@@ -131,7 +131,8 @@ export function checkTemplateSections(sections: readonly TemplateSectionInput[])
     const layout = checkSectionConfig(section.kind, section.config);
     if (!layout.ok) errors.push(...layout.errors.map((e) => `Avsnittet "${section.title}": ${e}`));
     else cleanConfig.set(section.key, layout.config);
-    if (section.responsibility === 'chosen_units' && !section.unitIds?.length) {
+    // A heading-only section delivers nothing: it needs no units.
+    if (section.responsibility === 'chosen_units' && !section.unitIds?.length && section.headingOnly !== true) {
       errors.push(`Avsnittet "${section.title}" ska levereras av valda enheter men inga enheter är valda.`);
     }
   }
