@@ -72,6 +72,14 @@ describe('section print options in checkTemplateSections', () => {
     ]);
   });
 
+  it('asks no units of a heading-only chapter, while a section that delivers still needs them', () => {
+    expect(checkTemplateSections([section('kapitel', null, 'Verksamhet', { headingOnly: true, responsibility: 'chosen_units', unitIds: [] })]).ok).toBe(true);
+    expect(checkTemplateSections([section('kapitel', null, 'Verksamhet', { responsibility: 'chosen_units', unitIds: [] })])).toEqual({
+      ok: false,
+      errors: ['Avsnittet "Verksamhet" ska levereras av valda enheter men inga enheter är valda.'],
+    });
+  });
+
   it('refuses an appendix below another section, and an unknown placement', () => {
     const result = checkTemplateSections([
       section('a', null, 'Ekonomi'),
