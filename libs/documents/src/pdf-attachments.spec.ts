@@ -91,8 +91,10 @@ describe('uploaded PDF bilagor in the report', () => {
       expect(run('pdfinfo', [file])).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
       expect(pageText(file, pages - 1)).toContain('Revisionsrapport sida 1');
       expect(pageText(file, pages)).toContain('Revisionsrapport sida 2');
-      // The report's own last page says how many pages the whole document has.
+      // The report's own last page says how many pages the whole document has, and the bilaga's pages go on counting.
       expect(pageText(file, plainPages)).toContain(`${plainPages}(${pages})`);
+      expect(pageText(file, pages - 1)).toContain(`${pages - 1}(${pages})`);
+      expect(pageText(file, pages)).toContain(`${pages}(${pages})`);
       expect(run('pdfinfo', [file])).toMatch(/Tagged:\s+yes/);
     });
 

@@ -1,4 +1,6 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, StandardFonts } from 'pdf-lib';
+import { stampPage } from '../package/stamp';
+import { StandardText } from '../package/text';
 
 /** An uploaded bilaga to append: its bookmark's title ('Bilaga 3 Revisionsrapport') and its PDF. */
 export interface AttachedPdf {
@@ -8,7 +10,8 @@ export interface AttachedPdf {
 
 /**
  * Appends the bilagor's pages after the report's own, each with a top-level bookmark to its first
- * page after the report's bookmarks. The report keeps its catalog (tags, outline, /Lang); a copied
+ * page after the report's bookmarks, and numbers them as the report's footer does (`7(9)`, stamped
+ * as the meeting package stamps its pages: package/stamp.ts). The report keeps its catalog (tags, outline, /Lang); a copied
  * page loses /StructParents (and its annotations /StructParent), which would point into the
  * report's structure tree. The bilagor were checked before they were stored
  * (backend/src/modules/meetings/attachment-check.ts).
@@ -17,6 +20,7 @@ export async function appendAttachedPdfs(report: Uint8Array, attached: readonly 
   if (attached.length === 0) return report;
   const doc = await PDFDocument.load(report, { updateMetadata: false });
   const { context, catalog } = doc;
+  const reportPages = doc.getPageCount();
   let outlinesRef = catalog.get(PDFName.of('Outlines'));
   let outlines = outlinesRef instanceof PDFRef ? context.lookupMaybe(outlinesRef, PDFDict) : undefined;
   if (!(outlinesRef instanceof PDFRef) || !outlines) {
@@ -52,6 +56,9 @@ export async function appendAttachedPdfs(report: Uint8Array, attached: readonly 
     last = itemRef;
     added += 1;
   }
+  const total = doc.getPageCount();
+  const fonts = { regular: new StandardText(doc.embedStandardFont(StandardFonts.Helvetica), 'RfHelv'), bold: new StandardText(doc.embedStandardFont(StandardFonts.HelveticaBold), 'RfHelvB') };
+  doc.getPages().slice(reportPages).forEach((page, i) => stampPage(context, page.node, fonts, `${reportPages + i + 1}(${total})`, null));
   const count = outlineDict.lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber() ?? 0;
   // A closed outline root counts negatively; the report's is open (all its items shown).
   outlineDict.set(PDFName.of('Count'), PDFNumber.of(count >= 0 ? count + added : count - added));
