@@ -95,9 +95,10 @@ describe('the template print layout in the report', () => {
     if (result.status !== 201) throw new Error(`${transition} answered ${result.status}: ${JSON.stringify(result.body)}`);
     return result.body;
   };
-  const deliver = async (cycleId: string, title: string, text: string) => {
+  const deliver = async (cycleId: string, title: string, text: string | object) => {
     const task = await myTask(secretary, cycleId, title);
-    const saved = await secretary.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: doc(text) });
+    const content = typeof text === 'string' ? doc(text) : text;
+    const saved = await secretary.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content });
     if (saved.status !== 200) throw new Error(`save answered ${saved.status}: ${JSON.stringify(saved.body)}`);
     const submitted = await step(secretary, task.id, 'submit', saved.body.version);
     await step(economist, task.id, 'approve', submitted.version);
@@ -231,6 +232,35 @@ describe('the template print layout in the report', () => {
       const pages = text.split('\f');
       const appendixPage = pages.findIndex((p, i) => i > 1 && p.includes('Bilaga 1 Nyckeltal per enhet'));
       expect(pages[appendixPage]).not.toContain('Nämnden följer upp prognosen.');
+    });
+  });
+
+  it('numbers footnotes on through the report and prints each at the foot of its marker’s page in the PDF', async () => {
+    const created = await admin.post<ReportTemplateDto>('/api/templates', {
+      committeeId,
+      name: 'Fotnoter',
+      reportKind: 'interim_report',
+      sections: [section('forsta', null, 'Första kapitlet'), section('andra', null, 'Andra kapitlet')],
+    });
+    const cycle = await openCycle(secretary, created.body.id, 2035);
+    const noted = (word: string, note: string) => ({
+      type: 'doc',
+      version: 1,
+      content: [
+        { type: 'paragraph', id: 'p1', content: [{ type: 'text', text: 'Resultatet blev ' }, { type: 'text', text: word, marks: [{ type: 'footnote', note }] }, { type: 'text', text: '.' }] },
+      ],
+    });
+    await deliver(cycle.id, 'Första kapitlet', noted('Markord-ett', 'Fotnot ett: enligt bokslutet.'));
+    await deliver(cycle.id, 'Andra kapitlet', noted('Markord-två', 'Fotnot två: enligt prognosen.'));
+    const html = (await bytes(cycle.id, 'format=html')).body.toString('utf8');
+    expect(html).toContain('<p class="footnote"><sup class="footnote-ref">2</sup> Fotnot två: enligt prognosen.</p>');
+    withPdf((await bytes(cycle.id, 'format=pdf')).body, (file) => {
+      const pages = run('pdftotext', ['-layout', file, '-']).split('\f');
+      for (const [word, note] of [['Markord-ett', 'Fotnot ett:'], ['Markord-två', 'Fotnot två:']]) {
+        const at = pages.findIndex((p) => p.includes(word));
+        expect(at).toBeGreaterThan(0);
+        expect(pages.flatMap((p, i) => (p.includes(note) ? [i] : []))).toEqual([at]);
+      }
     });
   });
 
