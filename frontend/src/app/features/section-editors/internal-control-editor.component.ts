@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import {
-  CONTROL_RESULT_LABELS,
-  CONTROL_RESULTS,
+  controlResultLabels,
   emptyContent,
   INTERNAL_CONTROL_LAYOUT_LABELS,
   internalControlLayoutOf,
@@ -55,7 +54,6 @@ const RISK_LABELS: Readonly<Record<RiskField, string>> = {
   status: 'Status',
 };
 const RISK_FIELDS = Object.keys(RISK_LABELS) as RiskField[];
-const RESULT_CHOICES: readonly GridChoice[] = CONTROL_RESULTS.map((code) => ({ value: code, label: CONTROL_RESULT_LABELS[code] }));
 
 /** A row of the audit recommendations or systematic controls layout: text by field. */
 type LayoutRow = { key: string } & Record<string, string>;
@@ -82,7 +80,9 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
   protected readonly planLabels = PLAN_LABELS;
   protected readonly riskFields = RISK_FIELDS;
   protected readonly riskLabels = RISK_LABELS;
-  protected readonly resultChoices = RESULT_CHOICES;
+  protected readonly resultChoices = computed<readonly GridChoice[]>(() =>
+    Object.entries(controlResultLabels(this.config()?.internalControl)).map(([value, label]) => ({ value, label })),
+  );
   protected readonly riskStatusChoices = computed<readonly GridChoice[]>(() =>
     Object.entries(riskStatusLabels(this.config()?.internalControl)).map(([value, label]) => ({ value, label })),
   );
@@ -107,7 +107,7 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
   }
 
   protected resultText(result: string): string {
-    return CONTROL_RESULT_LABELS[result as keyof typeof CONTROL_RESULT_LABELS] ?? 'Inte rapporterat';
+    return result ? (controlResultLabels(this.config()?.internalControl)[result] ?? result) : 'Inte rapporterat';
   }
 
   protected riskStatusText(status: string): string {
@@ -196,7 +196,7 @@ export class InternalControlEditorComponent extends SectionEditorBase<InternalCo
   protected pastePlan(block: string[][], key: string, field: PlanField): void {
     const result = pasteBlock(this.draft().plan, { key, field }, PLAN_FIELDS, block, () => newControlRow(), (row, f, text) => ({
       ...row,
-      [f]: f === 'result' ? (parseControlResult(text) ?? text) : text,
+      [f]: f === 'result' ? (parseControlResult(text, this.config()?.internalControl) ?? text) : text,
     }));
     this.edit((d) => ({ ...d, plan: result.rows }));
     this.pasteNote.set(pasteNote(block.length, result.skipped));

@@ -42,6 +42,18 @@ describe('ControlLayoutComponent (internal control in the template editor)', () 
     expect(sent[sent.length - 1]).toEqual({ hideEmptyColumns: true, statuses: [{ key: 'status-1', label: 'Troligen klart i år' }] });
   });
 
+  it('adds control results for the plan, and offers them only with the plan', async () => {
+    const { fixture, root, sent } = await layout(null);
+    root.querySelector<HTMLButtonElement>('#ik-ic-add-result')?.click();
+    await fixture.whenStable();
+    change(root, '#ik-ic-result-0', 'Delvis genomförd');
+    await fixture.whenStable();
+    expect(sent[sent.length - 1]).toEqual({ results: [{ key: 'resultat-1', label: 'Delvis genomförd' }] });
+    change(root, '#ik-ic-layout', 'systematic_controls');
+    await fixture.whenStable();
+    expect(root.querySelector('#ik-ic-add-result')).toBeNull();
+  });
+
   it('keeps the hand-in rule it does not show', async () => {
     const { fixture, root, sent } = await layout({ requireResults: true });
     change(root, '#ik-ic-risk-groups', 'tables');

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import {
+  CONTROL_RESULT_LABELS,
   INTERNAL_CONTROL_LAYOUT_LABELS,
   INTERNAL_CONTROL_LAYOUTS,
   type InternalControlConfig,
@@ -31,8 +32,10 @@ export class ControlLayoutComponent {
   protected readonly layouts = INTERNAL_CONTROL_LAYOUTS;
   protected readonly layoutLabels = INTERNAL_CONTROL_LAYOUT_LABELS;
   protected readonly builtIn = Object.values(RISK_STATUS_LABELS);
+  protected readonly builtInResults = Object.values(CONTROL_RESULT_LABELS);
   protected readonly layout = computed(() => internalControlLayoutOf(this.config()));
   protected readonly statuses = computed(() => this.config()?.statuses ?? []);
+  protected readonly results = computed(() => this.config()?.results ?? []);
 
   private emit(change: Partial<InternalControlConfig>): void {
     const next: Record<string, unknown> = { ...(this.config() ?? {}), ...change };
@@ -41,7 +44,7 @@ export class ControlLayoutComponent {
     if (next['riskGroups'] === 'column') delete next['riskGroups'];
     if (!next['caption']) delete next['caption'];
     if (next['hideEmptyColumns'] !== true) delete next['hideEmptyColumns'];
-    if (Array.isArray(next['statuses']) && next['statuses'].length === 0) delete next['statuses'];
+    for (const list of ['statuses', 'results']) if (Array.isArray(next[list]) && (next[list] as unknown[]).length === 0) delete next[list];
     for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
     this.configChange.emit(next as InternalControlConfig);
   }
@@ -62,18 +65,25 @@ export class ControlLayoutComponent {
     this.emit({ riskGroups: value as RiskGroupDisplay });
   }
 
-  protected setStatus(index: number, label: string): void {
-    this.emit({ statuses: this.statuses().map((s, i) => (i === index ? { ...s, label } : s)) });
+  private listOf(list: 'statuses' | 'results') {
+    return list === 'statuses' ? this.statuses() : this.results();
   }
 
-  protected addStatus(): void {
-    const taken = new Set(this.statuses().map((s) => s.key));
-    let n = this.statuses().length + 1;
-    while (taken.has(`status-${n}`)) n += 1;
-    this.emit({ statuses: [...this.statuses(), { key: `status-${n}`, label: '' }] });
+  /** Risk statuses (`statuses`, keys status-1 …) or control results (`results`, keys resultat-1 …). */
+  protected setChoice(list: 'statuses' | 'results', index: number, label: string): void {
+    this.emit({ [list]: this.listOf(list).map((s, i) => (i === index ? { ...s, label } : s)) });
   }
 
-  protected removeStatus(index: number): void {
-    this.emit({ statuses: this.statuses().filter((_, i) => i !== index) });
+  protected addChoice(list: 'statuses' | 'results'): void {
+    const current = this.listOf(list);
+    const prefix = list === 'statuses' ? 'status' : 'resultat';
+    const taken = new Set(current.map((s) => s.key));
+    let n = current.length + 1;
+    while (taken.has(`${prefix}-${n}`)) n += 1;
+    this.emit({ [list]: [...current, { key: `${prefix}-${n}`, label: '' }] });
+  }
+
+  protected removeChoice(list: 'statuses' | 'results', index: number): void {
+    this.emit({ [list]: this.listOf(list).filter((_, i) => i !== index) });
   }
 }

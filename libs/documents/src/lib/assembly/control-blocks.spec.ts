@@ -91,6 +91,9 @@ describe('internal control tables in the report', () => {
     expect(table.columns.map((c) => c.label)).toEqual(['Kontrollområde', 'Kontrollmål', 'Ansvarig', 'Metod', 'Frekvens', 'Rapporteras till', 'Resultat', 'Kommentar']);
     expect(table.rows[0]).toEqual({ cells: ['Upphandling', 'Direktupphandlingar görs enligt riktlinjer.', '', 'Stickprov', '', '', 'Avvikelse', '6 avrop.'], marker: 'yellow' });
     expect(blocks({ hideEmptyColumns: true }, plan)[0].columns.map((c) => c.label)).toEqual(['Kontrollområde', 'Kontrollmål', 'Metod', 'Resultat', 'Kommentar']);
+    // A result the template adds prints by its label, without a colour mark.
+    const partly = blocks({ results: [{ key: 'partly', label: 'Delvis genomförd' }] }, { ...plan, plan: [{ ...plan.plan[0], result: 'partly' }] })[0];
+    expect(partly.rows[0]).toEqual({ cells: ['Upphandling', 'Direktupphandlingar görs enligt riktlinjer.', '', 'Stickprov', '', '', 'Delvis genomförd', '6 avrop.'] });
   });
 
   it('prints the audit recommendations and the systematic controls with their own columns and captions', async () => {

@@ -11,7 +11,7 @@ import {
   columnLabel,
   computeEconomy,
   computeTable,
-  CONTROL_RESULT_LABELS,
+  controlResultLabel,
   ControlRow,
   economyConfigOf,
   EconomyContent,
@@ -206,7 +206,7 @@ function internalControlBlocks(config: SectionConfig | null, content: InternalCo
       { label: 'Metod', key: 'metod', optional: true, cell: (r) => r.method },
       { label: 'Frekvens', key: 'frekvens', optional: true, cell: (r) => r.frequency },
       { label: 'Rapporteras till', key: 'rapporteras_till', optional: true, cell: (r) => r.reportedTo },
-      { label: 'Resultat', key: 'resultat', optional: true, cell: (r) => (r.result ? CONTROL_RESULT_LABELS[r.result] : '') },
+      { label: 'Resultat', key: 'resultat', optional: true, cell: (r) => (r.result ? controlResultLabel(settings, r.result) : '') },
       { label: 'Kommentar', key: 'kommentar', optional: true, cell: (r) => r.comment ?? '' },
     ];
     out.push(

@@ -114,6 +114,36 @@ describe('internal control: statuses from the template', () => {
   });
 });
 
+describe('internal control: control results from the template', () => {
+  const config: InternalControlConfig = { results: [{ key: 'partly', label: 'Delvis genomförd' }] };
+  const plan = (result: string) => ({
+    type: 'internal_control',
+    plan: [{ key: 'p', area: 'Upphandling', goal: 'Direktupphandlingar görs enligt riktlinjer.', result }],
+    risks: [],
+  });
+
+  it('reads a result the template adds, without asking for a comment, and shows it by its label', () => {
+    const content = ok(config, plan('delvis genomförd'));
+    expect(content.plan[0].result).toBe('partly');
+    const before = ok(config, plan('Genomfört enligt plan'));
+    expect(diffContent('internal_control', { internalControl: config }, before, content).cells).toEqual([
+      { row: 'Upphandling', column: 'Resultat', before: 'Genomfört enligt plan', after: 'Delvis genomförd' },
+    ]);
+  });
+
+  it('keeps the built-in results and their rules, and names every choice when a result is unknown', () => {
+    expect(checkInternalControl(config, plan('Avvikelse'))).toMatchObject({ ok: false, issues: [{ column: 'comment' }] });
+    const result = checkInternalControl(config, plan('Klart'));
+    expect(!result.ok && result.issues.map((i) => i.message)).toEqual(['"Klart" är inget resultat; välj Genomfört enligt plan, Avvikelse, Ej genomförd eller Delvis genomförd.']);
+    expect(checkInternalControl(null, plan('partly')).ok).toBe(false);
+    const clash = checkInternalControlConfig({ results: [{ key: 'deviation', label: 'Avvikande' }, { key: 'x', label: 'Avvikelse' }] });
+    expect(!clash.ok && clash.errors).toEqual([
+      'Avvikande: nyckeln "deviation" är redan Avvikelse och behåller den texten.',
+      'Resultatet "Avvikelse" förekommer två gånger.',
+    ]);
+  });
+});
+
 describe('internal control: audit recommendations layout', () => {
   const input = { type: 'internal_control', plan: [], risks: [], recommendations };
 

@@ -47,9 +47,12 @@ export const RISK_STATUS_LABELS: Readonly<Record<RiskStatus, string>> = {
   inactive: 'Ej aktuell risk',
 };
 
-/** A result from its code or Swedish text, case-insensitive (`Genomfört enligt plan.`, `ej genomfört`). */
-export function parseControlResult(text: unknown): ControlResult | null {
-  return parseCode(CONTROL_RESULT_LABELS, text, {
+/**
+ * A result from its code or Swedish text, case-insensitive (`Genomfört enligt plan.`, `ej
+ * genomfört`): the built-in ones, and with the template's config those it adds.
+ */
+export function parseControlResult(text: unknown, config?: InternalControlConfig | null): string | null {
+  return parseCode(controlResultLabels(config), text, {
     'Genomförd enligt plan': 'as_planned',
     'Ej genomfört': 'not_done',
     Avvikande: 'deviation',
@@ -81,8 +84,8 @@ export interface ControlRow {
   method: string;
   frequency: string;
   reportedTo: string;
-  /** This period's result; null until reported. */
-  result: ControlResult | null;
+  /** This period's result (a ControlResult, or the key of a result the template adds); null until reported. */
+  result: string | null;
   comment?: string;
   /** Heading the row is printed under (`Ekonomi`, `Verksamhet/Brukare`, `Medarbetare`). */
   group?: string;
@@ -170,6 +173,8 @@ export interface InternalControlConfig {
   caption?: string;
   /** Risk statuses beside the built-in two; none when absent. */
   statuses?: readonly ControlStatus[];
+  /** Control results beside the built-in three (no comment required, no colour mark); none when absent. */
+  results?: readonly ControlStatus[];
   /** How risk groups print; 'column' when absent. */
   riskGroups?: RiskGroupDisplay;
   /** Optional columns with nothing in any row are left out of the printed table; off when absent (printed as –). */
@@ -187,12 +192,61 @@ export function riskStatusLabels(config: InternalControlConfig | null | undefine
   return labels;
 }
 
+/** Every control result's label by key: the built-in ones (which keep their labels) and the template's. */
+export function controlResultLabels(config: InternalControlConfig | null | undefined): Readonly<Record<string, string>> {
+  const labels: Record<string, string> = { ...CONTROL_RESULT_LABELS };
+  for (const result of config?.results ?? []) if (!(result.key in CONTROL_RESULT_LABELS)) labels[result.key] = result.label;
+  return labels;
+}
+
+/** A control's result as printed; an unknown key prints as itself. */
+export function controlResultLabel(config: InternalControlConfig | null | undefined, result: string): string {
+  return controlResultLabels(config)[result] ?? result;
+}
+
 /** A risk's status as printed; an unknown key (a status the template no longer lists) prints as itself. */
 export function riskStatusLabel(config: InternalControlConfig | null | undefined, status: string): string {
   return riskStatusLabels(config)[status] ?? status;
 }
 
 export const CONTROL_LIMITS = { maxStatuses: 12, maxStatusLabel: 60, maxCaption: 120 };
+
+/**
+ * A template's list of added choices (risk statuses, control results): keys a–z, 0–9, - and _,
+ * labels 1–60 characters, neither the built-in ones (which keep their labels) nor twice.
+ */
+function readChoiceList(
+  raw: unknown,
+  builtIn: Readonly<Record<string, string>>,
+  list: string,
+  one: string,
+  numbered: string,
+  errors: string[],
+): ControlStatus[] {
+  const out: ControlStatus[] = [];
+  const given = raw ?? [];
+  if (!Array.isArray(given) || given.length > CONTROL_LIMITS.maxStatuses) {
+    errors.push(`${list} ska vara en lista med högst ${CONTROL_LIMITS.maxStatuses} val.`);
+    return out;
+  }
+  const taken = new Set<string>(Object.values(builtIn).map((l) => l.toLocaleLowerCase('sv-SE')));
+  const noun = one.toLocaleLowerCase('sv-SE');
+  given.forEach((item, i) => {
+    const key = isRecord(item) ? item['key'] : undefined;
+    const label = isRecord(item) && typeof item['label'] === 'string' ? item['label'].trim() : '';
+    const name = label || `${numbered} ${i + 1}`;
+    if (typeof key !== 'string' || !/^[a-z0-9_-]{1,40}$/.test(key)) errors.push(`${name}: ${noun} saknar en giltig nyckel (a–z, 0–9, - och _).`);
+    else if (key in builtIn) errors.push(`${name}: nyckeln "${key}" är redan ${builtIn[key]} och behåller den texten.`);
+    else if (out.some((s) => s.key === key)) errors.push(`${name}: nyckeln "${key}" förekommer två gånger.`);
+    if (!label || label.length > CONTROL_LIMITS.maxStatusLabel) errors.push(`${name}: ${noun}s text ska vara 1–${CONTROL_LIMITS.maxStatusLabel} tecken.`);
+    else if (taken.has(label.toLocaleLowerCase('sv-SE'))) errors.push(`${one} "${label}" förekommer två gånger.`);
+    if (typeof key === 'string' && label) {
+      taken.add(label.toLocaleLowerCase('sv-SE'));
+      out.push({ key, label });
+    }
+  });
+  return out;
+}
 
 /** Checks a template's internal control settings (unknown settings dropped); errors in Swedish. */
 export function checkInternalControlConfig(value: Record<string, unknown>): { ok: true; config: InternalControlConfig } | { ok: false; errors: string[] } {
@@ -207,27 +261,8 @@ export function checkInternalControlConfig(value: Record<string, unknown>): { ok
   }
   const groups = value['riskGroups'] ?? 'column';
   if (!(RISK_GROUP_DISPLAYS as readonly unknown[]).includes(groups)) errors.push('Riskernas rubriker skrivs ut som en kolumn eller som en tabell per rubrik.');
-  const statuses: ControlStatus[] = [];
-  const rawStatuses = value['statuses'] ?? [];
-  if (!Array.isArray(rawStatuses) || rawStatuses.length > CONTROL_LIMITS.maxStatuses) {
-    errors.push(`Statusarna ska vara en lista med högst ${CONTROL_LIMITS.maxStatuses} statusar.`);
-  } else {
-    const taken = new Set<string>(Object.values(RISK_STATUS_LABELS).map((l) => l.toLocaleLowerCase('sv-SE')));
-    rawStatuses.forEach((raw, i) => {
-      const key = isRecord(raw) ? raw['key'] : undefined;
-      const label = isRecord(raw) && typeof raw['label'] === 'string' ? raw['label'].trim() : '';
-      const name = label || `Status ${i + 1}`;
-      if (typeof key !== 'string' || !/^[a-z0-9_-]{1,40}$/.test(key)) errors.push(`${name}: statusen saknar en giltig nyckel (a–z, 0–9, - och _).`);
-      else if (key in RISK_STATUS_LABELS) errors.push(`${name}: nyckeln "${key}" är redan ${RISK_STATUS_LABELS[key as RiskStatus]} och behåller den texten.`);
-      else if (statuses.some((s) => s.key === key)) errors.push(`${name}: nyckeln "${key}" förekommer två gånger.`);
-      if (!label || label.length > CONTROL_LIMITS.maxStatusLabel) errors.push(`${name}: statusens text ska vara 1–${CONTROL_LIMITS.maxStatusLabel} tecken.`);
-      else if (taken.has(label.toLocaleLowerCase('sv-SE'))) errors.push(`Statusen "${label}" förekommer två gånger.`);
-      if (typeof key === 'string' && label) {
-        taken.add(label.toLocaleLowerCase('sv-SE'));
-        statuses.push({ key, label });
-      }
-    });
-  }
+  const statuses = readChoiceList(value['statuses'], RISK_STATUS_LABELS, 'Statusarna', 'Statusen', 'Status', errors);
+  const results = readChoiceList(value['results'], CONTROL_RESULT_LABELS, 'Resultaten', 'Resultatet', 'Resultat', errors);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -236,6 +271,7 @@ export function checkInternalControlConfig(value: Record<string, unknown>): { ok
       ...(layout !== 'plan' ? { layout: layout as InternalControlLayout } : {}),
       ...(typeof caption === 'string' && caption.trim() ? { caption: caption.trim() } : {}),
       ...(statuses.length ? { statuses } : {}),
+      ...(results.length ? { results } : {}),
       ...(groups !== 'column' ? { riskGroups: groups as RiskGroupDisplay } : {}),
       ...(value['hideEmptyColumns'] === true ? { hideEmptyColumns: true } : {}),
     },
@@ -297,15 +333,15 @@ export function checkInternalControl(config: InternalControlConfig | null | unde
   const planNames = rowNames(rawPlan.map((r) => rawText(r, 'area')));
   const plan = layout !== 'plan' ? [] : readRows<ControlRow>(rawPlan, planNames, keys, issues, (raw, row, key) => {
     const [area, goal, responsible, method, frequency, reportedTo] = CONTROL_FIELDS.map((f) => readText(raw, f, row, issues));
-    const result = parseControlResult(raw['result']);
+    const result = parseControlResult(raw['result'], config);
     const given = raw['result'];
     if (!result && typeof given === 'string' && given.trim()) {
-      issues.push({ row, column: 'result', message: `"${given.trim()}" är inget resultat; välj ${orList(CONTROL_RESULTS.map((r) => CONTROL_RESULT_LABELS[r]))}.` });
+      issues.push({ row, column: 'result', message: `"${given.trim()}" är inget resultat; välj ${orList(Object.values(controlResultLabels(config)))}.` });
     } else if (!result && config?.requireResults) {
       issues.push({ row, column: 'result', message: 'Resultat saknas för perioden.' });
     }
     const comment = readText(raw, COMMENT, row, issues);
-    const needed = result ? COMMENT_REQUIRED[result] : undefined;
+    const needed = result ? COMMENT_REQUIRED[result as ControlResult] : undefined;
     if (needed && !comment) issues.push({ row, column: 'comment', message: needed });
     const group = readText(raw, GROUP, row, issues);
     return { key, area, goal, responsible, method, frequency, reportedTo, result, ...(comment ? { comment } : {}), ...(group ? { group } : {}) };
@@ -419,7 +455,7 @@ export function diffInternalControl(before: InternalControlContent, after: Inter
     const names = rowNames(content.plan.map((r) => r.area));
     content.plan.forEach((r, i) => {
       for (const [field, label] of CONTROL_DIFF_LABELS) {
-        const value = field === 'result' ? (r.result ? CONTROL_RESULT_LABELS[r.result] : null) : ((r[field] as string | undefined) || null);
+        const value = field === 'result' ? (r.result ? controlResultLabel(config, r.result) : null) : ((r[field] as string | undefined) || null);
         cells.set(`${r.key}:${field}`, { row: names[i], column: label, value });
       }
     });
