@@ -206,3 +206,26 @@ describe('internal control: systematic controls layout', () => {
     expect(carryForwardPlan(ok(systematic, input)).controls).toEqual(controls.map((c) => ({ ...c, statusComment: '' })));
   });
 });
+
+describe('internal control: comments on the other layouts’ rows', () => {
+  it('offers each recommendation and control as a row to comment on, by its first column, with its columns', async () => {
+    const { checkRowAnchor, commentableRows } = await import('./row-anchor');
+    const content = ok(audit, { type: 'internal_control', plan: [], risks: [], recommendations });
+    expect(commentableRows(content, { internalControl: audit })).toEqual([
+      {
+        key: 'bistand',
+        name: 'Granskning av biståndshandläggningen 2021',
+        columns: [
+          { key: 'review', label: 'Revision/Granskning' },
+          { key: 'background', label: 'Bakgrund' },
+          { key: 'action', label: 'Åtgärd' },
+          { key: 'status', label: 'Status' },
+        ],
+      },
+      expect.objectContaining({ key: 'lex-sarah', name: 'Grundläggande granskning' }),
+    ]);
+    expect(checkRowAnchor(content, { internalControl: audit }, { kind: 'row', rowKey: 'bistand', column: 'status' }).ok).toBe(true);
+    const systematicContent = ok(systematic, { type: 'internal_control', plan: [], risks: [], controls });
+    expect(commentableRows(systematicContent, { internalControl: systematic }).map((r) => r.name)).toEqual(['Ekonomi', 'Delegering']);
+  });
+});

@@ -426,6 +426,16 @@ export function carryForwardPlan(previous: InternalControlContent): InternalCont
   };
 }
 
+/** The rows of the audit recommendations or systematic controls a comment may point at, named by their first column. */
+export function layoutRowAnchors(content: InternalControlContent): Array<{ key: string; name: string; columns: Array<{ key: string; label: string }> }> {
+  const of = (rows: ReadonlyArray<{ key: string } & object> | undefined, fields: readonly TextField[]) => {
+    const list = (rows ?? []) as ReadonlyArray<Record<string, string>>;
+    const names = rowNames(list.map((r) => r[fields[0].field] ?? ''));
+    return list.map((r, i) => ({ key: r['key'], name: names[i], columns: fields.map((f) => ({ key: f.field, label: f.label })) }));
+  };
+  return [...of(content.recommendations, RECOMMENDATION_FIELDS), ...of(content.controls, SYSTEMATIC_CONTROL_FIELDS)];
+}
+
 /** Nothing in any of the section's tables. */
 export function isEmptyInternalControl(content: InternalControlContent): boolean {
   return content.plan.length === 0 && content.risks.every((t) => t.rows.length === 0) && !content.recommendations?.length && !content.controls?.length;

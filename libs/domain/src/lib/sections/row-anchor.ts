@@ -7,7 +7,7 @@ import { ACTION_PLAN_FIELD_LABELS, ActionPlanConfig } from './action-plan';
 import { economyConfigOf, type SectionConfig, type StructuredContent, tableConfigOf, type TaskContent } from './content';
 import { columnLabel as economyColumnLabel, EconomyRow, EconomyTableConfig } from './economy';
 import { goalsAssessed, goalsColumnLabels } from './goals';
-import { CONTROL_DIFF_LABELS, RISK_DIFF_LABELS } from './internal-control';
+import { CONTROL_DIFF_LABELS, layoutRowAnchors, RISK_DIFF_LABELS } from './internal-control';
 import { isRecord, rowNames } from './section-check';
 import { sickLeaveMeasures } from './sick-leave';
 
@@ -72,6 +72,7 @@ export function commentableRows(content: TaskContent, config?: SectionConfig | n
         const riskNames = rowNames(table.rows.map((r) => r.risk));
         table.rows.forEach((r, i) => rows.push({ key: r.key, name: `${table.title} › ${riskNames[i]}`, columns: riskColumns }));
       }
+      rows.push(...layoutRowAnchors(content));
       break;
     }
     case 'goals': {
