@@ -1,6 +1,7 @@
 import type { OrganisationResponse, ReportTemplateDto, SaveContentResponse, TaskDto, TaskListResponse } from '@rapportflode/api-contract';
 import type { RichTextDocument } from '@rapportflode/domain';
 import { DataSource } from 'typeorm';
+import { TaskDirectory } from '../../backend/src/modules/tasks/task-directory';
 import { useTestApp } from './support/app';
 import { openCycle } from './support/cycles';
 import { DEMO, HttpClient, signedInAll } from './support/http';
@@ -96,6 +97,16 @@ describe('who writes a section (the template’s "Skrivs av")', () => {
     expect(await mine(economist)).toEqual(['Ekonomins investeringar, Nämndnivå', 'Ekonomisk analys, Nämndnivå', 'Enhetens ekonomi, Vuxenutbildning']);
     expect(await mine(lena)).toEqual(['Verksamhetens resultat, Vuxenutbildning']);
     expect(await mine(secretary)).toEqual(['Sammanfattning, Nämndnivå']);
+  });
+
+  it('sends the reminders of a section to its writer role, the others’ to their writers as today', async () => {
+    const directory = app.running.app.get(TaskDirectory);
+    const emails = async (title: string, who: HttpClient) => (await directory.writers((await taskOf(who, title)).id)).map((p) => p.email);
+    expect(await emails('Enhetens ekonomi', economist)).toEqual([DEMO.economist]);
+    expect(await emails('Ekonomisk analys', economist)).toEqual([DEMO.economist]);
+    expect(await emails('Verksamhetens resultat', lena)).toContain(DEMO.unitHeadVuxenutbildning);
+    expect(await emails('Verksamhetens resultat', lena)).not.toContain(DEMO.economist);
+    expect(await emails('Sammanfattning', secretary)).toContain(DEMO.secretary);
   });
 
   it('lets the förvaltningsekonom save and hand in; the enhetschef and the secretary get 403 and nothing changes', async () => {
