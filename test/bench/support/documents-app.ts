@@ -15,6 +15,7 @@ import { CycleHeaders } from '../../../backend/src/modules/cycles/cycle-headers'
 import { CyclesRepository } from '../../../backend/src/modules/cycles/cycles.repository';
 import { ReportAssembly } from '../../../backend/src/modules/reports/report-assembly';
 import { ReportsRepository } from '../../../backend/src/modules/reports/reports.repository';
+import { ReportAppendicesRepository } from '../../../backend/src/modules/reports/report-appendices.repository';
 import { AuditRepository } from '../../../backend/src/modules/audit/audit.repository';
 import { AuditService } from '../../../backend/src/modules/audit/audit.service';
 import { UnitTree } from '../../../backend/src/modules/organisation/unit-tree';
@@ -239,7 +240,7 @@ export async function benchThroughApp({ repeat, floors, measure, line }: Options
     const query = async (sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows;
     const dataSource = { manager: { query }, query } as unknown as DataSource;
     const workflow = new WorkflowService(new WorkflowRepository(), new AuditService(new AuditRepository(dataSource)));
-    const loader = new ReportAssembly(new ReportsRepository(dataSource), new CycleHeaders(new CyclesRepository(dataSource)), workflow, new UnitTree(new UnitsRepository(dataSource)), dataSource);
+    const loader = new ReportAssembly(new ReportsRepository(dataSource), new CycleHeaders(new CyclesRepository(dataSource)), workflow, new UnitTree(new UnitsRepository(dataSource)), new ReportAppendicesRepository(dataSource), dataSource);
     const read = await measure(() => loader.load(cycle.cycleId));
     const assembled = await measure(() => assembleReport(read.value.input));
     const model = assembled.value.model;

@@ -1,4 +1,4 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { checkEconomyConfig, type EconomyTableConfig } from '@rapportflode/domain';
 import { EconomyLayoutComponent } from './economy-layout.component';
@@ -51,6 +51,7 @@ describe('the economy layout in the template editor', () => {
 });
 
 @Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [EconomyLayoutComponent],
   template: `<rf-economy-layout id="s1" [config]="config()" (configChange)="config.set($event)" />`,
 })
