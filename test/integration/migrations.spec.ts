@@ -62,6 +62,7 @@ describe('migrations on the real PostgreSQL', () => {
       'password_reset_token',
       'publication',
       'reminder_digest',
+      'report_appendix',
       'report_cycle',
       'report_template',
       'report_version',
