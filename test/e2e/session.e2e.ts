@@ -288,6 +288,8 @@ test('a few minutes before an idle session ends a warning says when, and "Forts�
   await expect(page.getByRole('heading', { level: 1, name: 'Mina uppgifter' })).toBeVisible({ timeout: 15_000 });
   const warning = page.getByRole('alert').filter({ hasText: 'Du har inte gjort något på en stund.' });
   await expect(warning).toHaveCount(0);
+  // Every answer restarts the idle time: the page's own requests must be answered before the clock moves on.
+  await page.waitForLoadState('networkidle');
 
   await page.clock.fastForward('20:00');
   await expect(warning).toHaveCount(0);

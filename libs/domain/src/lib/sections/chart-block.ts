@@ -5,7 +5,7 @@
  * values are always derived from the source's accepted figures (`computeEconomy`, `computeTable`),
  * never typed. The chart sits beside its data table when printed (libs/documents).
  */
-import { acceptedEconomy, columnLabel, computeEconomy, type EconomyColumn, type EconomyContent, type EconomyTableConfig, MONEY_DECIMALS } from './economy';
+import { acceptedEconomy, columnLabel, computeEconomy, type EconomyColumn, type EconomyContent, type EconomyTableConfig, moneyDecimals } from './economy';
 import { computeTable, type TableConfig, type TableContent } from './generic-table';
 import { isRecord, SECTION_ROW_KEY } from './section-check';
 
@@ -145,7 +145,7 @@ export function chartFigures(chart: ChartConfig, source: ChartSource): ChartFigu
   const columns = chartColumns(source);
   const grid = gridOf(source);
   const decimals =
-    source.kind === 'economy' ? MONEY_DECIMALS[source.config.unit] : Math.max(0, ...source.config.columns.filter((c) => c.type === 'number').map((c) => c.decimals ?? 0));
+    source.kind === 'economy' ? moneyDecimals(source.config) : Math.max(0, ...source.config.columns.filter((c) => c.type === 'number').map((c) => c.decimals ?? 0));
   const unit = source.kind === 'economy' ? source.config.unit : undefined;
   let categories: string[];
   let series: ChartFigures['series'];
