@@ -131,6 +131,67 @@ describe('nextRowTarget', () => {
   });
 });
 
+describe('a layout with sub-totals below their sub-rows', () => {
+  const BELOW: EconomyTableConfig = { ...NACKA, subtotalPosition: 'below' };
+  const rows = () => [
+    row('r-a', 'Barn och unga', {}, [
+      row('r-a1', 'Heldygnsvård', {}, [row('r-a1x', 'Placeringar', { income: '10', costs: '-110' }), row('r-a1y', 'Familjehem', { costs: '-40' })]),
+      row('r-a2', 'Öppenvård', { income: '5', costs: '-25' }),
+    ]),
+    row('r-b', 'IFO', { income: '1', costs: '-2' }),
+  ];
+
+  it('shows a row with sub-rows as a label and its sum in a "Summa" row after them, as it prints', () => {
+    const view = buildTableView(BELOW, rows());
+    expect(view.rows.map((r) => [r.label, r.kind, r.depth])).toEqual([
+      ['Barn och unga', 'heading', 0],
+      ['Heldygnsvård', 'heading', 1],
+      ['Placeringar', 'row', 2],
+      ['Familjehem', 'row', 2],
+      ['Summa heldygnsvård', 'sum', 1],
+      ['Öppenvård', 'row', 1],
+      ['Summa barn och unga', 'sum', 0],
+      ['IFO', 'row', 0],
+    ]);
+    const net = (label: string) => view.rows.find((r) => r.label === label)?.cells.find((c) => c.column === 'net')?.text;
+    expect(net('Barn och unga')).toBe('');
+    expect(net('Heldygnsvård')).toBe('');
+    expect(net('Summa heldygnsvård')).toBe(`${MINUS}140`);
+    expect(net('Summa barn och unga')).toBe(`${MINUS}160`);
+    const sum = view.rows[6];
+    expect(sum.sumOf).toBe('r-a');
+    expect(sum.cells.every((c) => !c.editable)).toBe(true);
+    expect(new Set(view.rows.map((r) => r.key)).size).toBe(view.rows.length);
+    expect(new Set(view.rows.flatMap((r) => r.cells.map((c) => c.id))).size).toBe(view.rows.length * BELOW.columns.length);
+    expect(view.total.find((c) => c.column === 'net')?.text).toBe(`${MINUS}161`);
+  });
+
+  it('keeps the default layout as before: the sub-total on the row itself, no sum rows', () => {
+    const view = buildTableView(NACKA, rows());
+    expect(view.rows.map((r) => r.kind)).toEqual(['row', 'row', 'row', 'row', 'row', 'row']);
+    expect(view.rows[0].cells.find((c) => c.column === 'net')?.text).toBe(`${MINUS}160`);
+  });
+
+  it('Enter passes over the sum rows to the next input in the column', () => {
+    const view = buildTableView(BELOW, rows());
+    expect(nextRowTarget(view, 'r-a1y', 'income')).toBe(cellId('r-a2', 'income'));
+    expect(nextRowTarget(view, 'r-a1y', 'label')).toBe(cellId('r-a2', 'label'));
+    expect(nextRowTarget(view, 'r-a2', 'income')).toBe(cellId('r-b', 'income'));
+    expect(nextRowTarget(view, 'r-a2', 'label')).toBe(cellId('r-b', 'label'));
+  });
+
+  it('a paste into the sub-rows fills them and leaves the sum rows to be computed', () => {
+    const result = applyPaste(BELOW, rows(), { key: 'r-a1x', column: 'income' }, [['30', '-120'], ['1', '-41']]);
+    const view = buildTableView(BELOW, result.rows);
+    expect(view.rows.filter((r) => r.kind === 'sum')).toHaveLength(2);
+    const net = (label: string) => view.rows.find((r) => r.label === label)?.cells.find((c) => c.column === 'net')?.text;
+    expect(net('Summa heldygnsvård')).toBe(`${MINUS}130`);
+    expect(net('Summa barn och unga')).toBe(`${MINUS}150`);
+    expect(result.rows[0].children[0].children.map((c) => c.cells.costs)).toEqual([`${MINUS}120`, `${MINUS}41`]);
+    expect(result.rows[0].children[1].cells).toEqual({ income: '5', costs: '-25' });
+  });
+});
+
 describe('parsePastedBlock', () => {
   it('splits lines and tabs, ignoring the trailing newline Excel adds', () => {
     expect(parsePastedBlock('a\t1\r\nb\t2\r\n')).toEqual([

@@ -22,6 +22,7 @@ import {
   issueText,
   moneyDecimals,
   parseSwedishNumber,
+  subtotalLabelOf,
 } from '@rapportflode/domain';
 import { isBlock, newRowKey, parsePastedBlock } from './section-grid';
 
@@ -131,8 +132,19 @@ export interface ViewCell {
   errorId: string | null;
 }
 
+/**
+ * What a row of the grid is: an ordinary row (its own figures, or with the default layout the
+ * sum of its sub-rows), a row with sub-rows shown as a label only (a 'below' layout), or the
+ * read-only `Summa <row>` row after its sub-rows (a 'below' layout), as the table prints.
+ */
+export type ViewRowKind = 'row' | 'heading' | 'sum';
+
 export interface ViewRow {
+  /** The row's key; a sum row has its row's key with `:summa` (it is not a row of the content). */
   key: string;
+  kind: ViewRowKind;
+  /** For a sum row: the key of the row it sums; otherwise null. */
+  sumOf: string | null;
   label: string;
   /** For buttons and labels: the row's name, or `rad N` while it has none. */
   name: string;
@@ -224,10 +236,12 @@ export function buildTableView(config: EconomyTableConfig, rows: readonly EditRo
   };
   index(computed.rows);
   const entered = inputColumns(config);
+  const below = config.subtotalPosition === 'below';
   const out: ViewRow[] = [];
   const visit = (row: EditRow, depth: number, parentKey: string | null) => {
     const values = computedByKey.get(row.key)?.values ?? {};
     const subtotal = row.children.length > 0;
+    const heading = below && subtotal;
     const cells: ViewCell[] = config.columns.map((column) => {
       const editable = !subtotal && entered.includes(column);
       const ref = cellRef(row.key, column);
@@ -237,7 +251,7 @@ export function buildTableView(config: EconomyTableConfig, rows: readonly EditRo
         column,
         id,
         editable,
-        text: editable ? (row.cells[column] ?? '') : computedText(config, column, values[column]),
+        text: editable ? (row.cells[column] ?? '') : heading ? '' : computedText(config, column, values[column]),
         error,
         errorId: error ? `${id}-error` : null,
       };
@@ -246,6 +260,8 @@ export function buildTableView(config: EconomyTableConfig, rows: readonly EditRo
     const labelId = cellId(row.key, 'label');
     out.push({
       key: row.key,
+      kind: heading ? 'heading' : 'row',
+      sumOf: null,
       label: row.label,
       name: names.get(row.key) ?? row.label,
       depth,
@@ -258,12 +274,41 @@ export function buildTableView(config: EconomyTableConfig, rows: readonly EditRo
       cells,
     });
     for (const child of row.children) visit(child, depth + 1, row.key);
+    if (heading) out.push(sumRow(config, row, names.get(row.key) ?? row.label, depth, parentKey, values));
   };
   for (const row of rows) visit(row, 0, null);
   return {
     rows: out,
     total: config.columns.map((column) => ({ column, text: computedText(config, column, computed.total[column]) })),
     messages,
+  };
+}
+
+/** The read-only `Summa <row>` row a 'below' layout shows after a row's sub-rows: their sum, as it prints. */
+function sumRow(config: EconomyTableConfig, row: EditRow, name: string, depth: number, parentKey: string | null, values: Figures): ViewRow {
+  const key = `${row.key}:summa`;
+  const label = subtotalLabelOf(row.label.trim() || name);
+  return {
+    key,
+    kind: 'sum',
+    sumOf: row.key,
+    label,
+    name: label,
+    depth,
+    parentKey,
+    subtotal: true,
+    comment: '',
+    labelId: `${cellId(row.key, 'label')}-summa`,
+    labelError: null,
+    labelErrorId: null,
+    cells: config.columns.map((column) => ({
+      column,
+      id: `${cellId(row.key, column)}-summa`,
+      editable: false,
+      text: computedText(config, column, values[column]),
+      error: null,
+      errorId: null,
+    })),
   };
 }
 
@@ -289,12 +334,13 @@ export function addChild(rows: readonly EditRow[], parentKey: string, child: Edi
 
 /**
  * Where Enter in a cell goes: the same column in the next row that has an input there (rows
- * with sub-rows are skipped in figure columns). Null when it is the last such row.
+ * with sub-rows are skipped in figure columns, sum rows in every column). Null when it is the last such row.
  */
 export function nextRowTarget(view: TableView, key: string, column: EconomyColumn | 'label'): string | null {
   const at = view.rows.findIndex((row) => row.key === key);
   if (at < 0) return null;
   for (const row of view.rows.slice(at + 1)) {
+    if (row.kind === 'sum') continue;
     if (column === 'label') return row.labelId;
     const cell = row.cells.find((c) => c.column === column);
     if (cell?.editable) return cell.id;

@@ -174,6 +174,16 @@ export function totalLabelOf(config: EconomyTableConfig): string {
   return config.totalLabel ?? 'Summa';
 }
 
+/**
+ * The label of the `Summa <row>` row a 'below' layout prints after a row's sub-rows:
+ * `Barn och unga` → `Summa barn och unga`; an abbreviation (`IFO`) keeps its capitals.
+ */
+export function subtotalLabelOf(label: string): string {
+  const lower =
+    label.length > 1 && label[1] === label[1].toLocaleLowerCase('sv-SE') ? label[0].toLocaleLowerCase('sv-SE') + label.slice(1) : label;
+  return `Summa ${lower}`;
+}
+
 export interface EconomyRow {
   /** Stable within the table (the import and the figure diff follow rows by it). */
   key: string;
