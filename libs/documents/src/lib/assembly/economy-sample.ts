@@ -23,8 +23,8 @@ const SAMPLE: Readonly<Record<EconomyMeasure, number>> = {
   percent_of_budget: 68,
 };
 
-/** The sample rows: Äldreomsorg with two sub-rows, and a row of its own. */
-function sampleContent(config: EconomyTableConfig): EconomyContent {
+/** The sample rows: Äldreomsorg with two sub-rows, and a row of its own (also a section of blocks' economy block, section-sample.ts). */
+export function economySampleContent(config: EconomyTableConfig): EconomyContent {
   const decimals = moneyDecimals(config);
   const scale = config.unit === 'mnkr' ? 1 / 1000 : 1;
   const turn = signsOf(config) === 'costs_positive' ? -1 : 1;
@@ -58,5 +58,5 @@ export function economyLayoutSample(config: EconomyTableConfig): TableBlock {
     base: 2,
     headingId: 'exempel',
   };
-  return economyTable(config, sampleContent(config), ctx, null, 'Exempel med påhittade belopp', 'Verksamhet')[0] as TableBlock;
+  return economyTable(config, economySampleContent(config), ctx, null, 'Exempel med påhittade belopp', 'Verksamhet')[0] as TableBlock;
 }
