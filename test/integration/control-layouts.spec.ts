@@ -195,3 +195,64 @@ describe('economy import: the rows the economist names as totals are remembered 
   });
 });
 
+
+describe('internal control risks printed under heading rows (riskGroups rows), through the API to the report', () => {
+  const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  const risks = {
+    key: 'verksamhet',
+    title: 'Verksamhetsrisker',
+    rows: [
+      { key: 'a', group: 'Mål: Trygg och säker vård', risk: 'Fallolyckor.', cause: 'Hög belastning.', impact: '', handling: 'Fallriskbedömning.', status: 'active' },
+      { key: 'b', group: 'Mål: God arbetsmiljö', risk: 'Kompetensbrist.', cause: 'Få sökande.', impact: '', handling: 'Rekrytering.', status: 'active' },
+      { key: 'c', group: 'Mål: Trygg och säker vård', risk: 'Läkemedelsfel.', cause: '', impact: '', handling: 'Signeringslistor.', status: 'inactive' },
+    ],
+  };
+
+  it('stores the choice, refuses an unknown one in Swedish, and prints each goal as a full-width row above its risks', async () => {
+    const [admin, secretary, reviewer] = await signedInAll(app.running.baseUrl, [DEMO.admin, DEMO.secretary, DEMO.reviewer]);
+    const committee = (await admin.get<OrganisationResponse>('/api/organisation')).body.committees.find((c) => c.municipality === 'Gnesta kommun');
+    const template = (internalControl: unknown) => ({
+      committeeId: committee?.id,
+      name: 'Delårsrapport med riskrubriker',
+      reportKind: 'interim_report',
+      sections: [
+        { key: 'ik', parentKey: null, title: 'Intern kontroll', kind: 'internal_control', responsibility: 'committee', reviewerRole: 'reviewer', config: { internalControl } },
+      ],
+    });
+    const bad = await admin.post('/api/templates', template({ riskGroups: 'rader' }));
+    expect(bad).toMatchObject({ status: 400, body: { code: 'template_invalid' } });
+    expect((bad.body as { details: string[] }).details).toEqual([
+      'Avsnittet "Intern kontroll": Riskernas rubriker skrivs ut som en kolumn, som en tabell per rubrik eller som rubrikrader i tabellen.',
+    ]);
+
+    const created = await admin.post<ReportTemplateDto>('/api/templates', template({ riskGroups: 'rows' }));
+    expect(created.status).toBe(201);
+    expect(created.body.sections[0].config).toEqual({ internalControl: { riskGroups: 'rows' } });
+    const cycleId = (await openCycle(secretary, created.body.id, 2036, 'SN 2036/4')).id;
+    const id = (await secretary.get<TaskListResponse>('/api/tasks/mine')).body.tasks.find((t) => t.cycleId === cycleId && t.sectionTitle === 'Intern kontroll')?.id;
+    const task = (await secretary.get<TaskDto>(`/api/tasks/${id}`)).body;
+    const saved = await secretary.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: { type: 'internal_control', plan: [], risks: [risks] } });
+    expect(saved.status).toBe(200);
+    const submitted = await secretary.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: saved.body.version });
+    const approved = await reviewer.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'approve', version: submitted.body.version });
+    expect(approved.body.state).toBe('approved');
+
+    const html = String((await secretary.get<unknown>(`/api/cycles/${cycleId}/report/document?format=html`)).body);
+    expect(html).toContain('<th scope="col">Risk</th><th scope="col">Orsak</th><th scope="col">Påverkan</th><th scope="col">Hantering</th><th scope="col">Status</th>');
+    expect(html).not.toContain('<th scope="col">Grupp</th>');
+    expect(html).toContain(
+      '<tr class="group-row"><th scope="rowgroup" colspan="5">Mål: Trygg och säker vård</th></tr>' +
+        '<tr><th scope="row">Fallolyckor.</th><td>Hög belastning.</td><td>–</td><td>Fallriskbedömning.</td><td>Ännu aktuell risk</td></tr>' +
+        '<tr><th scope="row">Läkemedelsfel.</th>',
+    );
+    expect(html).toContain('<tr class="group-row"><th scope="rowgroup" colspan="5">Mål: God arbetsmiljö</th></tr><tr><th scope="row">Kompetensbrist.</th>');
+
+    const json = (await secretary.get<{ tables: Array<{ caption: string; rows: Array<{ values: Record<string, unknown> }> }> }>(`/api/cycles/${cycleId}/report/document?format=json`)).body;
+    const table = json.tables.find((t) => t.caption === 'Verksamhetsrisker');
+    expect(table?.rows.map((r) => [r.values['grupp'], r.values['risk']])).toEqual([
+      ['Mål: Trygg och säker vård', 'Fallolyckor.'],
+      ['Mål: Trygg och säker vård', 'Läkemedelsfel.'],
+      ['Mål: God arbetsmiljö', 'Kompetensbrist.'],
+    ]);
+  });
+});

@@ -50,7 +50,8 @@ function columnWidths(table: GridTable): number[] {
   const longest = kinds.map((_, i) =>
     Math.max(
       table.columns[i].label.split(/\s+/).reduce((max, word) => Math.max(max, word.length), 0),
-      ...table.rows.map((row) => (i < row.cells.length ? formatCell(row.cells[i], table.columns[i]).length : 0)),
+      // A group row spans the whole table and does not widen its first column.
+      ...table.rows.map((row) => (row.kind !== 'group' && i < row.cells.length ? formatCell(row.cells[i], table.columns[i]).length : 0)),
     ),
   );
   const numberWidths = kinds.map((kind, i) => (isNumeric(kind) ? Math.ceil(longest[i] * perChar + padding) : 0));
@@ -78,6 +79,21 @@ function cellParagraph(children: ParagraphChild[], align: 'left' | 'right' | 'ce
     alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
     ...(indentLeft ? { indent: { left: indentLeft } } : {}),
     children,
+  });
+}
+
+/** A heading row over the rows under it: its first cell, bold, across every column, kept with the next row. */
+function groupRow(row: ModelRow, columns: number, size: number): TableRow {
+  const label = formatCell(row.cells[0] ?? null, undefined);
+  return new TableRow({
+    cantSplit: true,
+    children: [
+      new TableCell({
+        columnSpan: Math.max(1, columns),
+        margins: cellMargins(size),
+        children: [new Paragraph({ style: 'TableText', keepNext: true, children: textRuns(label, { bold: true, size }) })],
+      }),
+    ],
   });
 }
 
@@ -122,6 +138,7 @@ function gridTable(table: GridTable): Table {
     }),
   );
   const bodyRows = table.rows.map((row) => {
+    if (row.kind === 'group') return groupRow(row, kinds.length, size);
     const bold = row.kind === 'total' || row.kind === 'subtotal';
     const cells = kinds.map((kind, i) => {
       const value = i < row.cells.length ? row.cells[i] : null;

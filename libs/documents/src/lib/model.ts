@@ -165,8 +165,13 @@ export type CellValue = string | number | null;
 
 export interface TableRow {
   cells: readonly CellValue[];
-  /** 'total': the bold sum row; 'subtotal'; 'sub': an indented sub-row of the row above. */
-  kind?: 'body' | 'sub' | 'subtotal' | 'total';
+  /**
+   * 'total': the bold sum row; 'subtotal'; 'sub': an indented sub-row of the row above; 'group': a
+   * heading row over the rows under it ('Mål: Trygg och säker vård'): its first cell is printed bold
+   * across the whole table and kept with the next row; open data leaves it out and gives the rows
+   * under it its text as `grupp` (see open-data.ts).
+   */
+  kind?: 'body' | 'sub' | 'subtotal' | 'total' | 'group';
   /** 'Avvikelse', 'Uppnås' …: shown as a coloured mark beside the text (goals' assessments). */
   marker?: 'green' | 'yellow' | 'red';
 }

@@ -50,14 +50,42 @@ export function flatColumnLabels(table: TableBlock): string[] {
   });
 }
 
+/** The open-data name and label of the column a table's group rows become. */
+export const OPEN_DATA_GROUP_COLUMN = { key: 'grupp', label: 'Grupp' } as const;
+
+/**
+ * The rows open data gives: a table's group rows (kind 'group') are no rows of their own; each
+ * row under one carries the group's text (rows before the first group: null). `grouped` is false
+ * for a table without group rows, whose open data stays as it was.
+ */
+export function openDataRows(table: TableBlock): { grouped: boolean; rows: Array<{ row: TableRow; group: string | null }> } {
+  const rows: Array<{ row: TableRow; group: string | null }> = [];
+  let group: string | null = null;
+  let grouped = false;
+  for (const row of table.rows) {
+    if (row.kind === 'group') {
+      grouped = true;
+      const heading = row.cells[0];
+      group = heading === null || heading === undefined || heading === '' ? null : String(heading);
+      continue;
+    }
+    rows.push({ row, group });
+  }
+  return { grouped, rows };
+}
+
 /**
  * One table as CSV for Swedish Excel: UTF-8 with BOM, `;` separator, CRLF, decimal comma without
- * thousands separators, percent as the number, no value as an empty field.
+ * thousands separators, percent as the number, no value as an empty field. A table with group rows
+ * gets a first column Grupp instead of those rows.
  */
 export function tableCsv(table: TableBlock): string {
-  const lines = [flatColumnLabels(table).map(csvText).join(SEPARATOR)];
-  for (const row of table.rows) {
-    lines.push(table.columns.map((column, i) => csvCell(i < row.cells.length ? row.cells[i] : null, column.kind)).join(SEPARATOR));
+  const { grouped, rows } = openDataRows(table);
+  const labels = flatColumnLabels(table);
+  const lines = [(grouped ? [OPEN_DATA_GROUP_COLUMN.label, ...labels] : labels).map(csvText).join(SEPARATOR)];
+  for (const { row, group } of rows) {
+    const cells = table.columns.map((column, i) => csvCell(i < row.cells.length ? row.cells[i] : null, column.kind));
+    lines.push((grouped ? [csvCell(group, 'text'), ...cells] : cells).join(SEPARATOR));
   }
   return BOM + lines.map((line) => line + LINE_END).join('');
 }
@@ -132,6 +160,13 @@ function columnKeys(table: TableBlock): string[] {
   });
 }
 
+/** `base`, or `base_2` … when a column of the table already has that key. */
+function uniqueKey(base: string, taken: readonly string[]): string {
+  let key = base;
+  for (let n = 2; taken.includes(key); n += 1) key = `${base}_${n}`;
+  return key;
+}
+
 function jsonValue(value: CellValue | undefined): string | number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -153,6 +188,8 @@ export function tablesJson(model: DocumentModel): OpenDataDocument {
     },
     tables: tablesOf(model).map(({ number, table }) => {
       const keys = columnKeys(table);
+      const { grouped, rows } = openDataRows(table);
+      const groupKey = grouped ? uniqueKey(OPEN_DATA_GROUP_COLUMN.key, keys) : null;
       return {
         id: table.id,
         number,
@@ -161,14 +198,18 @@ export function tablesJson(model: DocumentModel): OpenDataDocument {
         section: table.dataset?.section ?? null,
         unitName: table.dataset?.unit ?? null,
         period: table.dataset?.period ?? meta.period ?? null,
-        columns: table.columns.map((column, i) => ({
-          key: keys[i],
-          label: column.label,
-          kind: column.kind,
-          decimals: column.kind === 'text' ? null : (column.decimals ?? 0),
-        })),
-        rows: table.rows.map((row) => {
+        columns: [
+          ...(groupKey ? [{ key: groupKey, label: OPEN_DATA_GROUP_COLUMN.label, kind: 'text' as const, decimals: null }] : []),
+          ...table.columns.map((column, i) => ({
+            key: keys[i],
+            label: column.label,
+            kind: column.kind,
+            decimals: column.kind === 'text' ? null : (column.decimals ?? 0),
+          })),
+        ],
+        rows: rows.map(({ row, group }) => {
           const values: Record<string, string | number | null> = {};
+          if (groupKey) values[groupKey] = group;
           keys.forEach((key, i) => (values[key] = jsonValue(row.cells[i])));
           return { kind: row.kind ?? 'body', ...(row.marker ? { marker: row.marker } : {}), values };
         }),

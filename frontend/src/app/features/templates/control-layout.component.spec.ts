@@ -60,4 +60,19 @@ describe('ControlLayoutComponent (internal control in the template editor)', () 
     await fixture.whenStable();
     expect(sent).toEqual([{ requireResults: true, riskGroups: 'tables' }]);
   });
+
+  it('offers the risk groups as heading rows inside the table, and the first column again as the default', async () => {
+    const { fixture, root, sent } = await layout(null);
+    const options = [...root.querySelectorAll<HTMLOptionElement>('#ik-ic-risk-groups option')].map((o) => o.textContent?.trim());
+    expect(options).toEqual(['Som första kolumn', 'En tabell per rubrik', 'Som rubrikrad i tabellen']);
+    change(root, '#ik-ic-risk-groups', 'rows');
+    await fixture.whenStable();
+    expect(sent[sent.length - 1]).toEqual({ riskGroups: 'rows' });
+    fixture.componentRef.setInput('config', { riskGroups: 'rows' });
+    await fixture.whenStable();
+    expect(root.querySelector<HTMLSelectElement>('#ik-ic-risk-groups')?.value).toBe('rows');
+    change(root, '#ik-ic-risk-groups', 'column');
+    await fixture.whenStable();
+    expect(sent[sent.length - 1]).toEqual({});
+  });
 });

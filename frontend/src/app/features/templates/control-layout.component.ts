@@ -6,6 +6,8 @@ import {
   type InternalControlConfig,
   type InternalControlLayout,
   internalControlLayoutOf,
+  RISK_GROUP_DISPLAY_LABELS,
+  RISK_GROUP_DISPLAYS,
   RISK_STATUS_LABELS,
   type RiskGroupDisplay,
 } from '@rapportflode/domain';
@@ -31,6 +33,8 @@ export class ControlLayoutComponent {
 
   protected readonly layouts = INTERNAL_CONTROL_LAYOUTS;
   protected readonly layoutLabels = INTERNAL_CONTROL_LAYOUT_LABELS;
+  protected readonly riskGroupDisplays = RISK_GROUP_DISPLAYS;
+  protected readonly riskGroupLabels = RISK_GROUP_DISPLAY_LABELS;
   protected readonly builtIn = Object.values(RISK_STATUS_LABELS);
   protected readonly builtInResults = Object.values(CONTROL_RESULT_LABELS);
   protected readonly layout = computed(() => internalControlLayoutOf(this.config()));

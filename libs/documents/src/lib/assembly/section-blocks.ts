@@ -38,6 +38,7 @@ import type { Block, TableBlock, TableColumn, TableRow } from '../model';
 import { column, paragraph, text } from '../model';
 import { type Context, dataset, slugify, tableId } from './context';
 import type { AssemblySection, AssemblyUnit } from './input';
+import { byGroup, withGroupRows } from './group-rows';
 import { richTextBlocks } from './rich-text-blocks';
 import { compositeBlocks } from './composite-blocks';
 import { commentBlocks, goalsBlocks } from './goals-blocks';
@@ -250,6 +251,11 @@ function internalControlBlocks(config: SectionConfig | null, content: InternalCo
         const title = group ? `${risks.title}: ${group}` : risks.title;
         out.push(controlTable(ctx, unit, slugify(title), title, riskColumns, rows, hideEmpty));
       }
+      continue;
+    }
+    if (riskGrouped && settings?.riskGroups === 'rows') {
+      const ordered = byGroup(risks.rows, (r) => r.group);
+      out.push(withGroupRows(controlTable(ctx, unit, slugify(risks.title), risks.title, riskColumns, ordered, hideEmpty), ordered, (r) => r.group));
       continue;
     }
     const columns = riskGrouped ? [{ ...GROUP_COLUMN, cell: (r: RiskRow) => r.group ?? '' }, ...riskColumns] : riskColumns;

@@ -159,6 +159,12 @@ function renderTable(table: TableBlock, ctx: BlockContext): string {
   });
   out += '</tr></thead><tbody>';
   for (const row of table.rows) {
+    if (row.kind === 'group') {
+      // A heading row over the rows under it: its first cell across the whole table.
+      const span = Math.max(1, columns.length);
+      out += `<tr class="group-row"><th scope="rowgroup" colspan="${span}">${esc(formatCell(row.cells[0] ?? null, columns[0]))}</th></tr>`;
+      continue;
+    }
     const kind = row.kind && row.kind !== 'body' ? row.kind : '';
     out += kind ? `<tr class="${kind}">` : '<tr>';
     const count = Math.max(columns.length, row.cells.length);

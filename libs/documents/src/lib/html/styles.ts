@@ -48,6 +48,7 @@ tbody th { font-weight: 400; min-width: 7em; }
 tr.total th, tr.total td { font-weight: 700; border-top: 1pt solid #333; }
 tr.subtotal th, tr.subtotal td { font-weight: 600; }
 tr.sub th { padding-left: 1.6em; }
+tr.group-row th { font-weight: 700; padding-top: 0.45em; }
 .marker { display: inline-block; width: 0.75em; height: 0.75em; border-radius: 50%; margin-right: 0.35em; vertical-align: baseline; border: 0.5pt solid #333; }
 .marker-green { background: #2e7d32; } .marker-yellow { background: #f9a825; } .marker-red { background: #c62828; }
 .table-notes p { font-size: 0.85em; color: #4a4a4a; margin: 0.2em 0 0; }
@@ -107,6 +108,7 @@ function printCss(runningHeader: string, draft: boolean): string {
   thead { display: table-header-group; }
   tfoot { display: table-row-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
+  tr.group-row { break-after: avoid; page-break-after: avoid; }
   .table-block { overflow: visible; }
   .table-notes { break-before: avoid; }
   .chart, .notice, .facts div, .signature { break-inside: avoid; }

@@ -53,7 +53,7 @@ describe('internal control: template settings', () => {
     const result = checkSectionConfig('internal_control', {
       internalControl: {
         layout: 'matrix',
-        riskGroups: 'rows',
+        riskGroups: 'rader',
         statuses: [
           { key: 'active', label: 'Aktuell' },
           { key: 'x', label: 'Ännu aktuell risk' },
@@ -64,7 +64,7 @@ describe('internal control: template settings', () => {
     });
     expect(!result.ok && result.errors).toEqual([
       'Okänt upplägg för intern kontroll; välj Intern kontrollplan, Revisionens rekommendationer eller Systematiska kontroller.',
-      'Riskernas rubriker skrivs ut som en kolumn eller som en tabell per rubrik.',
+      'Riskernas rubriker skrivs ut som en kolumn, som en tabell per rubrik eller som rubrikrader i tabellen.',
       'Aktuell: nyckeln "active" är redan Ännu aktuell risk och behåller den texten.',
       'Statusen "Ännu aktuell risk" förekommer två gånger.',
       'Klar: statusen saknar en giltig nyckel (a–z, 0–9, - och _).',

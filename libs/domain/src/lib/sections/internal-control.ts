@@ -154,9 +154,19 @@ export const INTERNAL_CONTROL_LAYOUT_LABELS: Readonly<Record<InternalControlLayo
   systematic_controls: 'Systematiska kontroller',
 };
 
-/** How a risk table prints its rows' groups: a first column (default), or one table per group. */
-export const RISK_GROUP_DISPLAYS = ['column', 'tables'] as const;
+/**
+ * How a risk table prints its rows' groups: a first column (default), one table per group, or a
+ * heading row above each group's risks inside the one table ('Mål: Trygg och säker vård').
+ */
+export const RISK_GROUP_DISPLAYS = ['column', 'tables', 'rows'] as const;
 export type RiskGroupDisplay = (typeof RISK_GROUP_DISPLAYS)[number];
+
+/** The template editor's words for each choice (also the error message's). */
+export const RISK_GROUP_DISPLAY_LABELS: Readonly<Record<RiskGroupDisplay, string>> = {
+  column: 'Som första kolumn',
+  tables: 'En tabell per rubrik',
+  rows: 'Som rubrikrad i tabellen',
+};
 
 /** A risk status the template adds beside Ännu aktuell risk and Ej aktuell risk (`Troligen klart i år`). */
 export interface ControlStatus {
@@ -260,7 +270,7 @@ export function checkInternalControlConfig(value: Record<string, unknown>): { ok
     errors.push(`Tabellrubriken ska vara 1–${CONTROL_LIMITS.maxCaption} tecken.`);
   }
   const groups = value['riskGroups'] ?? 'column';
-  if (!(RISK_GROUP_DISPLAYS as readonly unknown[]).includes(groups)) errors.push('Riskernas rubriker skrivs ut som en kolumn eller som en tabell per rubrik.');
+  if (!(RISK_GROUP_DISPLAYS as readonly unknown[]).includes(groups)) errors.push('Riskernas rubriker skrivs ut som en kolumn, som en tabell per rubrik eller som rubrikrader i tabellen.');
   const statuses = readChoiceList(value['statuses'], RISK_STATUS_LABELS, 'Statusarna', 'Statusen', 'Status', errors);
   const results = readChoiceList(value['results'], CONTROL_RESULT_LABELS, 'Resultaten', 'Resultatet', 'Resultat', errors);
   if (errors.length) return { ok: false, errors };
