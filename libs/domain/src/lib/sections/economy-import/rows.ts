@@ -6,6 +6,7 @@ import { parseSwedishNumber } from '../../format';
 import type { Figures } from '../economy';
 import type { FigureColumn, LocatedColumns } from './mapping';
 import { type AddIssue, cellText, type EconomyImportMapping, type ImportCell, type ImportGrid, type ImportUnit, KEY, lower } from './types';
+import { nestRows } from './nesting';
 import { unitCellReader } from './units';
 
 /** A row of a unit's table as read, before it gets its key. */
@@ -20,6 +21,10 @@ export interface PendingRow {
   children: PendingRow[];
   /** Whether the file printed this row itself (a parent row may only be implied by its sub-rows). */
   explicit: boolean;
+  /** The parent column's text: the parent's name or the way down to it (`A › B`); '' for a top-level row. */
+  parentName: string;
+  /** Names from the top down to the row itself (set when the rows are placed, nesting.ts). */
+  path: string[];
 }
 
 /** A printed total or sub-total row: checked, not stored. */
@@ -34,8 +39,11 @@ export interface PendingTotal {
 /** One unit's rows as read. */
 export interface PendingUnit {
   unit: ImportUnit;
+  /** The table's top-level rows, their sub-rows in `children` (placed by nesting.ts once the file is read). */
   rows: PendingRow[];
-  /** Rows by lower-case name (`parent\u0000name` for a sub-row). */
+  /** The rows the file printed, in its order, before they are placed. */
+  read: PendingRow[];
+  /** Rows by lower-case name (the first of that name) and by lower-case way down (`a › b`), see nesting.ts. */
   byPath: Map<string, PendingRow>;
   totals: PendingTotal[];
   firstLine: number;
@@ -127,7 +135,7 @@ export function readRows(
   const bucketOf = (unit: ImportUnit, line: number): PendingUnit => {
     let bucket = pending.get(unit.id);
     if (!bucket) {
-      bucket = { unit, rows: [], byPath: new Map(), totals: [], firstLine: line, dataRows: 0 };
+      bucket = { unit, rows: [], read: [], byPath: new Map(), totals: [], firstLine: line, dataRows: 0 };
       pending.set(unit.id, bucket);
     }
     return bucket;
@@ -197,31 +205,9 @@ export function readRows(
       add(line, mapping.keyColumn, `Radnyckeln "${keyText}" får bara innehålla bokstäver a–z, siffror, - och _ (högst 60 tecken).`);
     }
     const comment = columns.comment === null ? '' : cellText(cells[columns.comment]);
-    const path = parent ? `${lower(parent)}\u0000${lower(label)}` : lower(label);
-    const existing = bucket.byPath.get(path);
-    if (existing && existing.explicit) {
-      add(line, mapping.labelColumn, `Raden "${parent ? `${parent} › ` : ''}${label}" för ${target.name} förekommer redan på rad ${existing.line}.`);
-      continue;
-    }
-    const row: PendingRow = existing ?? { line, label, key: null, comment: '', values: {}, printed: {}, children: [], explicit: true };
-    Object.assign(row, { line, label, key: keyText && KEY.test(keyText) ? keyText : null, comment, values, printed, explicit: true });
-    if (!existing) placeRow(bucket, row, path, parent, line);
+    const key = keyText && KEY.test(keyText) ? keyText : null;
+    bucket.read.push({ line, label, key, comment, values, printed, children: [], explicit: true, parentName: parent, path: [] });
   }
+  for (const bucket of pending.values()) nestRows(bucket, mapping.labelColumn, mapping.parentColumn, add);
   return { units: pending, fileTotals, dataRows };
-}
-
-/** A new row in its unit's table: at the top, or under its parent. A sub-row may come first: its parent is implied until (and unless) the file prints it. */
-function placeRow(bucket: PendingUnit, row: PendingRow, path: string, parent: string, line: number): void {
-  bucket.byPath.set(path, row);
-  if (!parent) {
-    bucket.rows.push(row);
-    return;
-  }
-  let parentRow = bucket.byPath.get(lower(parent));
-  if (!parentRow) {
-    parentRow = { line, label: parent, key: null, comment: '', values: {}, printed: {}, children: [], explicit: false };
-    bucket.byPath.set(lower(parent), parentRow);
-    bucket.rows.push(parentRow);
-  }
-  parentRow.children.push(row);
 }

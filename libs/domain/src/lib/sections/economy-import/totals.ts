@@ -14,9 +14,10 @@ import {
   type Figures,
   moneyDecimals,
 } from '../economy';
+import { parentPath, pathKey } from './nesting';
 import type { PendingTotal, PendingUnit } from './rows';
 import type { UnitTable } from './tables';
-import { type AddIssue, type EconomyImportDisagreement, type EconomyImportUnitResult, lower } from './types';
+import type { AddIssue, EconomyImportDisagreement, EconomyImportUnitResult } from './types';
 
 /** The file's header of an economy column, as a disagreement names it. */
 export type HeaderOf = (column: EconomyColumn) => string;
@@ -39,19 +40,19 @@ export function unitDisagreements(
   const disagreements: EconomyImportDisagreement[] = [];
   // A parent row the file printed with figures: those figures are its printed sub-total.
   const printedTotals: Array<{ line: number; label: string; row: string | null; values: Figures }> = [];
-  for (const row of bucket.rows) {
+  for (const row of table.rows) {
     if (row.children.length && row.explicit) {
       const values = { ...row.printed, ...row.values };
-      if (Object.keys(values).length) printedTotals.push({ line: row.line, label: row.label, row: row.label, values });
+      if (Object.keys(values).length) printedTotals.push({ line: row.line, label: row.label, row: row.path.join(' › '), values });
     }
   }
   for (const total of bucket.totals) {
-    const parentRow = total.parent ? bucket.byPath.get(lower(total.parent)) : undefined;
+    const parentRow = total.parent ? bucket.byPath.get(pathKey(parentPath(total.parent))) : undefined;
     if (total.parent && !parentRow?.children.length) {
       add(total.line, parentColumn, `${total.label}: raden "${total.parent}" har inga underrader i filen att summera.`);
       continue;
     }
-    printedTotals.push({ line: total.line, label: total.label, row: parentRow ? parentRow.label : null, values: total.values });
+    printedTotals.push({ line: total.line, label: total.label, row: parentRow ? parentRow.path.join(' › ') : null, values: total.values });
   }
   for (const printed of printedTotals) {
     for (const d of checkPrintedTotals(config, computed, [{ row: printed.row, values: printed.values }])) {
