@@ -66,6 +66,7 @@ describe('migrations on the real PostgreSQL', () => {
       'report_cycle',
       'report_template',
       'report_version',
+      'report_version_appendix',
       'report_version_file',
       'role_assignment',
       'scan_hit',

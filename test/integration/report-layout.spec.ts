@@ -291,12 +291,12 @@ describe('the template print layout in the report', () => {
       expect(huge.status).toBe(413);
       expect(huge.body).toMatchObject({ code: 'attachment_too_large', message: expect.stringContaining('50 MB') });
       expect(await stored(cycle.id)).toBe(0);
-      expect((await secretary.get<ReportAppendixListResponse>(path(cycle.id))).body).toEqual({ appendices: [], locked: false });
+      expect((await secretary.get<ReportAppendixListResponse>(path(cycle.id))).body).toEqual({ appendices: [], nextVersion: 1, versions: [] });
       // Who may only read the report may not add to it.
       expect((await economist.request('POST', path(cycle.id), undefined, { form: form({ name: 'a.pdf', bytes: await pdfOf('x') }) })).status).toBe(403);
     });
 
-    it('appends accepted bilagor in their order to the PDF with bookmarks, names them in Word, and locks them once a version is frozen', async () => {
+    it('appends accepted bilagor in their order to the PDF with bookmarks, names them in Word, and keeps them with the frozen version', async () => {
       const created = await admin.post<ReportTemplateDto>('/api/templates', { committeeId, name: 'Bilagetest 2', reportKind: 'interim_report', sections: [section('a', null, 'Sammanfattning')] });
       const cycle = await openCycle(secretary, created.body.id, 2033);
       await deliver(cycle.id, 'Sammanfattning', 'Året är i balans.');
@@ -333,14 +333,14 @@ describe('the template print layout in the report', () => {
 
       const frozen = await secretary.post(`/api/cycles/${cycle.id}/report/versions`, {});
       expect(frozen.status).toBe(201);
+      // After the freeze the list goes into version 2; version 1 holds both bilagor and keeps their files.
       const late = await upload(cycle.id, { name: 'sen.pdf', bytes: await pdfOf('För sent') });
-      expect(late.status).toBe(409);
-      expect(late.body.message).toBe('Rapporten är fastställd (version 1). Bilagorna hör till den fastställda versionen och kan inte längre ändras.');
-      expect((await secretary.post(`${path(cycle.id)}/${revision.id}/delete`, {})).status).toBe(409);
-      expect((await secretary.put(`${path(cycle.id)}/${revision.id}`, { title: 'Nytt namn' })).status).toBe(409);
-      expect(await stored(cycle.id)).toBe(2);
-      expect((await secretary.get<ReportAppendixListResponse>(path(cycle.id))).body.locked).toBe(true);
-      // The frozen version's PDF has its bilagor.
+      expect(late.status).toBe(201);
+      expect(late.body.nextVersion).toBe(2);
+      expect(late.body.versions.map((v) => [v.version, v.appendices.map((a) => a.title)])).toEqual([[1, ['Nyckeltal per enhet', 'Revisionsrapport']]]);
+      expect((await secretary.post(`${path(cycle.id)}/${revision.id}/delete`, {})).status).toBe(200);
+      expect(await stored(cycle.id)).toBe(3);
+      // The frozen version's PDF has its bilagor, not the list as it is now.
       const version = await bytes(cycle.id, 'format=pdf&version=1');
       withPdf(version.body, (file) => expect(bookmarks(file)).toEqual(['1 Sammanfattning', 'Bilaga 1 Nyckeltal per enhet', 'Bilaga 2 Revisionsrapport']));
     });

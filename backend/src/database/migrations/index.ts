@@ -25,6 +25,7 @@ import { AddTemplateLayout1764000000024 } from './1764000000024-AddTemplateLayou
 import { CreateReportAppendices1764000000027 } from './1764000000027-CreateReportAppendices';
 import { AddBlocksSectionKind1764000000025 } from './1764000000025-AddBlocksSectionKind';
 import { AddSectionWriterRole1764000000026 } from './1764000000026-AddSectionWriterRole';
+import { CreateReportVersionAppendices1764000000030 } from './1764000000030-CreateReportVersionAppendices';
 
 /** Every migration, in order. Listed explicitly because the backend is bundled (no glob at run time). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AddBlocksSectionKind1764000000025,
   AddSectionWriterRole1764000000026,
   CreateReportAppendices1764000000027,
+  CreateReportVersionAppendices1764000000030,
 ];

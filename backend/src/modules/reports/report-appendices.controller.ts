@@ -76,7 +76,8 @@ const upload = FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTE
 
 /**
  * The PDF bilagor of a cycle's report (report-appendices.service.ts): listed for whoever reads
- * the report, changed by whoever may freeze it, and only before a version is frozen.
+ * the report, changed by whoever may freeze it; the current list goes into the next frozen
+ * version, and each frozen version keeps the bilagor it was frozen with.
  */
 @ApiTags('reports')
 @Controller(REPORT_API.base)
@@ -86,7 +87,7 @@ export class ReportAppendicesController {
 
   @Get(REPORT_API.appendices.route)
   @Access.on('report.view', cycleOfReport)
-  @ApiOperation({ summary: 'The uploaded PDF bilagor of the report, in order, and whether they are locked by a frozen version' })
+  @ApiOperation({ summary: 'The current list of uploaded PDF bilagor (for the next version), in order, and the bilagor each frozen version holds' })
   list(@Param('cycleId', ParseUUIDPipe) cycleId: string): Promise<ReportAppendixListResponse> {
     return this.appendices.list(cycleId);
   }
@@ -126,7 +127,7 @@ export class ReportAppendicesController {
   @Post(REPORT_API.deleteAppendix.route)
   @HttpCode(HttpStatus.OK)
   @Access.on('report.freeze', cycleOfReport)
-  @ApiOperation({ summary: 'Remove a bilaga' })
+  @ApiOperation({ summary: 'Remove a bilaga from the current list (its file is kept when a frozen version holds it)' })
   remove(
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('appendixId', ParseUUIDPipe) appendixId: string,
@@ -137,7 +138,7 @@ export class ReportAppendicesController {
 
   @Get(REPORT_API.appendixFile.route)
   @Access.on('report.view', cycleOfReport)
-  @ApiOperation({ summary: 'A bilaga as uploaded' })
+  @ApiOperation({ summary: 'A bilaga as uploaded (of the current list or of a frozen version)' })
   async file(
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('appendixId', ParseUUIDPipe) appendixId: string,

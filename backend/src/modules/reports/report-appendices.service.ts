@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ReportAppendixDto, ReportAppendixListResponse, UpdateReportAppendixRequest } from '@rapportflode/api-contract';
+import type { ReportAppendixDto, ReportAppendixListResponse, ReportVersionAppendicesDto, UpdateReportAppendixRequest } from '@rapportflode/api-contract';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { type AppendixRow, ReportAppendicesRepository } from './report-appendices.repository';
+import { type AppendixRow, ReportAppendicesRepository, type VersionAppendixRow } from './report-appendices.repository';
 import { ReportErrors } from './report-errors';
 import { ReportsRepository } from './reports.repository';
 
@@ -26,11 +26,6 @@ export const APPENDIX_TITLE_MAX = 300;
 
 const AppendixErrors = {
   notFound: () => new DomainError('appendix_not_found', 'Bilagan finns inte i rapporten.'),
-  locked: (version: number) =>
-    new DomainError(
-      'report_appendices_locked',
-      `Rapporten är fastställd (version ${version}). Bilagorna hör till den fastställda versionen och kan inte längre ändras.`,
-    ),
   title: () => new DomainError('appendix_title_invalid', `Ge bilagan en rubrik på högst ${APPENDIX_TITLE_MAX} tecken.`),
   position: (count: number) =>
     new DomainError('appendix_position_invalid', `Ange bilagans plats som ett heltal från 1 till ${count}.`),
@@ -48,10 +43,18 @@ function dto(row: AppendixRow, index: number): ReportAppendixDto {
   };
 }
 
+/** The frozen versions' bilagor, oldest version first, each in its order at the freeze. */
+function versionsDto(rows: readonly VersionAppendixRow[]): ReportVersionAppendicesDto[] {
+  const byVersion = new Map<number, VersionAppendixRow[]>();
+  for (const row of rows) byVersion.set(row.version, [...(byVersion.get(row.version) ?? []), row]);
+  return [...byVersion.entries()].map(([version, list]) => ({ version, appendices: list.map(dto) }));
+}
+
 /**
  * The PDF bilagor of a cycle's report: uploaded, renamed, ordered and removed by whoever may
- * freeze the report, only while no version is frozen (a frozen version's model names them, and
- * its PDF appends them: they never change afterwards). Every change audited.
+ * freeze the report. The current list goes into the next frozen version; each version keeps the
+ * bilagor it was frozen with (report_version_appendix, recorded in reports.service.ts freeze), so a
+ * bilaga a version holds is only taken off the list, its file kept. Every change audited.
  */
 @Injectable()
 export class ReportAppendicesService {
@@ -63,8 +66,17 @@ export class ReportAppendicesService {
   ) {}
 
   async list(cycleId: string): Promise<ReportAppendixListResponse> {
-    const [rows, latest] = await Promise.all([this.appendices.list(cycleId), this.reports.latestVersion(cycleId, this.dataSource.manager)]);
-    return { appendices: rows.map(dto), locked: latest !== null };
+    const [rows, latest, held] = await Promise.all([
+      this.appendices.list(cycleId),
+      this.reports.latestVersion(cycleId, this.dataSource.manager),
+      this.appendices.versionAppendices(cycleId),
+    ]);
+    const versions = versionsDto(held);
+    const numbers = new Set(versions.map((v) => v.version));
+    // Every frozen version is listed, also one that holds no uploaded bilaga.
+    for (let number = 1; number <= (latest?.number ?? 0); number++) if (!numbers.has(number)) versions.push({ version: number, appendices: [] });
+    versions.sort((a, b) => a.version - b.version);
+    return { appendices: rows.map(dto), nextVersion: (latest?.number ?? 0) + 1, versions };
   }
 
   async upload(cycleId: string, file: UploadedAppendix, actor: AppendixActor): Promise<ReportAppendixListResponse> {
@@ -106,21 +118,28 @@ export class ReportAppendicesService {
       const rows = await this.appendices.list(cycleId, manager);
       const row = rows.find((r) => r.id === appendixId);
       if (!row) throw AppendixErrors.notFound();
-      await this.appendices.delete(manager, appendixId);
+      // A file a frozen version holds stays for that version: it only leaves the current list.
+      const keptFor = await this.appendices.heldBy(manager, appendixId);
+      if (keptFor.length > 0) await this.appendices.markRemoved(manager, appendixId);
+      else await this.appendices.delete(manager, appendixId);
       await this.appendices.reorder(manager, cycleId, rows.filter((r) => r.id !== appendixId).map((r) => r.id));
-      return { id: appendixId, before: { cycleId, title: row.title, fileName: row.file_name }, after: { cycleId } };
+      return {
+        id: appendixId,
+        before: { cycleId, title: row.title, fileName: row.file_name },
+        after: { cycleId, ...(keptFor.length > 0 ? { keptForVersions: keptFor } : {}) },
+      };
     });
     return this.list(cycleId);
   }
 
-  /** A bilaga as uploaded. */
+  /** A bilaga as uploaded: of the current list or held by a frozen version. */
   async file(cycleId: string, appendixId: string): Promise<{ fileName: string; content: Buffer }> {
     const row = await this.appendices.file(cycleId, appendixId);
     if (!row) throw AppendixErrors.notFound();
     return { fileName: row.file_name, content: row.content };
   }
 
-  /** One change in one transaction with its audit event: the cycle locked, refused once a version is frozen. */
+  /** One change in one transaction with its audit event, the cycle locked (a freeze waits for it, and it for a freeze). */
   private async change(
     cycleId: string,
     actor: AppendixActor,
@@ -129,8 +148,6 @@ export class ReportAppendicesService {
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.reports.lockCycle(cycleId, manager))) throw ReportErrors.notFound();
-      const latest = await this.reports.latestVersion(cycleId, manager);
-      if (latest) throw AppendixErrors.locked(latest.number);
       const done = await work(manager);
       const committeeId = await this.reports.committeeOf(cycleId, manager);
       await this.audit.record(manager, {

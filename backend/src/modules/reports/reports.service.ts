@@ -26,6 +26,11 @@ export function reportChecksum(model: DocumentModel): string {
   return createHash('sha256').update(checksumText(model), 'utf8').digest('hex');
 }
 
+/** The ids of the uploaded bilagor a model names, in their order. */
+function uploadedAppendixIds(model: DocumentModel): string[] {
+  return model.appendices.flatMap((a) => (a.attachment ? [a.attachment.fileId] : []));
+}
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -38,9 +43,13 @@ export class ReportsService {
     private readonly appendices: ReportAppendicesRepository,
   ) {}
 
-  /** The PDFs of the uploaded bilagor a model names, by file id: what renderPdf appends after the report. */
+  /**
+   * The PDFs of the uploaded bilagor a model names, by file id: what renderPdf appends after the
+   * report. A frozen version's model names the bilagor it holds (report_version_appendix), whose
+   * files are kept even when they leave the current list.
+   */
   pdfAttachments(cycleId: string, model: DocumentModel): Promise<Map<string, Uint8Array>> {
-    return this.appendices.contents(cycleId, model.appendices.flatMap((a) => (a.attachment ? [a.attachment.fileId] : [])));
+    return this.appendices.contents(cycleId, uploadedAppendixIds(model));
   }
 
   /**
@@ -161,13 +170,16 @@ export class ReportsService {
         { cycleId, number: next, model: final, checksum, reason: why, figures, frozenBy: actor.userId, frozenAt },
         manager,
       );
+      // The version holds exactly the uploaded bilagor its model names, as they are now.
+      await this.appendices.recordVersion(manager, id, uploadedAppendixIds(final));
+      const appendices = final.appendices.flatMap((a) => (a.attachment ? [a.title] : []));
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'report.freeze',
         entityType: 'report_version',
         entityId: id,
         committeeId: loaded.cycle.committeeId,
-        after: { cycleId, number: next, checksum, reason: why },
+        after: { cycleId, number: next, checksum, reason: why, appendices },
         ip: actor.ip,
       });
       return next;

@@ -86,11 +86,20 @@ export interface ReportAppendixDto {
   uploadedAt: string;
 }
 
+/** The uploaded bilagor a frozen version holds, as they were at its freeze (its PDF appends exactly these). */
+export interface ReportVersionAppendicesDto {
+  version: number;
+  appendices: ReportAppendixDto[];
+}
+
 /** GET/POST/PUT …/report/appendices */
 export interface ReportAppendixListResponse {
+  /** The current list: what the next frozen version will hold. It may change again after a freeze. */
   appendices: ReportAppendixDto[];
-  /** A version is frozen: the bilagor can no longer change (uploads, renames, moves and removals answer 409). */
-  locked: boolean;
+  /** The number of the version the current list goes into when it is frozen (1 while none is). */
+  nextVersion: number;
+  /** Each frozen version's bilagor, oldest version first (empty while none is frozen). */
+  versions: ReportVersionAppendicesDto[];
 }
 
 /** Rename, or move to another place (1-based) among the uploaded bilagor. */

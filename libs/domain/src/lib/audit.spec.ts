@@ -65,4 +65,20 @@ describe('the audit log in Swedish', () => {
       { field: 'active', label: 'Aktiv', before: '–', after: 'Ja' },
     ]);
   });
+
+  it('says when a removed bilaga stays in the frozen versions that hold it', () => {
+    const removal = (after: Record<string, unknown>) =>
+      auditSentenceText({
+        action: 'report.appendix_remove',
+        entityType: 'cycle',
+        entityId: 'c1',
+        actorName: 'Maria Holm',
+        before: { title: 'Revisionsrapport' },
+        after,
+        context: { cycleId: 'c1', cycleTitle: 'Delårsrapport 2026' },
+      });
+    expect(removal({})).toBe('Maria Holm tog bort en bilaga ur rapporten för Delårsrapport 2026: ”Revisionsrapport”');
+    expect(removal({ keptForVersions: [1] })).toBe('Maria Holm tog bort en bilaga ur rapporten för Delårsrapport 2026: ”Revisionsrapport” (filen finns kvar i version 1)');
+    expect(removal({ keptForVersions: [1, 2, 3] })).toContain('(filen finns kvar i version 1, 2 och 3)');
+  });
 });

@@ -46,6 +46,13 @@ export interface AuditSegment {
 type Obj = Record<string, unknown>;
 const obj = (value: unknown): Obj => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {});
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+/** ' (filen finns kvar i version 1 och 2)': a removed bilaga that frozen versions hold. */
+const keptForText = (value: unknown): string => {
+  const numbers = Array.isArray(value) ? value.filter((n): n is number => typeof n === 'number') : [];
+  if (numbers.length === 0) return '';
+  const list = numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} och ${numbers[numbers.length - 1]}`;
+  return ` (filen finns kvar i version ${list})`;
+};
 
 /** The pieces and what they say, built by one catalogue entry. */
 interface Parts {
@@ -116,7 +123,10 @@ const CATALOGUE: Readonly<Record<string, Template>> = {
   ],
   'report.appendix_add': plain('lade till en bilaga i rapporten för', (p) => (str(p.after['title']) ? `: ”${str(p.after['title'])}”` : '')),
   'report.appendix_update': plain('ändrade en bilaga i rapporten för', (p) => (str(p.after['title']) ? `: ”${str(p.after['title'])}”` : '')),
-  'report.appendix_remove': plain('tog bort en bilaga ur rapporten för', (p) => (str(p.before['title']) ? `: ”${str(p.before['title'])}”` : '')),
+  'report.appendix_remove': plain(
+    'tog bort en bilaga ur rapporten för',
+    (p) => `${str(p.before['title']) ? `: ”${str(p.before['title'])}”` : ''}${keptForText(p.after['keptForVersions'])}`,
+  ),
   'cycle.create': plain('startade'),
   'cycle.update': plain('ändrade'),
   'economy.import': plain('importerade ekonomiunderlag till'),

@@ -4,10 +4,11 @@ import type { ReportAppendixListResponse } from '@rapportflode/api-contract';
 import { Observable, of, throwError } from 'rxjs';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ApiClient } from '../../core/api-client';
-import { pagesText, ReportAppendicesComponent } from './report-appendices.component';
+import { nextVersionText, pagesText, ReportAppendicesComponent } from './report-appendices.component';
 
 const LIST: ReportAppendixListResponse = {
-  locked: false,
+  nextVersion: 1,
+  versions: [],
   appendices: [
     { id: 'a1', position: 1, title: 'Revisionsrapport', fileName: 'revision.pdf', pages: 12, size: 1000, uploadedAt: '2026-09-01T10:00:00.000Z' },
     { id: 'a2', position: 2, title: 'Nyckeltal', fileName: 'nyckeltal.pdf', pages: 1, size: 500, uploadedAt: '2026-09-01T10:05:00.000Z' },
@@ -63,7 +64,7 @@ describe('ReportAppendicesComponent (Bilagor on the report page)', () => {
   });
 
   it('refuses a file that is not a PDF before sending it, and shows the server’s Swedish refusal', async () => {
-    const refusal = new HttpErrorResponse({ status: 409, error: { statusCode: 409, code: 'report_appendices_locked', message: 'Rapporten är fastställd (version 1).' } });
+    const refusal = new HttpErrorResponse({ status: 400, error: { statusCode: 400, code: 'appendix_title_invalid', message: 'Ge bilagan en rubrik på högst 300 tecken.' } });
     const { fixture, root, calls } = await render(LIST, true, () => throwError(() => refusal));
     const input = root.querySelector<HTMLInputElement>('#appendix-file')!;
     const notPdf = new File(['hej'], 'anteckning.txt', { type: 'text/plain' });
@@ -77,13 +78,45 @@ describe('ReportAppendicesComponent (Bilagor on the report page)', () => {
     root.querySelector<HTMLButtonElement>('#appendix-rename-a1')!.click();
     await fixture.whenStable();
     fixture.detectChanges();
-    expect(root.querySelector('#appendix-errors')?.textContent).toContain('Rapporten är fastställd (version 1).');
+    expect(root.querySelector('#appendix-errors')?.textContent).toContain('Ge bilagan en rubrik på högst 300 tecken.');
   });
 
-  it('shows a locked list without controls once a version is frozen', async () => {
-    const { root } = await render({ ...LIST, locked: true });
-    expect(root.querySelector('#appendices-locked')?.textContent).toContain('kan inte ändras');
-    expect(root.querySelector('#appendix-upload')).toBeNull();
-    expect(root.querySelector('#appendix-remove-a1')).toBeNull();
+  it('after a freeze says which version the list goes into, shows what version 1 holds, and keeps the list editable', async () => {
+    const frozen: ReportAppendixListResponse = {
+      nextVersion: 2,
+      versions: [{ version: 1, appendices: [{ ...LIST.appendices[0], title: 'Revisionsrapport (v1)' }] }],
+      appendices: [LIST.appendices[0], { id: 'b1', position: 2, title: 'Ny bilaga', fileName: 'ny.pdf', pages: 3, size: 700, uploadedAt: '2026-09-02T10:00:00.000Z' }],
+    };
+    const { fixture, root, calls } = await render(frozen);
+    expect(root.querySelector('#appendices-next-version')?.textContent?.trim()).toBe(
+      'Bilagorna i listan kommer med i version 2 när den fastställs. Version 1 behåller de bilagor den fastställdes med.',
+    );
+    const v1 = root.querySelector('#appendices-version-1');
+    expect(v1?.textContent).toContain('Version 1 har bilagan:');
+    expect(Array.from(v1?.querySelectorAll('li > a') ?? []).map((a) => a.textContent?.trim())).toEqual(['Revisionsrapport (v1)']);
+    expect(v1?.querySelector('a')?.getAttribute('href')).toBe('/api/cycles/c1/report/appendices/a1/file');
+    expect(Array.from(root.querySelectorAll('#appendix-list > li > a')).map((a) => a.textContent?.trim())).toEqual(['Revisionsrapport', 'Ny bilaga']);
+    expect(root.querySelector('#appendix-upload')).not.toBeNull();
+    // Removing a bilaga version 1 holds says its file stays for version 1; another is simply removed.
+    root.querySelector<HTMLButtonElement>('#appendix-remove-a1')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(calls.at(-1)?.path).toBe('POST /cycles/:cycleId/report/appendices/:appendixId/delete');
+    expect(root.querySelector('#appendix-status')?.textContent).toContain('"Revisionsrapport" togs bort ur listan. Filen finns kvar i version 1.');
+    root.querySelector<HTMLButtonElement>('#appendix-remove-b1')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(root.querySelector('#appendix-status')?.textContent).toContain('"Ny bilaga" togs bort.');
+  });
+
+  it('names a frozen version without uploaded bilagor, and no version before the first freeze', async () => {
+    const { root } = await render({ ...LIST, nextVersion: 3, versions: [{ version: 1, appendices: [] }, { version: 2, appendices: [] }] });
+    expect(root.querySelector('#appendices-version-1')?.textContent).toContain('Version 1 har inga uppladdade bilagor.');
+    expect(root.querySelector('#appendices-next-version')?.textContent).toContain('kommer med i version 3 när den fastställs. Version 1 och 2 behåller de bilagor de fastställdes med.');
+    TestBed.resetTestingModule();
+    const before = await render(LIST);
+    expect(before.root.querySelector('#appendices-next-version')).toBeNull();
+    expect(before.root.querySelector('[id^="appendices-version-"]')).toBeNull();
+    expect(nextVersionText({ nextVersion: 4, versions: [1, 2, 3].map((version) => ({ version, appendices: [] })) })).toContain('Version 1, 2 och 3 behåller');
   });
 });

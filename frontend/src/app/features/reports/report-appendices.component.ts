@@ -9,6 +9,25 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { uploadProblem } from '../meetings/agenda-documents.component';
 
+/**
+ * What the panel says once a version is frozen: which version the current list goes into, and
+ * that the frozen ones keep their own bilagor.
+ */
+export function nextVersionText(list: Pick<ReportAppendixListResponse, 'nextVersion' | 'versions'>): string {
+  const frozen = list.versions.map((v) => v.version);
+  return `Bilagorna i listan kommer med i version ${list.nextVersion} när den fastställs. Version ${numbersText(frozen)} behåller de bilagor ${frozen.length === 1 ? 'den' : 'de'} fastställdes med.`;
+}
+
+/** '1', '1 och 2', '1, 2 och 3' */
+function numbersText(numbers: readonly number[]): string {
+  return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} och ${numbers[numbers.length - 1]}`;
+}
+
+/** The versions that hold a bilaga (its file stays for them when it leaves the list). */
+export function versionsHolding(list: ReportAppendixListResponse, appendixId: string): number[] {
+  return list.versions.filter((v) => v.appendices.some((a) => a.id === appendixId)).map((v) => v.version);
+}
+
 /** '12 sidor', '1 sida' */
 export function pagesText(pages: number): string {
   return `${pages} ${pages === 1 ? 'sida' : 'sidor'}`;
@@ -16,7 +35,8 @@ export function pagesText(pages: number): string {
 
 /**
  * Bilagor: the PDF files the secretary adds to the report (after the main text in the PDF, named
- * in the TOC and in Word), uploaded, renamed, ordered and removed until a version is frozen.
+ * in the TOC and in Word), uploaded, renamed, ordered and removed; the current list goes into the
+ * next frozen version, and each frozen version's own bilagor are shown below it.
  * The server checks each file (backend/src/modules/reports/report-appendices.controller.ts).
  */
 @Component({
@@ -39,7 +59,7 @@ export class ReportAppendicesComponent {
   readonly cycleId = input.required<string>();
   /** Whether the person may change the bilagor (who may freeze the report). */
   readonly canEdit = input(false);
-  /** How many versions are frozen: the list is read again when one is (it locks the bilagor). */
+  /** How many versions are frozen: the list is read again when one is (the list then goes into the next). */
   readonly versions = input(0);
   /** After a change: the report's preview and status are read again. */
   readonly changed = output<void>();
@@ -57,6 +77,7 @@ export class ReportAppendicesComponent {
   protected readonly names = signal<Record<string, string>>({});
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
   protected readonly pagesText = pagesText;
+  protected readonly nextVersionText = nextVersionText;
 
   protected fileUrl(appendix: ReportAppendixDto): string {
     return endpointUrl(REPORT_API.appendixFile, { cycleId: this.cycleId(), appendixId: appendix.id });
@@ -115,7 +136,12 @@ export class ReportAppendicesComponent {
   }
 
   protected remove(appendix: ReportAppendixDto): Promise<boolean> {
-    return this.run(this.api.call(REPORT_API.deleteAppendix, { cycleId: this.cycleId(), appendixId: appendix.id }, {}), `"${appendix.title}" togs bort.`);
+    const list = this.list.value();
+    const held = list ? versionsHolding(list, appendix.id) : [];
+    return this.run(
+      this.api.call(REPORT_API.deleteAppendix, { cycleId: this.cycleId(), appendixId: appendix.id }, {}),
+      held.length === 0 ? `"${appendix.title}" togs bort.` : `"${appendix.title}" togs bort ur listan. Filen finns kvar i version ${numbersText(held)}.`,
+    );
   }
 
   private async run(request: Observable<ReportAppendixListResponse>, success: string): Promise<boolean> {
