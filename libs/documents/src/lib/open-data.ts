@@ -55,7 +55,7 @@ export const OPEN_DATA_GROUP_COLUMN = { key: 'grupp', label: 'Grupp' } as const;
 
 /**
  * The rows open data gives: a table's group rows (kind 'group') are no rows of their own; each
- * row under one carries the group's text (rows before the first group: null). `grouped` is false
+ * row under one carries the group's text (rows before the first group, and the total: null). `grouped` is false
  * for a table without group rows, whose open data stays as it was.
  */
 export function openDataRows(table: TableBlock): { grouped: boolean; rows: Array<{ row: TableRow; group: string | null }> } {
@@ -69,7 +69,8 @@ export function openDataRows(table: TableBlock): { grouped: boolean; rows: Array
       group = heading === null || heading === undefined || heading === '' ? null : String(heading);
       continue;
     }
-    rows.push({ row, group });
+    // The total row adds up the whole table, not the last group.
+    rows.push({ row, group: row.kind === 'total' ? null : group });
   }
   return { grouped, rows };
 }

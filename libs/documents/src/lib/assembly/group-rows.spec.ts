@@ -1,4 +1,4 @@
-import { InternalControlConfig, InternalControlContent } from '@rapportflode/domain';
+import { InternalControlConfig, InternalControlContent, TableConfig, TableContent } from '@rapportflode/domain';
 import { renderDocx } from '../../docx';
 import { nackaT2Fixture } from '../../../testing/nacka-fixture';
 import { rowsOf, tablesXmlOf, textOf, unzip } from '../../../testing/read-docx';
@@ -118,5 +118,57 @@ describe('group rows in printed tables', () => {
     expect(column.rows.some((r) => r.kind === 'group')).toBe(false);
     expect(tableCsv(column).split('\r\n')[0]).toBe('\ufeffGrupp;Risk;Orsak;Påverkan;Hantering;Status');
     expect(blocks({ riskGroups: 'tables' }, risks).every((t) => t.rows.every((r) => r.kind !== 'group'))).toBe(true);
+  });
+});
+
+describe('group rows in a table section', () => {
+  const layout: TableConfig = {
+    columns: [
+      { key: 'projekt', label: 'Projekt', type: 'text' },
+      { key: 'belopp', label: 'Belopp tkr', type: 'number', sum: true },
+    ],
+    totalLabel: 'Summa investeringar',
+  };
+  const content: TableContent = {
+    type: 'table',
+    rows: [
+      { key: 'a', group: 'Gemensam verksamhet', cells: { projekt: 'Verksamhetssystem', belopp: 1200 } },
+      { key: 'b', group: 'Äldreomsorg', cells: { projekt: 'Larm', belopp: 300 } },
+      { key: 'c', group: 'Gemensam verksamhet', cells: { projekt: 'Möbler', belopp: 150 } },
+    ],
+  };
+  const tableOf = (config: TableConfig): TableBlock => {
+    const ctx = { ids: new Ids(), cycle, sectionName: '5 Investeringar', sectionTitle: 'Investeringar', base: 2, headingId: 'h-5' };
+    const section = { id: 's', number: '5', depth: 1, title: 'Investeringar', kind: 'table' as const, config: { table: config } };
+    return contentBlocks(section, content, ctx, null)[0] as TableBlock;
+  };
+
+  it('prints the groups as heading rows above their rows, the total last, when the template says so', () => {
+    const table = tableOf({ ...layout, groups: 'rows' });
+    expect(table.columns.map((c) => c.label)).toEqual(['Projekt', 'Belopp tkr']);
+    expect(table.rows.map((r) => [r.kind ?? 'body', ...r.cells])).toEqual([
+      ['group', 'Gemensam verksamhet'],
+      ['body', 'Verksamhetssystem', 1200],
+      ['body', 'Möbler', 150],
+      ['group', 'Äldreomsorg'],
+      ['body', 'Larm', 300],
+      ['total', 'Summa investeringar', 1650],
+    ]);
+    const html = renderHtml(model([table]), { target: 'preview' });
+    expect(html).toContain('<tr class="group-row"><th scope="rowgroup" colspan="2">Äldreomsorg</th></tr><tr><th scope="row">Larm</th><td class="num">300</td></tr>');
+    expect(tableCsv(table).split('\r\n')).toEqual([
+      '\ufeffGrupp;Projekt;Belopp tkr',
+      'Gemensam verksamhet;Verksamhetssystem;1200',
+      'Gemensam verksamhet;Möbler;150',
+      'Äldreomsorg;Larm;300',
+      ';Summa investeringar;1650',
+      '',
+    ]);
+  });
+
+  it('keeps the Grupp column in the rows’ own order without the choice', () => {
+    const table = tableOf(layout);
+    expect(table.columns.map((c) => c.label)).toEqual(['Grupp', 'Projekt', 'Belopp tkr']);
+    expect(table.rows.map((r) => r.cells[1])).toEqual(['Verksamhetssystem', 'Larm', 'Möbler', 'Summa investeringar']);
   });
 });

@@ -267,14 +267,18 @@ function internalControlBlocks(config: SectionConfig | null, content: InternalCo
 function genericTableBlocks(config: SectionConfig | null, content: TableContent, ctx: Context, unit: string | null): Block[] {
   const layout = tableConfigOf(config);
   const computed = computeTable(layout, content);
-  const grouped = content.rows.some((r) => r.group);
+  // The template's groups 'rows': a heading row above each group's rows instead of the Grupp column.
+  const asRows = layout.groups === 'rows';
+  const grouped = !asRows && content.rows.some((r) => r.group);
+  const sourceRows = asRows ? byGroup(computed.rows, (r) => r.group) : computed.rows;
   const columns: TableColumn[] = [
     ...(grouped ? [column('Grupp', 'grupp', 'text')] : []),
     ...layout.columns.map((c) => (c.type === 'number' ? column(c.label, c.key, 'number', c.decimals ?? 0) : column(c.label, c.key, 'text'))),
   ];
-  const rows: TableRow[] = computed.rows.map((r) => ({ cells: [...(grouped ? [r.group ?? ''] : []), ...layout.columns.map((c) => r.cells[c.key] ?? null)] }));
+  const rows: TableRow[] = sourceRows.map((r) => ({ cells: [...(grouped ? [r.group ?? ''] : []), ...layout.columns.map((c) => r.cells[c.key] ?? null)] }));
   if (computed.total) rows.push({ cells: [...(grouped ? [''] : []), ...layout.columns.map((c) => computed.total?.[c.key] ?? null)], kind: 'total' });
-  const table: TableBlock = { type: 'table', id: tableId(ctx, unit), caption: `${ctx.sectionTitle}${unit ? `, ${unit}` : ''}`, columns, rows, dataset: dataset(ctx, unit) };
+  const printed: TableBlock = { type: 'table', id: tableId(ctx, unit), caption: `${ctx.sectionTitle}${unit ? `, ${unit}` : ''}`, columns, rows, dataset: dataset(ctx, unit) };
+  const table = asRows ? withGroupRows(printed, sourceRows, (r) => r.group) : printed;
   // A typed total that is not the rows' sum stays visible beside the computed one.
   const flags = tableTotalFlags(layout, content);
   if (!flags.length) return [table];

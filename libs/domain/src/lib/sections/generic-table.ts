@@ -40,7 +40,17 @@ export interface TableConfig {
   columns: readonly TableColumn[];
   /** The total row's label (`Totalt`, `Summa investeringar`). */
   totalLabel?: string;
+  /** How the rows' group headings print (TABLE_GROUP_DISPLAYS); 'column' when absent. */
+  groups?: TableGroupDisplay;
 }
+
+/** A first column Grupp (default), or a heading row above each group's rows inside the table. */
+export const TABLE_GROUP_DISPLAYS = ['column', 'rows'] as const;
+export type TableGroupDisplay = (typeof TABLE_GROUP_DISPLAYS)[number];
+export const TABLE_GROUP_DISPLAY_LABELS: Readonly<Record<TableGroupDisplay, string>> = {
+  column: 'Som första kolumn',
+  rows: 'Som rubrikrad i tabellen',
+};
 
 export type TableCell = string | number | null;
 
@@ -93,8 +103,10 @@ export function checkTableConfig(input: unknown): { ok: true; config: TableConfi
     });
   });
   const totalLabel = typeof input['totalLabel'] === 'string' ? input['totalLabel'].trim() : '';
+  const groups = input['groups'] ?? 'column';
+  if (!(TABLE_GROUP_DISPLAYS as readonly unknown[]).includes(groups)) errors.push('Radernas rubriker skrivs ut som en första kolumn eller som rubrikrader i tabellen.');
   if (errors.length) return { ok: false, errors };
-  return { ok: true, config: { columns, ...(totalLabel ? { totalLabel } : {}) } };
+  return { ok: true, config: { columns, ...(totalLabel ? { totalLabel } : {}), ...(groups === 'rows' ? { groups: 'rows' as const } : {}) } };
 }
 
 /** How rows are named in messages and the diff: by their first column's text. */
