@@ -15,6 +15,7 @@ import { EconomyLayoutComponent } from './economy-layout.component';
 import { GoalsLayoutComponent } from './goals-layout.component';
 import { BlocksLayoutComponent } from './blocks-layout.component';
 import { ControlLayoutComponent } from './control-layout.component';
+import { SectionPrintPreviewComponent } from './section-print-preview.component';
 import { addTableColumn, removeTableColumn, sickLeavePresetOf, tableWithColumn } from './section-layout';
 
 /** The kinds whose layout an administrator sets in the template. */
@@ -28,7 +29,7 @@ export const LAYOUT_KINDS: readonly SectionKind[] = ['economy', 'table', 'sick_l
 @Component({
   selector: 'rf-section-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [EconomyLayoutComponent, GoalsLayoutComponent, forwardRef(() => BlocksLayoutComponent), ControlLayoutComponent],
+  imports: [EconomyLayoutComponent, GoalsLayoutComponent, forwardRef(() => BlocksLayoutComponent), ControlLayoutComponent, SectionPrintPreviewComponent],
   templateUrl: './section-layout.component.html',
   styleUrl: './section-layout.component.css',
 })
