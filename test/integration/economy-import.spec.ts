@@ -328,6 +328,77 @@ describe('importing economy figures from the finance system', () => {
     const tooLarge = await commit(economist, big, 'stor.csv');
     expect(tooLarge).toMatchObject({ status: 413, body: { code: 'import_file_too_large', message: expect.stringContaining('större än 10 MB') } });
   });
+
+  it('imports rows nested three levels deep by their parent column, shows the levels in the preview, and refuses a ring or a fourth level', async () => {
+    const header = 'Enhet;Rad;Överordnad rad;Utfall intäkter;Utfall kostnader;Budget intäkter;Budget kostnader;Helårsbudget;Prognos';
+    const mapping = {
+      unitColumn: 'Enhet',
+      labelColumn: 'Rad',
+      parentColumn: 'Överordnad rad',
+      keyColumn: null,
+      commentColumn: null,
+      columns: { income: 'Utfall intäkter', costs: 'Utfall kostnader', budget_income: 'Budget intäkter', budget_costs: 'Budget kostnader', annual_budget: 'Helårsbudget', forecast: 'Prognos' },
+      totalLabels: ['Summa'],
+      decimal: null,
+    };
+    const csv = [
+      header,
+      'Omsorgsenheten;Äldreomsorg;;;;;;;',
+      'Omsorgsenheten;Hemtjänst;Äldreomsorg;;;;;;',
+      'Omsorgsenheten;Hemtjänst dag;Hemtjänst;3 000;-30 000;2 800;-29 000;-40 000;-41 000',
+      'Omsorgsenheten;Hemtjänst natt;Äldreomsorg > Hemtjänst;1 000;-9 000;1 000;-9 500;-14 000;-13 500',
+      'Omsorgsenheten;Särskilt boende;Äldreomsorg;0;-20 000;0;-21 000;-30 000;-29 000',
+      'Omsorgsenheten;Summa hemtjänst;Hemtjänst;4 000;-39 000;3 800;-38 501;-54 000;-54 500',
+    ].join('\r\n');
+    const bytes = Buffer.from(csv, 'utf8');
+    const before = await snapshot();
+    const previewed = await preview(economist, bytes, 'omsorg-nivaer.csv', { mapping: JSON.stringify(mapping) });
+    expect(previewed.status).toBe(200);
+    expect(previewed.body).toMatchObject({ issues: [], canImport: true, rowCount: 5 });
+    expect(previewed.body.units).toHaveLength(1);
+    expect(previewed.body.units[0].outline.map((r) => [r.label, r.depth, r.subtotal])).toEqual([
+      ['Äldreomsorg', 0, true],
+      ['Hemtjänst', 1, true],
+      ['Hemtjänst dag', 2, false],
+      ['Hemtjänst natt', 2, false],
+      ['Särskilt boende', 1, false],
+    ]);
+    // The printed sub-total of the row two levels down is checked against its sub-rows.
+    expect(previewed.body.disagreements).toEqual([
+      { line: 7, unitName: 'Omsorgsenheten', row: 'Summa hemtjänst', column: 'budget_costs', header: 'Budget kostnader', printed: -38501, computed: -38500 },
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    const committed = await commit(economist, bytes, 'omsorg-nivaer.csv', { mapping: JSON.stringify(mapping) });
+    expect(committed.status).toBe(201);
+    const omsorg = (await snapshot()).tasks.find((t) => t.unit === 'Omsorgsenheten') as TaskState;
+    const content = omsorg.content as EconomyContent;
+    expect(content.rows.map((r) => [r.label, r.children?.map((c) => [c.label, c.children?.map((g) => [g.label, g.values.costs])])])).toEqual([
+      ['Äldreomsorg', [['Hemtjänst', [['Hemtjänst dag', -30000], ['Hemtjänst natt', -9000]]], ['Särskilt boende', undefined]]],
+    ]);
+    expect(computeEconomy(LAYOUT, content).total).toMatchObject({ net: -55000, forecast: -83500 });
+
+    const bad = [
+      header,
+      'Omsorgsenheten;Hemtjänst;Särskilt boende;1;-1;1;-1;-1;-1',
+      'Omsorgsenheten;Särskilt boende;Hemtjänst;1;-1;1;-1;-1;-1',
+      'Omsorgsenheten;Äldreomsorg;;;;;;;',
+      'Omsorgsenheten;Hemtjänst 2;Äldreomsorg;;;;;;',
+      'Omsorgsenheten;Dag;Hemtjänst 2;;;;;;',
+      'Omsorgsenheten;Team;Dag;1;-1;1;-1;-1;-1',
+      'Omsorgsenheten;Natt;Äldreomsorg > Nattpatrull;1;-1;1;-1;-1;-1',
+    ].join('\r\n');
+    const beforeBad = await snapshot();
+    const refused = await commit(economist, Buffer.from(bad, 'utf8'), 'fel-nivaer.csv', { mapping: JSON.stringify(mapping) });
+    expect(refused).toMatchObject({ status: 400, body: { code: 'economy_import_invalid' } });
+    expect((refused.body as unknown as { details: string[] }).details).toEqual([
+      'Rad 2, kolumn "Överordnad rad": Omsorgsenheten: raden "Hemtjänst" ligger under sig själv (Hemtjänst › Särskilt boende › Hemtjänst). Ange en överrad som inte ligger under raden.',
+      'Rad 3, kolumn "Överordnad rad": Omsorgsenheten: raden "Särskilt boende" ligger under sig själv (Särskilt boende › Hemtjänst › Särskilt boende). Ange en överrad som inte ligger under raden.',
+      'Rad 7, kolumn "Överordnad rad": Omsorgsenheten: raden "Team" ligger 4 nivåer ned (Äldreomsorg › Hemtjänst 2 › Dag › Team). En ekonomitabell har högst 3 nivåer: raden, dess underrader och deras underrader.',
+      'Rad 8, kolumn "Överordnad rad": Omsorgsenheten: överraden "Äldreomsorg › Nattpatrull" till raden "Natt" finns inte i filen.',
+    ]);
+    expect(await snapshot()).toEqual(beforeBad);
+  });
 });
 
 /**

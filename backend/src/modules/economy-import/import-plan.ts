@@ -12,6 +12,7 @@ import {
   inputColumns,
   isEditable,
   moneyDecimals,
+  importOutline,
   readEconomyImportMapping,
   suggestEconomyMapping,
   TASK_STATE_LABELS,
@@ -127,7 +128,7 @@ export function planImport({ section, tasks: taskList, saved, file, read: { sha2
   }
   const units: EconomyImportUnitDto[] = (result?.units ?? []).map((unit) => {
     const task = tasks.get(unit.unitId) as TargetTask;
-    return { unitId: task.unit_id, unitName: task.name, taskId: task.id, state: task.state, editable: isEditable(task.state), rows: unit.rows, total: unit.total };
+    return { unitId: task.unit_id, unitName: task.name, taskId: task.id, state: task.state, editable: isEditable(task.state), rows: unit.rows, total: unit.total, outline: importOutline(unit.content) };
   });
   const locked = (result?.units ?? []).map((unit) => tasks.get(unit.unitId) as TargetTask).filter((task) => !isEditable(task.state));
   for (const task of locked) {

@@ -4,6 +4,7 @@ import type {
   EconomyImportIssue,
   EconomyImportMapping,
   Figures,
+  ImportOutlineRow,
   TaskState,
 } from '@rapportflode/domain';
 
@@ -32,6 +33,8 @@ export interface EconomyImportUnitDto {
   editable: boolean;
   rows: number;
   total: Figures;
+  /** The unit's rows with their levels, top to bottom (libs/domain importOutline). */
+  outline: ImportOutlineRow[];
 }
 
 /** POST /api/cycles/:cycleId/sections/:sectionId/economy-imports/preview: nothing is stored. */

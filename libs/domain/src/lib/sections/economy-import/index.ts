@@ -16,3 +16,5 @@ export { economyGridFromCsv, gridFromRows } from './grid';
 export { rowKeyFromLabel } from './tables';
 export { importEconomy, importIssueText } from './import';
 export { importSignWarning } from './signs';
+export type { ImportOutlineRow } from './outline';
+export { importOutline } from './outline';
