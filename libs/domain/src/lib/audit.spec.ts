@@ -80,5 +80,17 @@ describe('the audit log in Swedish', () => {
     expect(removal({})).toBe('Maria Holm tog bort en bilaga ur rapporten för Delårsrapport 2026: ”Revisionsrapport”');
     expect(removal({ keptForVersions: [1] })).toBe('Maria Holm tog bort en bilaga ur rapporten för Delårsrapport 2026: ”Revisionsrapport” (filen finns kvar i version 1)');
     expect(removal({ keptForVersions: [1, 2, 3] })).toContain('(filen finns kvar i version 1, 2 och 3)');
+    expect(auditFieldChanges({ title: 'Revisionsrapport' }, { keptForVersions: [1, 2] })).toContainEqual({
+      field: 'keptForVersions',
+      label: 'Filen finns kvar i version',
+      before: '–',
+      after: '1, 2',
+    });
+    expect(auditFieldChanges(null, { number: 2, appendices: ['Revisionsrapport', 'Nyckeltal'] })).toContainEqual({
+      field: 'appendices',
+      label: 'Bilagor',
+      before: '–',
+      after: 'Revisionsrapport, Nyckeltal',
+    });
   });
 });

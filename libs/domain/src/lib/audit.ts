@@ -286,6 +286,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   revoked: 'Avslutade sessioner',
   reportKind: 'Rapporttyp',
   municipality: 'Kommun',
+  appendices: 'Bilagor',
+  keptForVersions: 'Filen finns kvar i version',
 };
 
 /** One value as a person reads it. */
