@@ -36,6 +36,7 @@ const BLOCKS = layout('blocks', {
 const LAYOUTS: ReadonlyArray<[string, SectionKind, SectionConfig | null]> = [
   ['table, default columns', 'table', null],
   ['table with two decimals and a total label', 'table', layout('table', { table: { columns: [{ key: 'namn', label: 'Namn', type: 'text', required: true }, { key: 'antal', label: 'Antal', type: 'number', decimals: 2, sum: true }, { key: 'not', label: 'Not', type: 'text', required: true }], totalLabel: 'Totalt' } })],
+  ['table with group heading rows', 'table', layout('table', { table: { columns: [{ key: 'projekt', label: 'Projekt', type: 'text' }, { key: 'belopp', label: 'Belopp tkr', type: 'number', sum: true }], groups: 'rows' } })],
   ['sick leave, default', 'sick_leave', null],
   ['sick leave by gender and age, two decimals', 'sick_leave', layout('sick_leave', { sickLeave: { shortTermLabel: '≤59 dagar', longTermLabel: '≥60 dagar', byGender: true, decimals: 2, ageBands: [{ key: 'unga', label: '29 år eller yngre' }, { key: 'mitt', label: '30–49 år' }, { key: 'aldre', label: '50 år eller äldre' }] } })],
   ['sick leave, one age band', 'sick_leave', layout('sick_leave', { sickLeave: { shortTermLabel: '1–14 dagar', longTermLabel: '15–90 dagar', ageBands: [{ key: 'alla', label: 'alla åldrar' }] } })],
@@ -68,6 +69,14 @@ describe('sectionSampleHtml', () => {
     expect(html).toMatch(/<tr class="total"><th scope="row">Totalt<\/th><td class="num">5\s522,39<\/td>/);
   });
 
+  it('prints group heading rows inside a table whose layout asks for them, and no Grupp column', () => {
+    const html = sectionSampleHtml('table', LAYOUTS[2][2], 'Investeringar');
+    expect(html).toContain('<tr class="group-row"><th scope="rowgroup" colspan="2">Äldreomsorg</th></tr>');
+    expect(html).toContain('<tr class="group-row"><th scope="rowgroup" colspan="2">Individ- och familjeomsorg</th></tr>');
+    expect(html).not.toContain('>Grupp</th>');
+    expect(sectionSampleHtml('table', null)).not.toContain('group-row');
+  });
+
   it('prints a section of blocks in block order: lead text, table, text, chart as svg with its data table', () => {
     const html = sectionSampleHtml('blocks', BLOCKS, 'Ekonomisk uppföljning');
     const order = [
@@ -88,7 +97,7 @@ describe('sectionSampleHtml', () => {
   });
 
   it('prints the audit recommendations layout with its caption and columns, hiding the column empty in every row', () => {
-    const html = sectionSampleHtml('internal_control', LAYOUTS[9][2], 'Intern kontroll');
+    const html = sectionSampleHtml('internal_control', LAYOUTS[10][2], 'Intern kontroll');
     expect(html).toContain('<caption>Revisionens iakttagelser</caption>');
     expect(html).toContain('<th scope="col">Revision/Granskning</th><th scope="col">Åtgärd</th><th scope="col">Status</th>');
     expect(html).not.toContain('Bakgrund');
@@ -107,7 +116,7 @@ describe('sectionSampleHtml', () => {
   });
 
   it('prints risk groups as one table per group with the status the template adds', () => {
-    const html = sectionSampleHtml('internal_control', LAYOUTS[10][2]);
+    const html = sectionSampleHtml('internal_control', LAYOUTS[11][2]);
     expect(html).toContain('<caption>Verksamhetsrisker: Äldreomsorg</caption>');
     expect(html).toContain('<caption>Verksamhetsrisker: Individ- och familjeomsorg</caption>');
     expect(html).toContain('Troligen klart i år');
@@ -116,14 +125,14 @@ describe('sectionSampleHtml', () => {
   });
 
   it('prints the plan with the result the template adds and the group column of the risks', () => {
-    const html = sectionSampleHtml('internal_control', LAYOUTS[8][2]);
+    const html = sectionSampleHtml('internal_control', LAYOUTS[9][2]);
     expect(html).toContain('<caption>Intern kontrollplan</caption>');
     expect(html).toContain('Delvis genomförd');
     expect(html).toContain('<th scope="col">Grupp</th><th scope="col">Risk</th>');
   });
 
   it('prints sick leave with the layout limits, decimals and the trend chart', () => {
-    const html = sectionSampleHtml('sick_leave', LAYOUTS[3][2]);
+    const html = sectionSampleHtml('sick_leave', LAYOUTS[4][2]);
     expect(html).toContain('<caption>Sjukfrånvaro, T2 2025 (%)</caption>');
     expect(html).toContain('Kort sjukfrånvaro (≤59 dagar)');
     expect(html).toContain('Sjukfrånvaro kvinnor');
@@ -134,7 +143,7 @@ describe('sectionSampleHtml', () => {
 
   it('prints the action plan with the effect column only when the layout has it', () => {
     expect(sectionSampleHtml('action_plan', null)).not.toContain('Effekt (tkr)');
-    const html = sectionSampleHtml('action_plan', LAYOUTS[6][2]);
+    const html = sectionSampleHtml('action_plan', LAYOUTS[7][2]);
     expect(html).toContain('Effekt (tkr)');
     expect(html).toContain('<td>FL</td>');
     expect(html).toMatch(/<td class="num">1\s200<\/td>/);

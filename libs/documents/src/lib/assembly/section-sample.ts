@@ -56,14 +56,21 @@ const VERKSAMHETER = ['Hemtjänst', 'Särskilt boende', 'Individ- och familjeoms
 const TEXTS = ['Enligt plan', 'Pågår', 'Klar'];
 const AMOUNTS = [1_250, 2_322, 845];
 
-/** Three rows: the first text column names a verksamhet, other text columns a short status, numbers with the column's decimals. */
+const GROUPS = ['Äldreomsorg', 'Äldreomsorg', 'Individ- och familjeomsorg'];
+
+/**
+ * Three rows: the first text column names a verksamhet, other text columns a short status,
+ * numbers with the column's decimals; under two group headings when the layout says how groups print.
+ */
 function tableSample(config: SectionConfig | null | undefined): TableContent {
   const layout = tableConfigOf(config);
   const firstText = layout.columns.find((c) => c.type === 'text')?.key;
+  const grouped = layout.groups !== undefined;
   return {
     type: 'table',
     rows: VERKSAMHETER.map((label, i) => ({
       key: `rad-${i + 1}`,
+      ...(grouped ? { group: GROUPS[i] } : {}),
       cells: Object.fromEntries(
         layout.columns.map((c, j) => [
           c.key,
