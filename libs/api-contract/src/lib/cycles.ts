@@ -333,6 +333,8 @@ export interface CommentRowAnchor {
   kind: 'row';
   rowKey: string;
   column?: string;
+  /** In a section made of blocks: the key of the block whose table the row is in. */
+  block?: string;
 }
 
 /** PATCH /api/tasks/:id/comments/:commentId */

@@ -65,7 +65,7 @@ export class CreateCommentBody implements CreateCommentRequest {
   anchor?: string;
 
   /** Checked against the task's content by checkRowAnchor, not here. */
-  @ApiPropertyOptional({ type: Object, example: { kind: 'row', rowKey: 'r1', column: 'forecast' } })
+  @ApiPropertyOptional({ type: Object, example: { kind: 'row', rowKey: 'r1', column: 'forecast' }, description: 'In a section of blocks also `block`: the key of the block the row is in.' })
   @Allow()
   rowAnchor?: CommentRowAnchor;
 }

@@ -4,6 +4,7 @@
  * their stable `key`, so a comment stays on its row when rows are reordered or added.
  */
 import { ACTION_PLAN_FIELD_LABELS, ActionPlanConfig } from './action-plan';
+import { BLOCK_KEY, blockContent, blockName, blockSpecs } from './blocks';
 import { economyConfigOf, type SectionConfig, type StructuredContent, tableConfigOf, type TaskContent } from './content';
 import { columnLabel as economyColumnLabel, EconomyRow, EconomyTableConfig } from './economy';
 import { goalsAssessed, goalsColumnLabels } from './goals';
@@ -11,11 +12,13 @@ import { CONTROL_DIFF_LABELS, layoutRowAnchors, RISK_DIFF_LABELS } from './inter
 import { isRecord, rowNames } from './section-check';
 import { sickLeaveMeasures } from './sick-leave';
 
-/** A comment's place in a table: a row by its key, optionally one of its columns. */
+/** A comment's place in a table: a row by its key, optionally one of its columns; in a section of blocks, the block's key too. */
 export interface RowAnchor {
   kind: 'row';
   rowKey: string;
   column?: string;
+  /** The block the row's table is in (sections made of blocks only, blocks.ts). */
+  block?: string;
 }
 
 export interface CommentableColumn {
@@ -28,6 +31,16 @@ export interface CommentableRow {
   key: string;
   name: string;
   columns: CommentableColumn[];
+  /** The block the row is in, in a section made of blocks. */
+  block?: string;
+}
+
+/**
+ * One id for a row across the tables of a section: the row's key, or `<block>/<row key>` in a
+ * section of blocks (row keys never hold `/`, so the two never meet).
+ */
+export function commentRowId(rowKey: string, block?: string | null): string {
+  return block ? `${block}/${rowKey}` : rowKey;
 }
 
 const ROW_ANCHOR_KEY = /^[A-Za-z0-9_.-]{1,80}$/;
@@ -112,6 +125,15 @@ export function commentableRows(content: TaskContent, config?: SectionConfig | n
       content.rows.forEach((r, i) => rows.push({ key: r.key, name: names[i], columns }));
       break;
     }
+    case 'blocks':
+      blockSpecs(config).forEach((spec, index) => {
+        if (spec.kind === 'narrative' || spec.kind === 'chart') return;
+        const inner = blockContent(spec, content);
+        if (inner.type === 'doc' || inner.type === 'blocks') return;
+        const title = blockName(spec, index);
+        for (const row of commentableRows(inner, spec.config ?? null)) rows.push({ ...row, name: `${title} › ${row.name}`, block: spec.key });
+      });
+      break;
     default:
       break;
   }
@@ -140,12 +162,21 @@ export function checkRowAnchor(content: TaskContent, config: SectionConfig | nul
   if (column !== undefined && column !== null && (typeof column !== 'string' || !ROW_ANCHOR_KEY.test(column))) {
     return { ok: false, message: 'Kolumnen kommentaren gäller har fel format.' };
   }
-  const row = commentableRows(content as StructuredContent, config).find((r) => r.key === input['rowKey']);
+  const block = input['block'];
+  const blocks = content.type === 'blocks';
+  if (blocks && (typeof block !== 'string' || !BLOCK_KEY.test(block))) return { ok: false, message: 'Ange vilket block raden kommentaren gäller finns i.' };
+  if (!blocks && block !== undefined && block !== null) return { ok: false, message: 'Avsnittet har inga block; ange bara raden kommentaren gäller.' };
+  const inBlock = blocks ? (block as string) : undefined;
+  if (inBlock !== undefined && !blockSpecs(config).some((b) => b.key === inBlock && b.kind !== 'narrative' && b.kind !== 'chart')) {
+    return { ok: false, message: 'Blocket kommentaren gäller finns inte i avsnittet eller har ingen tabell.' };
+  }
+  const row = commentableRows(content as StructuredContent, config).find((r) => r.key === input['rowKey'] && r.block === inBlock);
   if (!row) return { ok: false, message: 'Raden kommentaren gäller finns inte längre i tabellen.' };
+  const place = { kind: 'row' as const, rowKey: row.key, ...(inBlock !== undefined ? { block: inBlock } : {}) };
   if (typeof column === 'string') {
     const found = row.columns.find((c) => c.key === column);
     if (!found) return { ok: false, message: `Raden ”${row.name}” har ingen sådan kolumn att kommentera.` };
-    return { ok: true, anchor: { kind: 'row', rowKey: row.key, column }, row, column: found };
+    return { ok: true, anchor: { ...place, column }, row, column: found };
   }
-  return { ok: true, anchor: { kind: 'row', rowKey: row.key }, row, column: null };
+  return { ok: true, anchor: place, row, column: null };
 }
