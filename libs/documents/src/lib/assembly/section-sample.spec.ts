@@ -46,6 +46,9 @@ const LAYOUTS: ReadonlyArray<[string, SectionKind, SectionConfig | null]> = [
   ['internal control, plan with results required and an added result', 'internal_control', layout('internal_control', { internalControl: { requireResults: true, results: [{ key: 'delvis', label: 'Delvis genomförd' }] } })],
   ['internal control, audit recommendations', 'internal_control', layout('internal_control', { internalControl: { layout: 'audit_recommendations', caption: 'Revisionens iakttagelser', hideEmptyColumns: true } })],
   ['internal control, systematic controls with risk tables per group and added statuses', 'internal_control', layout('internal_control', { internalControl: { layout: 'systematic_controls', riskGroups: 'tables', statuses: [{ key: 'troligen-klart', label: 'Troligen klart i år' }] } })],
+  ['goals, default', 'goals', null],
+  ['goals with målområden, every level assessed', 'goals', layout('goals', { goals: { year: 2025, areas: true, assessGoals: true } })],
+  ['goals, nothing assessed', 'goals', layout('goals', { goals: { assessCommitteeGoals: false, assessIndicators: false } })],
   ['blocks', 'blocks', BLOCKS],
 ];
 
@@ -139,6 +142,14 @@ describe('sectionSampleHtml', () => {
     expect(html).toContain('Sjukfrånvaro 30–49 år');
     expect(html).toMatch(/6,31[\s\u00a0]?%/);
     expect(html).toContain('<svg role="img"');
+  });
+
+  it('prints a goals block of a section of blocks with its goal, nämndmål and indicators', () => {
+    const config = layout('blocks', { blocks: { blocks: [{ key: 'text', kind: 'narrative' }, { key: 'mal', kind: 'goals', title: 'Mål och resultat', config: { goals: { year: 2025 } } }] } });
+    const html = sectionSampleHtml('blocks', config, 'Verksamhet');
+    expect(html).toContain('Den som har hemtjänst är nöjd med sin hjälp');
+    expect(html).toContain('Andel brukare som är nöjda med hemtjänsten');
+    expect(html.indexOf('Nämnden redovisar')).toBeLessThan(html.indexOf('Andel brukare'));
   });
 
   it('prints the action plan with the effect column only when the layout has it', () => {

@@ -13,7 +13,7 @@ import {
   controlResultLabels,
   CONTROL_RESULT_LABELS,
   economyConfigOf,
-  emptyContent,
+  goalsAssessed,
   internalControlLayoutOf,
   riskStatusLabels,
   RISK_STATUS_LABELS,
@@ -22,6 +22,7 @@ import {
   textDocument,
   type ActionPlanContent,
   type BlocksContent,
+  type GoalsContent,
   type InternalControlContent,
   type SectionConfig,
   type SectionKind,
@@ -223,12 +224,41 @@ function internalControlSample(config: SectionConfig | null | undefined): Intern
   return content;
 }
 
+/** One kommunfullmäktige goal with a nämndmål and two indicators (a share and a number where lower is better). */
+function goalsSample(config: SectionConfig | null | undefined): GoalsContent {
+  const settings = config?.goals;
+  const assessed = goalsAssessed(settings);
+  return {
+    type: 'goals',
+    goals: [
+      {
+        key: 'mal-livskvalitet',
+        title: 'Invånarna har god livskvalitet genom hela livet',
+        ...(settings?.areas ? { area: 'Trygghet och livskvalitet' } : {}),
+        ...(assessed.goals ? { assessment: 'partly' as const } : {}),
+        committeeGoals: [
+          {
+            key: 'namndmal-hemtjanst',
+            title: 'Den som har hemtjänst är nöjd med sin hjälp',
+            assessment: assessed.committeeGoals ? 'met' : null,
+            comment: textDocument('Nöjdheten har ökat sedan kontinuiteten i personalgrupperna förbättrades.'),
+            indicators: [
+              { key: 'ind-nojdhet', name: 'Andel brukare som är nöjda med hemtjänsten', unit: 'percent', previous: 88, value: 91, target: 90, assessment: assessed.indicators ? 'met' : null, source: 'Egen mätning' },
+              { key: 'ind-placeringar', name: 'Antal placerade barn och unga', unit: 'count', previous: 42, value: 37, target: 'Minska', lowerIsBetter: true, assessment: assessed.indicators ? 'partly' : null, source: 'Egen mätning' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
 const BLOCK_TEXTS = [
   'Nämnden redovisar ett underskott mot budget för perioden. Underskottet beror främst på ökade volymer inom hemtjänsten.',
   'Prognosen för helåret är i nivå med periodens utfall. Åtgärder för att minska kostnaderna för inhyrd personal pågår.',
 ];
 
-/** Every block of the layout with its kind's sample (goals blocks empty: the goals layout has its own preview); charts draw their source block's sample. */
+/** Every block of the layout with its kind's sample; charts draw their source block's sample. */
 function blocksSample(config: SectionConfig | null | undefined): BlocksContent {
   const blocks: Record<string, TaskContent> = {};
   let texts = 0;
@@ -256,7 +286,7 @@ export function sectionSampleContent(kind: SectionKind, config: SectionConfig | 
     case 'blocks':
       return blocksSample(config);
     case 'goals':
-      return emptyContent('goals');
+      return goalsSample(config);
     default:
       return textDocument(BLOCK_TEXTS[0]);
   }
