@@ -11,6 +11,7 @@ import {
   type ActionStatus,
   ACTION_STATUSES,
   computeTable,
+  directionMetText,
   type EconomyContent,
   economyChartFigures,
   economyConfigOf,
@@ -98,12 +99,24 @@ export function actionStatusTable(earlier: readonly EarlierContent[], period: st
   };
 }
 
-/** Måluppfyllelse of an indicator as typed (`106 %`, `–`). */
+/**
+ * Måluppfyllelse of an indicator as typed (`106 %`, `–`); for a direction target (`Öka`) the words
+ * the report prints (directionMetText in libs/domain: `Uppfyllt`, `Ej uppfyllt`).
+ */
 export function indicatorFulfilment(indicator: IndicatorDraft): string {
   const percent = indicator.unit === 'percent';
-  return formatFulfilment(
-    fulfilment({ value: figure(indicator.value, percent), target: figure(indicator.target, percent), lowerIsBetter: indicator.lowerIsBetter }),
-  );
+  const value = figure(indicator.value, percent);
+  const target = figure(indicator.target, percent);
+  const direction =
+    target === null && indicator.target.trim()
+      ? directionMetText({
+          value,
+          previous: figure(indicator.previous, percent),
+          earlier: indicator.earlier.map((e) => ({ label: e.label, value: figure(e.value, percent) })),
+          target: indicator.target,
+        })
+      : null;
+  return direction ?? formatFulfilment(fulfilment({ value, target, lowerIsBetter: indicator.lowerIsBetter }));
 }
 
 /** An indicator figure as shown read-only: `85 %`, `1 200`, '' for none. */

@@ -63,7 +63,7 @@ describe('ControlLayoutComponent (internal control in the template editor)', () 
 
   it('offers the risk groups as heading rows inside the table, and the first column again as the default', async () => {
     const { fixture, root, sent } = await layout(null);
-    const options = [...root.querySelectorAll<HTMLOptionElement>('#ik-ic-risk-groups option')].map((o) => o.textContent?.trim());
+    const options = Array.from(root.querySelectorAll<HTMLOptionElement>('#ik-ic-risk-groups option')).map((o) => o.textContent?.trim());
     expect(options).toEqual(['Som första kolumn', 'En tabell per rubrik', 'Som rubrikrad i tabellen']);
     change(root, '#ik-ic-risk-groups', 'rows');
     await fixture.whenStable();

@@ -204,6 +204,20 @@ export function directionMet(indicator: Pick<Indicator, 'value' | 'previous' | '
   return null;
 }
 
+/**
+ * A direction target's måluppfyllelse in words, where a figure target has its per cent: `Uppfyllt`
+ * when the value followed the direction (directionMet), `Ej uppfyllt` when it did not. These are
+ * words of the figures, not of the writer's assessment (ASSESSMENT_LABELS: Uppnås, Delvis,
+ * Uppnås ej), so the two columns never read alike. Null when there is nothing to say: a figure
+ * target, another text, or no value or earlier value to compare with.
+ */
+export const DIRECTION_MET_LABELS = { met: 'Uppfyllt', notMet: 'Ej uppfyllt' } as const;
+
+export function directionMetText(indicator: Pick<Indicator, 'value' | 'previous' | 'earlier' | 'target'>): string | null {
+  const met = directionMet({ ...indicator, target: typeof indicator.target === 'string' ? targetText(indicator.target) : indicator.target });
+  return met === null ? null : met ? DIRECTION_MET_LABELS.met : DIRECTION_MET_LABELS.notMet;
+}
+
 export function goalsColumnLabels(config?: GoalsConfig | null) {
   const y = config?.year;
   return {
