@@ -196,7 +196,7 @@ describe('economy import: the rows the economist names as totals are remembered 
 });
 
 
-describe('internal control risks printed under heading rows (riskGroups rows), through the API to the report', () => {
+describe('group headings printed as heading rows (internal control riskGroups rows, a table section’s groups rows), through the API to the report', () => {
   const app = useTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
   const risks = {
     key: 'verksamhet',
@@ -254,5 +254,52 @@ describe('internal control risks printed under heading rows (riskGroups rows), t
       ['Mål: Trygg och säker vård', 'Läkemedelsfel.'],
       ['Mål: God arbetsmiljö', 'Kompetensbrist.'],
     ]);
+  });
+
+  it('prints a table section’s group headings as heading rows when its template says groups rows', async () => {
+    const [admin, secretary, reviewer] = await signedInAll(app.running.baseUrl, [DEMO.admin, DEMO.secretary, DEMO.reviewer]);
+    const committee = (await admin.get<OrganisationResponse>('/api/organisation')).body.committees.find((c) => c.municipality === 'Gnesta kommun');
+    const table = (groups: unknown) => ({
+      committeeId: committee?.id,
+      name: 'Delårsrapport med investeringar',
+      reportKind: 'interim_report',
+      sections: [
+        {
+          key: 'inv',
+          parentKey: null,
+          title: 'Investeringar',
+          kind: 'table',
+          responsibility: 'committee',
+          reviewerRole: 'reviewer',
+          config: { table: { columns: [{ key: 'projekt', label: 'Projekt', type: 'text' }, { key: 'belopp', label: 'Belopp tkr', type: 'number', sum: true }], groups } },
+        },
+      ],
+    });
+    const bad = await admin.post('/api/templates', table('tabeller'));
+    expect(bad).toMatchObject({ status: 400, body: { code: 'template_invalid' } });
+    expect((bad.body as { details: string[] }).details).toEqual(['Avsnittet "Investeringar": Radernas rubriker skrivs ut som en första kolumn eller som rubrikrader i tabellen.']);
+    const created = await admin.post<ReportTemplateDto>('/api/templates', table('rows'));
+    expect(created.status).toBe(201);
+    expect(created.body.sections[0].config).toMatchObject({ table: { groups: 'rows' } });
+    const cycleId = (await openCycle(secretary, created.body.id, 2037, 'SN 2037/4')).id;
+    const id = (await secretary.get<TaskListResponse>('/api/tasks/mine')).body.tasks.find((t) => t.cycleId === cycleId && t.sectionTitle === 'Investeringar')?.id;
+    const task = (await secretary.get<TaskDto>(`/api/tasks/${id}`)).body;
+    const rows = [
+      { key: 'a', group: 'Gemensam verksamhet', cells: { projekt: 'Verksamhetssystem', belopp: '1 200' } },
+      { key: 'b', group: 'Äldreomsorg', cells: { projekt: 'Larm', belopp: '300' } },
+    ];
+    const saved = await secretary.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content: { type: 'table', rows } });
+    expect(saved.status).toBe(200);
+    const submitted = await secretary.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: saved.body.version });
+    const approved = await reviewer.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'approve', version: submitted.body.version });
+    expect(approved.body.state).toBe('approved');
+
+    const html = String((await secretary.get<unknown>(`/api/cycles/${cycleId}/report/document?format=html`)).body);
+    expect(html).not.toContain('<th scope="col">Grupp</th>');
+    expect(html).toContain(
+      '<tr class="group-row"><th scope="rowgroup" colspan="2">Gemensam verksamhet</th></tr><tr><th scope="row">Verksamhetssystem</th><td class="num">1\u00a0200</td></tr>' +
+        '<tr class="group-row"><th scope="rowgroup" colspan="2">Äldreomsorg</th></tr><tr><th scope="row">Larm</th><td class="num">300</td></tr>' +
+        '<tr class="total"><th scope="row">Totalt</th><td class="num">1\u00a0500</td></tr>',
+    );
   });
 });
