@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
+import { CreateReportVersionAppendices1764000000030 } from '../../backend/src/database/migrations/1764000000030-CreateReportVersionAppendices';
 import { useTestApp } from './support/app';
 import { myTask, openCycle } from './support/cycles';
 import { DEMO, HttpClient, signedInAll } from './support/http';
@@ -177,6 +178,21 @@ describe('uploaded bilagor per frozen report version', () => {
     expect(audit[1].after['appendices']).toEqual(['Revisionsrapport A']);
     expect(audit[3].after).toMatchObject({ keptForVersions: [1], appendixId: a.id });
     expect(audit[5].after['appendices']).toEqual(['Nyckeltal B']);
+
+    // Versions frozen before the versions' bilagor were recorded get them from their stored model.
+    const migration = new CreateReportVersionAppendices1764000000030();
+    const runner = db().createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const backfilled = (await secretary.get<ReportAppendixListResponse>(path(cycle.id))).body;
+    expect(backfilled.versions.map((v) => [v.version, v.appendices.map((x) => `${x.position} ${x.title} ${x.id}`)])).toEqual([
+      [1, [`1 Revisionsrapport A ${a.id}`]],
+      [2, [`1 Nyckeltal B ${b.id}`]],
+    ]);
   });
 
   it('deletes a bilaga no version holds, and lists a version frozen without uploaded bilagor', async () => {

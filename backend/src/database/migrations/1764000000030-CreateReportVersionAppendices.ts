@@ -7,7 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (report_appendix) may change again for the next version; a bilaga that a version holds is then
  * only marked removed from the list ("removed_at") and its file kept, so the version's PDF always
  * appends exactly its own bilagor. Versions frozen before this migration hold the bilagor their
- * stored model names (at that time the list could not change once a version was frozen).
+ * stored model names, with the title and file the model has.
  */
 export class CreateReportVersionAppendices1764000000030 implements MigrationInterface {
   name = 'CreateReportVersionAppendices1764000000030';
@@ -32,7 +32,8 @@ export class CreateReportVersionAppendices1764000000030 implements MigrationInte
     await queryRunner.query(`CREATE INDEX "ix_report_version_appendix_file" ON "report_version_appendix" ("appendix_id")`);
     await queryRunner.query(`
       INSERT INTO "report_version_appendix" ("version_id", "position", "appendix_id", "title", "file_name", "pages", "sha256")
-      SELECT v.id, row_number() OVER (PARTITION BY v.id ORDER BY e.ordinality), a.id, a.title, a.file_name, a.pages, a.sha256
+      SELECT v.id, row_number() OVER (PARTITION BY v.id ORDER BY e.ordinality), a.id,
+             e.item ->> 'title', e.item -> 'attachment' ->> 'fileName', (e.item -> 'attachment' ->> 'pages')::int, e.item -> 'attachment' ->> 'sha256'
         FROM "report_version" v
        CROSS JOIN LATERAL jsonb_array_elements(COALESCE(v.model -> 'appendices', '[]'::jsonb)) WITH ORDINALITY AS e(item, ordinality)
         JOIN "report_appendix" a ON a.cycle_id = v.cycle_id AND a.id::text = e.item -> 'attachment' ->> 'fileId'`);
