@@ -109,7 +109,6 @@ export const ERROR_STATUS = {
   reminder_not_needed: HttpStatus.CONFLICT,
   report_already_frozen: HttpStatus.CONFLICT,
   report_not_ready: HttpStatus.CONFLICT,
-  report_appendices_locked: HttpStatus.CONFLICT,
   role_exists: HttpStatus.CONFLICT,
   task_locked: HttpStatus.CONFLICT,
   template_inactive: HttpStatus.CONFLICT,
