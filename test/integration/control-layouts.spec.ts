@@ -297,9 +297,9 @@ describe('group headings printed as heading rows (internal control riskGroups ro
     const html = String((await secretary.get<unknown>(`/api/cycles/${cycleId}/report/document?format=html`)).body);
     expect(html).not.toContain('<th scope="col">Grupp</th>');
     expect(html).toContain(
-      '<tr class="group-row"><th scope="rowgroup" colspan="2">Gemensam verksamhet</th></tr><tr><th scope="row">Verksamhetssystem</th><td class="num">1\u00a0200</td></tr>' +
-        '<tr class="group-row"><th scope="rowgroup" colspan="2">Äldreomsorg</th></tr><tr><th scope="row">Larm</th><td class="num">300</td></tr>' +
-        '<tr class="total"><th scope="row">Totalt</th><td class="num">1\u00a0500</td></tr>',
+      '<tbody><tr class="group-row"><th scope="rowgroup" colspan="2">Gemensam verksamhet</th></tr><tr><th scope="row">Verksamhetssystem</th><td class="num">1\u00a0200</td></tr></tbody>' +
+        '<tbody><tr class="group-row"><th scope="rowgroup" colspan="2">Äldreomsorg</th></tr><tr><th scope="row">Larm</th><td class="num">300</td></tr></tbody>' +
+        '<tbody><tr class="total"><th scope="row">Totalt</th><td class="num">1\u00a0500</td></tr></tbody>',
     );
   });
 });

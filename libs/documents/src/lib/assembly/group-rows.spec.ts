@@ -64,8 +64,11 @@ describe('group rows in printed tables', () => {
     ]);
   });
 
-  it('spans the heading row over every column in HTML, kept with the next row in print', () => {
+  it('spans the heading row over every column in HTML, heading its own row group, kept with the next row in print', () => {
     const html = renderHtml(model([table]), { target: 'print' });
+    expect(html).toContain('<tbody><tr><th scope="row">Kvalitetsuppföljningar.</th>');
+    expect(html).toContain('Ej aktuell risk</td></tr></tbody><tbody><tr class="group-row"><th scope="rowgroup" colspan="5">Mål: Trygg och säker vård</th>');
+    expect(html).toContain('Ännu aktuell risk</td></tr></tbody><tbody><tr class="group-row"><th scope="rowgroup" colspan="5">Mål: God arbetsmiljö</th>');
     expect(html).toContain(
       '<tr class="group-row"><th scope="rowgroup" colspan="5">Mål: Trygg och säker vård</th></tr><tr><th scope="row">Fallolyckor.</th><td>Hög belastning.</td>',
     );

@@ -158,12 +158,20 @@ function renderTable(table: TableBlock, ctx: BlockContext): string {
     out += `<th scope="col"${isNumeric(i) ? ' class="num"' : ''}>${esc(column.label)}</th>`;
   });
   out += '</tr></thead><tbody>';
-  for (const row of table.rows) {
+  // Whether the open tbody is a group's (a group row starts one; a total after a group its own).
+  let inGroup = false;
+  table.rows.forEach((row, index) => {
     if (row.kind === 'group') {
-      // A heading row over the rows under it: its first cell across the whole table.
+      // A heading row over the rows under it, heading its own tbody: its first cell across the whole table.
       const span = Math.max(1, columns.length);
+      if (index > 0) out += '</tbody><tbody>';
       out += `<tr class="group-row"><th scope="rowgroup" colspan="${span}">${esc(formatCell(row.cells[0] ?? null, columns[0]))}</th></tr>`;
-      continue;
+      inGroup = true;
+      return;
+    }
+    if (inGroup && row.kind === 'total') {
+      out += '</tbody><tbody>';
+      inGroup = false;
     }
     const kind = row.kind && row.kind !== 'body' ? row.kind : '';
     out += kind ? `<tr class="${kind}">` : '<tr>';
@@ -181,7 +189,7 @@ function renderTable(table: TableBlock, ctx: BlockContext): string {
       }
     }
     out += '</tr>';
-  }
+  });
   out += '</tbody></table>';
   if (table.footnotes?.length) {
     out += '<div class="table-notes">' + table.footnotes.map((note) => `<p>${esc(note)}</p>`).join('') + '</div>';
