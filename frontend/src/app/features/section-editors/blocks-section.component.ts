@@ -22,6 +22,7 @@ import { EconomyTableEditorComponent } from './economy-table-editor.component';
 import { GenericTableEditorComponent } from './generic-table-editor.component';
 import { GoalsEditorComponent } from './goals-editor.component';
 import { InternalControlEditorComponent } from './internal-control-editor.component';
+import { RowCommentBlockDirective } from './row-comment-block.directive';
 import type { SectionRead } from './section-editor-base';
 import type { EarlierContent } from './section-views';
 import { SickLeaveEditorComponent } from './sick-leave-editor.component';
@@ -53,6 +54,7 @@ interface BlockPart {
     InternalControlEditorComponent,
     GoalsEditorComponent,
     GenericTableEditorComponent,
+    RowCommentBlockDirective,
   ],
   templateUrl: './blocks-section.component.html',
   styleUrl: './blocks-section.component.css',

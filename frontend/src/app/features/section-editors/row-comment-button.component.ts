@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, Injector, input } from '@angular/core';
+import { commentRowId } from '@rapportflode/domain';
 import { focusAfterRender } from '../../shared/workflow/focus';
-import { ROW_COMMENTS_HOST, RowComments, rowCommentsId } from './row-comments';
+import { ROW_COMMENT_BLOCK, ROW_COMMENTS_HOST, RowComments, rowCommentsId } from './row-comments';
 
 /**
  * In a table row's first cell: how many comments the row has (a marker) and, in the read-only
@@ -70,12 +71,15 @@ export class RowCommentButtonComponent {
   private readonly injector = inject(Injector);
 
   readonly rowKey = input.required<string>();
+  private readonly block = inject(ROW_COMMENT_BLOCK, { optional: true });
+  /** The row's id among the section's rows: its key, with its block's in a section of blocks. */
+  protected readonly rowId = computed(() => commentRowId(this.rowKey(), this.block?.block()));
 
-  protected readonly active = computed(() => this.comments !== null && this.host?.rowComments() === true && this.comments.row(this.rowKey()) !== undefined);
-  protected readonly name = computed(() => this.comments?.row(this.rowKey())?.name ?? '');
-  protected readonly count = computed(() => this.comments?.threadsOf(this.rowKey()).length ?? 0);
-  protected readonly open = computed(() => this.comments?.open() === this.rowKey());
-  protected readonly regionId = computed(() => rowCommentsId(this.rowKey()));
+  protected readonly active = computed(() => this.comments !== null && this.host?.rowComments() === true && this.comments.row(this.rowId()) !== undefined);
+  protected readonly name = computed(() => this.comments?.row(this.rowId())?.name ?? '');
+  protected readonly count = computed(() => this.comments?.threadsOf(this.rowId()).length ?? 0);
+  protected readonly open = computed(() => this.comments?.open() === this.rowId());
+  protected readonly regionId = computed(() => rowCommentsId(this.rowId()));
 
   protected toggle(): void {
     if (!this.comments) return;
@@ -83,7 +87,7 @@ export class RowCommentButtonComponent {
       this.comments.open.set(null);
       return;
     }
-    this.comments.open.set(this.rowKey());
+    this.comments.open.set(this.rowId());
     focusAfterRender(this.injector, `${this.regionId()}-text`);
   }
 }

@@ -2,9 +2,10 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { commentRowId } from '@rapportflode/domain';
 import { SvDatePipe } from '../../shared/sv-format.pipes';
 import { focusAfterRender } from '../../shared/workflow/focus';
-import { ROW_COMMENTS_HOST, RowComments, rowCommentsId } from './row-comments';
+import { ROW_COMMENT_BLOCK, ROW_COMMENTS_HOST, RowComments, rowCommentsId } from './row-comments';
 
 /**
  * A row's comments, right below the row (as a table row of its own when placed on a `<tr>`):
@@ -127,6 +128,9 @@ export class RowCommentPanelComponent {
   protected readonly inTable = (inject(ElementRef).nativeElement as HTMLElement).tagName === 'TR';
 
   readonly rowKey = input.required<string>();
+  private readonly block = inject(ROW_COMMENT_BLOCK, { optional: true });
+  /** The row's id among the section's rows: its key, with its block's in a section of blocks. */
+  protected readonly rowId = computed(() => commentRowId(this.rowKey(), this.block?.block()));
   /** The table's column count (a panel on a `<tr>` spans them all). */
   readonly colspan = input(1);
 
@@ -134,13 +138,13 @@ export class RowCommentPanelComponent {
   protected readonly column = signal('');
   protected readonly error = signal<string | null>(null);
 
-  private readonly row = computed(() => (this.host?.rowComments() ? this.comments?.row(this.rowKey()) : undefined));
+  private readonly row = computed(() => (this.host?.rowComments() ? this.comments?.row(this.rowId()) : undefined));
   protected readonly name = computed(() => this.row()?.name ?? '');
   protected readonly columns = computed(() => this.row()?.columns ?? []);
-  protected readonly threads = computed(() => (this.row() ? (this.comments?.threadsOf(this.rowKey()) ?? []) : []));
-  protected readonly open = computed(() => this.row() !== undefined && this.comments?.open() === this.rowKey());
+  protected readonly threads = computed(() => (this.row() ? (this.comments?.threadsOf(this.rowId()) ?? []) : []));
+  protected readonly open = computed(() => this.row() !== undefined && this.comments?.open() === this.rowId());
   protected readonly shown = computed(() => this.threads().length > 0 || this.open());
-  protected readonly regionId = computed(() => rowCommentsId(this.rowKey()));
+  protected readonly regionId = computed(() => rowCommentsId(this.rowId()));
 
   protected columnLabel(key: string | undefined): string | null {
     return key ? (this.columns().find((c) => c.key === key)?.label ?? null) : null;
@@ -154,7 +158,7 @@ export class RowCommentPanelComponent {
       return;
     }
     this.error.set(null);
-    const refused = await this.comments.post(this.rowKey(), this.column(), body);
+    const refused = await this.comments.post(this.rowId(), this.column(), body);
     if (refused) {
       this.error.set(refused);
       return;

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, InjectionToken, signal } from '@angular/core';
 import type { TaskCommentDto } from '@rapportflode/api-contract';
-import type { CommentableRow } from '@rapportflode/domain';
+import { type CommentableRow, commentRowId } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { type CommentThread, commentThreads } from '../tasks/task-format';
@@ -11,6 +11,13 @@ export interface RowCommentsHost {
 }
 
 export const ROW_COMMENTS_HOST = new InjectionToken<RowCommentsHost>('ROW_COMMENTS_HOST');
+
+/** The block a table's rows are in, in a section made of blocks (row-comment-block.directive.ts). */
+export interface RowCommentBlock {
+  block(): string | null;
+}
+
+export const ROW_COMMENT_BLOCK = new InjectionToken<RowCommentBlock>('ROW_COMMENT_BLOCK');
 
 /** What the task page tells its table's rows about the comments. */
 export interface RowCommentsState {
@@ -38,12 +45,14 @@ export class RowComments {
   readonly busy = signal(false);
   readonly canComment = computed(() => this.state().canComment);
 
-  private readonly rows = computed(() => new Map(this.state().rows.map((row) => [row.key, row])));
+  /** The rows by their id (libs/domain commentRowId: the row's key, with its block's in a section of blocks). */
+  private readonly rows = computed(() => new Map(this.state().rows.map((row) => [commentRowId(row.key, row.block), row])));
   private readonly threads = computed(() => {
     const byRow = new Map<string, CommentThread[]>();
     for (const thread of commentThreads(this.state().comments)) {
-      const key = thread.root.rowAnchor?.rowKey;
-      if (!key) continue;
+      const anchor = thread.root.rowAnchor;
+      if (!anchor?.rowKey) continue;
+      const key = commentRowId(anchor.rowKey, anchor.block);
       byRow.set(key, [...(byRow.get(key) ?? []), thread]);
     }
     return byRow;
@@ -53,6 +62,7 @@ export class RowComments {
     this.state.set(state);
   }
 
+  /** A row by its id (commentRowId). */
   row(key: string): CommentableRow | undefined {
     return this.rows().get(key);
   }
@@ -61,13 +71,18 @@ export class RowComments {
     return this.threads().get(key) ?? [];
   }
 
-  /** Writes a comment on the row (or one of its columns); the error to show when it was refused. */
-  async post(rowKey: string, column: string, body: string): Promise<string | null> {
+  /** Writes a comment on the row (by its id, commentRowId) or one of its columns; the error to show when it was refused. */
+  async post(rowId: string, column: string, body: string): Promise<string | null> {
     if (this.busy()) return null;
     this.busy.set(true);
+    const row = this.rows().get(rowId);
+    const rowKey = row?.key ?? rowId;
     try {
       const comment = await firstValueFrom(
-        this.api.addComment(this.state().taskId, { body, rowAnchor: { kind: 'row', rowKey, ...(column ? { column } : {}) } }),
+        this.api.addComment(this.state().taskId, {
+          body,
+          rowAnchor: { kind: 'row', rowKey, ...(row?.block ? { block: row.block } : {}), ...(column ? { column } : {}) },
+        }),
       );
       this.onSaved(comment);
       return null;
@@ -79,7 +94,7 @@ export class RowComments {
   }
 }
 
-/** The id of a row's comment region (its form's fields add `-text`, `-column`). */
-export function rowCommentsId(rowKey: string): string {
-  return `row-comments-${rowKey}`;
+/** The id of a row's comment region (its form's fields add `-text`, `-column`); a block's row: `row-comments-<block>--<row key>`. */
+export function rowCommentsId(rowId: string): string {
+  return `row-comments-${rowId.replace('/', '--')}`;
 }

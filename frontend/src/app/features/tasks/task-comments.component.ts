@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, Injector, input, 
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import type { CommentRowAnchor, CreateCommentRequest, TaskCommentDto } from '@rapportflode/api-contract';
-import { commentableRows, rowAnchorText, type SectionConfig, type TaskContent } from '@rapportflode/domain';
+import { commentableRows, commentRowId, rowAnchorText, type SectionConfig, type TaskContent } from '@rapportflode/domain';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, errorMessage } from '../../core/api-client';
 import { focusAfterRender } from '../../shared/workflow/focus';
@@ -59,10 +59,15 @@ export class TaskCommentsComponent {
     return anchor === null ? null : (this.anchorTexts().get(anchor) ?? null);
   }
 
+  /** A row's value in the list of rows: its key, with its block's in a section of blocks (libs/domain commentRowId). */
+  protected rowId(row: { key: string; block?: string }): string {
+    return commentRowId(row.key, row.block);
+  }
+
   /** `Gäller rad: Bemanning, kolumn Prognos` (null when the row is no longer in the table). */
   protected rowLabel(anchor: CommentRowAnchor | null): string | null {
     if (!anchor) return null;
-    const row = this.rows().find((r) => r.key === anchor.rowKey);
+    const row = this.rows().find((r) => r.key === anchor.rowKey && r.block === anchor.block);
     if (!row) return null;
     return rowAnchorText(row.name, anchor.column ? (row.columns.find((c) => c.key === anchor.column)?.label ?? anchor.column) : null);
   }
@@ -85,7 +90,9 @@ export class TaskCommentsComponent {
       return;
     }
     const anchor = this.newAnchor();
-    const place: Partial<CreateCommentRequest> = !anchor ? {} : this.content().type === 'doc' ? { anchor } : { rowAnchor: { kind: 'row', rowKey: anchor } };
+    const row = this.rows().find((r) => this.rowId(r) === anchor);
+    const rowAnchor = { kind: 'row' as const, rowKey: row?.key ?? anchor, ...(row?.block ? { block: row.block } : {}) };
+    const place: Partial<CreateCommentRequest> = !anchor ? {} : this.content().type === 'doc' ? { anchor } : { rowAnchor };
     if (await this.post({ body, ...place })) {
       this.newComment.set('');
       this.newAnchor.set('');
