@@ -119,6 +119,11 @@ test('a template built in the editor with positive costs, grouped columns, block
   await grants.getByLabel('Innehåll').selectOption({ label: 'Tabell' });
   await grants.getByLabel('Granskas av').selectOption({ label: 'Förvaltningsekonom' });
   await grants.getByLabel('Placering').selectOption({ label: 'Som bilaga' });
+  // An appendix is numbered on its own: B1, and the main text keeps 1–3.
+  const appendix = page.getByRole('group', { name: 'B1 Statsbidrag' });
+  await expect(appendix).toBeVisible();
+  await appendix.getByText('Upplägg för Statsbidrag').click();
+  await appendix.getByLabel('Radernas grupper skrivs ut').selectOption({ label: 'Som rubrikrad i tabellen' });
 
   // Unnumbered headings: the editor's example follows at once.
   const numbered = page.locator('#layout-numbered-headings input');
@@ -150,6 +155,7 @@ test('a template built in the editor with positive costs, grouped columns, block
     ],
   });
   expect(byTitle.get('Statsbidrag')?.placement).toBe('appendix');
+  expect(byTitle.get('Statsbidrag')?.config?.['table']).toMatchObject({ groups: 'rows' });
   const blocks = (byTitle.get('Verksamhetens utveckling')?.config?.['blocks'] as { blocks: Array<{ key: string; kind: string }> }).blocks;
   expect(blocks.map((b) => b.kind)).toEqual(['narrative', 'table', 'narrative', 'chart']);
 
@@ -185,7 +191,13 @@ test('a template built in the editor with positive costs, grouped columns, block
         [text3]: doc({ text: 'Efterfrågan väntas fortsätta öka.' }),
       },
     },
-    Statsbidrag: { type: 'table', rows: [{ key: 'g1', cells: { beskrivning: 'Äldreomsorgslyftet', belopp: 350 } }] },
+    Statsbidrag: {
+      type: 'table',
+      rows: [
+        { key: 'g1', group: 'Från Socialstyrelsen', cells: { beskrivning: 'Äldreomsorgslyftet', belopp: 350 } },
+        { key: 'g2', group: 'Från Socialstyrelsen', cells: { beskrivning: 'Habiliteringsersättning', belopp: 90 } },
+      ],
+    },
   };
   expect([...tasks.keys()].sort()).toEqual(Object.keys(contents).sort());
   for (const [title, content] of Object.entries(contents)) {
@@ -239,7 +251,9 @@ test('a template built in the editor with positive costs, grouped columns, block
   // Both bilagor after the main text, the uploaded one's own page included.
   const b1 = all.lastIndexOf('Bilaga 1');
     expect(b1).toBeGreaterThan(all.lastIndexOf('Insatser per område'));
-  expect(all.slice(b1)).toContain('Äldreomsorgslyftet');
+  // The rows' group as a heading row above them, no Grupp column.
+  expect(all.slice(b1)).toMatch(/Från Socialstyrelsen\s*\n\s*Äldreomsorgslyftet\s+350/);
+  expect(all.slice(b1)).not.toMatch(/Grupp\s+Beskrivning/);
   // The uploaded PDF is Bilaga 2 in the TOC, and its own page follows Bilaga 1.
   expect(all.slice(0, all.indexOf('Inledning', all.indexOf('Inledning') + 1))).toMatch(/Bilaga 2\s+Revisionsrapport om hemtjänsten/);
   expect(all.lastIndexOf('Granskningen omfattar 2061.')).toBeGreaterThan(b1);

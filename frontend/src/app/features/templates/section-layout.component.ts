@@ -10,6 +10,9 @@ import {
   SickLeaveConfig,
   TableColumn,
   tableConfigOf,
+  TABLE_GROUP_DISPLAY_LABELS,
+  TABLE_GROUP_DISPLAYS,
+  type TableGroupDisplay,
 } from '@rapportflode/domain';
 import { EconomyLayoutComponent } from './economy-layout.component';
 import { GoalsLayoutComponent } from './goals-layout.component';
@@ -75,6 +78,15 @@ export class SectionLayoutComponent {
   protected setTotalLabel(text: string): void {
     const { totalLabel: _old, ...rest } = this.table();
     this.emit({ table: { ...rest, ...(text.trim() ? { totalLabel: text.trim() } : {}) } });
+  }
+
+  protected readonly tableGroupDisplays = TABLE_GROUP_DISPLAYS.map((value) => ({ value, label: TABLE_GROUP_DISPLAY_LABELS[value] }));
+
+  /** How the rows' group headings print; the default (a first column) is not stored. */
+  protected setTableGroups(value: string): void {
+    const { groups: _old, ...rest } = this.table();
+    const groups = (TABLE_GROUP_DISPLAYS as readonly string[]).includes(value) ? (value as TableGroupDisplay) : 'column';
+    this.emit({ table: { ...rest, ...(groups !== 'column' ? { groups } : {}) } });
   }
 
   protected setSickLeavePreset(preset: string): void {
