@@ -92,7 +92,11 @@ export interface Indicator {
   assessment: Assessment | null;
   /** Where the figure comes from: a Kolada id (`U35544`) or a text (`Egen mätning`). */
   source?: string;
-  comment?: string;
+  /**
+   * Rich text, as every check returns it; a string only in content stored before indicator
+   * comments were rich text, read with `commentDocument` (rich-comment.ts).
+   */
+  comment?: RichTextDocument | string;
 }
 
 /** A nämndmål. */
@@ -279,7 +283,7 @@ export function computeGoals(content: GoalsContent): ComputedGoals {
  * values numbers with the configured decimals (a share between 0 and 100 %), a target a figure
  * or a short text, earlier years labelled once each, assessments as codes (from codes or Swedish
  * text) and required where the template assesses that level, målområden where the template has
- * them, comments rich text, Kolada ids in capitals, keys unique over the section. Rows are named
+ * them, comments (the nämndmål's and the indicators') rich text, Kolada ids in capitals, keys unique over the section. Rows are named
  * by their title or indicator name.
  */
 export function checkGoals(config: GoalsConfig | null | undefined, input: unknown): SectionCheck<GoalsContent> {
@@ -397,7 +401,7 @@ function checkIndicator(config: GoalsConfig | null | undefined, raw: Record<stri
   const assessment = readAssessment(goalsAssessed(config).indicators ? config : { ...config, requireAssessment: false }, raw, row, issues);
   const sourceText = readText(raw, { field: 'source', label: labels.source, max: 100 }, row, issues);
   const source = koladaId(sourceText) ?? sourceText;
-  const comment = readText(raw, { field: 'comment', label: labels.comment, max: SECTION_LIMITS.maxComment }, row, issues);
+  const comment = readRichComment(raw, 'comment', labels.comment, row, issues);
   return {
     key,
     name,
@@ -440,7 +444,7 @@ export function diffGoals(before: GoalsContent, after: GoalsContent, config?: Go
             fulfilment: ind.fulfilment,
             assessment: label(ind.assessment),
             source: ind.source ?? null,
-            comment: ind.comment ?? null,
+            comment: commentText(ind.comment),
           };
           for (const [field, column] of Object.entries(labels)) {
             cells.set(`${ind.key}:${field}`, { row: name(ind.name), column, value: values[field as keyof typeof labels] });
@@ -530,7 +534,11 @@ export function readGoalsContent(content: GoalsContent): GoalsContent {
       ...g,
       committeeGoals: g.committeeGoals.map(({ comment, ...cg }) => {
         const doc = commentDocument(comment);
-        return { ...cg, ...(doc ? { comment: doc } : {}) };
+        const indicators = cg.indicators.map(({ comment: indicatorComment, ...ind }) => {
+          const indicatorDoc = commentDocument(indicatorComment);
+          return { ...ind, ...(indicatorDoc ? { comment: indicatorDoc } : {}) };
+        });
+        return { ...cg, ...(doc ? { comment: doc } : {}), indicators };
       }),
     })),
   };
