@@ -1,7 +1,8 @@
 /**
  * The goals section's and the sick-leave commentary's blocks (section-blocks.ts calls them): the
  * template's GoalsConfig (libs/domain/src/lib/sections/goals.ts) decides målområden, which levels
- * print an assessment and which indicator columns print; comments are rich text (rich-text-blocks.ts).
+ * print an assessment and which indicator columns print; comments are rich text (rich-text-blocks.ts),
+ * an indicator's comment of one paragraph printed as the note it always was (indicatorCommentBlocks).
  */
 import {
   ASSESSMENT_LABELS,
@@ -28,6 +29,22 @@ const MARKER: Readonly<Record<Assessment, NonNullable<TableRow['marker']>>> = { 
 export function commentBlocks(comment: unknown, ctx: Context, unit: string | null): Block[] {
   const doc = commentDocument(comment);
   return doc ? richTextBlocks(doc, ctx, unit) : [];
+}
+
+/**
+ * An indicator's comment under its table: one paragraph as an italic note (`Namn: text`), as
+ * every indicator comment printed before they were rich text; more (paragraphs, lists, headings)
+ * as the indicator's name in bold followed by the comment's blocks.
+ */
+export function indicatorCommentBlocks(name: string, comment: unknown, ctx: Context, unit: string | null): Block[] {
+  const doc = commentDocument(comment);
+  if (!doc) return [];
+  const lead = text(`${name}: `, ['italic']);
+  if (typeof comment === 'string' && !/[\r\n]/.test(comment.trim())) return [paragraph([lead, text(comment)], 'note')];
+  const blocks = richTextBlocks(doc, ctx, unit);
+  const only = blocks.length === 1 ? blocks[0] : undefined;
+  if (only?.type === 'paragraph') return [paragraph([lead, ...only.content], 'note')];
+  return [paragraph([text(name, ['bold'])]), ...blocks];
 }
 
 export function goalsBlocks(config: SectionConfig | null, content: GoalsContent, ctx: Context, unit: string | null): Block[] {
@@ -83,7 +100,7 @@ export function goalsBlocks(config: SectionConfig | null, content: GoalsContent,
         rows,
         dataset: dataset(ctx, unit),
       });
-      for (const i of cg.indicators) if (i.comment) out.push(paragraph([text(`${i.name}: `, ['italic']), text(i.comment)], 'note'));
+      for (const i of cg.indicators) out.push(...indicatorCommentBlocks(i.name, i.comment, ctx, unit));
     }
   }
   return out;
