@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import {
   ASSESSMENT_DISPLAY,
   ASSESSMENTS,
@@ -34,7 +34,7 @@ import { pasteBlock, pasteNote } from './section-grid';
 import { SectionIssuesComponent } from './section-issues.component';
 import { indicatorFulfilment, indicatorText } from './section-views';
 
-type IndicatorText = 'name' | 'previous' | 'value' | 'target' | 'source' | 'comment';
+type IndicatorText = 'name' | 'previous' | 'value' | 'target' | 'source';
 const FIGURES = ['previous', 'value', 'target'] as const;
 /** The columns a block pasted from the reports' indicator tables fills: name, then the figures. */
 const PASTE_FIELDS: readonly IndicatorText[] = ['name', 'previous', 'value', 'target'];
@@ -60,7 +60,7 @@ const ASSESSMENT_CHOICES: readonly GridChoice[] = ASSESSMENTS.map((a) => ({ valu
 export class GoalsEditorComponent extends SectionEditorBase<GoalsDraft> {
   protected readonly prefix = 'gl';
   protected readonly figures = FIGURES;
-  protected readonly textFields = ['source', 'comment'] as const;
+  protected readonly textFields = ['source'] as const;
   protected readonly assessments = ASSESSMENTS;
   protected readonly display = ASSESSMENT_DISPLAY;
   protected readonly unitChoices = UNIT_CHOICES;
@@ -71,8 +71,10 @@ export class GoalsEditorComponent extends SectionEditorBase<GoalsDraft> {
   protected readonly areas = computed(() => this.config()?.goals?.areas === true);
   /** The målområden already used, offered when typing another goal's. */
   protected readonly areaNames = computed(() => [...new Set(this.draft().goals.map((g) => g.area.trim()).filter((a) => a))]);
-  /** Columns of the indicator table (for the empty row's and the comment panel's colspan). */
-  protected readonly columnCount = computed(() => (this.assessed().indicators ? 10 : 9) + (this.editing() ? 1 : 0));
+  /** Columns of the indicator table (for the empty row's, the full-width rows' and the comment panel's colspan). */
+  protected readonly columnCount = computed(() => (this.assessed().indicators ? 9 : 8) + (this.editing() ? 1 : 0));
+  /** Indicators whose comment editor the person opened or closed; others are open when they have a comment or an error. */
+  private readonly commentShown = signal<Readonly<Record<string, boolean>>>({});
   protected readonly fulfilment = indicatorFulfilment;
   protected readonly commentText = commentText;
   protected readonly earlierLabel = earlierColumnLabel;
@@ -116,6 +118,23 @@ export class GoalsEditorComponent extends SectionEditorBase<GoalsDraft> {
   protected setCommitteeComment(cgKey: string, editor: RichTextEditorComponent): void {
     const read = editor.read();
     if (read.ok) this.updateCommittee(cgKey, (cg) => ({ ...cg, comment: read.document }));
+  }
+
+  protected commentOpen(ind: IndicatorDraft): boolean {
+    return this.commentShown()[ind.key] ?? (commentText(ind.comment) !== null || this.error(ind.key, 'comment') !== null);
+  }
+
+  /** Opens or closes an indicator's comment editor; opening moves the focus into it. */
+  protected toggleComment(ind: IndicatorDraft): void {
+    const open = !this.commentOpen(ind);
+    this.commentShown.update((shown) => ({ ...shown, [ind.key]: open }));
+    if (open) this.afterRender(() => document.getElementById(this.id(ind.key, 'comment'))?.querySelector<HTMLElement>('[role="textbox"]')?.focus());
+  }
+
+  /** The indicator's comment as the rich text editor holds it now (sanitized as every save is). */
+  protected setIndicatorComment(cgKey: string, key: string, editor: RichTextEditorComponent): void {
+    const read = editor.read();
+    if (read.ok) this.updateCommittee(cgKey, (cg) => ({ ...cg, indicators: cg.indicators.map((i) => (i.key === key ? { ...i, comment: read.document } : i)) }));
   }
 
   private updateEarlier(cgKey: string, key: string, change: (earlier: EarlierDraft[]) => EarlierDraft[]): void {

@@ -97,7 +97,8 @@ export interface IndicatorDraft {
   lowerIsBetter: boolean;
   assessment: string;
   source: string;
-  comment: string;
+  /** The comment as rich text (an older string comment read as its paragraphs). */
+  comment: RichTextDocument;
 }
 export interface CommitteeGoalDraft {
   key: string;
@@ -244,7 +245,7 @@ export function toGoalsDraft(config: SectionConfig | null | undefined, content: 
           lowerIsBetter: i.lowerIsBetter === true,
           assessment: i.assessment ?? '',
           source: i.source ?? '',
-          comment: i.comment ?? '',
+          comment: commentDocument(i.comment) ?? emptyDocument(),
         })),
       })),
     })),
@@ -399,7 +400,7 @@ export function newRiskTable(title = '', random?: () => number): RiskDraftTable 
 }
 
 export function newIndicator(random?: () => number): IndicatorDraft {
-  return { key: newRowKey(random), name: '', unit: 'percent', earlier: [], previous: '', value: '', target: '', lowerIsBetter: false, assessment: '', source: '', comment: '' };
+  return { key: newRowKey(random), name: '', unit: 'percent', earlier: [], previous: '', value: '', target: '', lowerIsBetter: false, assessment: '', source: '', comment: emptyDocument() };
 }
 
 export function newCommitteeGoal(random?: () => number): CommitteeGoalDraft {
