@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { useTestApp } from './support/app';
 import { myTask, openCycle } from './support/cycles';
 import { DEMO, HttpClient, signedInAll } from './support/http';
+import { paragraphsOf, unzip } from '../../libs/documents/testing/read-docx';
 
 /** A goals section laid out as Gnesta writes it: målområden, three earlier years, targets as directions, indicators not assessed. */
 const layout = { year: 2013, areas: true, assessIndicators: false, printColumns: ['earlier', 'previous', 'value', 'target'] };
@@ -113,5 +114,37 @@ describe('goals laid out by the template, through the API to the report', () => 
     expect(html).toContain('<p>Enkäten besvarades av 412 kunder.</p>');
     expect(html).not.toContain('>Bedömning</th>');
     expect(html).not.toContain('>Enhet</th>');
+  });
+  it('stores an indicator comment of two paragraphs as rich text and prints it under the indicator’s name in HTML and Word; a one-line comment stays the italic note', async () => {
+    const cycle = await openCycle(secretary, templateId, 2014);
+    const task = await myTask(secretary, cycle.id, 'Mål och indikatorer');
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+    const content = goals('81') as { goals: Array<{ committeeGoals: Array<{ indicators: Array<Record<string, unknown>> }> }> };
+    const first = content.goals[0].committeeGoals[0].indicators[0];
+    first['comment'] = { type: 'doc', version: 1, content: [paragraph('Enkäten besvarades av fler kunder än i fjol.'), paragraph('Uppföljningen sker i oktober.')] };
+    content.goals[0].committeeGoals[0].indicators.push({ key: 'i2', name: 'Andel kunder som fått besök i tid', unit: 'percent', previous: '60', value: '64', target: 'Öka', comment: 'Fler besök hanns med under sommaren.' });
+
+    const saved = await secretary.put<SaveContentResponse>(`/api/tasks/${task.id}/content`, { version: task.version, content });
+    expect(saved.status).toBe(200);
+    const [row] = (await app.running.app.get(DataSource).query('SELECT content FROM task WHERE id = $1', [task.id])) as Array<{ content: GoalsContent }>;
+    const indicators = row.content.goals[0].committeeGoals[0].indicators;
+    expect(indicators[0].comment).toEqual(first['comment']);
+    // A comment sent as plain text (as older clients send it) is stored as its paragraph.
+    expect(indicators[1].comment).toEqual({ type: 'doc', version: 1, content: [paragraph('Fler besök hanns med under sommaren.')] });
+
+    const submitted = await secretary.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'submit', version: saved.body.version });
+    expect(submitted.status).toBe(201);
+    const approved = await economist.post<TaskDto>(`/api/tasks/${task.id}/transitions`, { transition: 'approve', version: submitted.body.version });
+    expect(approved.body.state).toBe('approved');
+
+    const html = String((await secretary.get<unknown>(`/api/cycles/${cycle.id}/report/document?format=html`)).body);
+    expect(html).toMatch(/<strong>Andel kunder som upplever stöd<\/strong>[\s\S]*<p>Enkäten besvarades av fler kunder än i fjol\.<\/p>\s*<p>Uppföljningen sker i oktober\.<\/p>/);
+    expect(html).toContain('<em>Andel kunder som fått besök i tid: </em>Fler besök hanns med under sommaren.');
+    const docx = await secretary.download(`/api/cycles/${cycle.id}/report/document?format=docx`);
+    expect(docx.status).toBe(200);
+    const texts = paragraphsOf(unzip(docx.body).get('word/document.xml') ?? '').map((p) => p.text);
+    const at = texts.lastIndexOf('Andel kunder som upplever stöd');
+    expect(texts.slice(at, at + 3)).toEqual(['Andel kunder som upplever stöd', 'Enkäten besvarades av fler kunder än i fjol.', 'Uppföljningen sker i oktober.']);
+    expect(texts).toContain('Andel kunder som fått besök i tid: Fler besök hanns med under sommaren.');
   });
 });
