@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RichTextDocument } from '@rapportflode/domain';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { assembleReport, type AssemblyInput } from './lib/assembly/assemble';
 import { renderHtml } from './lib/html';
-import { PdfBrowser, renderPdf } from './pdf';
-import { footnotesOf } from './pdf/footnotes';
+import type { DocumentModel } from './lib/model';
+import { PdfBrowser, renderPdf, sourceSansFontCss } from './pdf';
+import { FOOTNOTE_AREA_MM, footnoteAreaCss, footnotesOf } from './pdf/footnotes';
 
 const OUT = join(__dirname, '../../../tmp/documents');
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -33,6 +35,63 @@ function text(name: string, fillers: number): RichTextDocument {
       filler,
     ],
   };
+}
+
+/** The tag structure as poppler reads it (element types and nesting, no text; object numbers left out). */
+const structureOf = (path: string) => run('pdfinfo', ['-struct', path]).replace(/Object \d+ \d+/g, 'Object');
+
+/** The Note elements of a tagged PDF: their /ID, the page (0-based) and MCID of their content. */
+async function noteElements(pdf: Uint8Array) {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pages = doc.getPages();
+  const out: Array<{ id: string; page: number; mcid: number; ref: PDFRef }> = [];
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('S')) !== PDFName.of('Note')) continue;
+    const pg = obj.get(PDFName.of('Pg'));
+    out.push({
+      id: obj.lookup(PDFName.of('ID'), PDFString).decodeText(),
+      page: pages.findIndex((p) => p.ref === pg),
+      mcid: obj.lookup(PDFName.of('K'), PDFNumber).asNumber(),
+      ref,
+    });
+  }
+  return { doc, notes: out.sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+function parentTreeEntry(ctx: PDFContext, node: PDFDict, key: number): PDFArray | undefined {
+  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+  for (let i = 0; nums && i + 1 < nums.size(); i += 2) if (nums.lookup(i, PDFNumber).asNumber() === key) return nums.lookup(i + 1, PDFArray);
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  for (let i = 0; kids && i < kids.size(); i++) {
+    const found = parentTreeEntry(ctx, kids.lookup(i, PDFDict), key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every MCID a page's content marks, in order (decoded content streams). */
+function mcidsOnPage(doc: PDFDocument, index: number): number[] {
+  const ctx = doc.context;
+  const contents = doc.getPages()[index].node.get(PDFName.of('Contents'));
+  const resolved = contents instanceof PDFRef ? ctx.lookup(contents) : contents;
+  const streams = resolved instanceof PDFArray ? resolved.asArray().map((r) => ctx.lookup(r)) : [resolved];
+  return streams.flatMap((s) =>
+    s instanceof PDFRawStream ? [...Buffer.from(decodePDFRawStream(s).decode()).toString('latin1').matchAll(/\/MCID\s+(\d+)/g)].map((m) => Number(m[1])) : [],
+  );
+}
+
+/** Chromium's own tagged print of the report's HTML (the notes after the sections hidden and the TOC numbered, as in renderPdf). */
+async function chromiumPrint(browser: Browser, model: DocumentModel, path: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(renderHtml(model, { target: 'print', fontCss: sourceSansFontCss() }), { waitUntil: 'load' });
+    if (footnotesOf(model).size > 0) await page.addStyleTag({ content: footnoteAreaCss(FOOTNOTE_AREA_MM) });
+    // The TOC's page numbers as renderPdf fills them in (which number does not change the structure).
+    await page.evaluate(() => document.querySelectorAll('nav.toc a .n').forEach((slot) => (slot.textContent = '1')));
+    writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+  } finally {
+    await page.close();
+  }
 }
 
 function input(withNotes: boolean): AssemblyInput {
@@ -72,6 +131,8 @@ describe('footnotes in the report', () => {
     const browsers = new PdfBrowser();
     let browser: Browser;
     let file: string;
+    let plainFile: string;
+    let pdf: Uint8Array;
     let pages: string[];
     let withMs: number;
     let withoutMs: number;
@@ -81,7 +142,7 @@ describe('footnotes in the report', () => {
       const plain = assembleReport(input(false)).model;
       await renderPdf(plain, browser); // warm
       let started = Date.now();
-      await renderPdf(plain, browser);
+      const plainRendered = await renderPdf(plain, browser);
       withoutMs = Date.now() - started;
       started = Date.now();
       const rendered = await renderPdf(model, browser);
@@ -89,6 +150,11 @@ describe('footnotes in the report', () => {
       mkdirSync(OUT, { recursive: true });
       file = join(OUT, 'report-footnotes.pdf');
       writeFileSync(file, rendered.pdf);
+      pdf = rendered.pdf;
+      plainFile = join(OUT, 'report-no-footnotes.pdf');
+      writeFileSync(plainFile, plainRendered.pdf);
+      await chromiumPrint(browser, model, join(OUT, 'report-footnotes-chromium.pdf'));
+      await chromiumPrint(browser, plain, join(OUT, 'report-no-footnotes-chromium.pdf'));
       pages = run('pdftotext', ['-layout', file, '-']).split('\f');
     }, 120_000);
     afterAll(() => browsers.close());
@@ -107,6 +173,41 @@ describe('footnotes in the report', () => {
       }
       // The notes are not printed a second time after their sections.
       expect(pages.join('').match(/Not alfa:/g)).toHaveLength(1);
+    });
+
+    it("are in the tag structure: a Note element per note, on its marker's page, that a screen reader reads as the note's text", async () => {
+      expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
+      const { doc, notes } = await noteElements(pdf);
+      expect(notes.map((n) => n.id)).toEqual(NOTES.map((_, i) => `rf-fn-${i + 1}`));
+      NOTES.forEach((name, i) => {
+        const markerPage = pages.findIndex((p) => p.includes(`Belopp-${name}`));
+        expect({ name, page: notes[i].page }).toEqual({ name, page: markerPage });
+      });
+      // The structure's text: each Note holds the note as printed, right after the text of its page.
+      const tree = run('pdfinfo', ['-struct-text', file]);
+      NOTES.forEach((name, i) => {
+        expect(tree).toMatch(new RegExp(`Note <rf-fn-${i + 1}>.*\\n\\s+"${i + 1} Not ${name}: enligt bokslutet per augusti, före periodiseringar\\."`));
+        expect(tree.indexOf(`Note <rf-fn-${i + 1}>`)).toBeGreaterThan(tree.indexOf(`Utfallet blev Belopp-${name}`));
+      });
+      // Each note's MCID is new on its page (never one of Chromium's), and the page's ParentTree entry points at the Note.
+      const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+      const parentTree = root.lookup(PDFName.of('ParentTree'), PDFDict);
+      for (const note of notes) {
+        const marked = mcidsOnPage(doc, note.page);
+        expect(marked.filter((m) => m === note.mcid)).toHaveLength(1);
+        expect(new Set(marked).size).toBe(marked.length);
+        const key = doc.getPages()[note.page].node.lookup(PDFName.of('StructParents'), PDFNumber).asNumber();
+        expect(parentTreeEntry(doc.context, parentTree, key)?.get(note.mcid)).toBe(note.ref);
+      }
+      expect(doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked'))?.toString()).toBe('true');
+    });
+
+    it("adds nothing else to Chromium's tag structure, and nothing at all to a report without notes", () => {
+      const notesLine = /^\s*Note <rf-fn-\d+>.*\n/gm;
+      expect(structureOf(file).match(/Note <rf-fn-/g)).toHaveLength(NOTES.length);
+      expect(structureOf(file).replace(notesLine, '')).toBe(structureOf(join(OUT, 'report-footnotes-chromium.pdf')));
+      expect(structureOf(plainFile)).toBe(structureOf(join(OUT, 'report-no-footnotes-chromium.pdf')));
+      expect(structureOf(plainFile)).not.toContain('Note');
     });
 
     it('costs a measured extra on top of the print (logged; well under the print itself on a report this size)', () => {

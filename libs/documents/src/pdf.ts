@@ -142,13 +142,14 @@ export async function renderPdf(
       return readPdfFacts(draft);
     };
     let first = await passOne();
-    let footnotePages: { pdf: Uint8Array; pages: number[] } | null = null;
+    let footnotePages: { pdf: Uint8Array; pages: Array<{ page: number; notes: Array<{ number: number; text: string }> }> } | null = null;
     if (notes.size > 0) {
       const layOut = async () => {
         const byPage = notesByPage(first.dests, notes);
         const pages = [...byPage.keys()].sort((a, b) => a - b);
-        const printed = await printFootnotePages(browser, pages.map((p) => byPage.get(p) ?? []), area, sourceSansFontCss());
-        return { ...printed, pages };
+        const laidOut = pages.map((p) => ({ page: p, notes: byPage.get(p) ?? [] }));
+        const printed = await printFootnotePages(browser, laidOut.map((p) => p.notes), area, sourceSansFontCss());
+        return { ...printed, pages: laidOut };
       };
       let laid = await layOut();
       // A page whose notes need more room: a taller area for every page, and pass 1 again (once).
