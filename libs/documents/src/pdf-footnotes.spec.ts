@@ -216,3 +216,64 @@ describe('footnotes in the report', () => {
     });
   });
 });
+
+describe('several footnotes on one page of the PDF', () => {
+  const browsers = new PdfBrowser();
+  let file: string;
+  let pdf: Uint8Array;
+  let pages: string[];
+  const note = (word: string) => ({ type: 'text' as const, text: `Belopp-${word}`, marks: [{ type: 'footnote' as const, note: `Not ${word}: enligt bokslutet per augusti.` }] });
+  const filler = { type: 'paragraph' as const, content: [{ type: 'text' as const, text: FILLER.repeat(6) }] };
+
+  beforeAll(async () => {
+    const base = input(false);
+    // Two notes in one paragraph, the text running on over the next page, a third note there.
+    const content: RichTextDocument = {
+      type: 'doc',
+      version: 1,
+      content: [
+        filler,
+        { type: 'paragraph', content: [{ type: 'text', text: 'Utfallet blev ' }, note('ett'), { type: 'text', text: ' och ' }, note('två'), { type: 'text', text: '.' }] },
+        ...Array.from({ length: 12 }, () => filler),
+        { type: 'paragraph', content: [{ type: 'text', text: 'Prognosen blev ' }, note('tre'), { type: 'text', text: '.' }] },
+      ],
+    };
+    const model = assembleReport({ ...base, sections: base.sections.slice(0, 1), tasks: [{ ...base.tasks[0], content }] }).model;
+    pdf = (await renderPdf(model, await browsers.browser())).pdf;
+    mkdirSync(OUT, { recursive: true });
+    file = join(OUT, 'report-footnotes-same-page.pdf');
+    writeFileSync(file, pdf);
+    pages = run('pdftotext', ['-layout', file, '-']).split('\f');
+  }, 120_000);
+  afterAll(() => browsers.close());
+
+  it('prints them in order at the foot and tags each as its own Note with its own MCID, in order', async () => {
+    expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
+    const page = pages.findIndex((p) => p.includes('Belopp-ett'));
+    expect(pages[page]).toContain('Belopp-två');
+    const third = pages.findIndex((p) => p.includes('Belopp-tre'));
+    expect(third).toBeGreaterThan(page);
+    const lines = pages[page].split('\n');
+    const [one, two] = ['Not ett:', 'Not två:'].map((t) => lines.findIndex((l) => l.includes(t)));
+    expect(one).toBeGreaterThan(lines.findIndex((l) => l.includes('Belopp-ett')));
+    expect(two).toBeGreaterThan(one);
+    expect(pages[third]).toContain('Not tre:');
+
+    const { doc, notes } = await noteElements(pdf);
+    expect(notes.map((n) => [n.id, n.page])).toEqual([
+      ['rf-fn-1', page],
+      ['rf-fn-2', page],
+      ['rf-fn-3', third],
+    ]);
+    expect(notes[1].mcid).not.toBe(notes[0].mcid);
+    const marked = mcidsOnPage(doc, page);
+    expect(new Set(marked).size).toBe(marked.length);
+    expect(marked).toEqual(expect.arrayContaining([notes[0].mcid, notes[1].mcid]));
+    const tree = run('pdfinfo', ['-struct-text', file]);
+    const at = ['ett', 'två', 'tre'].map((word, i) => tree.search(new RegExp(`Note <rf-fn-${i + 1}>.*\\n\\s+"${i + 1} Not ${word}: enligt bokslutet per augusti\\."`)));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The third note comes after the text of its own page, not after the first page's.
+    expect(at[2]).toBeGreaterThan(tree.indexOf('Prognosen blev'));
+  });
+});
