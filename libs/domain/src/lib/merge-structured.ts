@@ -12,6 +12,7 @@ import { ACTION_PLAN_FIELD_LABELS } from './sections/action-plan';
 import { sickLeaveMeasures } from './sections/sick-leave';
 import { merge3Blocks } from './sections/blocks';
 import { plainText, type RichTextDocument } from './rich-text';
+import { commentDocument } from './sections/rich-comment';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -146,7 +147,12 @@ function conflictAt(walk: Walk, path: MergePathStep[], row: string, base: CellVa
   return mine;
 }
 
+const isDocument = (value: CellValue) => isObject(value) && value['type'] === 'doc';
+/** A comment stored as a string before comments were rich text, as the document it is read as (rich-comment.ts). */
+const asDocument = (value: CellValue): CellValue => (typeof value === 'string' ? ((commentDocument(value) ?? null) as unknown as Json) : value);
+
 function mergeValue(walk: Walk, path: MergePathStep[], row: string, base: CellValue, mine: CellValue, theirs: CellValue): CellValue {
+  if (isDocument(base) || isDocument(mine) || isDocument(theirs)) [base, mine, theirs] = [asDocument(base), asDocument(mine), asDocument(theirs)];
   if (same(mine, theirs)) return mine;
   if (same(base, mine)) return theirs;
   if (same(base, theirs)) return mine;

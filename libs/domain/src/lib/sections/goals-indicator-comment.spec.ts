@@ -76,6 +76,18 @@ describe('indicator comments as rich text', () => {
     expect(commentOf(both.content)).toEqual(commentOf(mine));
   });
 
+  it('takes the writer’s new comment without a conflict when the version they started from held the same comment as an old string', () => {
+    const base = indicatorWith('Som i fjol.') as unknown as GoalsContent;
+    const theirs = indicatorWith(doc(p('Som i fjol.'))) as unknown as GoalsContent;
+    const mine = indicatorWith(doc(p('Bättre än i fjol.'), p('Fler svarade.'))) as unknown as GoalsContent;
+    const merged = merge3Structured(base, mine, theirs);
+    expect(merged.conflicts).toEqual([]);
+    expect(commentOf(merged.content)).toEqual(commentOf(mine));
+    const other = merge3Structured(base, indicatorWith(doc(p('Som i fjol.'))) as unknown as GoalsContent, mine);
+    expect(other.conflicts).toEqual([]);
+    expect(commentOf(other.content)).toEqual(commentOf(mine));
+  });
+
   it('does not carry a comment into the next cycle', () => {
     const saved = checkGoals(null, indicatorWith(doc(p('Ett'), p('Två'))));
     if (!saved.ok) throw new Error('not saved');
