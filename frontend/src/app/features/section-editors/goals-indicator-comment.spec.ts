@@ -92,10 +92,20 @@ describe('GoalsEditorComponent: an indicator’s comment in its own row', () => 
     expect(shown.getAttribute('aria-label')).toBe('Kommentar till indikator 1 under nämndmål 1.1');
     expect(Array.from(shown.querySelectorAll('p')).map((x) => x.textContent)).toEqual(['Fler har lämnat skyddat boende.', 'Uppföljning sker i T3.']);
     expect(root.querySelector('#gl-i2-comment')).toBeNull();
+    expect(second.hasAttribute('aria-controls')).toBe(false);
     second.click();
     await fixture.whenStable();
     expect(second.getAttribute('aria-expanded')).toBe('true');
+    expect(second.getAttribute('aria-controls')).toBe('gl-i2-comment');
     expect(root.querySelector('#gl-i2-comment [role="textbox"]')).not.toBeNull();
+    // Closing the first hides its editor; the comment stays in the draft and opens again as it was.
+    first.click();
+    await fixture.whenStable();
+    expect(first.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('#gl-i1-comment')).toBeNull();
+    first.click();
+    await fixture.whenStable();
+    expect(Array.from(root.querySelectorAll('#gl-i1-comment [role="textbox"] p')).map((x) => x.textContent)).toEqual(['Fler har lämnat skyddat boende.', 'Uppföljning sker i T3.']);
     // The row's own cells keep their order: name, unit, the figures, source, then the row's actions.
     const cells = Array.from(root.querySelectorAll('tr[data-row="i1"] input, tr[data-row="i1"] select')).map((e) => e.id);
     expect(cells).toEqual(['gl-i1-name', 'gl-i1-unit', 'gl-i1-previous', 'gl-i1-value', 'gl-i1-target', 'gl-i1-lowerIsBetter', 'gl-i1-assessment', 'gl-i1-source']);
