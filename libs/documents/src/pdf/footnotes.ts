@@ -223,7 +223,7 @@ interface Located {
 
 /**
  * The notes drawn at the foot in the report's tag structure (Chromium's tagged PDF). Each note
- * is a `Note` structure element (the standard type for footnotes, ISO 32000-1 14.8.4.5, with the
+ * is a `Note` structure element (the standard type PDF/UA expects for a footnote, with the
  * unique /ID PDF/UA asks of a Note, also in the /IDTree) whose content is the marked-content
  * sequence `/Note <</MCID n>> BDC … EMC` around the drawing of the note's own form XObject: its
  * text is real content, not an /ActualText. n is a new MCID of the page (after every MCID its
