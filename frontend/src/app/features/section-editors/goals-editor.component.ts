@@ -45,7 +45,8 @@ const ASSESSMENT_CHOICES: readonly GridChoice[] = ASSESSMENTS.map((a) => ({ valu
  * Goals and indicators: kommunfullmäktige's goals (under their målområde when the template has
  * them), the nämnd's goals under each (title, assessment, comment in rich text), and their
  * indicators (earlier years with their own labels, last year's value, this year's, a target as a
- * figure or a direction such as Öka, the computed måluppfyllelse, assessment, source, comment).
+ * figure or a direction such as Öka, the computed måluppfyllelse, assessment, source), each
+ * indicator's comment in rich text in a full-width row under it, opened by its button.
  * Which levels have an assessment is the template's choice. An assessment is always shown as its
  * text, the colour only an addition.
  */
