@@ -13,11 +13,9 @@ import {
 } from '@rapportflode/domain';
 import {
   addChild,
-  applyPaste,
   buildTableView,
   cellId,
   cellText,
-  economyPasteNote,
   type EditRow,
   fitsUnit,
   newRow,
@@ -27,6 +25,7 @@ import {
   toEditRows,
   updateRow,
 } from './economy-table';
+import { applyPaste, economyPasteNote } from './economy-table-paste';
 import { fitTextarea, GridCellComponent } from './grid-cell.component';
 import { RowCommentButtonComponent } from './row-comment-button.component';
 import { RowCommentPanelComponent } from './row-comment-panel.component';

@@ -1,5 +1,6 @@
 import type { EconomyTableConfig } from '@rapportflode/domain';
-import { applyPaste, economyPasteNote, type EditRow, parsePastedBlock } from './economy-table';
+import { type EditRow, parsePastedBlock } from './economy-table';
+import { applyPaste, economyPasteNote } from './economy-table-paste';
 
 const MINUS = '\u2212';
 const NBSP = '\u00a0';

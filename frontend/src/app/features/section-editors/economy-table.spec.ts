@@ -1,6 +1,5 @@
 import type { EconomyTableConfig } from '@rapportflode/domain';
 import {
-  applyPaste,
   buildTableView,
   cellId,
   type EditRow,
@@ -10,6 +9,7 @@ import {
   readEditRows,
   toEditRows,
 } from './economy-table';
+import { applyPaste } from './economy-table-paste';
 
 const MINUS = '\u2212';
 const NBSP = '\u00a0';

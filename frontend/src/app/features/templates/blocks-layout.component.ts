@@ -26,7 +26,7 @@ import { LAYOUT_KINDS, SectionLayoutComponent } from './section-layout.component
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [forwardRef(() => SectionLayoutComponent)],
   templateUrl: './blocks-layout.component.html',
-  styleUrl: './blocks-layout.component.css',
+  styleUrls: ['./layout-form.css', './blocks-layout.component.css'],
 })
 export class BlocksLayoutComponent {
   readonly id = input.required<string>();

@@ -23,7 +23,7 @@ import {
   selector: 'rf-control-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './control-layout.component.html',
-  styleUrl: './section-layout.component.css',
+  styleUrls: ['./layout-form.css', './section-layout.component.css'],
 })
 export class ControlLayoutComponent {
   /** The section's id in the editor; the controls' ids start with it. */

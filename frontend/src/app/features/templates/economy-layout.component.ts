@@ -33,7 +33,7 @@ import {
   selector: 'rf-economy-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './economy-layout.component.html',
-  styleUrl: './economy-layout.component.css',
+  styleUrls: ['./layout-form.css', './economy-layout.component.css'],
 })
 export class EconomyLayoutComponent {
   readonly id = input.required<string>();

@@ -11,7 +11,7 @@ import { goalsColumnChosen, type GoalsLayoutChange, goalsLayoutPreview, goalsLay
   selector: 'rf-goals-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './goals-layout.component.html',
-  styleUrl: './goals-layout.component.css',
+  styleUrls: ['./layout-form.css', './goals-layout.component.css'],
 })
 export class GoalsLayoutComponent {
   /** The section layout's id: every control's id starts with it. */

@@ -34,7 +34,7 @@ export const LAYOUT_KINDS: readonly SectionKind[] = ['economy', 'table', 'sick_l
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [EconomyLayoutComponent, GoalsLayoutComponent, forwardRef(() => BlocksLayoutComponent), ControlLayoutComponent, SectionPrintPreviewComponent],
   templateUrl: './section-layout.component.html',
-  styleUrl: './section-layout.component.css',
+  styleUrls: ['./layout-form.css', './section-layout.component.css'],
 })
 export class SectionLayoutComponent {
   readonly id = input.required<string>();
